@@ -1,0 +1,170 @@
+package duban
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// Notice is one government notice with every task extracted from it.
+type Notice struct {
+	DocNumber string     `json:"doc_number"`
+	Issuer    string     `json:"issuer"`
+	IssueDate NullString `json:"issue_date"` // YYYY-MM-DD, null when the notice states none
+	Title     string     `json:"title"`
+	PlanTitle NullString `json:"plan_title"`
+	Year      int        `json:"year"`
+	// CC lists the 抄送 recipients; Publicity is the 公开属性 line ("此件公开发布").
+	CC        []string  `json:"cc,omitempty"`
+	Publicity string    `json:"publicity,omitempty"`
+	Source    Source    `json:"source"`
+	Tasks     []Task    `json:"tasks"`
+	Warnings  []Warning `json:"warnings,omitempty"`
+}
+
+// Source says which file a notice was read from.
+type Source struct {
+	Path   string `json:"path"`
+	Format string `json:"format"` // txt, pdf, docx
+	SHA256 string `json:"sha256,omitempty"`
+	Pages  int    `json:"pages,omitempty"`
+}
+
+// Task is one numbered task of a notice.
+type Task struct {
+	// ID joins Path with "."; the second and later tasks sharing a path get
+	// "#2", "#3"….
+	ID         string     `json:"id"`
+	Path       []string   `json:"path"`
+	Section    NullString `json:"section"`
+	Subsection NullString `json:"subsection"`
+	Text       string     `json:"text"`
+	Units      []Unit     `json:"units"`
+	UnitsOpen  bool       `json:"units_open"`
+	Deadline   *Deadline  `json:"deadline"`
+	Source     Location   `json:"source"`
+	Keywords   []string   `json:"keywords,omitempty"`
+	Mentioned  []string   `json:"mentioned,omitempty"`
+}
+
+// Location is where a task starts in its notice file: the 1-based line of
+// the reader's text and, for paged formats, the 1-based page.
+type Location struct {
+	Line int `json:"line"`
+	Page int `json:"page,omitempty"`
+}
+
+// Role is a unit's part in a task.
+type Role string
+
+// The roles a unit can have.
+const (
+	RoleLead        Role = "lead"        // 牵头
+	RoleCo          Role = "co"          // 配合/参与/会同
+	RoleResponsible Role = "responsible" // 责任单位, no lead/co distinction
+)
+
+// Label is the Chinese word clerks use for the role.
+func (r Role) Label() string {
+	switch r {
+	case RoleLead:
+		return "牵头"
+	case RoleCo:
+		return "配合"
+	default:
+		return "责任"
+	}
+}
+
+// Unit is one responsible unit of a task, named as the notice writes it.
+type Unit struct {
+	Name      string `json:"name"`
+	Role      Role   `json:"role"`
+	Canonical string `json:"canonical,omitempty"`
+	Inferred  bool   `json:"inferred,omitempty"`
+}
+
+// DeadlineKind classifies how a deadline was written.
+type DeadlineKind string
+
+// The deadline kinds of PRODUCT.md.
+const (
+	KindDate        DeadlineKind = "date"          // 6月30日前
+	KindMonthEnd    DeadlineKind = "month_end"     // 5月底前
+	KindMonthPart   DeadlineKind = "month_part"    // 7月中旬
+	KindQuarterEnd  DeadlineKind = "quarter_end"   // 三季度末
+	KindHalfYearEnd DeadlineKind = "half_year_end" // 上半年
+	KindYearEnd     DeadlineKind = "year_end"      // 年底前
+	KindRelative    DeadlineKind = "relative"      // 印发之日起30日内
+	KindRecurring   DeadlineKind = "recurring"     // 每季度 (no date)
+	KindOngoing     DeadlineKind = "ongoing"       // 长期坚持 (no date)
+	KindUnknown     DeadlineKind = "unknown"       // not understood; Raw is kept
+)
+
+// Deadline is a task's completion time, as written and normalised.
+type Deadline struct {
+	Raw     string       `json:"raw"`
+	Date    NullString   `json:"date"` // YYYY-MM-DD
+	Kind    DeadlineKind `json:"kind"`
+	Quarter NullString   `json:"quarter"` // YYYYQn of Date
+}
+
+// DateLayout is the layout of every date in the records.
+const DateLayout = "2006-01-02"
+
+// Time returns the deadline's date and whether it has one.
+func (d *Deadline) Time() (time.Time, bool) {
+	if d == nil || d.Date == "" {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(DateLayout, string(d.Date))
+	return t, err == nil
+}
+
+// QuarterOf gives the YYYYQn of a date.
+func QuarterOf(t time.Time) string {
+	return t.Format("2006") + "Q" + string(rune('1'+(int(t.Month())-1)/3))
+}
+
+// Warning is something a person should look at in the records.
+type Warning struct {
+	Task    string `json:"task,omitempty"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// Warning codes.
+const (
+	WarnDeadlineBeforeIssue = "deadline_before_issue"
+	WarnNoUnit              = "no_unit"
+	WarnNoDeadline          = "no_deadline"
+	WarnDeadlineUnknown     = "deadline_not_understood"
+	WarnUnknownUnit         = "unknown_unit"
+)
+
+// NullString is a string that is null in JSON when empty.
+type NullString string
+
+// MarshalJSON writes null for the empty string.
+func (s NullString) MarshalJSON() ([]byte, error) {
+	if s == "" {
+		return []byte("null"), nil
+	}
+	return json.Marshal(string(s))
+}
+
+// UnmarshalJSON reads null as the empty string.
+func (s *NullString) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*s = ""
+		return nil
+	}
+	var v string
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*s = NullString(v)
+	return nil
+}
+
+// String returns the plain string.
+func (s NullString) String() string { return string(s) }
