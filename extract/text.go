@@ -1,0 +1,147 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// isCJK reports whether r is a character of Chinese running text: a Han
+// ideograph, CJK punctuation (U+3000–U+303F), a full-width form
+// (U+FF00–U+FFEF) or one of the other CJK blocks (kana, bopomofo, CJK
+// compatibility, enclosed CJK).
+func isCJK(r rune) bool {
+	switch {
+	case unicode.Is(unicode.Han, r):
+		return true
+	case r >= 0x3000 && r <= 0x303F: // CJK symbols and punctuation
+		return true
+	case r >= 0xFF00 && r <= 0xFFEF: // half- and full-width forms
+		return true
+	case r >= 0x3040 && r <= 0x31FF: // kana, bopomofo, CJK strokes
+		return true
+	case r >= 0x3200 && r <= 0x33FF: // enclosed CJK, compatibility
+		return true
+	case r >= 0xFE30 && r <= 0xFE4F: // CJK compatibility forms
+		return true
+	}
+	return false
+}
+
+// isCJKQuote reports whether r is punctuation that Chinese text shares with
+// Western text (curly quotes, dashes, ellipsis, middle dot). Whitespace
+// next to it is dropped only when the other side is CJK.
+func isCJKQuote(r rune) bool {
+	switch r {
+	case '“', '”', '‘', '’', '—', '–', '…', '·', '•', '●', '■', '□', '★', '☆', '※', '→', '√', '×', '℃', '‰':
+		return true
+	}
+	return false
+}
+
+// isASCIIDigit reports whether r is 0–9.
+func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// isSpace reports whether r is whitespace, including the ideographic space
+// U+3000, no-break spaces and zero-width characters that PDF and Word text
+// carry.
+func isSpace(r rune) bool {
+	switch r {
+	case '\u00A0', '\u3000', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u202F', '\u2007':
+		return true
+	}
+	return unicode.IsSpace(r)
+}
+
+// stripSpace removes every whitespace character from s (including U+3000,
+// no-break and zero-width spaces). Unit names and deadline texts are kept
+// this way.
+func stripSpace(s string) string {
+	if strings.IndexFunc(s, isSpace) < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if !isSpace(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// joinable reports whether a run of whitespace between the characters l and
+// r is a line-wrap or justification artefact to be removed. lLone and rLone
+// say whether l (r) stands alone between whitespace (or CJK) on its far
+// side, which is how justified PDF text spaces out digit runs ("2 0 2 4").
+func joinable(l, r rune, lLone, rLone bool) bool {
+	lc, rc := isCJK(l), isCJK(r)
+	switch {
+	case lc && rc:
+		return true
+	case lc || rc:
+		// CJK next to anything that is not a Latin letter or ASCII
+		// punctuation follows Chinese typesetting: no space.
+		o := r
+		if rc {
+			o = l
+		}
+		return isASCIIDigit(o) || isCJKQuote(o) || isASCIIPunct(o) || isLatinLetter(o)
+	case isASCIIDigit(l) && isASCIIDigit(r):
+		return lLone || rLone
+	case isCJKQuote(l) && isCJKQuote(r):
+		return true
+	}
+	return false
+}
+
+func isLatinLetter(r rune) bool {
+	return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
+}
+
+func isASCIIPunct(r rune) bool {
+	return r < 0x80 && unicode.IsPunct(r)
+}
+
+// cleanText repairs the spacing that line wrapping and justified layout
+// leave in Chinese text: whitespace between two CJK characters (ideographs,
+// CJK punctuation, full-width forms), and between CJK and digits, Latin
+// letters or ASCII punctuation, is removed; spaced-out digit runs are
+// rejoined; the rest is trimmed and collapsed to single spaces, so spaces
+// between Latin words stay.
+func cleanText(s string) string {
+	if s == "" {
+		return s
+	}
+	rs := []rune(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	// prev is the last rune written, prevLone whether it stood alone.
+	var prev rune
+	havePrev := false
+	i := 0
+	for i < len(rs) {
+		if !isSpace(rs[i]) {
+			b.WriteRune(rs[i])
+			prev = rs[i]
+			havePrev = true
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && isSpace(rs[j]) {
+			j++
+		}
+		if !havePrev || j == len(rs) {
+			i = j // leading or trailing whitespace
+			continue
+		}
+		next := rs[j]
+		lLone := i < 2 || isSpace(rs[i-2]) || isCJK(rs[i-2])
+		rLone := j+1 >= len(rs) || isSpace(rs[j+1]) || isCJK(rs[j+1])
+		if !joinable(prev, next, lLone, rLone) {
+			b.WriteByte(' ')
+		}
+		i = j
+	}
+	return b.String()
+}

@@ -1,0 +1,181 @@
+package extract
+
+import (
+	"strings"
+)
+
+// bracketPairs maps each opening bracket that may appear in a unit name to
+// its closing bracket.
+var bracketPairs = map[rune]rune{
+	'(': ')', '（': '）', '〔': '〕', '[': ']', '【': '】', '［': '］', '｛': '｝', '{': '}', '〈': '〉', '《': '》', '「': '」', '『': '』',
+}
+
+func isCloser(r rune) bool {
+	for _, c := range bracketPairs {
+		if c == r {
+			return true
+		}
+	}
+	return false
+}
+
+// isUnitSep reports whether r separates two units of a list.
+func isUnitSep(r rune) bool {
+	switch r {
+	case '、', '，', ',', '；', ';', '､', '﹐', '﹑', '﹔':
+		return true
+	}
+	return false
+}
+
+// bracketDepths gives, for each rune of rs, how deep it sits inside
+// brackets that are closed. Any closing bracket closes the innermost open
+// one (notices mix （ and ) freely); brackets that are never closed, and
+// closers with nothing open, count as plain text, so an unbalanced list
+// still splits outside them.
+func bracketDepths(rs []rune) []int {
+	matched := make([]bool, len(rs))
+	var stack []int
+	for i, r := range rs {
+		if _, ok := bracketPairs[r]; ok {
+			stack = append(stack, i)
+		} else if isCloser(r) && len(stack) > 0 {
+			matched[stack[len(stack)-1]] = true
+			matched[i] = true
+			stack = stack[:len(stack)-1]
+		}
+	}
+	depth := make([]int, len(rs))
+	d := 0
+	for i, r := range rs {
+		if matched[i] {
+			if _, open := bracketPairs[r]; open {
+				d++
+				depth[i] = d
+				continue
+			}
+			depth[i] = d
+			d--
+			continue
+		}
+		depth[i] = d
+	}
+	return depth
+}
+
+// splitUnits splits a list of responsible units as a notice writes it
+// ("市发改委、市财政局，各县（区）人民政府等") into unit names. It splits on
+// 、，,；; outside brackets only — never on whitespace, 和 or 及, which occur
+// inside names (区自然资源和规划局). Names are kept as written with whitespace
+// removed and trailing 。；.;, dropped; duplicates are dropped. A list
+// closed by 等 is open (more units than named): "X、Y等" and "X等部门" name
+// only X and Y, while a collective after 等 ("X等有关部门", "X等相关单位")
+// is a unit of its own.
+func splitUnits(s string) (names []string, open bool) {
+	rs := []rune(stripSpace(s))
+	depth := bracketDepths(rs)
+	seen := map[string]bool{}
+	add := func(name string) {
+		if name != "" && !seen[name] {
+			seen[name] = true
+			names = append(names, name)
+		}
+	}
+	start := 0
+	for i := 0; i <= len(rs); i++ {
+		if i < len(rs) && (depth[i] != 0 || !isUnitSep(rs[i])) {
+			continue
+		}
+		piece := rs[start:i]
+		pieceDepth := depth[start:i]
+		start = i + 1
+		piece, pieceDepth = trimUnitPiece(piece, pieceDepth)
+		if len(piece) == 0 {
+			continue
+		}
+		before, after, ok := splitDeng(piece, pieceDepth)
+		if !ok {
+			add(string(piece))
+			continue
+		}
+		open = true
+		add(before)
+		if after != "" {
+			add(after)
+		}
+	}
+	return names, open
+}
+
+// trimUnitPiece drops trailing sentence punctuation (and stray leading
+// separators) from one piece of a unit list.
+func trimUnitPiece(p []rune, d []int) ([]rune, []int) {
+	for len(p) > 0 && strings.ContainsRune("。；.;，,、：:", p[len(p)-1]) && d[len(p)-1] == 0 {
+		p, d = p[:len(p)-1], d[:len(d)-1]
+	}
+	for len(p) > 0 && strings.ContainsRune("。；.;，,、：:", p[0]) && d[0] == 0 {
+		p, d = p[1:], d[1:]
+	}
+	return p, d
+}
+
+// dengCategories are the bare category nouns that may follow 等 without
+// naming a unit ("X等部门"): they close the list and add nothing.
+var dengCategories = map[string]bool{
+	"部门": true, "单位": true, "部门单位": true, "单位部门": true, "机构": true,
+	"部门和单位": true, "部门、单位": true, "地区": true, "县区": true, "县（区）": true, "县(区)": true,
+	"方面": true, "成员单位": true, "委办局": true,
+}
+
+// collectivePrefixes begin a collective unit after 等 ("有关部门",
+// "相关单位", "各县区", "市各有关部门"), which is a unit of its own.
+var collectivePrefixes = []string{"有关", "相关", "各", "其他", "其它", "市各", "区各", "县各", "省各"}
+
+// splitDeng looks for a 等 at bracket depth 0 that closes a unit list:
+// the last 等 in the piece followed by nothing, by a bare category
+// (部门, 单位, 5个部门, 五部门) or by a collective (有关部门). It returns
+// the name before 等 and the collective after it ("" when none). A 等
+// inside a name (市高等教育学校) is not a list end.
+func splitDeng(p []rune, d []int) (before, after string, ok bool) {
+	for i := len(p) - 1; i >= 0; i-- {
+		if p[i] != '等' || d[i] != 0 {
+			continue
+		}
+		b := strings.TrimRight(string(p[:i]), "、，,；;")
+		a := string(p[i+1:])
+		switch {
+		case a == "":
+			return b, "", true
+		case isBareCategory(a):
+			return b, "", true
+		case isCollective(a):
+			return b, a, true
+		}
+		return "", "", false // a 等 followed by more name is part of it
+	}
+	return "", "", false
+}
+
+// isBareCategory reports whether s is a category noun after 等, possibly
+// with a count: 部门, 单位, 5个部门, 十二家单位.
+func isBareCategory(s string) bool {
+	rs := []rune(s)
+	i := 0
+	for i < len(rs) && isNumeralRune(rs[i]) {
+		i++
+	}
+	if i > 0 && i < len(rs) && (rs[i] == '个' || rs[i] == '家') {
+		i++
+	}
+	return dengCategories[string(rs[i:])]
+}
+
+// isCollective reports whether s names a collective unit (有关部门, 各县区).
+func isCollective(s string) bool {
+	for _, p := range collectivePrefixes {
+		if strings.HasPrefix(s, p) && len(s) > len(p) {
+			return true
+		}
+	}
+	return false
+}
