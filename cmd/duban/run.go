@@ -1,0 +1,62 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/duban/duban/internal/pipeline"
+	"github.com/spf13/cobra"
+)
+
+func newRunCmd(stderr io.Writer) *cobra.Command {
+	var c common
+	cmd := &cobra.Command{
+		Use:   "run [flags] [NOTICE|DIR …]",
+		Short: "Extract notices and render ledgers, unit sheets and quarterly reports",
+		Long: `run walks the given notice files and folders (default: seeds/) for .txt,
+.pdf and .docx notices, extracts them and writes output/notices/<slug>/,
+output/units/, output/quarterly/ and output/summary.json. Notices unchanged
+since the last run into the same folder are not extracted again.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				args = []string{"seeds"}
+			}
+			opt, err := c.options(args)
+			if err != nil {
+				return err
+			}
+			opt.Progress = newProgress(stderr, c.quiet, c.verbose)
+			sum, err := pipeline.Run(cmd.Context(), opt)
+			return finishRun(stderr, sum, err, c.quiet)
+		},
+	}
+	c.add(cmd.Flags(), true)
+	return cmd
+}
+
+// finishRun prints the failures and the summary line and gives the error
+// that sets the exit status.
+func finishRun(stderr io.Writer, sum *pipeline.Summary, err error, quiet bool) error {
+	if sum == nil {
+		return runError{err}
+	}
+	if !quiet {
+		for _, w := range sum.Warnings {
+			if w.Notice == "" {
+				fmt.Fprintf(stderr, "warning: %s\n", w.Message)
+			}
+		}
+		fmt.Fprintln(stderr, summaryLine(sum))
+	}
+	if err != nil {
+		return runError{err}
+	}
+	if sum.Failed() {
+		msg := ""
+		for _, f := range sum.Failures {
+			msg += "\n  " + f.Error
+		}
+		return failedError{fmt.Sprintf("%d of %d inputs failed:%s", sum.Counts.Failed, sum.Counts.Inputs, msg)}
+	}
+	return nil
+}

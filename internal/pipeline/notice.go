@@ -1,0 +1,94 @@
+package pipeline
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/duban/duban"
+)
+
+// LedgerName is the file name (without extension) of a notice's ledger.
+const LedgerName = "任务分解表"
+
+func (r *runner) noticeDir(slug string) string { return filepath.Join(r.out, "notices", slug) }
+func (r *runner) noticeFile(slug string) string {
+	return filepath.Join(r.noticeDir(slug), "notice.json")
+}
+
+// readNotice reads one notice's records from a JSON file.
+func readNotice(path string) (*duban.Notice, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var n duban.Notice
+	if err := json.Unmarshal(b, &n); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &n, nil
+}
+
+// complete reports whether a notice folder has every file a run writes.
+func (r *runner) complete(slug string) bool {
+	for _, name := range r.noticeFiles() {
+		if _, err := os.Stat(filepath.Join(r.noticeDir(slug), name)); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *runner) noticeFiles() []string {
+	names := []string{"notice.json"}
+	if r.be.WriteCSV != nil {
+		names = append(names, "tasks.csv")
+	}
+	if r.be.Ledger != nil {
+		for _, f := range r.opt.formats() {
+			names = append(names, LedgerName+"."+f)
+		}
+	}
+	return names
+}
+
+// writeNotice writes notice.json, tasks.csv and the ledger of one notice
+// into notices/<slug>, then removes files there a run does not write.
+func (r *runner) writeNotice(n *duban.Notice, slug string) error {
+	dir := r.noticeDir(slug)
+	b, err := json.MarshalIndent(n, "", "  ")
+	if err != nil {
+		return fmt.Errorf("%s: records: %w", n.Source.Path, err)
+	}
+	if err := writeFileAtomic(filepath.Join(dir, "notice.json"), append(b, '\n')); err != nil {
+		return err
+	}
+	if r.be.WriteCSV != nil {
+		var buf bytes.Buffer
+		if err := r.be.WriteCSV(&buf, []*duban.Notice{n}); err != nil {
+			return fmt.Errorf("%s: tasks.csv: %w", n.Source.Path, err)
+		}
+		if err := writeFileAtomic(filepath.Join(dir, "tasks.csv"), buf.Bytes()); err != nil {
+			return err
+		}
+	}
+	if r.be.Ledger != nil {
+		if _, err := r.be.Ledger(n, dir, r.ropt); err != nil {
+			return fmt.Errorf("%s: ledger: %w", n.Source.Path, err)
+		}
+	}
+	keep := map[string]bool{}
+	for _, name := range r.noticeFiles() {
+		keep[name] = true
+	}
+	if ents, err := os.ReadDir(dir); err == nil {
+		for _, e := range ents {
+			if !keep[e.Name()] && !e.IsDir() {
+				os.Remove(filepath.Join(dir, e.Name()))
+			}
+		}
+	}
+	return nil
+}

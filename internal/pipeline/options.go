@@ -1,0 +1,79 @@
+package pipeline
+
+import (
+	"runtime"
+	"time"
+)
+
+// Options says what a run reads, where it writes and how.
+type Options struct {
+	// Inputs are notice files or folders (walked recursively). For Render
+	// they are record files (.json, .jsonl) or ledger workbooks (.xlsx).
+	Inputs []string
+	// Out is the output folder.
+	Out string
+	// Formats are the document formats to render: "pdf", "xlsx".
+	Formats []string
+	// Templates replaces the embedded templates when not empty.
+	Templates string
+	// AsOf marks which deadlines have passed in quarterly reports.
+	AsOf time.Time
+	// Now is the generation date printed in footers (zero: the clock).
+	Now time.Time
+	// Year overrides the plan year of every notice when not zero.
+	Year int
+	// Quarters limits the quarterly reports (nil: every quarter with due tasks).
+	Quarters []string
+	// Jobs is the number of notices extracted at once (0: the number of CPUs).
+	Jobs int
+	// Force redoes every notice even when it did not change.
+	Force bool
+	// Progress hears about every input; nil is silent.
+	Progress Progress
+	// Backend replaces the real extract and render packages (tests only).
+	Backend *Backend
+}
+
+// Progress is told what a run is doing. Its methods are called from one
+// goroutine at a time.
+type Progress interface {
+	// Start is called once with the number of inputs to process.
+	Start(total int)
+	// Begin is called when work on an input starts.
+	Begin(path string)
+	// Done is called when an input is finished.
+	Done(in Input)
+	// Finish is called once at the end.
+	Finish()
+}
+
+// DefaultFormats are rendered when Options.Formats is empty.
+var DefaultFormats = []string{"pdf", "xlsx"}
+
+func (o Options) jobs() int {
+	if o.Jobs > 0 {
+		return o.Jobs
+	}
+	return runtime.NumCPU()
+}
+
+func (o Options) formats() []string {
+	if len(o.Formats) == 0 {
+		return DefaultFormats
+	}
+	return o.Formats
+}
+
+func (o Options) backend() *Backend {
+	if o.Backend != nil {
+		return o.Backend
+	}
+	return Default()
+}
+
+type nopProgress struct{}
+
+func (nopProgress) Start(int)    {}
+func (nopProgress) Begin(string) {}
+func (nopProgress) Done(Input)   {}
+func (nopProgress) Finish()      {}

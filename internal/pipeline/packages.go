@@ -1,0 +1,6 @@
+package pipeline
+
+// Default returns the backend wired to the real extract and render packages.
+func Default() *Backend {
+	return &Backend{}
+}

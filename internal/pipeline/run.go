@@ -1,0 +1,294 @@
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/duban/duban"
+)
+
+// saveEvery is how often the state is saved while a run goes on.
+const saveEvery = 2 * time.Second
+
+// Run extracts every notice of opt.Inputs into opt.Out and rebuilds the
+// unit sheets and quarterly reports. It returns the summary (also written
+// to summary.json) and an error only when the run itself could not go on
+// (output folder unusable, interrupted); failed inputs are in the summary.
+func Run(ctx context.Context, opt Options) (*Summary, error) {
+	r, err := newRunner(opt)
+	if err != nil {
+		return nil, err
+	}
+	files, other := Collect(opt.Inputs, r.be.supported, opt.Out)
+	return r.run(ctx, files, other)
+}
+
+type runner struct {
+	opt   Options
+	be    *Backend
+	prog  Progress
+	out   string
+	oh    string
+	st    *state
+	old   map[string]string // input path → slug, as the last run left it
+	reg   *registry
+	ropt  RenderOptions
+	warns []NoticeWarning
+}
+
+func newRunner(opt Options) (*runner, error) {
+	if opt.Out == "" {
+		opt.Out = "output"
+	}
+	if err := os.MkdirAll(filepath.Join(opt.Out, "notices"), 0o755); err != nil {
+		return nil, fmt.Errorf("output folder: %w", err)
+	}
+	r := &runner{opt: opt, be: opt.backend(), prog: opt.Progress, out: opt.Out, oh: optionsHash(opt)}
+	if r.prog == nil {
+		r.prog = nopProgress{}
+	}
+	r.ropt = RenderOptions{Formats: opt.formats(), Templates: opt.Templates, AsOf: opt.AsOf, Now: opt.Now}
+	removeTemps(opt.Out)
+	st, warn := loadState(opt.Out)
+	if warn != "" {
+		r.warns = append(r.warns, NoticeWarning{Code: "state", Message: warn})
+	}
+	r.old = make(map[string]string, len(st.Paths))
+	for p, s := range st.Paths {
+		r.old[p] = s
+	}
+	if opt.Force {
+		st.Entries = map[string]*stateEntry{}
+	}
+	r.st = st
+	r.reg = newRegistry(r.be.SafeFileName)
+	return r, nil
+}
+
+func (be *Backend) supported(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".pdf", ".docx":
+		return true
+	}
+	return false
+}
+
+// result is one finished input as a worker hands it back.
+type result struct {
+	in Input
+	m  *member
+}
+
+func (r *runner) run(ctx context.Context, files []string, other []Input) (*Summary, error) {
+	sum := &Summary{Output: r.out}
+	r.prog.Start(len(files))
+
+	jobs := make(chan string)
+	results := make(chan result)
+	var wg sync.WaitGroup
+	for range min(r.opt.jobs(), max(len(files), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range jobs {
+				results <- r.process(p, false)
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for _, p := range files {
+			select {
+			case <-ctx.Done():
+				return
+			case jobs <- p:
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+
+	var failed []Input
+	done := 0
+	last := time.Now()
+	for res := range results {
+		done++
+		if res.in.Status == StatusFailed {
+			failed = append(failed, res.in)
+		}
+		r.prog.Done(res.in)
+		if time.Since(last) > saveEvery {
+			r.reg.fillState(r.st)
+			_ = r.st.save(r.out)
+			last = time.Now()
+		}
+	}
+	interrupted := ctx.Err() != nil && done < len(files)
+	if !interrupted {
+		// Duplicates remembered from an earlier run whose original is gone.
+		for _, m := range r.reg.orphans() {
+			r.reg.remove(m)
+			if res := r.process(m.path, true); res.in.Status == StatusFailed {
+				failed = append(failed, res.in)
+			}
+		}
+	}
+	r.prog.Finish()
+
+	r.reg.fillState(r.st)
+	r.dropStale(files)
+	if err := r.st.save(r.out); err != nil {
+		r.warns = append(r.warns, NoticeWarning{Code: "state", Message: err.Error()})
+	}
+
+	sum.Inputs = append(append(append(sum.Inputs, other...), failed...), r.reg.results()...)
+	if interrupted {
+		sum.Interrupted = true
+		sum.Counts.Pending = len(files) - done
+	} else {
+		r.aggregate(sum)
+	}
+	sum.Warnings = append(sum.Warnings, r.warns...)
+	for m, slug := range r.reg.winners() {
+		for _, w := range m.warnings {
+			sum.Warnings = append(sum.Warnings, NoticeWarning{Notice: slug, Task: w.Task, Code: w.Code, Message: w.Message})
+		}
+	}
+	r.finishSummary(sum)
+	if err := sum.write(r.out); err != nil {
+		return sum, err
+	}
+	if interrupted {
+		return sum, fmt.Errorf("interrupted: %d of %d notices not processed; run again to finish: %w", len(files)-done, len(files), ctx.Err())
+	}
+	return sum, nil
+}
+
+// process reads, extracts (or reloads) and writes one notice file.
+func (r *runner) process(path string, force bool) result {
+	r.prog.Begin(path)
+	fail := func(err error) result {
+		return result{in: Input{Path: path, Status: StatusFailed, Error: err.Error()}}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fail(err)
+	}
+	if len(data) == 0 {
+		return fail(fmt.Errorf("%s: empty file", path))
+	}
+	h := sha256.Sum256(data)
+	sumHex := hex.EncodeToString(h[:])
+	m := &member{path: path, stateKey: stateKey(sumHex, r.oh), format: formatOf(path)}
+
+	var n *duban.Notice
+	if e := r.st.get(m.stateKey); e != nil && !force {
+		if e.Duplicate {
+			m.keys = e.Keys
+		} else if old, err := readNotice(r.noticeFile(e.Slug)); err == nil && old.Source.SHA256 == sumHex {
+			n, m.loadedAs = old, e.Slug
+		}
+	}
+	if n == nil && m.keys == nil {
+		if r.be.Extract == nil {
+			return fail(fmt.Errorf("%s: %w", path, errNotAvailable("extraction")))
+		}
+		n, err = r.be.Extract(path, data, r.opt.Year)
+		if err != nil {
+			return fail(err)
+		}
+		if n == nil {
+			return fail(fmt.Errorf("%s: no records", path))
+		}
+		m.fresh = true
+		n.Source.SHA256 = sumHex
+		if n.Source.Path == "" {
+			n.Source.Path = path
+		}
+	}
+	data = nil
+	in := Input{Path: path, Format: m.format}
+	if n != nil {
+		m.hasRec, m.keys = true, noticeKeys(n)
+		m.docNum, m.tasks, m.warnings = n.DocNumber, len(n.Tasks), n.Warnings
+		if n.Source.Format != "" {
+			m.format = n.Source.Format
+		}
+		in.DocNumber, in.Tasks, in.Format = m.docNum, m.tasks, m.format
+	}
+	slug := r.reg.add(m, n)
+	if slug == "" {
+		in.Status = StatusDuplicate
+		return result{in: in, m: m}
+	}
+	in.Slug = slug
+	in.Status = StatusUnchanged
+	if m.fresh {
+		in.Status = StatusExtracted
+	}
+	l := r.reg.lock(slug)
+	defer l.Unlock()
+	if !r.reg.stillWinner(m, slug) {
+		in.Status = StatusDuplicate
+		return result{in: in, m: m}
+	}
+	if m.fresh || m.loadedAs != slug || !r.complete(slug) {
+		if err := r.writeNotice(n, slug); err != nil {
+			r.reg.remove(m)
+			return fail(err)
+		}
+	}
+	r.reg.markWritten(m)
+	return result{in: in, m: m}
+}
+
+func formatOf(path string) string {
+	return strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
+}
+
+type errNotAvailable string
+
+func (e errNotAvailable) Error() string { return string(e) + " is not available in this build" }
+
+// dropStale removes the notice folders that inputs of this run gave last
+// time but no longer give (their 文号 changed), unless another input of an
+// earlier run still claims them.
+func (r *runner) dropStale(files []string) {
+	owned := r.reg.slugs()
+	inRun := make(map[string]bool, len(files))
+	for _, p := range files {
+		inRun[p] = true
+	}
+	claimed := map[string]bool{}
+	for p, s := range r.st.Paths {
+		if !inRun[p] {
+			claimed[s] = true
+		}
+	}
+	r.reg.mu.Lock()
+	for slug := range r.reg.stale {
+		if !owned[slug] && !claimed[slug] {
+			os.RemoveAll(r.noticeDir(slug))
+		}
+	}
+	r.reg.mu.Unlock()
+	for _, p := range files {
+		old := r.old[p]
+		if old == "" || owned[old] || claimed[old] {
+			continue
+		}
+		if now, ok := r.st.Paths[p]; ok && now == old {
+			delete(r.st.Paths, p)
+		}
+		if err := os.RemoveAll(r.noticeDir(old)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			r.warns = append(r.warns, NoticeWarning{Code: "stale", Message: err.Error()})
+		}
+	}
+}

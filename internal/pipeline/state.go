@@ -1,0 +1,101 @@
+package pipeline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+)
+
+// StateFile is the name of the incremental state in the output folder.
+const StateFile = ".duban-state.json"
+
+// stateVersion changes when the meaning of the state or of extracted
+// records changes, so every notice is redone once.
+const stateVersion = 1
+
+// state remembers, for every notice file content extracted with some
+// options, where its records are and which notice it is (its keys), so an
+// unchanged file is not extracted again.
+type state struct {
+	Version int                    `json:"version"`
+	Entries map[string]*stateEntry `json:"entries"` // content sha256 + options hash
+	Paths   map[string]string      `json:"paths"`   // input path → slug it last gave
+
+	mu sync.Mutex
+}
+
+type stateEntry struct {
+	Slug      string   `json:"slug"`
+	Keys      []string `json:"keys"`
+	Duplicate bool     `json:"duplicate,omitempty"`
+}
+
+func newState() *state {
+	return &state{Version: stateVersion, Entries: map[string]*stateEntry{}, Paths: map[string]string{}}
+}
+
+// loadState reads the state of an output folder; a missing, unreadable or
+// outdated state is an empty one (with a warning when it was corrupt).
+func loadState(out string) (*state, string) {
+	p := filepath.Join(out, StateFile)
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return newState(), ""
+	}
+	st := newState()
+	if err := json.Unmarshal(b, st); err != nil {
+		return newState(), fmt.Sprintf("%s: unreadable, every notice is extracted again: %v", p, err)
+	}
+	if st.Version != stateVersion || st.Entries == nil {
+		return newState(), ""
+	}
+	if st.Paths == nil {
+		st.Paths = map[string]string{}
+	}
+	return st, ""
+}
+
+func (s *state) get(key string) *stateEntry {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.Entries[key]
+}
+
+func (s *state) put(key string, e *stateEntry) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.Entries[key] = e
+}
+
+func (s *state) save(out string) error {
+	s.mu.Lock()
+	b, err := json.MarshalIndent(s, "", " ")
+	s.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(filepath.Join(out, StateFile), b)
+}
+
+// stateKey identifies a file content read with some options.
+func stateKey(sum, opts string) string { return sum + "/" + opts }
+
+// optionsHash covers everything that changes a notice's records or its
+// ledger files.
+func optionsHash(o Options) string {
+	f := append([]string(nil), o.formats()...)
+	sort.Strings(f)
+	b, _ := json.Marshal(struct {
+		V         int
+		Year      int
+		Formats   []string
+		Templates string
+	}{stateVersion, o.Year, f, absClean(o.Templates)})
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:8])
+}
