@@ -214,7 +214,8 @@ func parseStage(seg string, y int, issue time.Time) stage {
 		st.kind, st.date = duban.KindYearEnd, monthEnd(y, 12)
 		return st
 	}
-	if dlOngoingRe.MatchString(rest) {
+	if dlOngoingRe.MatchString(rest) || (st.start && strings.HasSuffix(rest, "起")) {
+		// 2024年起: from then on.
 		st.kind = duban.KindOngoing
 		return st
 	}

@@ -88,6 +88,9 @@ func joinable(l, r rune, lLone, rLone bool) bool {
 		return isASCIIDigit(o) || isCJKQuote(o) || isASCIIPunct(o) || isLatinLetter(o)
 	case isASCIIDigit(l) && isASCIIDigit(r):
 		return lLone || rLone
+	case isASCIIDigit(l) && isLatinLetter(r), isLatinLetter(l) && isASCIIDigit(r):
+		// "5 G" spaced out by justification; "Windows 10" keeps its space.
+		return lLone && rLone
 	case isCJKQuote(l) && isCJKQuote(r):
 		return true
 	}
