@@ -1,0 +1,384 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// Doc is the shared PDF layout engine every document kind uses (ledger,
+// unit sheets, quarterly reports). Content is added as a flow of blocks —
+// Title, Text, Table, Drawing, Space, PageBreak — and laid out into pages
+// only when the document is written, so the total page count is known when
+// the footers ("第 N 页 共 M 页" and the generation date) are drawn.
+//
+//	d := render.NewDoc(render.PageSetup{Orientation: "L"}, fontBytes)
+//	d.Title("市发改委 任务清单", 16)
+//	d.Text("连政办发〔2024〕22号 …", 10, "L")
+//	d.Table(&render.Table{Columns: cols, Rows: rows})
+//	err := d.WriteFile("out/市发改委.pdf") // temp file + rename
+//
+// All text is wrapped by Wrap (CJK rules) with the document's own font
+// metrics; fpdf never wraps anything itself. Lengths are millimetres, font
+// sizes points, colours "#RRGGBB" ("" = none).
+type Doc struct {
+	Setup PageSetup
+	// Footer is printed at the left of every page footer (e.g. the
+	// document's title); the generation date and the page numbers are added
+	// by the engine.
+	Footer string
+	// Now is the generation date printed in the footer (zero: time.Now()).
+	Now time.Time
+
+	font   []byte
+	blocks []block
+	// set while writing
+	pdf    *fpdf.Fpdf
+	widths map[rune]float64 // advance of a rune at 1 pt, in mm
+}
+
+// PageSetup is the paper, orientation and margins of a document.
+type PageSetup struct {
+	Size        string  // "A4" (default), "A3", "Letter"…
+	Orientation string  // "L" landscape (default) or "P" portrait
+	Left, Right float64 // margins in mm (default 12)
+	Top, Bottom float64 // margins in mm (default 12, 14); the footer sits in the bottom margin
+	FooterSize  float64 // pt (default 8)
+}
+
+func (s *PageSetup) defaults() {
+	if s.Size == "" {
+		s.Size = "A4"
+	}
+	if s.Orientation != "P" {
+		s.Orientation = "L"
+	}
+	for _, p := range []*float64{&s.Left, &s.Right, &s.Top} {
+		if *p <= 0 {
+			*p = 12
+		}
+	}
+	if s.Bottom <= 0 {
+		s.Bottom = 14
+	}
+	if s.FooterSize <= 0 {
+		s.FooterSize = 8
+	}
+}
+
+// NewDoc starts a document set in the given TrueType font (the bytes of a
+// .ttf; templates.Font() is the default).
+func NewDoc(setup PageSetup, font []byte) *Doc {
+	setup.defaults()
+	return &Doc{Setup: setup, font: font}
+}
+
+// block is one piece of the flow.
+type block interface {
+	// runes adds every character the block draws.
+	runes(add func(string))
+	// place lays the block out from the cursor, adding pages as needed.
+	place(l *layout)
+}
+
+// Title adds a centred title line (wrapped if long) of size pt.
+func (d *Doc) Title(text string, size float64) {
+	d.blocks = append(d.blocks, &textBlock{text: text, size: size, align: "C", after: size * 0.25})
+}
+
+// Text adds a paragraph of size pt aligned "L", "C" or "R"; it may break
+// across pages between lines.
+func (d *Doc) Text(text string, size float64, align string) {
+	d.blocks = append(d.blocks, &textBlock{text: text, size: size, align: align, after: size * 0.12})
+}
+
+// TextColor is Text in a colour ("#RRGGBB").
+func (d *Doc) TextColor(text string, size float64, align, color string) {
+	d.blocks = append(d.blocks, &textBlock{text: text, size: size, align: align, color: color, after: size * 0.12})
+}
+
+// Space adds vertical space (mm); at the top of a page it is dropped.
+func (d *Doc) Space(mm float64) { d.blocks = append(d.blocks, spaceBlock(mm)) }
+
+// PageBreak starts a new page unless the current one is empty.
+func (d *Doc) PageBreak() { d.blocks = append(d.blocks, pageBreak{}) }
+
+// Drawing adds a block of fixed height drawn by fn, kept on one page. fn
+// gets the fpdf document (font already set to the document font, family
+// "doc") and the block's top-left corner and width; it may use every fpdf
+// primitive. Strings it draws must be declared in labels so that the
+// font holds their characters.
+func (d *Doc) Drawing(height float64, labels []string, fn func(p *fpdf.Fpdf, x, y, w float64)) {
+	d.blocks = append(d.blocks, &drawBlock{h: height, labels: labels, fn: fn})
+}
+
+// Table adds a table (see Table).
+func (d *Doc) Table(t *Table) { d.blocks = append(d.blocks, t) }
+
+// StringWidth measures s at size pt in mm with the document font. It is
+// valid inside Drawing callbacks (while the document is being written).
+func (d *Doc) StringWidth(s string, size float64) float64 {
+	w := 0.0
+	for _, r := range s {
+		w += d.runeWidth(r)
+	}
+	return w * size
+}
+
+func (d *Doc) runeWidth(r rune) float64 {
+	if w, ok := d.widths[r]; ok {
+		return w
+	}
+	d.pdf.SetFontSize(1)
+	w := d.pdf.GetStringWidth(string(r))
+	d.widths[r] = w
+	return w
+}
+
+// Wrapper returns a function measuring runes at size pt, for Wrap.
+func (d *Doc) wrapper(size float64) func(rune) float64 {
+	return func(r rune) float64 { return d.runeWidth(r) * size }
+}
+
+// Bytes lays the document out and returns the PDF.
+func (d *Doc) Bytes() ([]byte, error) {
+	need := map[rune]bool{}
+	add := func(s string) {
+		for _, r := range s {
+			need[r] = true
+		}
+	}
+	add(d.Footer + "第页共生成日期：0123456789- ")
+	for _, b := range d.blocks {
+		b.runes(add)
+	}
+	font, err := fonts.cutFor(d.font, need)
+	if err != nil {
+		return nil, err
+	}
+	s := d.Setup
+	s.defaults()
+	p := fpdf.New(s.Orientation, "mm", s.Size, "")
+	p.SetAutoPageBreak(false, 0)
+	p.SetMargins(s.Left, s.Top, s.Right)
+	p.SetCellMargin(0)
+	p.AddUTF8FontFromBytes("doc", "", font)
+	p.SetFont("doc", "", 10)
+	if err := p.Error(); err != nil {
+		return nil, fmt.Errorf("loading font: %w", err)
+	}
+	now := d.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	p.SetCreationDate(now)
+	p.SetModificationDate(now)
+	p.SetProducer("duban", true)
+	d.pdf = p
+	d.widths = make(map[rune]float64, len(need))
+	defer func() { d.pdf, d.widths = nil, nil }()
+
+	pw, ph := p.GetPageSize()
+	l := &layout{doc: d, left: s.Left, width: pw - s.Left - s.Right, top: s.Top, bottom: ph - s.Bottom}
+	l.newPage()
+	for _, b := range d.blocks {
+		b.place(l)
+	}
+	total := len(l.pages)
+	date := "生成日期：" + now.Format(time.DateOnly)
+	for i, ops := range l.pages {
+		p.AddPage()
+		for _, op := range ops {
+			op(p)
+		}
+		d.footer(p, i+1, total, date, ph)
+	}
+	if err := p.Error(); err != nil {
+		return nil, fmt.Errorf("drawing: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := p.Output(&buf); err != nil {
+		return nil, fmt.Errorf("writing pdf: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func (d *Doc) footer(p *fpdf.Fpdf, page, total int, date string, ph float64) {
+	s := d.Setup
+	size := s.FooterSize
+	p.SetFontSize(size)
+	p.SetTextColor(64, 64, 64)
+	pw, _ := p.GetPageSize()
+	y := ph - s.Bottom + s.Bottom*0.45
+	mid := "第 " + strconv.Itoa(page) + " 页 共 " + strconv.Itoa(total) + " 页"
+	p.Text(s.Left, y, d.fitFooter(d.Footer, size, (pw-s.Left-s.Right)/2-d.StringWidth(mid, size)/2-4))
+	p.Text((pw-d.StringWidth(mid, size))/2, y, mid)
+	p.Text(pw-s.Right-d.StringWidth(date, size), y, date)
+	p.SetTextColor(0, 0, 0)
+}
+
+// fitFooter shortens s with "…" to fit max mm.
+func (d *Doc) fitFooter(s string, size, max float64) string {
+	if d.StringWidth(s, size) <= max {
+		return s
+	}
+	rs := []rune(s)
+	for len(rs) > 0 && d.StringWidth(string(rs)+"…", size) > max {
+		rs = rs[:len(rs)-1]
+	}
+	return string(rs) + "…"
+}
+
+// WriteFile writes the PDF to path through a temporary file in the same
+// directory, renamed into place.
+func (d *Doc) WriteFile(path string) error {
+	b, err := d.Bytes()
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return writeFileAtomic(path, b)
+}
+
+// layout is the cursor while blocks are placed: pages of drawing
+// operations, replayed once the page count is known.
+type layout struct {
+	doc         *Doc
+	left, width float64 // printable column
+	top, bottom float64 // printable band of a page
+	y           float64
+	pages       [][]func(*fpdf.Fpdf)
+}
+
+func (l *layout) newPage() {
+	l.pages = append(l.pages, nil)
+	l.y = l.top
+}
+
+func (l *layout) empty() bool { return len(l.pages[len(l.pages)-1]) == 0 }
+
+func (l *layout) room() float64 { return l.bottom - l.y }
+
+func (l *layout) draw(op func(*fpdf.Fpdf)) {
+	l.pages[len(l.pages)-1] = append(l.pages[len(l.pages)-1], op)
+}
+
+// lineHeight is the height of one text line of size pt, in mm.
+func lineHeight(size float64) float64 { return size * 0.3528 * 1.4 }
+
+// baseline is the offset from a line's top to its text baseline.
+func baseline(size float64) float64 { return lineHeight(size)/2 + size*0.3528*0.36 }
+
+type textBlock struct {
+	text, align, color string
+	size, after        float64
+}
+
+func (b *textBlock) runes(add func(string)) { add(b.text) }
+
+func (b *textBlock) place(l *layout) {
+	lines := Wrap(b.text, l.width, l.doc.wrapper(b.size))
+	lh := lineHeight(b.size)
+	for _, line := range lines {
+		if l.room() < lh && !l.empty() {
+			l.newPage()
+		}
+		x := alignX(l.left, l.width, l.doc.StringWidth(line, b.size), b.align)
+		y := l.y + baseline(b.size)
+		size, color, line := b.size, b.color, line
+		l.draw(func(p *fpdf.Fpdf) {
+			p.SetFontSize(size)
+			setText(p, color)
+			p.Text(x, y, line)
+			setText(p, "")
+		})
+		l.y += lh
+	}
+	l.y += b.after
+}
+
+func alignX(x, w, tw float64, align string) float64 {
+	switch align {
+	case "C":
+		return x + (w-tw)/2
+	case "R":
+		return x + w - tw
+	}
+	return x
+}
+
+type spaceBlock float64
+
+func (spaceBlock) runes(func(string)) {}
+
+func (s spaceBlock) place(l *layout) {
+	if l.empty() {
+		return
+	}
+	l.y += float64(s)
+	if l.y > l.bottom {
+		l.newPage()
+	}
+}
+
+type pageBreak struct{}
+
+func (pageBreak) runes(func(string)) {}
+
+func (pageBreak) place(l *layout) {
+	if !l.empty() {
+		l.newPage()
+	}
+}
+
+type drawBlock struct {
+	h      float64
+	labels []string
+	fn     func(p *fpdf.Fpdf, x, y, w float64)
+}
+
+func (b *drawBlock) runes(add func(string)) {
+	for _, s := range b.labels {
+		add(s)
+	}
+}
+
+func (b *drawBlock) place(l *layout) {
+	if l.room() < b.h && !l.empty() {
+		l.newPage()
+	}
+	x, y, w, fn := l.left, l.y, l.width, b.fn
+	l.draw(func(p *fpdf.Fpdf) {
+		p.SetFontSize(10)
+		fn(p, x, y, w)
+		p.SetTextColor(0, 0, 0)
+		p.SetDrawColor(0, 0, 0)
+		p.SetFillColor(255, 255, 255)
+		p.SetLineWidth(0.2)
+	})
+	l.y += b.h
+}
+
+// parseColor reads "#RRGGBB"; ok is false for "" or a malformed value.
+func parseColor(s string) (r, g, b int, ok bool) {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
+	if len(s) != 6 {
+		return 0, 0, 0, false
+	}
+	v, err := strconv.ParseUint(s, 16, 32)
+	if err != nil {
+		return 0, 0, 0, false
+	}
+	return int(v >> 16), int(v >> 8 & 0xff), int(v & 0xff), true
+}
+
+func setText(p *fpdf.Fpdf, color string) {
+	if r, g, b, ok := parseColor(color); ok {
+		p.SetTextColor(r, g, b)
+	} else {
+		p.SetTextColor(0, 0, 0)
+	}
+}

@@ -1,0 +1,95 @@
+package render
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/duban/duban/templates"
+)
+
+// pdftotext returns the text of a PDF in content-stream order and its page
+// count, using poppler's pdftotext (skipped when it is not installed).
+func pdftotext(t *testing.T, path string) (string, int) {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils) not installed")
+	}
+	out, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	text := string(out)
+	return text, strings.Count(text, "\f")
+}
+
+func TestDocTablePagination(t *testing.T) {
+	d := NewDoc(PageSetup{Orientation: "L"}, templates.Font())
+	d.Now = time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	d.Footer = "测试文档"
+	d.Title("分页测试", 16)
+	tab := &Table{Columns: []Column{{Label: "序号", Width: 1, Align: "C"}, {Label: "内容", Width: 8}}}
+	var want []string
+	for i := range 60 {
+		text := strings.Repeat("第"+string(rune('A'+i%26))+"项任务，", 3+i%7)
+		want = append(want, text)
+		if i%20 == 0 {
+			tab.Rows = append(tab.Rows, Row{Cells: []string{"分组" + string(rune('一'+i))}, Group: true})
+		}
+		tab.Rows = append(tab.Rows, Row{Cells: []string{string(rune('0' + i%10)), text}})
+	}
+	// a row taller than a page
+	long := strings.Repeat("超长任务内容需要跨页拆分显示。", 400)
+	tab.Rows = append(tab.Rows, Row{Cells: []string{"X", long}})
+	d.Table(tab)
+	b, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "t.pdf")
+	if p := os.Getenv("DUBAN_KEEP"); p != "" {
+		path = filepath.Join(p, "table.pdf")
+	}
+	if err := writeFileAtomic(path, b); err != nil {
+		t.Fatal(err)
+	}
+	text, pages := pdftotext(t, path)
+	flat := strings.Join(strings.Fields(text), "")
+	for _, w := range append(want, "分页测试", "生成日期：2024-06-01") {
+		if !strings.Contains(flat, w) {
+			t.Errorf("text %q not found", w)
+		}
+	}
+	// the long row is split over pages, interrupted only by footers and
+	// repeated headers: remove those and it must be whole
+	rest := flat[strings.Index(flat, "X超长")+1:]
+	for p := 1; p <= pages; p++ {
+		rest = strings.ReplaceAll(rest, "测试文档第"+itoa(p)+"页共"+itoa(pages)+"页生成日期：2024-06-01序号内容", "")
+		rest = strings.ReplaceAll(rest, "测试文档第"+itoa(p)+"页共"+itoa(pages)+"页生成日期：2024-06-01", "")
+	}
+	if !strings.HasPrefix(rest, long) {
+		t.Errorf("long row not intact across pages: %.200q", rest)
+	}
+	if pages < 5 {
+		t.Errorf("pages = %d, want the long row to take several pages", pages)
+	}
+	if got := strings.Count(flat, "序号内容"); got != pages {
+		t.Errorf("header printed %d times on %d pages", got, pages)
+	}
+	if !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Error("not a PDF")
+	}
+}
+
+func itoa(n int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(n)) }
+
+func fmtInt(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return fmtInt(n/10) + string(rune('0'+n%10))
+}

@@ -1,0 +1,259 @@
+package render
+
+import (
+	"math"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// Table is a bordered table laid out by Doc: the header row is repeated on
+// every page; a row is kept on one page when it fits on one (otherwise the
+// table moves to the next page); a row taller than a whole page is split
+// between lines across pages; a group row (a section heading spanning every
+// column) is kept with the row after it. Cells are wrapped with Wrap and
+// centred vertically.
+type Table struct {
+	Columns    []Column
+	Rows       []Row
+	Size       float64 // body font size, pt (default 9)
+	HeaderSize float64 // header font size, pt (default Size)
+	HeaderFill string  // header background (default "#D9E2F3")
+	GroupFill  string  // group row background (default "#F2F2F2")
+	PadX, PadY float64 // cell padding, mm (default 1.5 and 1.2)
+}
+
+// Column is one table column.
+type Column struct {
+	Label string
+	// Width is a relative weight: the columns share the printable width in
+	// proportion to their weights (a weight ≤ 0 counts as 1).
+	Width float64
+	Align string // "L" (default), "C" or "R"
+}
+
+// Row is one table row.
+type Row struct {
+	Cells []string // one per column; missing cells are blank
+	Group bool     // Cells[0] spans every column (a section heading)
+	Fill  string   // background "#RRGGBB" ("" = none, or GroupFill)
+	Color string   // text colour ("" = black)
+}
+
+func (t *Table) defaults() {
+	if t.Size <= 0 {
+		t.Size = 9
+	}
+	if t.HeaderSize <= 0 {
+		t.HeaderSize = t.Size
+	}
+	if t.HeaderFill == "" {
+		t.HeaderFill = "#D9E2F3"
+	}
+	if t.GroupFill == "" {
+		t.GroupFill = "#F2F2F2"
+	}
+	if t.PadX <= 0 {
+		t.PadX = 1.5
+	}
+	if t.PadY <= 0 {
+		t.PadY = 1.2
+	}
+}
+
+func (t *Table) runes(add func(string)) {
+	for _, c := range t.Columns {
+		add(c.Label)
+	}
+	for _, r := range t.Rows {
+		for _, c := range r.Cells {
+			add(c)
+		}
+	}
+}
+
+// ColumnWidths gives the widths in mm of the columns over total mm.
+func (t *Table) ColumnWidths(total float64) []float64 {
+	sum := 0.0
+	for _, c := range t.Columns {
+		sum += weight(c.Width)
+	}
+	ws := make([]float64, len(t.Columns))
+	for i, c := range t.Columns {
+		ws[i] = total * weight(c.Width) / sum
+	}
+	return ws
+}
+
+func weight(w float64) float64 {
+	if w <= 0 || math.IsNaN(w) || math.IsInf(w, 0) {
+		return 1
+	}
+	return w
+}
+
+// laidRow is a row with its cells wrapped.
+type laidRow struct {
+	cells  [][]string // lines per cell (one cell for a group row)
+	widths []float64  // cell widths
+	aligns []string
+	lines  int // most lines of any cell
+	size   float64
+	fill   string
+	color  string
+}
+
+func (t *Table) lay(l *layout, cells []string, group bool, size float64, colW []float64, aligns []string) laidRow {
+	r := laidRow{size: size}
+	if group {
+		total := 0.0
+		for _, w := range colW {
+			total += w
+		}
+		r.widths = []float64{total}
+		r.aligns = []string{"L"}
+		text := ""
+		if len(cells) > 0 {
+			text = cells[0]
+		}
+		cells = []string{text}
+	} else {
+		r.widths = colW
+		r.aligns = aligns
+	}
+	wrap := l.doc.wrapper(size)
+	r.cells = make([][]string, len(r.widths))
+	r.lines = 1
+	for i, w := range r.widths {
+		if i < len(cells) {
+			r.cells[i] = Wrap(cells[i], w-2*t.PadX, wrap)
+		}
+		r.lines = max(r.lines, len(r.cells[i]))
+	}
+	return r
+}
+
+func (t *Table) rowHeight(lines int, size float64) float64 {
+	return float64(lines)*lineHeight(size) + 2*t.PadY
+}
+
+func (t *Table) place(l *layout) {
+	t.defaults()
+	if len(t.Columns) == 0 {
+		return
+	}
+	colW := t.ColumnWidths(l.width)
+	aligns := make([]string, len(t.Columns))
+	labels := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		aligns[i], labels[i] = c.Align, c.Label
+	}
+	centred := make([]string, len(t.Columns))
+	for i := range centred {
+		centred[i] = "C"
+	}
+	head := t.lay(l, labels, false, t.HeaderSize, colW, centred)
+	head.fill = t.HeaderFill
+	headH := t.rowHeight(head.lines, head.size)
+	rows := make([]laidRow, len(t.Rows))
+	for i, r := range t.Rows {
+		rows[i] = t.lay(l, r.Cells, r.Group, t.Size, colW, aligns)
+		rows[i].fill, rows[i].color = r.Fill, r.Color
+		if r.Group && r.Fill == "" {
+			rows[i].fill = t.GroupFill
+		}
+	}
+	capacity := l.bottom - l.top - headH // the tallest row a page holds
+
+	header := func() {
+		t.drawRow(l, head, 0, head.lines, headH, true)
+		l.y += headH
+	}
+	newPage := func() {
+		l.newPage()
+		header()
+	}
+	// Start where the header and the first row (or a start of it) fit.
+	first := headH
+	if len(rows) > 0 {
+		first += min(t.rowHeight(rows[0].lines, t.Size), capacity)
+	}
+	if l.room() < first && !l.empty() {
+		l.newPage()
+	}
+	header()
+	for i, r := range rows {
+		h := t.rowHeight(r.lines, r.size)
+		need := h
+		if t.Rows[i].Group && i+1 < len(rows) {
+			need += min(t.rowHeight(rows[i+1].lines, t.Size), max(capacity-h, 0))
+		}
+		if need <= l.room() || h <= l.room() && need > capacity {
+			t.drawRow(l, r, 0, r.lines, h, true)
+			l.y += h
+			continue
+		}
+		if h <= capacity {
+			newPage()
+			t.drawRow(l, r, 0, r.lines, h, true)
+			l.y += h
+			continue
+		}
+		// Taller than a page: split between lines.
+		lh := lineHeight(r.size)
+		for off := 0; off < r.lines; {
+			k := int((l.room() - 2*t.PadY) / lh)
+			if k < 1 || k < 3 && off == 0 && l.y > l.top+headH+0.01 {
+				newPage()
+				continue
+			}
+			k = min(k, r.lines-off)
+			ch := t.rowHeight(k, r.size)
+			t.drawRow(l, r, off, off+k, ch, false)
+			l.y += ch
+			off += k
+			if off < r.lines {
+				newPage()
+			}
+		}
+	}
+	l.y += 2
+}
+
+// drawRow draws lines [from, to) of every cell of r at the cursor in a row
+// of height h, centred vertically when centre is set.
+func (t *Table) drawRow(l *layout, r laidRow, from, to int, h float64, centre bool) {
+	x0, y := l.left, l.y
+	lh := lineHeight(r.size)
+	pad := t.PadX
+	padY := t.PadY
+	l.draw(func(p *fpdf.Fpdf) {
+		p.SetLineWidth(0.2)
+		p.SetDrawColor(90, 90, 90)
+		fr, fg, fb, fill := parseColor(r.fill)
+		if fill {
+			p.SetFillColor(fr, fg, fb)
+		}
+		p.SetFontSize(r.size)
+		setText(p, r.color)
+		x := x0
+		for i, w := range r.widths {
+			style := "D"
+			if fill {
+				style = "FD"
+			}
+			p.Rect(x, y, w, h, style)
+			lines := r.cells[i]
+			a, b := min(from, len(lines)), min(to, len(lines))
+			top := y + padY
+			if centre {
+				top = y + (h-float64(b-a)*lh)/2
+			}
+			for j, line := range lines[a:b] {
+				tw := l.doc.StringWidth(line, r.size)
+				p.Text(alignX(x+pad, w-2*pad, tw, r.aligns[i]), top+float64(j)*lh+baseline(r.size), line)
+			}
+			x += w
+		}
+		setText(p, "")
+	})
+}
