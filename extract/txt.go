@@ -1,11 +1,106 @@
 package extract
 
-import "fmt"
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
 
-// TXTReader reads TXT notices. (Placeholder until its reader lands.)
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// TXTReader reads plain-text notices: UTF-8 with or without a byte-order
+// mark, UTF-16 with a byte-order mark, or GB18030/GBK (the usual encoding of
+// text saved on Chinese Windows), with LF, CRLF or CR line ends. A form feed
+// (as pdftotext writes between pages) starts a new page.
 type TXTReader struct{}
 
-// Read implements Reader.
+// Read implements Reader. Every non-blank physical line becomes one block.
 func (TXTReader) Read(name string, data []byte) (*Document, error) {
-	return nil, fmt.Errorf("%s: txt reading not implemented yet", name)
+	text, err := decodeText(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	doc := &Document{Format: "txt"}
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	paged := strings.Contains(text, "\f")
+	page := 1
+	line := 0
+	for len(text) > 0 {
+		line++
+		var l string
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			l, text = text[:i], text[i+1:]
+		} else {
+			l, text = text, ""
+		}
+		for {
+			i := strings.IndexByte(l, '\f')
+			if i < 0 {
+				break
+			}
+			page++
+			l = l[:i] + l[i+1:]
+		}
+		if strings.TrimFunc(l, isSpace) == "" {
+			continue
+		}
+		b := Block{Text: l, Line: line}
+		if paged {
+			b.Page = page
+		}
+		doc.Blocks = append(doc.Blocks, b)
+	}
+	if paged {
+		doc.Pages = page
+	}
+	return doc, nil
+}
+
+// decodeText turns a text file's bytes into a string: a UTF-8 byte-order
+// mark is dropped, UTF-16 is recognised by its mark, valid UTF-8 is taken as
+// is and anything else is decoded as GB18030 (a superset of GBK and
+// GB2312). Bytes that are not text in any of these are an error.
+func decodeText(data []byte) (string, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		s, err := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return "", fmt.Errorf("decoding UTF-16: %w", err)
+		}
+		return checkText(string(s))
+	}
+	if utf8.Valid(data) {
+		return checkText(string(data))
+	}
+	s, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", fmt.Errorf("not UTF-8 and not GB18030 text: %w", err)
+	}
+	if bytes.Count(s, []byte("\uFFFD")) > len(s)/200 {
+		return "", fmt.Errorf("bad encoding: neither UTF-8 nor GB18030/GBK")
+	}
+	return checkText(string(s))
+}
+
+// checkText rejects binary data: text files carry no NUL bytes and few
+// other control characters.
+func checkText(s string) (string, error) {
+	ctrl := 0
+	for _, r := range s {
+		switch {
+		case r == 0:
+			return "", fmt.Errorf("binary data, not a text file")
+		case r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f':
+			ctrl++
+		}
+	}
+	if ctrl > 8 && ctrl > len(s)/100 {
+		return "", fmt.Errorf("binary data, not a text file")
+	}
+	return s, nil
 }

@@ -1,0 +1,28 @@
+package extract
+
+import (
+	"regexp"
+
+	"github.com/duban/duban"
+)
+
+// leadConventionRe finds a stated lead convention: "列第一位者为牵头单位",
+// "排在第一位的部门为牵头部门", "排名第一的为牵头单位", "首位为牵头单位".
+var leadConventionRe = regexp.MustCompile(`(第一位|首位|第一个|排名第一|排第一|列第一|居首)[^，。；,;]{0,12}牵头`)
+
+// applyConvention makes the first of units the lead and the rest co when a
+// lead convention is in force and the notice did not say the roles itself.
+func (st *parseState) applyConvention(units []duban.Unit) {
+	if !st.leadFirst || len(units) == 0 {
+		return
+	}
+	for _, u := range units {
+		if u.Role != duban.RoleResponsible {
+			return
+		}
+	}
+	units[0].Role = duban.RoleLead
+	for i := 1; i < len(units); i++ {
+		units[i].Role = duban.RoleCo
+	}
+}

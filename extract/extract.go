@@ -1,0 +1,211 @@
+package extract
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/duban/duban"
+)
+
+// Options adjust extraction.
+type Options struct {
+	Year int // overrides the plan year when non-zero
+}
+
+// File reads a notice file, choosing the reader by its extension, and
+// extracts its records. Source.Path is path as given.
+func File(path string, opt Options) (*duban.Notice, error) {
+	if ReaderFor(path) == nil {
+		return nil, unsupported(path)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err // *PathError names the file
+	}
+	return Bytes(path, data, opt)
+}
+
+// Bytes extracts the records of a notice held in data; name gives the
+// format (by extension) and is used in errors and as Source.Path.
+func Bytes(name string, data []byte, opt Options) (*duban.Notice, error) {
+	r := ReaderFor(name)
+	if r == nil {
+		return nil, unsupported(name)
+	}
+	doc, err := r.Read(name, data)
+	if err != nil {
+		return nil, err
+	}
+	n, err := Parse(name, doc, opt)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	n.Source = duban.Source{Path: name, Format: doc.Format, SHA256: hex.EncodeToString(sum[:]), Pages: doc.Pages}
+	return n, nil
+}
+
+func unsupported(name string) error {
+	ext := filepath.Ext(name)
+	if ext == "" {
+		return fmt.Errorf("%s: no file extension; duban reads .txt, .docx and .pdf", name)
+	}
+	return fmt.Errorf("%s: unsupported file type %q; duban reads .txt, .docx and .pdf", name, ext)
+}
+
+// Parse finds the header, the outline and the tasks of a document. name is
+// used in errors only. A document without tasks is an error.
+func Parse(name string, doc *Document, opt Options) (n *duban.Notice, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			n, err = nil, fmt.Errorf("%s: structure: internal error: %v", name, r)
+		}
+	}()
+	if doc == nil {
+		return nil, fmt.Errorf("%s: no text", name)
+	}
+	ps := make([]bodyPara, 0, len(doc.Blocks))
+	for _, b := range doc.Blocks {
+		if b.Table != nil {
+			ps = append(ps, bodyPara{table: b.Table, line: b.Line, page: b.Page})
+			continue
+		}
+		t := strings.TrimFunc(b.Text, isSpace)
+		if t != "" {
+			ps = append(ps, bodyPara{text: t, line: b.Line, page: b.Page})
+		}
+	}
+	if len(ps) == 0 {
+		return nil, fmt.Errorf("%s: no text found", name)
+	}
+	start := len(ps)
+	for i, p := range ps {
+		if k, _, _ := parseMarker(p.text); p.table != nil || k != markNone {
+			start = i
+			break
+		}
+	}
+	h := parseHeader(ps, start)
+	st := &parseState{assigners: defaultAssigners}
+	st.year = noticeYear(h)
+	if opt.Year != 0 {
+		st.year = opt.Year
+	}
+	if h.issue != "" {
+		st.issue, _ = time.Parse(duban.DateLayout, h.issue)
+	}
+	var body []bodyPara
+	for i := start; i < len(ps); i++ {
+		if !h.used[i] {
+			body = append(body, ps[i])
+		}
+	}
+	st.parseBody(rejoin(body), defaultBlockParsers)
+
+	n = &duban.Notice{
+		DocNumber: h.docNumber,
+		Issuer:    h.issuer,
+		IssueDate: duban.NullString(h.issue),
+		Title:     h.title,
+		PlanTitle: duban.NullString(h.planTitle),
+		Year:      st.year,
+		CC:        h.cc,
+		Publicity: h.publicity,
+		Tasks:     st.tasks(),
+	}
+	if len(n.Tasks) == 0 {
+		return nil, fmt.Errorf("%s: no tasks found", name)
+	}
+	n.Warnings = taskWarnings(n)
+	return n, nil
+}
+
+// tasks turns the drafts into task records: general items that no unit is
+// given to are dropped, ids are made unique, texts cleaned and deadlines
+// normalised.
+func (st *parseState) tasks() []duban.Task {
+	// Which groups (top-level sections; all top-level items together)
+	// assign units somewhere?
+	groupOf := func(it *outlineItem) *outlineItem {
+		for it.parent != nil {
+			it = it.parent
+		}
+		if it.children == 0 {
+			return nil
+		}
+		return it
+	}
+	assigned := map[*outlineItem]bool{}
+	anyAssigned := false
+	for _, d := range st.drafts {
+		if d.seg.assigned {
+			assigned[groupOf(d.it)] = true
+			anyAssigned = true
+		}
+	}
+	var out []duban.Task
+	seen := map[string]int{}
+	for _, d := range st.drafts {
+		it, seg := d.it, d.seg
+		text := cleanText(seg.text)
+		if !seg.assigned {
+			if text == "" {
+				continue
+			}
+			if it.depth == 1 && !it.fromRow && !strings.ContainsAny(text, "。；;") {
+				continue // a heading with nothing under it
+			}
+			if anyAssigned && !assigned[groupOf(it)] {
+				continue // a general section: goals, requirements
+			}
+		}
+		id := strings.Join(it.path, ".")
+		seen[id]++
+		if k := seen[id]; k > 1 {
+			id += fmt.Sprintf("#%d", k)
+		}
+		t := duban.Task{
+			ID:        id,
+			Path:      it.path,
+			Text:      text,
+			Units:     seg.units,
+			UnitsOpen: seg.open,
+			Source:    duban.Location{Line: it.line, Page: it.page},
+		}
+		if t.Units == nil {
+			t.Units = []duban.Unit{}
+		}
+		if len(it.path) >= 2 {
+			t.Section = duban.NullString(ancestor(it, 1).title())
+		}
+		if len(it.path) >= 3 {
+			t.Subsection = duban.NullString(ancestor(it, 2).title())
+		}
+		raw := seg.deadline
+		if raw == "" {
+			raw = stripSpace(findDeadline(text))
+		}
+		if raw != "" {
+			t.Deadline = parseDeadline(raw, st.year, st.issue)
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// ancestor returns the item's ancestor at depth d (1 = top level).
+func ancestor(it *outlineItem, d int) *outlineItem {
+	var chain []*outlineItem
+	for p := it; p != nil; p = p.parent {
+		chain = append(chain, p)
+	}
+	if d > len(chain) {
+		return it
+	}
+	return chain[len(chain)-d]
+}

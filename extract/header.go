@@ -1,0 +1,193 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/duban/duban"
+)
+
+// The header of a notice: 文号, issuing office (the red-header line "…文件"
+// or the signature above the date), issue date (Arabic or Chinese
+// numerals), title ("…关于…的通知"), the plan's own title above its body,
+// 抄送 and 公开属性. Lines before the first outline item are the header; the
+// signature, date, 抄送 and 印发 lines may also stand after the body.
+
+var (
+	docNumberRe = regexp.MustCompile(`[\p{Han}]{1,16}[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]\s*\d{1,4}\s*号`)
+	titleEndRe  = regexp.MustCompile(`(通知|意见|方案|决定|办法|通报|批复|规定|细则|要点|计划|函|报告|纪要|清单|任务分解表|分解表|措施)$`)
+	printObjRe  = regexp.MustCompile(`印发(.+?)的(通知|意见|函)$`)
+	yearRe      = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+	dateCharsRe = regexp.MustCompile(`^[0-9０-９〇零○Ｏ◯一二三四五六七八九十]{2,4}年[0-9０-９〇零○Ｏ◯一二三四五六七八九十]{1,3}月[0-9０-９〇零○Ｏ◯一二三四五六七八九十]{1,3}[日号]$`)
+	publicityRe = regexp.MustCompile(`^[（(]?\s*(此件[^）)]{1,12})\s*[）)]?$`)
+)
+
+// isDateLine reports whether a line is only a date (the issue date under
+// the signature).
+func isDateLine(s string) bool {
+	s = stripSpace(s)
+	if !dateCharsRe.MatchString(s) {
+		return false
+	}
+	_, ok := parseDate(s)
+	return ok
+}
+
+// header is what the header parser found, with the paragraphs it used.
+type header struct {
+	docNumber, issuer, title, planTitle, publicity string
+	issue                                          string // YYYY-MM-DD
+	cc                                             []string
+	used                                           map[int]bool // indexes of header paragraphs
+}
+
+// parseHeader reads the header from the paragraphs of a notice; bodyStart
+// is the index of its first outline item or table.
+func parseHeader(ps []bodyPara, bodyStart int) header {
+	h := header{used: map[int]bool{}}
+	head := ps[:bodyStart]
+	short := func(s string, n int) bool { return utf8.RuneCountInString(s) <= n }
+
+	titleAt := -1
+	for i, p := range head {
+		s := stripSpace(p.text)
+		switch {
+		case h.docNumber == "" && short(s, 40) && !strings.Contains(s, "《") && docNumberRe.MatchString(s):
+			h.docNumber = stripSpace(docNumberRe.FindString(s))
+			h.used[i] = true
+		case h.issuer == "" && titleAt < 0 && short(s, 40) && strings.HasSuffix(s, "文件") && !strings.Contains(s, "关于"):
+			h.issuer = strings.TrimSuffix(s, "文件")
+			h.used[i] = true
+		case titleAt < 0 && strings.Contains(s, "关于") && !strings.ContainsAny(s, "。；：:") && short(s, 120):
+			// a title may wrap over up to three lines
+			t := p.text
+			j := i
+			for !titleEndRe.MatchString(stripSpace(t)) && j+1 < len(head) && j < i+2 {
+				next := stripSpace(head[j+1].text)
+				if next == "" || strings.ContainsAny(next, "。；：:，,") {
+					break
+				}
+				t = joinWrapped(t, head[j+1].text)
+				j++
+			}
+			if titleEndRe.MatchString(stripSpace(t)) {
+				h.title = cleanText(t)
+				titleAt = j
+				for k := i; k <= j; k++ {
+					h.used[k] = true
+				}
+			}
+		}
+	}
+	if titleAt < 0 {
+		// No 关于 title: the first line after the 文号 that ends like one.
+		for i, p := range head {
+			s := stripSpace(p.text)
+			if !h.used[i] && short(s, 80) && titleEndRe.MatchString(s) && !strings.ContainsAny(s, "。；：:") {
+				h.title, titleAt = cleanText(p.text), i
+				h.used[i] = true
+				break
+			}
+		}
+	}
+
+	// Issue date: the first line that is only a date, in the header, else
+	// after the body; the "…印发" date of the imprint last.
+	dateAt := -1
+	for i, p := range ps {
+		if isDateLine(p.text) {
+			dateAt = i
+			break
+		}
+	}
+	if dateAt < 0 {
+		for i := len(ps) - 1; i >= 0; i-- {
+			s := stripSpace(ps[i].text)
+			if strings.HasSuffix(s, "印发") && isDateLine(strings.TrimSuffix(s, "印发")) {
+				dateAt = i
+				break
+			}
+		}
+	}
+	if dateAt >= 0 {
+		s := strings.TrimSuffix(stripSpace(ps[dateAt].text), "印发")
+		if t, ok := parseDate(s); ok {
+			h.issue = t.Format(duban.DateLayout)
+		}
+		h.used[dateAt] = true
+		if dateAt > 0 {
+			sig := stripSpace(ps[dateAt-1].text)
+			if short(sig, 40) && !strings.ContainsAny(sig, "。，,；：:、") && utf8.RuneCountInString(sig) >= 4 {
+				h.used[dateAt-1] = true
+				if h.issuer == "" {
+					h.issuer = sig
+				}
+			}
+		}
+	}
+
+	for i, p := range ps {
+		s := stripSpace(p.text)
+		if m := publicityRe.FindStringSubmatch(s); m != nil && h.publicity == "" {
+			h.publicity = m[1]
+			h.used[i] = true
+		}
+		if strings.HasPrefix(s, "抄送") && h.cc == nil {
+			rest := strings.TrimLeft(strings.TrimPrefix(s, "抄送"), "：:")
+			names, _ := splitUnits(rest)
+			h.cc = names
+			h.used[i] = true
+		}
+	}
+
+	// Plan title: a heading-like line between the title and the body,
+	// preferably the one the title says it prints.
+	want := ""
+	if m := printObjRe.FindStringSubmatch(h.title); m != nil {
+		want = strings.Trim(m[1], "《》")
+	}
+	var cands []int
+	for i := titleAt + 1; i < len(head); i++ {
+		s := stripSpace(head[i].text)
+		if h.used[i] || s == "" || !short(s, 60) || utf8.RuneCountInString(s) < 4 {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(s)
+		first, _ := utf8.DecodeRuneInString(s)
+		if strings.ContainsRune("。，,；;：:、", last) || strings.ContainsAny(s, "：:") || isOpenBracket(first) || strings.HasPrefix(s, "附件") {
+			continue
+		}
+		cands = append(cands, i)
+	}
+	for _, i := range cands {
+		if want != "" && stripSpace(head[i].text) == stripSpace(want) {
+			h.planTitle = cleanText(head[i].text)
+		}
+	}
+	if h.planTitle == "" && len(cands) > 0 {
+		h.planTitle = cleanText(head[cands[len(cands)-1]].text)
+	}
+	return h
+}
+
+// noticeYear is the plan's year: from the plan title, else the title,
+// else the issue date, else the 文号.
+func noticeYear(h header) int {
+	for _, s := range []string{h.planTitle, h.title} {
+		if m := yearRe.FindStringSubmatch(s); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			return y
+		}
+	}
+	if len(h.issue) >= 4 {
+		y, _ := strconv.Atoi(h.issue[:4])
+		return y
+	}
+	if m := docNumberRe.FindStringSubmatch(h.docNumber); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y
+	}
+	return 0
+}

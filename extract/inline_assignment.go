@@ -1,0 +1,254 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/duban/duban"
+)
+
+// Style 1 and 3: bracketed assignments inside an outlineItem's text.
+//
+// A bracket bracketSpan is an assignment when it is a clauseField clause
+// ("（责任单位：…，完成时间：…）", "（负责部门：…；适用范围：…）") or when every
+// part of it names units with a role verb, State Council style:
+// "（X牵头，Y、Z参与）", "（X、Y按职责分工负责）", "（X会同Y负责）". Several
+// groups in one paragraph close one task each: the text before a bracketSpan,
+// back to the previous bracketSpan, is that task's text. A bracketSpan may parseState a
+// lead convention ("列第一位者为牵头单位，下同"), which holds from that bracketSpan
+// on.
+
+// bracketAssigner finds the assignment groups of an outlineItem's text.
+type bracketAssigner struct{}
+
+func (bracketAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool) {
+	text := it.text
+	var segs []taskPart
+	start := 0
+	for _, g := range bracketGroups(text) {
+		seg, ok := st.parseGroup(text[g.inner:g.close])
+		if !ok {
+			continue
+		}
+		seg.text = strings.TrimFunc(text[start:g.open], func(r rune) bool {
+			return isSpace(r) || (start > 0 && strings.ContainsRune("，,；;。", r))
+		})
+		segs = append(segs, seg)
+		start = g.end
+	}
+	if len(segs) == 0 {
+		return nil, false
+	}
+	rest := strings.TrimFunc(text[start:], func(r rune) bool {
+		return isSpace(r) || strings.ContainsRune("，,；;。.", r)
+	})
+	if rest != "" {
+		// Text after the last assignment belongs to the last task.
+		segs[len(segs)-1].text += text[start:]
+	}
+	return segs, true
+}
+
+// bracketSpan is one top-level bracket bracketSpan of a text: byte offsets of its
+// opening bracket, its inside, its closing bracket and the end.
+type bracketSpan struct{ open, inner, close, end int }
+
+// bracketGroups finds the top-level bracket groups of s; any closing
+// bracket closes any opening one, as notices mix （ and ).
+func bracketGroups(s string) []bracketSpan {
+	var gs []bracketSpan
+	depth, open := 0, 0
+	for i, r := range s {
+		switch {
+		case isOpenBracket(r):
+			if depth == 0 {
+				open = i
+			}
+			depth++
+		case isCloseBracket(r) && depth > 0:
+			depth--
+			if depth == 0 {
+				_, n := utf8.DecodeRuneInString(s[open:])
+				gs = append(gs, bracketSpan{open: open, inner: open + n, close: i, end: i + utf8.RuneLen(r)})
+			}
+		}
+	}
+	return gs
+}
+
+// splitTopLevel splits s on the separators in seps that are outside
+// brackets.
+func splitTopLevel(s, seps string) []string {
+	var parts []string
+	depth, start := 0, 0
+	for i, r := range s {
+		switch {
+		case isOpenBracket(r):
+			depth++
+		case isCloseBracket(r) && depth > 0:
+			depth--
+		case depth == 0 && strings.ContainsRune(seps, r):
+			parts = append(parts, s[start:i])
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	return append(parts, s[start:])
+}
+
+// parseGroup reads the inside of one bracket bracketSpan as an assignment.
+func (st *parseState) parseGroup(inner string) (taskPart, bool) {
+	inner = strings.TrimFunc(inner, isSpace)
+	// Conventions and "下同" are remarks, not units.
+	var kept []string
+	convention := false
+	for _, part := range splitTopLevel(inner, "，,；;") {
+		p := strings.TrimFunc(part, isSpace)
+		switch {
+		case leadConventionRe.MatchString(p):
+			convention = true
+		case p == "下同" || p == "下同。" || p == "":
+		default:
+			kept = append(kept, part)
+		}
+	}
+	if len(kept) == 0 {
+		return taskPart{}, false
+	}
+	if startsWithField(inner) {
+		fs, _ := parseFields(strings.Join(kept, "，"))
+		if !hasUnitOrDeadline(fs) {
+			return taskPart{}, false
+		}
+		if convention {
+			st.leadFirst = true
+		}
+		return st.fieldSegment("", fs), true
+	}
+	seg := taskPart{assigned: true}
+	seen := map[string]bool{}
+	add := func(names []string, role duban.Role) {
+		for _, n := range names {
+			if !seen[n] {
+				seen[n] = true
+				seg.units = append(seg.units, duban.Unit{Name: n, Role: role})
+			}
+		}
+	}
+	for _, part := range kept {
+		p := strings.TrimFunc(part, isSpace)
+		if lead, co, open, ok := parseRolePart(p); ok {
+			seg.open = seg.open || open
+			add(lead.names, lead.role)
+			add(co, duban.RoleCo)
+			continue
+		}
+		if d := findDeadline(p); d != "" && utf8.RuneCountInString(p) <= 24 && seg.deadline == "" {
+			seg.deadline = stripSpace(d)
+			continue
+		}
+		return taskPart{}, false
+	}
+	if len(seg.units) == 0 {
+		return taskPart{}, false
+	}
+	if convention {
+		st.leadFirst = true
+	}
+	st.applyConvention(seg.units)
+	return seg, true
+}
+
+// roleUnits is a unit list with one role.
+type roleUnits struct {
+	names []string
+	role  duban.Role
+}
+
+// Role verbs that close a part of an inline assignment.
+var (
+	leadVerbs = []string{"牵头负责", "牵头"}
+	coVerbs   = []string{"配合", "参与", "协助", "协办"}
+	respVerbs = []string{"负总责", "负责", "承担"}
+	// qualifiers written between the units and 负责
+	respQualifiers = []string{"按照职责分工", "按职责分工", "按职能分工", "按职责", "依职责", "按分工", "分别", "共同", "各自"}
+)
+
+// parseRolePart reads one part of an inline assignment: "X牵头",
+// "Y、Z参与", "X、Y按职责分工负责", "X会同Y负责", "由X负责".
+func parseRolePart(p string) (main roleUnits, co []string, open, ok bool) {
+	if utf8.RuneCountInString(p) > 150 {
+		return main, nil, false, false
+	}
+	if i := strings.Index(p, "会同"); i >= 0 {
+		x := strings.TrimPrefix(p[:i], "由")
+		y := p[i+len("会同"):]
+		y, _ = trimVerb(y, respVerbs)
+		y = trimQualifiers(y)
+		xs, xOpen, xOK := unitList(x)
+		ys, yOpen, yOK := unitList(y)
+		if !yOK || (!xOK && x != "") {
+			return main, nil, false, false
+		}
+		return roleUnits{xs, duban.RoleLead}, ys, xOpen || yOpen, true
+	}
+	var role duban.Role
+	rest, found := trimVerb(p, leadVerbs)
+	if found {
+		role = duban.RoleLead
+	} else if rest, found = trimVerb(p, coVerbs); found {
+		role = duban.RoleCo
+	} else if rest, found = trimVerb(p, respVerbs); found {
+		role = duban.RoleResponsible
+		rest = trimQualifiers(rest)
+	} else {
+		return main, nil, false, false
+	}
+	names, open, ok := unitList(strings.TrimPrefix(rest, "由"))
+	if !ok {
+		return main, nil, false, false
+	}
+	return roleUnits{names, role}, nil, open, true
+}
+
+// trimVerb removes the first of verbs that ends s.
+func trimVerb(s string, verbs []string) (string, bool) {
+	s = strings.TrimRightFunc(s, isSpace)
+	for _, v := range verbs {
+		if strings.HasSuffix(s, v) {
+			return strings.TrimSuffix(s, v), true
+		}
+	}
+	return s, false
+}
+
+// trimQualifiers removes "按职责分工" and the like from the end of s.
+func trimQualifiers(s string) string {
+	for {
+		t := s
+		for _, q := range respQualifiers {
+			t = strings.TrimSuffix(t, q)
+		}
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
+// unitList splits a unit list and checks that it looks like one: each
+// name short, none holding sentence punctuation.
+func unitList(s string) ([]string, bool, bool) {
+	if strings.ContainsAny(s, "。：:！？") {
+		return nil, false, false
+	}
+	names, open := splitUnits(s)
+	if len(names) == 0 {
+		return nil, false, false
+	}
+	for _, n := range names {
+		if c := utf8.RuneCountInString(n); c < 2 || c > 30 {
+			return nil, false, false
+		}
+	}
+	return names, open, true
+}

@@ -1,0 +1,268 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// markerKind is a style of outline number. A notice nests them in any
+// order it likes; the parser gives each kind the depth at which it first
+// appears under its parent.
+type markerKind int
+
+const (
+	markNone        markerKind = iota
+	markCN                     // 一、
+	markParenCN                // （一） (一)
+	markArabic                 // 1. 1、 1．
+	markParenArabic            // （1） (1)
+	markArabicParen            // 1） 1)
+	markCircled                // ①
+)
+
+// isCNNumeral reports whether r is a digit of a Chinese outline number.
+func isCNNumeral(r rune) bool {
+	return strings.ContainsRune("一二三四五六七八九十百零〇两", r)
+}
+
+// digitValue gives the value of an ASCII or full-width digit.
+func digitValue(r rune) (int, bool) {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0'), true
+	case r >= '０' && r <= '９':
+		return int(r - '０'), true
+	}
+	return 0, false
+}
+
+// parseMarker reads the outline number at the start of s: its kind, its
+// canonical form (一, （一）, 1, （1）, ①) and the text after it. Decimal
+// numbers ("1.5亿元"), years ("2024年") and the like are not markers.
+func parseMarker(s string) (kind markerKind, canon, rest string) {
+	s = strings.TrimLeftFunc(s, isSpace)
+	r, size := utf8.DecodeRuneInString(s)
+	switch {
+	case r >= '①' && r <= '⑳':
+		return markCircled, string(r), s[size:]
+	case r == '（' || r == '(':
+		return parseParenMarker(s[size:])
+	case isCNNumeral(r):
+		i := 0
+		for i < len(s) && i < 12 {
+			c, n := utf8.DecodeRuneInString(s[i:])
+			if !isCNNumeral(c) {
+				break
+			}
+			i += n
+		}
+		c, n := utf8.DecodeRuneInString(s[i:])
+		if c == '、' || c == '．' {
+			return markCN, s[:i], s[i+n:]
+		}
+	default:
+		if _, ok := digitValue(r); !ok {
+			return markNone, "", s
+		}
+		var num strings.Builder
+		i := 0
+		for i < len(s) {
+			c, n := utf8.DecodeRuneInString(s[i:])
+			v, ok := digitValue(c)
+			if !ok {
+				break
+			}
+			num.WriteByte(byte('0' + v))
+			i += n
+		}
+		if num.Len() > 3 {
+			return markNone, "", s
+		}
+		c, n := utf8.DecodeRuneInString(s[i:])
+		after := s[i+n:]
+		switch c {
+		case '.', '．':
+			if next, _ := utf8.DecodeRuneInString(after); next != utf8.RuneError {
+				if _, isDigit := digitValue(next); isDigit {
+					return markNone, "", s
+				}
+			}
+			return markArabic, num.String(), after
+		case '、':
+			return markArabic, num.String(), after
+		case '）', ')':
+			return markArabicParen, num.String(), after
+		}
+	}
+	return markNone, "", s
+}
+
+// parseParenMarker reads the rest of "（一）" or "(1)" after the opening
+// bracket.
+func parseParenMarker(s string) (markerKind, string, string) {
+	inner := strings.TrimLeftFunc(s, isSpace)
+	i := 0
+	cn, arabic := 0, 0
+	var num strings.Builder
+	for i < len(inner) {
+		c, n := utf8.DecodeRuneInString(inner[i:])
+		if v, ok := digitValue(c); ok {
+			arabic++
+			num.WriteByte(byte('0' + v))
+		} else if isCNNumeral(c) {
+			cn++
+			num.WriteRune(c)
+		} else {
+			break
+		}
+		i += n
+	}
+	if (cn == 0) == (arabic == 0) || num.Len() > 12 {
+		return markNone, "", s
+	}
+	after := strings.TrimLeftFunc(inner[i:], isSpace)
+	c, n := utf8.DecodeRuneInString(after)
+	if c != '）' && c != ')' {
+		return markNone, "", s
+	}
+	if cn > 0 {
+		return markParenCN, "（" + num.String() + "）", after[n:]
+	}
+	if arabic > 3 {
+		return markNone, "", s
+	}
+	return markParenArabic, "（" + num.String() + "）", after[n:]
+}
+
+// outlineParser takes a paragraph that starts with an outline number and
+// opens an outlineItem for it.
+type outlineParser struct{}
+
+func (outlineParser) parse(p *bodyPara, st *parseState) bool {
+	if p.table != nil {
+		return false
+	}
+	kind, canon, rest := parseMarker(p.text)
+	if kind == markNone {
+		return false
+	}
+	depth := 0
+	for i, k := range st.kinds {
+		if k == kind {
+			depth = i + 1
+			break
+		}
+	}
+	if depth == 0 {
+		st.kinds = append(st.kinds, kind)
+		depth = len(st.kinds)
+	}
+	st.kinds = st.kinds[:depth]
+	// An outlineItem at depth d needs d-1 open ancestors; a notice that skips a
+	// level ("1." right after the title of 一) gets it at the next free one.
+	if depth > len(st.stack)+1 {
+		depth = len(st.stack) + 1
+		st.kinds = append(st.kinds[:depth-1], kind)
+	}
+	st.open(&outlineItem{
+		kind:  kind,
+		path:  []string{canon},
+		depth: depth,
+		text:  strings.TrimFunc(rest, isSpace),
+		line:  p.line,
+		page:  p.page,
+	})
+	if leadConventionRe.MatchString(p.text) {
+		st.leadFirst = true
+	}
+	return true
+}
+
+// rejoin puts back together the paragraphs of the body that an old page
+// break or a hard line wrap cut in two: a paragraph is continued by the
+// next one when it leaves a bracket open, or when it is running text
+// (it holds punctuation) that stops without closing punctuation, and the
+// next one does not start a new outlineItem, a labelled line or a table.
+func rejoin(body []bodyPara) []bodyPara {
+	out := make([]bodyPara, 0, len(body))
+	for _, p := range body {
+		if n := len(out); n > 0 && p.table == nil && out[n-1].table == nil && continues(out[n-1].text, p.text) {
+			out[n-1].text = joinWrapped(out[n-1].text, p.text)
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// continues reports whether paragraph next continues paragraph prev.
+func continues(prev, next string) bool {
+	prev = strings.TrimRightFunc(prev, isSpace)
+	next = strings.TrimLeftFunc(next, isSpace)
+	if prev == "" || next == "" {
+		return false
+	}
+	if startsClause(next) {
+		return true
+	}
+	if k, _, _ := parseMarker(next); k != markNone {
+		return false
+	}
+	if startsWithField(next) || isDateLine(next) || strings.HasPrefix(next, "抄送") {
+		return false
+	}
+	if openBrackets(prev) > 0 {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	if strings.ContainsRune("。；;：:！!？?）)〕]】」”》…", last) {
+		return false
+	}
+	_, _, rest := parseMarker(prev)
+	return strings.ContainsAny(rest, "，,。；;、：:")
+}
+
+// startsClause reports whether s is a bracketed clauseField clause on its own
+// ("（责任单位：…）") that belongs to the paragraph before it.
+func startsClause(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	if !isOpenBracket(r) {
+		return false
+	}
+	return startsWithField(strings.TrimLeftFunc(s[n:], isSpace))
+}
+
+// joinWrapped joins two pieces of a wrapped line; whitespace at the cut is
+// left for cleanText to judge.
+func joinWrapped(a, b string) string {
+	a = strings.TrimRightFunc(a, isSpace)
+	b = strings.TrimLeftFunc(b, isSpace)
+	if a == "" || b == "" {
+		return a + b
+	}
+	l, _ := utf8.DecodeLastRuneInString(a)
+	r, _ := utf8.DecodeRuneInString(b)
+	if isLatinLetter(l) && isLatinLetter(r) {
+		return a + " " + b
+	}
+	return a + b
+}
+
+// isOpenBracket and isCloseBracket recognise the brackets notices use
+// around clauses, in any mix of widths.
+func isOpenBracket(r rune) bool  { return strings.ContainsRune("（(〔[［【", r) }
+func isCloseBracket(r rune) bool { return strings.ContainsRune("）)〕]］】", r) }
+
+// openBrackets counts the brackets s leaves open.
+func openBrackets(s string) int {
+	d := 0
+	for _, r := range s {
+		switch {
+		case isOpenBracket(r):
+			d++
+		case isCloseBracket(r) && d > 0:
+			d--
+		}
+	}
+	return d
+}

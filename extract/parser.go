@@ -1,0 +1,184 @@
+package extract
+
+import (
+	"strings"
+	"time"
+
+	"github.com/duban/duban"
+)
+
+// The structure parser works like a Markdown parser: the notice's body is a
+// stream of paragraphs and tables, and a list of construct parsers, tried in
+// order, each recognise one construct of a notice (an outline outlineItem, a
+// labelled line, a task table…) and build up the parser parseState. When an
+// outline outlineItem is complete, a second list, of assignment parsers, finds who
+// does its work and by when. The default lists are defaultBlockParsers and
+// defaultAssigners; each construct lives in its own file.
+
+// bodyPara is one paragraph of the notice (Table == nil) or one table, with the
+// place it starts.
+type bodyPara struct {
+	text  string
+	table *Table
+	line  int
+	page  int
+}
+
+// A blockParser recognises one construct of a notice's body. parse reports
+// whether it took the paragraph; the first parser that does wins.
+type blockParser interface {
+	parse(p *bodyPara, st *parseState) bool
+}
+
+// An assigner finds the units and deadline of a complete outline outlineItem: it
+// returns the outlineItem's tasks (usually one; inline assignments close several)
+// and whether it recognised the outlineItem's assignment at all.
+type assigner interface {
+	assign(it *outlineItem, st *parseState) ([]taskPart, bool)
+}
+
+// defaultBlockParsers are the body constructs, in the order they are tried.
+var defaultBlockParsers = []blockParser{
+	tableParser{},
+	outlineParser{},
+	labelledLineParser{},
+	bodyTextParser{},
+}
+
+// defaultAssigners are the assignment constructs, in the order they are
+// tried: fields already known (labelled lines, table columns), bracketed
+// groups in the text (trailing clauses, inline assignments), and a trailing
+// clause whose bracket is missing.
+var defaultAssigners = []assigner{
+	fieldAssigner{},
+	bracketAssigner{},
+	openClauseAssigner{},
+}
+
+// outlineItem is one numbered outlineItem of the notice's outline, or one row of a task
+// table.
+type outlineItem struct {
+	kind     markerKind
+	path     []string
+	depth    int
+	text     string  // the outlineItem's text after its number, paragraphs rejoined
+	fields   []clauseField // labelled lines under it, or its table columns
+	line     int
+	page     int
+	parent   *outlineItem
+	children int
+	fromRow  bool // a row of a task table
+	done     bool // assignment already run
+}
+
+// title is the outlineItem's text as a section heading: cleaned, without its
+// closing 。 or colon.
+func (it *outlineItem) title() string {
+	return strings.TrimRight(cleanText(it.text), "。.：:；;，, ")
+}
+
+// taskPart is one task taken from an outlineItem: its text and what was found
+// about its units and deadline.
+type taskPart struct {
+	text     string
+	units    []duban.Unit
+	open     bool
+	deadline string // raw deadline from a clauseField; "" to look in the text
+	assigned bool   // units or a deadline clauseField were found
+}
+
+// parseState is what the parser knows while it walks the body.
+type parseState struct {
+	year  int
+	issue time.Time
+
+	kinds []markerKind // marker kind of each open outline depth
+	stack []*outlineItem      // open outline items, outermost first
+	last  *outlineItem        // the outlineItem paragraphs currently attach to
+	items []*outlineItem      // every outlineItem in document order
+
+	leadFirst bool // a "first listed unit leads" convention is in force
+	drafts    []draft
+	assigners []assigner
+}
+
+// draft is a task before ids, filtering and normalisation.
+type draft struct {
+	it  *outlineItem
+	seg taskPart
+}
+
+// parseBody runs the block parsers over the body paragraphs and closes
+// every outlineItem.
+func (st *parseState) parseBody(body []bodyPara, parsers []blockParser) {
+	for i := range body {
+		p := &body[i]
+		for _, bp := range parsers {
+			if bp.parse(p, st) {
+				break
+			}
+		}
+	}
+	st.closeItems(0)
+}
+
+// open makes it the current outline outlineItem at its depth, closing the items
+// it ends.
+func (st *parseState) open(it *outlineItem) {
+	st.closeItems(it.depth)
+	if it.depth > 1 && len(st.stack) >= it.depth-1 {
+		it.parent = st.stack[it.depth-2]
+	}
+	if it.parent != nil {
+		it.parent.children++
+		it.path = append(append([]string{}, it.parent.path...), it.path...)
+	}
+	st.stack = append(st.stack, it)
+	st.items = append(st.items, it)
+	st.last = it
+}
+
+// closeItems closes the open items at depth ≥ depth (all when depth is 0 or
+// 1); a closed outlineItem without children is a task candidate and is assigned.
+func (st *parseState) closeItems(depth int) {
+	if depth < 1 {
+		depth = 1
+	}
+	for len(st.stack) >= depth {
+		it := st.stack[len(st.stack)-1]
+		st.stack = st.stack[:len(st.stack)-1]
+		st.finish(it)
+	}
+}
+
+// finish runs the assigners on a leaf outlineItem.
+func (st *parseState) finish(it *outlineItem) {
+	if it.done || it.children > 0 {
+		return
+	}
+	it.done = true
+	for _, a := range st.assigners {
+		if segs, ok := a.assign(it, st); ok {
+			for _, s := range segs {
+				st.drafts = append(st.drafts, draft{it: it, seg: s})
+			}
+			return
+		}
+	}
+	st.drafts = append(st.drafts, draft{it: it, seg: taskPart{text: it.text}})
+}
+
+// bodyTextParser takes any other paragraph: it may parseState a lead
+// convention, and a paragraph that is only a bracketed clauseField clause
+// belongs to the outlineItem above it.
+type bodyTextParser struct{}
+
+func (bodyTextParser) parse(p *bodyPara, st *parseState) bool {
+	if p.table != nil {
+		return false
+	}
+	if leadConventionRe.MatchString(p.text) {
+		st.leadFirst = true
+	}
+	return true
+}

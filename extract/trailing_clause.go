@@ -1,0 +1,212 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/duban/duban"
+)
+
+// A clauseField clause names a task's units and deadline with labels:
+// "（责任单位：市发改委，完成时间：5月底前）" (style 1, any brackets, full- or
+// half-width colons and commas) or "(责任单位:局法规处;完成时限:…)"
+// (style 4, semicolons). The same labels start the labelled lines of
+// style 2 and name the columns of task tables.
+
+// fieldKind is what a labelled clauseField holds.
+type fieldKind int
+
+const (
+	fieldOther    fieldKind = iota // a label duban does not use (适用范围, 备注)
+	fieldUnits                     // a unit list with a role
+	fieldDeadline                  // a completion time
+)
+
+// clauseField is one labelled value.
+type clauseField struct {
+	kind  fieldKind
+	role  duban.Role
+	value string
+}
+
+// fieldLabels maps each label to what it holds; longer labels come first
+// so that the longest one at a position wins.
+var fieldLabels = []struct {
+	label string
+	kind  fieldKind
+	role  duban.Role
+}{
+	{"牵头单位", fieldUnits, duban.RoleLead},
+	{"牵头部门", fieldUnits, duban.RoleLead},
+	{"牵头领导", fieldOther, ""},
+	{"牵头", fieldUnits, duban.RoleLead},
+	{"配合单位", fieldUnits, duban.RoleCo},
+	{"配合部门", fieldUnits, duban.RoleCo},
+	{"协办单位", fieldUnits, duban.RoleCo},
+	{"协同单位", fieldUnits, duban.RoleCo},
+	{"协助单位", fieldUnits, duban.RoleCo},
+	{"参与单位", fieldUnits, duban.RoleCo},
+	{"参与部门", fieldUnits, duban.RoleCo},
+	{"配合", fieldUnits, duban.RoleCo},
+	{"责任单位", fieldUnits, duban.RoleResponsible},
+	{"责任部门", fieldUnits, duban.RoleResponsible},
+	{"责任主体", fieldUnits, duban.RoleResponsible},
+	{"负责单位", fieldUnits, duban.RoleResponsible},
+	{"负责部门", fieldUnits, duban.RoleResponsible},
+	{"承办单位", fieldUnits, duban.RoleResponsible},
+	{"主办单位", fieldUnits, duban.RoleResponsible},
+	{"实施单位", fieldUnits, duban.RoleResponsible},
+	{"落实单位", fieldUnits, duban.RoleResponsible},
+	{"主责单位", fieldUnits, duban.RoleResponsible},
+	{"完成时间节点", fieldDeadline, ""},
+	{"完成时间", fieldDeadline, ""},
+	{"完成时限", fieldDeadline, ""},
+	{"完成期限", fieldDeadline, ""},
+	{"办结时限", fieldDeadline, ""},
+	{"时间节点", fieldDeadline, ""},
+	{"时限要求", fieldDeadline, ""},
+	{"时间要求", fieldDeadline, ""},
+	{"时限", fieldDeadline, ""},
+	{"时间", fieldDeadline, ""},
+	{"期限", fieldDeadline, ""},
+	{"责任人", fieldOther, ""},
+	{"联系人", fieldOther, ""},
+	{"分管领导", fieldOther, ""},
+	{"责任领导", fieldOther, ""},
+	{"适用范围", fieldOther, ""},
+	{"备注", fieldOther, ""},
+}
+
+// fieldLabelRe finds a label followed by a colon.
+var fieldLabelRe = func() *regexp.Regexp {
+	alts := make([]string, len(fieldLabels))
+	for i, l := range fieldLabels {
+		alts[i] = l.label
+	}
+	return regexp.MustCompile(`(` + strings.Join(alts, "|") + `)\s*[：:]`)
+}()
+
+// startsWithField reports whether s begins with a clauseField label and colon.
+func startsWithField(s string) bool {
+	loc := fieldLabelRe.FindStringIndex(s)
+	return loc != nil && loc[0] == 0
+}
+
+// parseFields reads the labelled fields of s, which must start with a
+// label. Each value runs to the next label at a clauseField boundary (after a
+// separator or bracket), without the separators around it. ok is false
+// when s does not start with a label.
+func parseFields(s string) (fs []clauseField, ok bool) {
+	s = strings.TrimFunc(s, isSpace)
+	locs := fieldLabelRe.FindAllStringSubmatchIndex(s, -1)
+	if len(locs) == 0 || locs[0][0] != 0 {
+		return nil, false
+	}
+	// keep labels at a boundary only
+	bounds := locs[:0:0]
+	for _, l := range locs {
+		if l[0] == 0 || atFieldBoundary(s[:l[0]]) {
+			bounds = append(bounds, l)
+		}
+	}
+	for i, l := range bounds {
+		end := len(s)
+		if i+1 < len(bounds) {
+			end = bounds[i+1][0]
+		}
+		label := s[l[2]:l[3]]
+		v := strings.TrimFunc(s[l[1]:end], func(r rune) bool {
+			return isSpace(r) || strings.ContainsRune("，,；;。、", r)
+		})
+		for _, fl := range fieldLabels {
+			if fl.label == label {
+				fs = append(fs, clauseField{kind: fl.kind, role: fl.role, value: v})
+				break
+			}
+		}
+	}
+	return fs, true
+}
+
+// atFieldBoundary reports whether a label after before starts a new clauseField.
+func atFieldBoundary(before string) bool {
+	before = strings.TrimRightFunc(before, isSpace)
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune("，,；;。 （(〔[【", r) || isOpenBracket(r)
+}
+
+// hasUnitOrDeadline reports whether fs name units or a deadline.
+func hasUnitOrDeadline(fs []clauseField) bool {
+	for _, f := range fs {
+		if f.kind != fieldOther && f.value != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldSegment turns fields into a task taskPart of text.
+func (st *parseState) fieldSegment(text string, fs []clauseField) taskPart {
+	seg := taskPart{text: text, assigned: true}
+	hasLead := false
+	for _, f := range fs {
+		if f.kind == fieldUnits && f.role == duban.RoleLead && f.value != "" {
+			hasLead = true
+		}
+	}
+	seen := map[string]bool{}
+	for _, f := range fs {
+		switch f.kind {
+		case fieldDeadline:
+			if seg.deadline == "" {
+				seg.deadline = stripSpace(f.value)
+			}
+		case fieldUnits:
+			role := f.role
+			// "牵头单位：X" then "责任单位：Y": Y shares the work under X.
+			if role == duban.RoleResponsible && hasLead {
+				role = duban.RoleCo
+			}
+			names, open := splitUnits(f.value)
+			seg.open = seg.open || open
+			for _, n := range names {
+				if !seen[n] {
+					seen[n] = true
+					seg.units = append(seg.units, duban.Unit{Name: n, Role: role})
+				}
+			}
+		}
+	}
+	st.applyConvention(seg.units)
+	return seg
+}
+
+// openClauseAssigner takes a clauseField clause at the end of an outlineItem whose
+// closing bracket is missing ("…。（责任单位：X，完成时间：6月底前") or that
+// has no bracket at all ("…。责任单位：X；完成时限：6月底前").
+type openClauseAssigner struct{}
+
+func (openClauseAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool) {
+	for _, loc := range fieldLabelRe.FindAllStringIndex(it.text, -1) {
+		before := it.text[:loc[0]]
+		trimmed := strings.TrimRightFunc(before, isSpace)
+		r, n := utf8.DecodeLastRuneInString(trimmed)
+		if isOpenBracket(r) {
+			trimmed = trimmed[:len(trimmed)-n]
+		} else if !strings.ContainsRune("。；;", r) {
+			continue
+		}
+		fs, ok := parseFields(it.text[loc[0]:])
+		if !ok || !hasUnitOrDeadline(fs) {
+			continue
+		}
+		if last := &fs[len(fs)-1]; true {
+			last.value = strings.TrimRightFunc(last.value, func(r rune) bool {
+				return isCloseBracket(r) || isSpace(r) || strings.ContainsRune("。；;", r)
+			})
+		}
+		return []taskPart{st.fieldSegment(trimmed, fs)}, true
+	}
+	return nil, false
+}
