@@ -61,7 +61,7 @@ type outlineItem struct {
 	kind     markerKind
 	path     []string
 	depth    int
-	text     string  // the outlineItem's text after its number, paragraphs rejoined
+	text     string        // the outlineItem's text after its number, paragraphs rejoined
 	fields   []clauseField // labelled lines under it, or its table columns
 	line     int
 	page     int
@@ -92,10 +92,10 @@ type parseState struct {
 	year  int
 	issue time.Time
 
-	kinds []markerKind // marker kind of each open outline depth
-	stack []*outlineItem      // open outline items, outermost first
-	last  *outlineItem        // the outlineItem paragraphs currently attach to
-	items []*outlineItem      // every outlineItem in document order
+	kinds []markerKind   // marker kind of each open outline depth
+	stack []*outlineItem // open outline items, outermost first
+	last  *outlineItem   // the outlineItem paragraphs currently attach to
+	items []*outlineItem // every outlineItem in document order
 
 	leadFirst bool // a "first listed unit leads" convention is in force
 	drafts    []draft
