@@ -99,6 +99,11 @@ func Parse(name string, doc *Document, opt Options) (n *duban.Notice, err error)
 	if h.issue != "" {
 		st.issue, _ = time.Parse(duban.DateLayout, h.issue)
 	}
+	for _, p := range ps[:start] {
+		if leadConventionRe.MatchString(p.text) {
+			st.leadFirst = true // stated in the introduction
+		}
+	}
 	var body []bodyPara
 	for i := start; i < len(ps); i++ {
 		if !h.used[i] {
