@@ -186,7 +186,7 @@ func (outlineParser) parse(p *bodyPara, st *parseState) bool {
 func rejoin(body []bodyPara) []bodyPara {
 	out := make([]bodyPara, 0, len(body))
 	for _, p := range body {
-		if n := len(out); n > 0 && p.table == nil && out[n-1].table == nil && continues(out[n-1].text, p.text) {
+		if n := len(out); n > 0 && p.table == nil && out[n-1].table == nil && paraContinues(out[n-1].text, p.text) {
 			out[n-1].text = joinWrapped(out[n-1].text, p.text)
 			continue
 		}
@@ -195,8 +195,8 @@ func rejoin(body []bodyPara) []bodyPara {
 	return out
 }
 
-// continues reports whether paragraph next continues paragraph prev.
-func continues(prev, next string) bool {
+// paraContinues reports whether paragraph next continues paragraph prev.
+func paraContinues(prev, next string) bool {
 	prev = strings.TrimRightFunc(prev, isSpace)
 	next = strings.TrimLeftFunc(next, isSpace)
 	if prev == "" || next == "" {

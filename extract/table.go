@@ -38,20 +38,20 @@ func tableHeader(row []Cell) (tableCols, bool) {
 		switch {
 		case strings.Contains(h, "牵头"):
 			c.units = append(c.units, unitCol{i, duban.RoleLead})
-		case containsAny(h, "配合", "协办", "协同", "参与", "协助"):
+		case containsAnyOf(h, "配合", "协办", "协同", "参与", "协助"):
 			c.units = append(c.units, unitCol{i, duban.RoleCo})
-		case containsAny(h, "时限", "时间", "期限", "节点"):
+		case containsAnyOf(h, "时限", "时间", "期限", "节点"):
 			if c.deadline < 0 {
 				c.deadline = i
 			}
-		case containsAny(h, "责任人", "联系人", "领导"):
-		case containsAny(h, "责任", "负责", "承办", "主体", "实施单位"):
+		case containsAnyOf(h, "责任人", "联系人", "领导"):
+		case containsAnyOf(h, "责任", "负责", "承办", "主体", "实施单位"):
 			c.units = append(c.units, unitCol{i, duban.RoleResponsible})
-		case containsAny(h, "序号", "编号") || h == "序":
+		case containsAnyOf(h, "序号", "编号") || h == "序":
 			if c.seq < 0 {
 				c.seq = i
 			}
-		case containsAny(h, "任务", "内容", "事项", "措施", "工作", "项目", "目标"):
+		case containsAnyOf(h, "任务", "内容", "事项", "措施", "工作", "项目", "目标"):
 			if c.task < 0 {
 				c.task = i
 			}
@@ -60,7 +60,7 @@ func tableHeader(row []Cell) (tableCols, bool) {
 	return c, c.task >= 0 && (len(c.units) > 0 || c.deadline >= 0)
 }
 
-func containsAny(s string, subs ...string) bool {
+func containsAnyOf(s string, subs ...string) bool {
 	for _, sub := range subs {
 		if strings.Contains(s, sub) {
 			return true
@@ -69,8 +69,8 @@ func containsAny(s string, subs ...string) bool {
 	return false
 }
 
-// cellText joins the lines of a cell's wrapped text.
-func cellText(row []Cell, col int) string {
+// taskCellText joins the lines of a cell's wrapped text.
+func taskCellText(row []Cell, col int) string {
 	if col < 0 || col >= len(row) {
 		return ""
 	}
@@ -112,10 +112,10 @@ func (tableParser) parse(p *bodyPara, st *parseState) bool {
 		if _, again := tableHeader(row); again {
 			continue // header repeated on a new page
 		}
-		task := cellText(row, cols.task)
-		if heading, ok := headingRow(row); ok {
+		task := taskCellText(row, cols.task)
+		if heading, ok := taskHeadingRow(row); ok {
 			// a heading row joins the outline like a paragraph
-			hp := bodyPara{text: heading, line: rowLine(row, cols.task), page: row0Page(row)}
+			hp := bodyPara{text: heading, line: taskRowLine(row, cols.task), page: taskRowPage(row)}
 			if (outlineParser{}).parse(&hp, st) {
 				parent = st.last
 			}
@@ -126,7 +126,7 @@ func (tableParser) parse(p *bodyPara, st *parseState) bool {
 		}
 		n++
 		num := strconv.Itoa(n)
-		if s := stripSpace(cellText(row, cols.seq)); s != "" {
+		if s := stripSpace(taskCellText(row, cols.seq)); s != "" {
 			if _, canon, rest := parseMarker(s + "."); canon != "" && rest == "" {
 				num = canon
 			} else if _, canon, rest := parseMarker(s); canon != "" && rest == "" {
@@ -138,8 +138,8 @@ func (tableParser) parse(p *bodyPara, st *parseState) bool {
 		it := &outlineItem{
 			path:    []string{num},
 			text:    task,
-			line:    rowLine(row, cols.task),
-			page:    row0Page(row),
+			line:    taskRowLine(row, cols.task),
+			page:    taskRowPage(row),
 			fromRow: true,
 			parent:  parent,
 		}
@@ -151,11 +151,11 @@ func (tableParser) parse(p *bodyPara, st *parseState) bool {
 			it.depth = 1
 		}
 		for _, uc := range cols.units {
-			if v := cellText(row, uc.col); v != "" {
+			if v := taskCellText(row, uc.col); v != "" {
 				it.fields = append(it.fields, clauseField{kind: fieldUnits, role: uc.role, value: v})
 			}
 		}
-		if v := cellText(row, cols.deadline); v != "" {
+		if v := taskCellText(row, cols.deadline); v != "" {
 			it.fields = append(it.fields, clauseField{kind: fieldDeadline, value: v})
 		}
 		st.items = append(st.items, it)
@@ -164,9 +164,9 @@ func (tableParser) parse(p *bodyPara, st *parseState) bool {
 	return true
 }
 
-// headingRow reports whether a row is one merged cell holding an outline
+// taskHeadingRow reports whether a row is one merged cell holding an outline
 // heading ("一、营商环境"), and returns its text.
-func headingRow(row []Cell) (string, bool) {
+func taskHeadingRow(row []Cell) (string, bool) {
 	text := ""
 	for _, c := range row {
 		t := strings.TrimFunc(c.Text, isSpace)
@@ -193,7 +193,7 @@ func headingRow(row []Cell) (string, bool) {
 	return text, true
 }
 
-func rowLine(row []Cell, col int) int {
+func taskRowLine(row []Cell, col int) int {
 	if col >= 0 && col < len(row) && row[col].Line > 0 {
 		return row[col].Line
 	}
@@ -205,7 +205,7 @@ func rowLine(row []Cell, col int) int {
 	return 0
 }
 
-func row0Page(row []Cell) int {
+func taskRowPage(row []Cell) int {
 	for _, c := range row {
 		if c.Page > 0 {
 			return c.Page
