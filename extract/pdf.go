@@ -1,11 +1,258 @@
 package extract
 
-import "fmt"
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
 
-// PDFReader reads PDF notices. (Placeholder until its reader lands.)
+	"github.com/ledongthuc/pdf"
+)
+
+// PDFReader reads PDF notices. It uses github.com/ledongthuc/pdf for the
+// object structure and content-stream tokens only; fonts, ToUnicode maps,
+// glyph positions, lines, paragraphs, page artefacts and tables are ours.
 type PDFReader struct{}
+
+// Bounds on reading one PDF.
+const (
+	pdfMaxPages     = 10_000
+	pdfMaxPageNodes = 100_000
+	pdfMaxTreeDepth = 64
+)
+
+// pdfTimeout bounds the whole read of one file: if the library ever loops
+// on hostile input, Read returns an error instead of hanging. (The stuck
+// goroutine is left behind; every loop we know of is bounded before that.)
+var pdfTimeout = 30 * time.Second
+
+// errPDFNoText is returned for a PDF without any text.
+var errPDFNoText = errors.New("no text layer (scanned?)")
 
 // Read implements Reader.
 func (PDFReader) Read(name string, data []byte) (*Document, error) {
-	return nil, fmt.Errorf("%s: pdf reading not implemented yet", name)
+	type result struct {
+		doc *Document
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		d, err := readPDF(name, data)
+		done <- result{d, err}
+	}()
+	timer := time.NewTimer(pdfTimeout)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r.doc, r.err
+	case <-timer.C:
+		return nil, fmt.Errorf("%s: reading took longer than %v, gave up", name, pdfTimeout)
+	}
+}
+
+// pdfBudgetReader is the file as the library sees it. It counts the bytes the
+// library reads and panics (caught in readPDF) once a generous budget is
+// spent, which bounds any reading loop in the library.
+type pdfBudgetReader struct {
+	data []byte
+	left int64
+}
+
+func (b *pdfBudgetReader) ReadAt(p []byte, off int64) (int, error) {
+	if b.left <= 0 {
+		panic(errPDFBudget)
+	}
+	b.left -= int64(len(p))
+	if off < 0 || off >= int64(len(b.data)) {
+		return 0, io.EOF
+	}
+	n := copy(p, b.data[off:])
+	if n < len(p) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+// readPDF reads a PDF without the timeout guard.
+func readPDF(name string, data []byte) (doc *Document, err error) {
+	page := 0
+	defer func() {
+		if r := recover(); r != nil {
+			doc = nil
+			if page > 0 {
+				err = fmt.Errorf("%s: page %d: %v", name, page, r)
+			} else {
+				err = fmt.Errorf("%s: malformed PDF: %v", name, r)
+			}
+		}
+	}()
+	data = pdfNormaliseFrame(data)
+	br := &pdfBudgetReader{data: data, left: 256<<20 + 64*int64(len(data))}
+	r, err := pdf.NewReader(br, int64(len(data)))
+	if err != nil {
+		if pdfIsEncrypted(data) {
+			return nil, fmt.Errorf("%s: encrypted PDF not supported", name)
+		}
+		return nil, fmt.Errorf("%s: not a readable PDF: %w", name, err)
+	}
+	pages := pdfCollectPages(r)
+	if len(pages) == 0 {
+		return nil, fmt.Errorf("%s: no pages", name)
+	}
+	pd := &pdfDoc{fonts: map[string]*pdfFont{}}
+	laid := make([]*pdfPage, 0, len(pages))
+	for i, p := range pages {
+		page = i + 1
+		lp, err := pdfReadPage(pd, p, page)
+		if err != nil {
+			return nil, fmt.Errorf("%s: page %d: %w", name, page, err)
+		}
+		laid = append(laid, lp)
+	}
+	page = 0
+	if !pdfHasText(laid) {
+		return nil, fmt.Errorf("%s: %w", name, errPDFNoText)
+	}
+	return pdfAssemble(laid), nil
+}
+
+// pdfNormaliseFrame fixes the two framing quirks the library rejects but
+// other readers accept: a PDF 2.0 header and bytes after the last %%EOF.
+func pdfNormaliseFrame(data []byte) []byte {
+	out := data
+	if i := bytes.LastIndex(out, []byte("%%EOF")); i > 0 && len(bytes.TrimSpace(out[i+5:])) > 0 {
+		out = out[:i+5]
+	}
+	if len(out) > 9 && bytes.HasPrefix(out, []byte("%PDF-")) && (out[5] != '1' || out[6] != '.' || out[7] > '7') {
+		cp := make([]byte, len(out))
+		copy(cp, out)
+		copy(cp[5:8], "1.7")
+		out = cp
+	}
+	if len(out) > 9 && bytes.HasPrefix(out, []byte("%PDF-1.")) && out[8] != '\n' && out[8] != '\r' && out[8] == ' ' {
+		cp := make([]byte, len(out))
+		copy(cp, out)
+		cp[8] = '\n'
+		out = cp
+	}
+	return out
+}
+
+// pdfIsEncrypted reports whether the file's trailer names an encryption
+// dictionary.
+func pdfIsEncrypted(data []byte) bool {
+	tail := data
+	if len(tail) > 4096 {
+		tail = tail[len(tail)-4096:]
+	}
+	return bytes.Contains(tail, []byte("/Encrypt"))
+}
+
+// pdfPageRef is a page dictionary with its inherited attributes.
+type pdfPageRef struct {
+	v   pdf.Value
+	res pdf.Value
+	box [4]float64
+	rot int
+}
+
+// pdfCollectPages walks the page tree, bounded in depth and size so that a
+// cyclic tree cannot loop.
+func pdfCollectPages(r *pdf.Reader) []pdfPageRef {
+	var out []pdfPageRef
+	nodes := 0
+	var walk func(n pdf.Value, res pdf.Value, box [4]float64, hasBox bool, rot int, depth int)
+	walk = func(n pdf.Value, res pdf.Value, box [4]float64, hasBox bool, rot int, depth int) {
+		if depth > pdfMaxTreeDepth || len(out) >= pdfMaxPages || nodes >= pdfMaxPageNodes || n.Kind() != pdf.Dict {
+			return
+		}
+		nodes++
+		if v := n.Key("Resources"); v.Kind() == pdf.Dict {
+			res = v
+		}
+		for _, k := range []string{"MediaBox", "CropBox"} {
+			if b, ok := pdfReadBox(n.Key(k)); ok {
+				if k == "MediaBox" || !hasBox || pdfBoxInside(b, box) {
+					box, hasBox = b, true
+				}
+			}
+		}
+		if v := n.Key("Rotate"); v.Kind() == pdf.Integer {
+			rot = int(v.Int64())
+		}
+		kids := n.Key("Kids")
+		if n.Key("Type").Name() == "Pages" || kids.Kind() == pdf.Array {
+			for i := 0; i < kids.Len(); i++ {
+				walk(kids.Index(i), res, box, hasBox, rot, depth+1)
+			}
+			return
+		}
+		if !hasBox {
+			box = [4]float64{0, 0, 612, 792}
+		}
+		out = append(out, pdfPageRef{v: n, res: res, box: box, rot: rot})
+	}
+	walk(r.Trailer().Key("Root").Key("Pages"), pdf.Value{}, [4]float64{}, false, 0, 0)
+	return out
+}
+
+func pdfReadBox(v pdf.Value) ([4]float64, bool) {
+	var b [4]float64
+	if v.Kind() != pdf.Array || v.Len() != 4 {
+		return b, false
+	}
+	for i := range b {
+		b[i] = v.Index(i).Float64()
+	}
+	if b[0] > b[2] {
+		b[0], b[2] = b[2], b[0]
+	}
+	if b[1] > b[3] {
+		b[1], b[3] = b[3], b[1]
+	}
+	if b[2]-b[0] < 1 || b[3]-b[1] < 1 {
+		return b, false
+	}
+	return b, true
+}
+
+// pdfBoxInside reports whether a crop box lies within the media box (a crop
+// box outside it is ignored, as viewers do).
+func pdfBoxInside(crop, media [4]float64) bool {
+	return crop[0] >= media[0]-1 && crop[1] >= media[1]-1 && crop[2] <= media[2]+1 && crop[3] <= media[3]+1
+}
+
+// pdfReadPage interprets one page and lays out its text.
+func pdfReadPage(pd *pdfDoc, p pdfPageRef, num int) (lp *pdfPage, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			lp = nil
+			if e, ok := r.(error); ok {
+				err = e
+			} else {
+				err = fmt.Errorf("%v", r)
+			}
+		}
+	}()
+	it := &pdfInterp{doc: pd}
+	contents := p.v.Key("Contents")
+	if contents.Kind() == pdf.Stream || contents.Kind() == pdf.Array {
+		if err := it.run(contents, p.res, pdfIdentity, 0); err != nil {
+			return nil, err
+		}
+	}
+	return pdfLayoutPage(it.glyphs, it.segs, p.box, num), nil
+}
+
+func pdfHasText(pages []*pdfPage) bool {
+	for _, p := range pages {
+		for _, it := range p.items {
+			if it.table != nil || strings.TrimSpace(it.line.text) != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
