@@ -21,8 +21,12 @@ var dictFS embed.FS
 // their paths.
 var dictNames = []string{"jieba.dict.utf8", "hmm_model.utf8", "user.dict.utf8", "idf.utf8", "stop_words.utf8"}
 
-// dictHash is a short hash of the embedded dictionaries: a new set gets a
-// new cache folder, so a stale one is never used.
+// dictVersion is dictHash of the embedded dictionaries, fixed here so that
+// a run does not read all 12 MB to hash them (TestDictVersion checks it):
+// a new set gets a new cache folder, so a stale one is never used.
+const dictVersion = "7bab4f9b212233d1"
+
+// dictHash is a short hash of the dictionaries in fsys.
 func dictHash(fsys fs.FS) (string, error) {
 	h := sha256.New()
 	for _, n := range dictNames {
@@ -52,13 +56,9 @@ func cacheRoots() []string {
 // are reused; others are written to a temporary name and renamed, so a
 // concurrent or interrupted run never leaves a half-written dictionary.
 func writeDicts(fsys fs.FS, roots []string) ([]string, error) {
-	hash, err := dictHash(fsys)
-	if err != nil {
-		return nil, fmt.Errorf("segment: embedded dictionaries: %w", err)
-	}
 	var firstErr error
 	for _, root := range roots {
-		paths, err := writeDictsIn(fsys, filepath.Join(root, "jieba-"+hash))
+		paths, err := writeDictsIn(fsys, filepath.Join(root, "jieba-"+dictVersion))
 		if err == nil {
 			return paths, nil
 		}
@@ -80,12 +80,16 @@ func writeDictsIn(fsys fs.FS, dir string) ([]string, error) {
 	for i, n := range dictNames {
 		p := filepath.Join(dir, n)
 		paths[i] = p
-		b, err := fs.ReadFile(fsys, "dict/"+n)
+		want, err := fs.Stat(fsys, "dict/"+n)
 		if err != nil {
 			return nil, err
 		}
-		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() && fi.Size() == int64(len(b)) {
+		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() && fi.Size() == want.Size() {
 			continue
+		}
+		b, err := fs.ReadFile(fsys, "dict/"+n)
+		if err != nil {
+			return nil, err
 		}
 		if err := writeFileAtomic(p, b); err != nil {
 			return nil, err

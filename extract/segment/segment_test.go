@@ -84,6 +84,16 @@ func TestNilSegmenter(t *testing.T) {
 	}
 }
 
+func TestDictVersion(t *testing.T) {
+	h, err := dictHash(dictFS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h != dictVersion {
+		t.Errorf("embedded dictionaries changed: set dictVersion to %q", h)
+	}
+}
+
 func TestWriteDicts(t *testing.T) {
 	root := t.TempDir()
 	// The first folder cannot be made (its parent is a file): the next is used.
