@@ -48,10 +48,3 @@ func TestLoadCorpus(t *testing.T) {
 }
 
 
-func TestShowCorpus(t *testing.T) {
-	c := sampleCorpus(t)
-	t.Logf("%d tasks, %d sections, %d units", len(c.Tasks), len(c.Sections), len(c.Units))
-	t.Logf("units: %q", c.Units)
-	t.Logf("sections: %q", c.Sections)
-	t.Logf("task: %q", c.Tasks[:5])
-}

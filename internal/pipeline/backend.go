@@ -19,6 +19,8 @@ type RenderOptions struct {
 // Default wires the real packages; a nil function means that part is not
 // available in this build, and the run says so in its warnings.
 type Backend struct {
+	// Supported says which file names are notices (by extension).
+	Supported func(name string) bool
 	// Extract reads one notice from its bytes.
 	Extract func(name string, data []byte, year int) (*duban.Notice, error)
 	// WriteCSV writes records as the CSV of PRODUCT.md.

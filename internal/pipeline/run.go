@@ -74,6 +74,9 @@ func newRunner(opt Options) (*runner, error) {
 }
 
 func (be *Backend) supported(name string) bool {
+	if be.Supported != nil {
+		return be.Supported(name)
+	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".txt", ".pdf", ".docx":
 		return true
