@@ -46,5 +46,3 @@ func TestLoadCorpus(t *testing.T) {
 		}
 	}
 }
-
-
