@@ -139,7 +139,7 @@ func (it *pdfInterp) run(strm pdf.Value, res pdf.Value, ctm pdfMat, depth int) e
 					ax: adv * m[0], ay: adv * m[1],
 					size:  math.Abs(g.fs) * math.Hypot(m[2], m[3]),
 					text:  text,
-					space: isSpace || text == " ",
+					space: text == " ",
 					art:   art > 0,
 				})
 			}
