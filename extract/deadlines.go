@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/duban/duban"
 )
@@ -58,7 +59,9 @@ var (
 	dlMonthMidRe   = regexp.MustCompile(`(\d{1,2})月中`)
 	dlMonthRe      = regexp.MustCompile(`(\d{1,2})月`)
 	dlQuarterRe    = regexp.MustCompile(`([1-4])季`)
-	dlYearEndRe    = regexp.MustCompile(`年(?:底|末|内|前|度|终)|全年|^年$`)
+	dlYearEndRe    = regexp.MustCompile(`年(?:底|末|内|前|度|终)|全年|今年|本年|当年|^年$`)
+	dlFromRe       = regexp.MustCompile(`起(?:$|[^\d])|以来|开始实施|开始施行`)
+	dlDueRe        = regexp.MustCompile(`前|底|末|内|完成|建成|到位|实现`)
 	dlOngoingRe    = regexp.MustCompile(`长期|持续|常态|常年|坚持|不断|动态|逐步|长效|久久为功`)
 	dlStartRe      = regexp.MustCompile(`启动|开始|开工|起步|着手|起$|起[^\d]`)
 	dlCompletionRe = regexp.MustCompile(`完成|建成|完工|竣工|办结|到位|实现|投用|投运|交付|验收`)
@@ -141,21 +144,28 @@ func pickStage(stages []stage) *stage {
 }
 
 // parseStage parses one stage of a deadline text whose numbers are already
-// ASCII digits. y is the year in force.
+// ASCII digits. y is the year in force. Where a stage names several
+// months or days ("6月至9月底"), the last one counts.
 func parseStage(seg string, y int, issue time.Time) stage {
 	st := stage{kind: duban.KindUnknown}
 	st.start = dlStartRe.MatchString(seg) && !dlCompletionRe.MatchString(seg) &&
 		!strings.Contains(seg, "之日起") && !strings.HasSuffix(seg, "内")
+	explicitYear := dlYearRe.MatchString(seg)
 	// Drop the written year: "2025年9月底前" reads as "年9月底前",
 	// "2025年底前" and "2025年年底前" as "年底前".
 	rest := dlYearRe.ReplaceAllString(seg, "年")
 	rest = strings.ReplaceAll(rest, "年年", "年")
 
-	if dlRecurringRe.MatchString(rest) {
+	switch {
+	case dlRecurringRe.MatchString(rest):
 		st.kind = duban.KindRecurring
 		return st
+	case dlFromRe.MatchString(rest) && !dlDueRe.MatchString(rest):
+		// 2024年起, 7月起实施: from then on, with no end.
+		st.kind = duban.KindOngoing
+		return st
 	}
-	if m := dlDateRe.FindStringSubmatch(rest); m != nil {
+	if m := lastSubmatch(dlDateRe, rest); m != nil {
 		mo, _ := strconv.Atoi(m[1])
 		day, _ := strconv.Atoi(m[2])
 		if t, ok := makeDate(y, mo, day); ok {
@@ -163,19 +173,22 @@ func parseStage(seg string, y int, issue time.Time) stage {
 		}
 		return st
 	}
-	if m := dlMonthPartRe.FindStringSubmatch(rest); m != nil {
+	if m := lastSubmatch(dlMonthPartRe, rest); m != nil {
 		mo, _ := strconv.Atoi(m[1])
-		day := map[string]int{"上": 10, "中": 20, "下": 0}[m[2]]
 		if mo >= 1 && mo <= 12 {
-			t := monthEnd(y, mo)
-			if day != 0 {
-				t, _ = makeDate(y, mo, day)
+			t := monthEnd(y, mo) // 下旬
+			switch m[2] {
+			case "上":
+				t, _ = makeDate(y, mo, 10)
+			case "中":
+				t, _ = makeDate(y, mo, 20)
 			}
 			st.kind, st.date = duban.KindMonthPart, t
 		}
 		return st
 	}
-	if m := dlMonthMidRe.FindStringSubmatch(rest); m != nil && !strings.Contains(rest, "个月") {
+	if m := lastSubmatch(dlMonthMidRe, rest); m != nil && !strings.Contains(rest, "个月") {
+		// 7月中: read as 7月中旬.
 		mo, _ := strconv.Atoi(m[1])
 		if t, ok := makeDate(y, mo, 20); ok {
 			st.kind, st.date = duban.KindMonthPart, t
@@ -198,14 +211,14 @@ func parseStage(seg string, y int, issue time.Time) stage {
 		}
 		return st
 	}
-	if m := dlMonthRe.FindStringSubmatch(rest); m != nil {
+	if m := lastSubmatch(dlMonthRe, rest); m != nil {
 		mo, _ := strconv.Atoi(m[1])
 		if mo >= 1 && mo <= 12 {
 			st.kind, st.date = duban.KindMonthEnd, monthEnd(y, mo)
 		}
 		return st
 	}
-	if m := dlQuarterRe.FindStringSubmatch(rest); m != nil {
+	if m := lastSubmatch(dlQuarterRe, rest); m != nil {
 		q, _ := strconv.Atoi(m[1])
 		st.kind, st.date = duban.KindQuarterEnd, monthEnd(y, q*3)
 		return st
@@ -214,12 +227,24 @@ func parseStage(seg string, y int, issue time.Time) stage {
 		st.kind, st.date = duban.KindYearEnd, monthEnd(y, 12)
 		return st
 	}
-	if dlOngoingRe.MatchString(rest) || (st.start && strings.HasSuffix(rest, "起")) {
-		// 2024年起: from then on.
+	if dlOngoingRe.MatchString(rest) {
 		st.kind = duban.KindOngoing
 		return st
 	}
+	if explicitYear {
+		// 2025年, 2025年完成: by the end of that year.
+		st.kind, st.date = duban.KindYearEnd, monthEnd(y, 12)
+	}
 	return st
+}
+
+// lastSubmatch is the submatches of re's last match in s, or nil.
+func lastSubmatch(re *regexp.Regexp, s string) []string {
+	all := re.FindAllStringSubmatch(s, -1)
+	if len(all) == 0 {
+		return nil
+	}
+	return all[len(all)-1]
 }
 
 // addPeriod adds n units (工作日, 日/天, 周/星期, 月, 年; n may be 半) to t.
@@ -260,20 +285,22 @@ func addPeriod(t time.Time, num, unit string) time.Time {
 // Parts of findDeadline's pattern. Numbers may be Arabic (ASCII or
 // full-width) or Chinese; whitespace may sit between the parts.
 const (
-	fdNum    = `(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})`
+	fdMonth  = `(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])`
+	fdDay    = `(?:[0-9０-９]{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])`
+	fdCount  = `(?:[0-9０-９]{1,3}|[一二两三四五六七八九十百]{1,4}|半)`
 	fdYear   = `(?:(?:19|20|21)[0-9]{2}|[二][〇零○][一二三四五六七八九〇零○]{2})\s*年\s*`
 	fdBefore = `(?:之前|以前|前)`
 )
 
 var findDeadlineRe = regexp.MustCompile(strings.Join([]string{
 	// 2025年6月30日前
-	`(?:` + fdYear + `)?` + fdNum + `\s*月\s*` + fdNum + `\s*[日号]\s*` + fdBefore,
+	`(?:` + fdYear + `)?` + fdMonth + `\s*月\s*` + fdDay + `\s*[日号]\s*` + fdBefore,
 	// 7月中旬前
-	`(?:` + fdYear + `)?` + fdNum + `\s*月\s*(?:上|中|下)\s*旬\s*` + fdBefore,
+	`(?:` + fdYear + `)?` + fdMonth + `\s*月\s*(?:上|中|下)\s*旬\s*` + fdBefore,
 	// 9月底前, 6-9月底, 12月末
-	`(?:` + fdYear + `)?(?:` + fdNum + `\s*[-—–~～至到]\s*)?` + fdNum + `\s*月\s*(?:底|末)\s*` + fdBefore + `?`,
+	`(?:` + fdYear + `)?(?:` + fdMonth + `\s*[-—–~～至到]\s*)?` + fdMonth + `\s*月\s*(?:底|末)\s*` + fdBefore + `?`,
 	// 10月前, 10月份前
-	`(?:` + fdYear + `)?` + fdNum + `\s*月\s*份?\s*` + fdBefore,
+	`(?:` + fdYear + `)?` + fdMonth + `\s*月\s*份?\s*` + fdBefore,
 	// 三季度末, 第二季度前
 	`(?:` + fdYear + `)?第?\s*[一二三四1-4１-４]\s*季\s*度?\s*(?:末|底|` + fdBefore + `)` + fdBefore + `?`,
 	// 上半年前, 年中前
@@ -283,7 +310,7 @@ var findDeadlineRe = regexp.MustCompile(strings.Join([]string{
 	// 年内, 2025年内
 	`(?:` + fdYear + `|年)\s*内`,
 	// 印发之日起30日内, 发文后一个月内
-	`(?:印发|发布|出台|下发|发文|实施|施行|公布)[^，。；,;]{0,6}?(?:起|后)\s*(?:` + fdNum + `|[0-9]{1,3}|半)\s*个?\s*(?:工作日|日|天|周|星期|月|年)\s*(?:以内|之内|内)`,
+	`(?:印发|发布|出台|下发|发文|实施|施行|公布)[^，。；,;]{0,6}?(?:起|后)\s*` + fdCount + `\s*个?\s*(?:工作日|日|天|周|星期|月|年)\s*(?:以内|之内|内)`,
 	// 2026年前
 	fdYear + fdBefore,
 }, "|"))
@@ -317,7 +344,14 @@ func findDeadline(text string) string {
 // precedes or follows them: recurring (每年6月底前), status (截至2024年底),
 // a period count (三年内) or the start of a longer span (2024年前三季度).
 func plausibleDeadline(text string, start, end int) bool {
-	before := []rune(stripSpace(text[:start]))
+	lo := start - 24 // a few characters before the match, in bytes
+	if lo < 0 {
+		lo = 0
+	}
+	before := []rune(stripSpace(text[lo:start]))
+	for lo > 0 && len(before) > 0 && before[0] == utf8.RuneError {
+		before = before[1:] // the cut fell inside a character
+	}
 	if len(before) > 4 {
 		before = before[len(before)-4:]
 	}

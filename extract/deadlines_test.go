@@ -41,6 +41,8 @@ func TestParseDeadline(t *testing.T) {
 		{"9月末", "9月末", duban.KindMonthEnd, "2024-09-30"},
 		{"10月前", "10月前", duban.KindMonthEnd, "2024-10-31"},
 		{"6-9月", "6-9月", duban.KindMonthEnd, "2024-09-30"},
+		{"6月至9月底", "6月至9月底", duban.KindMonthEnd, "2024-09-30"},
+		{"2025年12月", "2025年12月", duban.KindMonthEnd, "2025-12-31"},
 		{"13月底前", "13月底前", duban.KindUnknown, null},
 		// month_part
 		{"7月上旬", "7月上旬", duban.KindMonthPart, "2024-07-10"},
@@ -71,6 +73,9 @@ func TestParseDeadline(t *testing.T) {
 		{"2025年年底前", "2025年年底前", duban.KindYearEnd, "2025-12-31"},
 		{"2025年", "2025年", duban.KindYearEnd, "2025-12-31"},
 		{"2025 年", "2025年", duban.KindYearEnd, "2025-12-31"},
+		{"2025年完成", "2025年完成", duban.KindYearEnd, "2025-12-31"},
+		{"今年", "今年", duban.KindYearEnd, "2024-12-31"},
+		{"本年度", "本年度", duban.KindYearEnd, "2024-12-31"},
 		{"二〇二五年底", "二〇二五年底", duban.KindYearEnd, "2025-12-31"},
 		// relative, from the issue date
 		{"印发之日起30日内", "印发之日起30日内", duban.KindRelative, "2024-06-10"},
@@ -79,6 +84,8 @@ func TestParseDeadline(t *testing.T) {
 		{"印发后3个月内", "印发后3个月内", duban.KindRelative, "2024-08-11"},
 		{"通知下发后两周内", "通知下发后两周内", duban.KindRelative, "2024-05-25"},
 		{"印发之日起十五天内", "印发之日起十五天内", duban.KindRelative, "2024-05-26"},
+		{"印发之日起三十日内", "印发之日起三十日内", duban.KindRelative, "2024-06-10"},
+		{"印发后半年内", "印发后半年内", duban.KindRelative, "2024-11-11"},
 		// recurring
 		{"每季度", "每季度", duban.KindRecurring, null},
 		{"每月", "每月", duban.KindRecurring, null},
@@ -92,6 +99,9 @@ func TestParseDeadline(t *testing.T) {
 		{"长期", "长期", duban.KindOngoing, null},
 		{"常态化推进", "常态化推进", duban.KindOngoing, null},
 		{"2024年起持续推进", "2024年起持续推进", duban.KindOngoing, null},
+		{"2024年起", "2024年起", duban.KindOngoing, null},
+		{"7月起实施", "7月起实施", duban.KindOngoing, null},
+		{"7月起启动，年底前完成", "7月起启动，年底前完成", duban.KindYearEnd, "2024-12-31"},
 		// two stages: the completion counts
 		{"上半年启动，年底前完成", "上半年启动，年底前完成", duban.KindYearEnd, "2024-12-31"},
 		{"6月底前启动，12月底前完成", "6月底前启动，12月底前完成", duban.KindMonthEnd, "2024-12-31"},
@@ -157,6 +167,9 @@ func TestFindDeadline(t *testing.T) {
 		{"完善基层服务体系，2026年6月底前实现基层全覆盖。", "2026年6月底前"},
 		{"10月底前完成评估。", "10月底前"},
 		{"十月底前完成评估。", "十月底前"},
+		{"统一十二月底前完成。", "十二月底前"},
+		{"二〇二五年六月三十日前完成。", "二〇二五年六月三十日前"},
+		{"方案印发之日起三十日内报送。", "印发之日起三十日内"},
 		{"于6月30日前报送方案。", "6月30日前"},
 		{"2025年12月31日前完成清理。", "2025年12月31日前"},
 		{"三季度末前完成验收。", "三季度末前"},
