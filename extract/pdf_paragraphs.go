@@ -78,6 +78,11 @@ func pdfMeasureLayout(pages []*pdfPage) pdfLayout {
 		sort.Float64s(rights)
 		st.right = rights[len(rights)*9/10]
 	}
+	if len(rights) < 8 && len(pages) > 0 {
+		// Too few lines to see the margin: assume it mirrors the left one.
+		b := pages[0].box
+		st.right = math.Max(st.right, b[2]-(st.left-b[0]))
+	}
 	for k, ds := range pitches {
 		sort.Float64s(ds)
 		st.pitch[k] = ds[len(ds)/2]
