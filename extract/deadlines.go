@@ -50,6 +50,7 @@ func arabicNumerals(s string) string {
 
 var (
 	dlYearRe       = regexp.MustCompile(`((?:19|20|21)\d\d)年(?:度)?`)
+	dlDottedRe     = regexp.MustCompile(`((?:19|20|21)\d\d)[.．/／\-](\d{1,2})(?:[.．/／\-](\d{1,2}))?(\D|$)`)
 	dlLabelRe      = regexp.MustCompile(`^(?:完成|办结)?(?:时间|时限|期限|日期)[:：]`)
 	dlRecurringRe  = regexp.MustCompile(`每(?:年|半年|季|月|周|旬|日|天|个|\d)|按(?:季|月|年|周|半年|旬|期报送)|定期|逐月|逐季|逐年`)
 	dlHalfRe       = regexp.MustCompile(`上半年|下半年|年中`)
@@ -67,6 +68,16 @@ var (
 	dlCompletionRe = regexp.MustCompile(`完成|建成|完工|竣工|办结|到位|实现|投用|投运|交付|验收`)
 	dlAnchorRe     = regexp.MustCompile(`印发|发布|出台|下发|发文|实施|施行|公布|起|后`)
 )
+
+// dottedToChinese rewrites a date written 2024.12.31, 2024-12-31 or
+// 2024/12 as 2024年12月31日 (2024年12月), the form the stage patterns read.
+func dottedToChinese(m string) string {
+	g := dlDottedRe.FindStringSubmatch(m)
+	if g[3] == "" {
+		return g[1] + "年" + g[2] + "月" + g[4]
+	}
+	return g[1] + "年" + g[2] + "月" + g[3] + "日" + g[4]
+}
 
 // stage is one comma-separated part of a deadline text, parsed.
 type stage struct {
@@ -90,6 +101,7 @@ func parseDeadline(raw string, year int, issue time.Time) *duban.Deadline {
 	}
 	d := &duban.Deadline{Raw: r, Kind: duban.KindUnknown}
 	s := arabicNumerals(strings.TrimSpace(dlLabelRe.ReplaceAllString(r, "")))
+	s = dlDottedRe.ReplaceAllStringFunc(s, dottedToChinese)
 	segs := strings.FieldsFunc(s, func(c rune) bool {
 		return strings.ContainsRune("，,；;。", c)
 	})

@@ -26,6 +26,11 @@ func TestParseDeadline(t *testing.T) {
 		{"６月３０日前", "６月３０日前", duban.KindDate, "2024-06-30"},
 		{"六月三十日前", "六月三十日前", duban.KindDate, "2024-06-30"},
 		{"2月30日前", "2月30日前", duban.KindUnknown, null},
+		{"2024.12.31", "2024.12.31", duban.KindDate, "2024-12-31"},
+		{"2025-6-30前", "2025-6-30前", duban.KindDate, "2025-06-30"},
+		{"2025/9", "2025/9", duban.KindMonthEnd, "2025-09-30"},
+		{"2024-2025年", "2024-2025年", duban.KindYearEnd, "2025-12-31"},
+		{"2025年6月30日—12月31日", "2025年6月30日—12月31日", duban.KindDate, "2025-12-31"},
 		// month_end
 		{"5月底前", "5月底前", duban.KindMonthEnd, "2024-05-31"},
 		{"5 月底前", "5月底前", duban.KindMonthEnd, "2024-05-31"},
