@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/duban/duban"
 )
@@ -9,6 +10,15 @@ import (
 // leadConventionRe finds a stated lead convention: "列第一位者为牵头单位",
 // "排在第一位的部门为牵头部门", "排名第一的为牵头单位", "首位为牵头单位".
 var leadConventionRe = regexp.MustCompile(`(第一位|首位|第一个|排名第一|排第一|列第一|居首)[^，。；,;]{0,12}牵头`)
+
+// statesLeadConvention reports whether s states a lead convention; a cheap
+// test comes first, as most paragraphs state none.
+func statesLeadConvention(s string) bool {
+	if !strings.Contains(s, "牵头") || !(strings.Contains(s, "第一") || strings.Contains(s, "首位") || strings.Contains(s, "居首")) {
+		return false
+	}
+	return leadConventionRe.MatchString(s)
+}
 
 // applyConvention makes the first of units the lead and the rest co when a
 // lead convention is in force and the notice did not say the roles itself.

@@ -19,7 +19,7 @@ type DOCXReader struct{}
 
 // Limits that keep a hostile file (zip bomb, endless XML) from exhausting
 // memory.
-const (
+var (
 	docxMaxPart   = 64 << 20 // decompressed bytes of one XML part
 	docxMaxBlocks = 200000   // paragraphs and table cells
 )
@@ -35,6 +35,12 @@ func (DOCXReader) Read(name string, data []byte) (doc *Document, err error) {
 			doc, err = nil, fmt.Errorf("%s: malformed docx: %v", name, r)
 		}
 	}()
+	return readDOCX(name, data)
+}
+
+// readDOCX is Read without the guard against panics (fuzz tests call it to
+// find them).
+func readDOCX(name string, data []byte) (*Document, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, fmt.Errorf("%s: not a docx (zip) file: %w", name, err)
@@ -74,7 +80,7 @@ func readZipPart(zr *zip.Reader, part string) ([]byte, error) {
 		if !strings.EqualFold(strings.TrimPrefix(f.Name, "/"), part) {
 			continue
 		}
-		if f.UncompressedSize64 > docxMaxPart {
+		if f.UncompressedSize64 > uint64(docxMaxPart) {
 			return nil, fmt.Errorf("%s: %d bytes decompressed, over the %d limit", part, f.UncompressedSize64, docxMaxPart)
 		}
 		rc, err := f.Open()
@@ -82,7 +88,7 @@ func readZipPart(zr *zip.Reader, part string) ([]byte, error) {
 			return nil, fmt.Errorf("%s: %w", part, err)
 		}
 		defer rc.Close()
-		b, err := io.ReadAll(io.LimitReader(rc, docxMaxPart+1))
+		b, err := io.ReadAll(io.LimitReader(rc, int64(docxMaxPart)+1))
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", part, err)
 		}
@@ -146,6 +152,9 @@ func (p *docxParser) parseBody(data []byte) error {
 	for {
 		tok, err := d.Token()
 		if errors.Is(err, io.EOF) {
+			if len(p.paras) > 0 || len(p.tables) > 0 {
+				return fmt.Errorf("malformed XML: paragraph or table not closed")
+			}
 			break
 		}
 		if err != nil {

@@ -66,6 +66,12 @@ func Parse(name string, doc *Document, opt Options) (n *duban.Notice, err error)
 			n, err = nil, fmt.Errorf("%s: structure: internal error: %v", name, r)
 		}
 	}()
+	return parseNotice(name, doc, opt)
+}
+
+// parseNotice is Parse without the guard against panics (fuzz tests call
+// it to find them).
+func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error) {
 	if doc == nil {
 		return nil, fmt.Errorf("%s: no text", name)
 	}
@@ -100,7 +106,7 @@ func Parse(name string, doc *Document, opt Options) (n *duban.Notice, err error)
 		st.issue, _ = time.Parse(duban.DateLayout, h.issue)
 	}
 	for _, p := range ps[:start] {
-		if leadConventionRe.MatchString(p.text) {
+		if statesLeadConvention(p.text) {
 			st.leadFirst = true // stated in the introduction
 		}
 	}
@@ -112,7 +118,7 @@ func Parse(name string, doc *Document, opt Options) (n *duban.Notice, err error)
 	}
 	st.parseBody(rejoin(body), defaultBlockParsers)
 
-	n = &duban.Notice{
+	n := &duban.Notice{
 		DocNumber: h.docNumber,
 		Issuer:    h.issuer,
 		IssueDate: duban.NullString(h.issue),
@@ -196,7 +202,7 @@ func (st *parseState) tasks() []duban.Task {
 			raw = stripSpace(findDeadline(text))
 		}
 		if raw != "" {
-			t.Deadline = parseDeadline(raw, st.year, st.issue)
+			t.Deadline = st.deadline(raw)
 		}
 		out = append(out, t)
 	}

@@ -27,6 +27,9 @@ var (
 // isDateLine reports whether a line is only a date (the issue date under
 // the signature).
 func isDateLine(s string) bool {
+	if len(s) > 80 || !strings.Contains(s, "年") {
+		return false
+	}
 	s = stripSpace(s)
 	if !dateCharsRe.MatchString(s) {
 		return false
@@ -54,7 +57,7 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 	for i, p := range head {
 		s := stripSpace(p.text)
 		switch {
-		case h.docNumber == "" && short(s, 40) && !strings.Contains(s, "《") && docNumberRe.MatchString(s):
+		case h.docNumber == "" && short(s, 40) && strings.Contains(s, "号") && !strings.Contains(s, "《") && docNumberRe.MatchString(s):
 			h.docNumber = stripSpace(docNumberRe.FindString(s))
 			h.used[i] = true
 		case h.issuer == "" && titleAt < 0 && short(s, 40) && strings.HasSuffix(s, "文件") && !strings.Contains(s, "关于"):
@@ -129,6 +132,9 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 	}
 
 	for i, p := range ps {
+		if !strings.Contains(p.text, "此件") && !strings.Contains(p.text, "抄送") {
+			continue
+		}
 		s := stripSpace(p.text)
 		if m := publicityRe.FindStringSubmatch(s); m != nil && h.publicity == "" {
 			h.publicity = m[1]

@@ -104,7 +104,7 @@ func (st *parseState) parseGroup(inner string) (taskPart, bool) {
 	for _, part := range splitTopLevel(inner, "，,；;") {
 		p := strings.TrimFunc(part, isSpace)
 		switch {
-		case leadConventionRe.MatchString(p):
+		case statesLeadConvention(p):
 			convention = true
 		case p == "下同" || p == "下同。" || p == "":
 		default:
@@ -184,8 +184,8 @@ func parseRolePart(p string) (main roleUnits, co []string, open, ok bool) {
 		y := p[i+len("会同"):]
 		y, _ = trimVerb(y, respVerbs)
 		y = trimQualifiers(y)
-		xs, xOpen, xOK := unitList(x)
-		ys, yOpen, yOK := unitList(y)
+		xs, xOpen, xOK := unitNames(x)
+		ys, yOpen, yOK := unitNames(y)
 		if !yOK || (!xOK && x != "") {
 			return main, nil, false, false
 		}
@@ -203,7 +203,7 @@ func parseRolePart(p string) (main roleUnits, co []string, open, ok bool) {
 	} else {
 		return main, nil, false, false
 	}
-	names, open, ok := unitList(strings.TrimPrefix(rest, "由"))
+	names, open, ok := unitNames(strings.TrimPrefix(rest, "由"))
 	if !ok {
 		return main, nil, false, false
 	}
@@ -235,9 +235,9 @@ func trimQualifiers(s string) string {
 	}
 }
 
-// unitList splits a unit list and checks that it looks like one: each
+// unitNames splits a unit list and checks that it looks like one: each
 // name short, none holding sentence punctuation.
-func unitList(s string) ([]string, bool, bool) {
+func unitNames(s string) ([]string, bool, bool) {
 	if strings.ContainsAny(s, "。：:！？") {
 		return nil, false, false
 	}

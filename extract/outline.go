@@ -172,7 +172,7 @@ func (outlineParser) parse(p *bodyPara, st *parseState) bool {
 		line:  p.line,
 		page:  p.page,
 	})
-	if leadConventionRe.MatchString(p.text) {
+	if statesLeadConvention(p.text) {
 		st.leadFirst = true
 	}
 	return true
@@ -250,8 +250,21 @@ func joinWrapped(a, b string) string {
 
 // isOpenBracket and isCloseBracket recognise the brackets notices use
 // around clauses, in any mix of widths.
-func isOpenBracket(r rune) bool  { return strings.ContainsRune("（(〔[［【", r) }
-func isCloseBracket(r rune) bool { return strings.ContainsRune("）)〕]］】", r) }
+func isOpenBracket(r rune) bool {
+	switch r {
+	case '（', '(', '〔', '[', '［', '【':
+		return true
+	}
+	return false
+}
+
+func isCloseBracket(r rune) bool {
+	switch r {
+	case '）', ')', '〕', ']', '］', '】':
+		return true
+	}
+	return false
+}
 
 // openBrackets counts the brackets s leaves open.
 func openBrackets(s string) int {

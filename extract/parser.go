@@ -67,14 +67,18 @@ type outlineItem struct {
 	page     int
 	parent   *outlineItem
 	children int
-	fromRow  bool // a row of a task table
-	done     bool // assignment already run
+	fromRow  bool   // a row of a task table
+	done     bool   // assignment already run
+	heading  string // title(), once computed
 }
 
 // title is the outlineItem's text as a section heading: cleaned, without its
 // closing 。 or colon.
 func (it *outlineItem) title() string {
-	return strings.TrimRight(cleanText(it.text), "。.：:；;，, ")
+	if it.heading == "" {
+		it.heading = strings.TrimRight(cleanText(it.text), "。.：:；;，, ")
+	}
+	return it.heading
 }
 
 // taskPart is one task taken from an outlineItem: its text and what was found
@@ -98,6 +102,11 @@ type parseState struct {
 	items []*outlineItem // every outlineItem in document order
 
 	leadFirst bool // a "first listed unit leads" convention is in force
+
+	// memos: notices repeat the same unit lists and deadlines many times
+	deadlines map[string]duban.Deadline
+	unitLists map[string]unitList
+
 	drafts    []draft
 	assigners []assigner
 }
@@ -177,8 +186,44 @@ func (bodyTextParser) parse(p *bodyPara, st *parseState) bool {
 	if p.table != nil {
 		return false
 	}
-	if leadConventionRe.MatchString(p.text) {
+	if statesLeadConvention(p.text) {
 		st.leadFirst = true
 	}
 	return true
+}
+
+// unitList is a memoised splitUnits result.
+type unitList struct {
+	names []string
+	open  bool
+}
+
+// splitUnits is splitUnits, memoised for the notice.
+func (st *parseState) splitUnits(s string) ([]string, bool) {
+	if l, ok := st.unitLists[s]; ok {
+		return l.names, l.open
+	}
+	names, open := splitUnits(s)
+	if st.unitLists == nil {
+		st.unitLists = map[string]unitList{}
+	}
+	st.unitLists[s] = unitList{names, open}
+	return names, open
+}
+
+// deadline is parseDeadline for the notice's year and issue date,
+// memoised; every task gets its own copy.
+func (st *parseState) deadline(raw string) *duban.Deadline {
+	if d, ok := st.deadlines[raw]; ok {
+		return &d
+	}
+	d := parseDeadline(raw, st.year, st.issue)
+	if d == nil {
+		return nil
+	}
+	if st.deadlines == nil {
+		st.deadlines = map[string]duban.Deadline{}
+	}
+	st.deadlines[raw] = *d
+	return d
 }

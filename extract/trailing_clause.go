@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -78,19 +77,61 @@ var fieldLabels = []struct {
 	{"备注", fieldOther, ""},
 }
 
-// fieldLabelRe finds a label followed by a colon.
-var fieldLabelRe = func() *regexp.Regexp {
-	alts := make([]string, len(fieldLabels))
-	for i, l := range fieldLabels {
-		alts[i] = l.label
+// labelAt reports whether a field label and its colon start s: the index
+// of the label in fieldLabels and the length up to the end of the colon.
+func labelAt(s string) (idx, n int, ok bool) {
+	r, _ := utf8.DecodeRuneInString(s)
+	if !labelFirstRunes[r] {
+		return 0, 0, false
 	}
-	return regexp.MustCompile(`(` + strings.Join(alts, "|") + `)\s*[：:]`)
+	for i, l := range fieldLabels {
+		rest, found := strings.CutPrefix(s, l.label)
+		if !found {
+			continue
+		}
+		t := strings.TrimLeftFunc(rest, isSpace)
+		if c, size := utf8.DecodeRuneInString(t); c == '：' || c == ':' {
+			return i, len(s) - len(t) + size, true
+		}
+		// a longer label may still match ("完成时间节点" before "完成时间")
+	}
+	return 0, 0, false
+}
+
+// labelFirstRunes holds the first character of every label.
+var labelFirstRunes = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, l := range fieldLabels {
+		r, _ := utf8.DecodeRuneInString(l.label)
+		m[r] = true
+	}
+	return m
 }()
+
+// labelLoc is where one field label stands in a text.
+type labelLoc struct {
+	start, valueStart, label int
+}
+
+// findLabels finds every field label (with its colon) in s.
+func findLabels(s string) []labelLoc {
+	var locs []labelLoc
+	for i := 0; i < len(s); {
+		if idx, n, ok := labelAt(s[i:]); ok {
+			locs = append(locs, labelLoc{i, i + n, idx})
+			i += n
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return locs
+}
 
 // startsWithField reports whether s begins with a clauseField label and colon.
 func startsWithField(s string) bool {
-	loc := fieldLabelRe.FindStringIndex(s)
-	return loc != nil && loc[0] == 0
+	_, _, ok := labelAt(s)
+	return ok
 }
 
 // parseFields reads the labelled fields of s, which must start with a
@@ -99,32 +140,25 @@ func startsWithField(s string) bool {
 // when s does not start with a label.
 func parseFields(s string) (fs []clauseField, ok bool) {
 	s = strings.TrimFunc(s, isSpace)
-	locs := fieldLabelRe.FindAllStringSubmatchIndex(s, -1)
-	if len(locs) == 0 || locs[0][0] != 0 {
+	if !startsWithField(s) {
 		return nil, false
 	}
-	// keep labels at a boundary only
-	bounds := locs[:0:0]
-	for _, l := range locs {
-		if l[0] == 0 || atFieldBoundary(s[:l[0]]) {
+	var bounds []labelLoc
+	for _, l := range findLabels(s) {
+		if l.start == 0 || atFieldBoundary(s[:l.start]) {
 			bounds = append(bounds, l)
 		}
 	}
 	for i, l := range bounds {
 		end := len(s)
 		if i+1 < len(bounds) {
-			end = bounds[i+1][0]
+			end = bounds[i+1].start
 		}
-		label := s[l[2]:l[3]]
-		v := strings.TrimFunc(s[l[1]:end], func(r rune) bool {
+		v := strings.TrimFunc(s[l.valueStart:end], func(r rune) bool {
 			return isSpace(r) || strings.ContainsRune("，,；;。、", r)
 		})
-		for _, fl := range fieldLabels {
-			if fl.label == label {
-				fs = append(fs, clauseField{kind: fl.kind, role: fl.role, value: v})
-				break
-			}
-		}
+		fl := fieldLabels[l.label]
+		fs = append(fs, clauseField{kind: fl.kind, role: fl.role, value: v})
 	}
 	return fs, true
 }
@@ -168,7 +202,7 @@ func (st *parseState) fieldSegment(text string, fs []clauseField) taskPart {
 			if role == duban.RoleResponsible && hasLead {
 				role = duban.RoleCo
 			}
-			names, open := splitUnits(f.value)
+			names, open := st.splitUnits(f.value)
 			seg.open = seg.open || open
 			for _, n := range names {
 				if !seen[n] {
@@ -188,8 +222,8 @@ func (st *parseState) fieldSegment(text string, fs []clauseField) taskPart {
 type openClauseAssigner struct{}
 
 func (openClauseAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool) {
-	for _, loc := range fieldLabelRe.FindAllStringIndex(it.text, -1) {
-		before := it.text[:loc[0]]
+	for _, loc := range findLabels(it.text) {
+		before := it.text[:loc.start]
 		trimmed := strings.TrimRightFunc(before, isSpace)
 		r, n := utf8.DecodeLastRuneInString(trimmed)
 		if isOpenBracket(r) {
@@ -197,7 +231,7 @@ func (openClauseAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, b
 		} else if !strings.ContainsRune("。；;", r) {
 			continue
 		}
-		fs, ok := parseFields(it.text[loc[0]:])
+		fs, ok := parseFields(it.text[loc.start:])
 		if !ok || !hasUnitOrDeadline(fs) {
 			continue
 		}
