@@ -97,6 +97,9 @@ func readPDF(name string, data []byte) (doc *Document, err error) {
 		}
 		return nil, fmt.Errorf("%s: not a readable PDF: %w", name, err)
 	}
+	if r.Trailer().Key("Encrypt").Kind() != pdf.Null {
+		return nil, fmt.Errorf("%s: encrypted PDF not supported", name)
+	}
 	pages := pdfCollectPages(r)
 	if len(pages) == 0 {
 		return nil, fmt.Errorf("%s: no pages", name)

@@ -61,7 +61,7 @@ func TestPDFTextOperators(t *testing.T) {
 	tj := func(s string) string { return "<" + utf16Hex(s) + ">" }
 	cases := []struct {
 		name, content, form string
-		want             []string
+		want                []string
 	}{
 		{"font switch on one baseline",
 			cjk(72, 700, 16, "完成时间：") + latin(152, 700, 16, "10") + cjk(170, 700, 16, "月底前"),

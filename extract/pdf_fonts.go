@@ -84,7 +84,7 @@ func pdfReadStream(v pdf.Value, limit int64) (data []byte, err error) {
 func pdfLoadFont(v pdf.Value) *pdfFont {
 	f := &pdfFont{scale: 0.001}
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-		if data, err := pdfReadStream(tu, cmapMaxBytes); err == nil {
+		if data, err := pdfReadStream(tu, pdfCMapMaxBytes); err == nil {
 			f.toUni = pdfParseCMap(data)
 		}
 	}
@@ -165,7 +165,7 @@ func (f *pdfFont) loadType0(v pdf.Value) {
 			}}
 		}
 	case pdf.Stream:
-		if data, err := pdfReadStream(enc, cmapMaxBytes); err == nil {
+		if data, err := pdfReadStream(enc, pdfCMapMaxBytes); err == nil {
 			f.encCMap = pdfParseCMap(data)
 		}
 	}

@@ -15,10 +15,10 @@ import (
 // Limits on one CMap, so that a hostile file cannot make us expand a huge
 // map or loop over one.
 const (
-	cmapMaxBytes      = 4 << 20 // decoded CMap stream size
-	cmapMaxEntries    = 1 << 17 // bfchar entries plus expanded range codes
-	cmapExpandRange   = 256     // ranges up to this many codes go into the map
-	cmapMaxRangeArray = 1 << 16 // elements of one bfrange destination array
+	pdfCMapMaxBytes   = 4 << 20 // decoded CMap stream size
+	pdfCMapMaxEntries = 1 << 17 // bfchar entries plus expanded range codes
+	pdfCMapExpand     = 256     // ranges up to this many codes go into the map
+	pdfCMapMaxArray   = 1 << 16 // elements of one bfrange destination array
 )
 
 // pdfCodeRange is one codespace range: codes of n bytes whose every byte lies
@@ -257,7 +257,7 @@ func (l *pdfCMapLexer) next() (t pdfCMapToken, ok bool) {
 		}
 		l.depth++
 		var list []string
-		for len(list) < cmapMaxRangeArray {
+		for len(list) < pdfCMapMaxArray {
 			t, ok := l.next()
 			if !ok || (t.kind == 'k' && t.text == "]") {
 				break
@@ -367,8 +367,8 @@ func (l *pdfCMapLexer) literal() string {
 // pdfParseCMap parses a CMap program. It never fails: what it cannot read it
 // skips, and a map it cannot use comes back empty.
 func pdfParseCMap(data []byte) *pdfCMap {
-	if len(data) > cmapMaxBytes {
-		data = data[:cmapMaxBytes]
+	if len(data) > pdfCMapMaxBytes {
+		data = data[:pdfCMapMaxBytes]
 	}
 	m := &pdfCMap{chars: map[uint64]string{}}
 	l := &pdfCMapLexer{b: data}
@@ -380,7 +380,7 @@ func pdfParseCMap(data []byte) *pdfCMap {
 			break
 		}
 		if t.kind != 'k' {
-			if len(operands) < 3*cmapMaxRangeArray {
+			if len(operands) < 3*pdfCMapMaxArray {
 				operands = append(operands, t)
 			}
 			continue
@@ -398,7 +398,7 @@ func pdfParseCMap(data []byte) *pdfCMap {
 				m.space = append(m.space, r)
 			}
 		case "endbfchar":
-			for i := 0; i+1 < len(operands) && entries < cmapMaxEntries; i += 2 {
+			for i := 0; i+1 < len(operands) && entries < pdfCMapMaxEntries; i += 2 {
 				src, dst := operands[i], operands[i+1]
 				if src.kind != 's' || len(src.text) == 0 {
 					continue
@@ -415,7 +415,7 @@ func pdfParseCMap(data []byte) *pdfCMap {
 				entries++
 			}
 		case "endbfrange":
-			for i := 0; i+2 < len(operands) && entries < cmapMaxEntries; i += 3 {
+			for i := 0; i+2 < len(operands) && entries < pdfCMapMaxEntries; i += 3 {
 				m.addRange(operands[i], operands[i+1], operands[i+2], &entries)
 			}
 		case "endcidrange":
@@ -475,7 +475,7 @@ func (m *pdfCMap) addRange(lo, hi, dst pdfCMapToken, entries *int) {
 		return
 	}
 	size := h - l + 1
-	if size <= cmapExpandRange && *entries+int(size) <= cmapMaxEntries {
+	if size <= pdfCMapExpand && *entries+int(size) <= pdfCMapMaxEntries {
 		for off := uint32(0); off < size; off++ {
 			key := pdfCodeKey(n, l+off)
 			if _, dup := m.chars[key]; dup {
