@@ -89,11 +89,18 @@ func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error)
 	if len(ps) == 0 {
 		return nil, fmt.Errorf("%s: no text found", name)
 	}
+	// The body starts at the first table or numbered paragraph that is not
+	// in a list of attachments ("附件：1.…⏎2.…").
 	start := len(ps)
+	inAttachments := false
 	for i, p := range ps {
-		if k, _, _ := parseMarker(p.text); p.table != nil || k != markNone {
+		k, _, _ := parseMarker(p.text)
+		if p.table != nil || (k != markNone && !inAttachments) {
 			start = i
 			break
+		}
+		if k == markNone {
+			inAttachments = isAttachmentLine(p.text)
 		}
 	}
 	h := parseHeader(ps, start)

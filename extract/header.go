@@ -162,6 +162,9 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 		}
 		last, _ := utf8.DecodeLastRuneInString(s)
 		first, _ := utf8.DecodeRuneInString(s)
+		if k, _, _ := parseMarker(s); k != markNone {
+			continue
+		}
 		if strings.ContainsRune("。，,；;：:、", last) || strings.ContainsAny(s, "：:") || isOpenBracket(first) || strings.HasPrefix(s, "附件") {
 			continue
 		}

@@ -146,6 +146,10 @@ func (outlineParser) parse(p *bodyPara, st *parseState) bool {
 	if kind == markNone {
 		return false
 	}
+	if st.attachments && (len(st.kinds) == 0 || kind != st.kinds[0]) {
+		return true // "附件：1.…" — a list of attachments, not the outline
+	}
+	st.attachments = false
 	depth := 0
 	for i, k := range st.kinds {
 		if k == kind {
@@ -208,6 +212,9 @@ func paraContinues(prev, next string) bool {
 	if k, _, _ := parseMarker(next); k != markNone {
 		return false
 	}
+	if strings.HasPrefix(next, "附件") {
+		return false
+	}
 	if startsWithField(next) || isDateLine(next) || strings.HasPrefix(next, "抄送") {
 		return false
 	}
@@ -218,8 +225,14 @@ func paraContinues(prev, next string) bool {
 	if strings.ContainsRune("。；;：:！!？?）)〕]】」”》…", last) {
 		return false
 	}
-	_, _, rest := parseMarker(prev)
-	return strings.ContainsAny(rest, "，,。；;、：:")
+	kind, _, rest := parseMarker(prev)
+	rest = strings.TrimFunc(rest, isSpace)
+	if kind != markNone && rest == "" {
+		return true // a number alone on its line: the text follows
+	}
+	// Running text holds sentence punctuation or is long; a heading
+	// ("一、加强组织、协调") is neither.
+	return strings.ContainsAny(rest, "，,。；;：:") || utf8.RuneCountInString(rest) > 30
 }
 
 // startsClause reports whether s is a bracketed clauseField clause on its own

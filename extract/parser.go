@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/duban/duban"
 )
@@ -101,7 +102,8 @@ type parseState struct {
 	last  *outlineItem   // the outlineItem paragraphs currently attach to
 	items []*outlineItem // every outlineItem in document order
 
-	leadFirst bool // a "first listed unit leads" convention is in force
+	leadFirst   bool // a "first listed unit leads" convention is in force
+	attachments bool // in a list of attachments ("附件：1.…")
 
 	// memos: notices repeat the same unit lists and deadlines many times
 	deadlines map[string]duban.Deadline
@@ -189,7 +191,20 @@ func (bodyTextParser) parse(p *bodyPara, st *parseState) bool {
 	if statesLeadConvention(p.text) {
 		st.leadFirst = true
 	}
+	st.attachments = isAttachmentLine(p.text)
 	return true
+}
+
+// isAttachmentLine reports whether a paragraph introduces the notice's
+// attachments ("附件：1.任务分解表", "附件：", "附件2").
+func isAttachmentLine(s string) bool {
+	rest, ok := strings.CutPrefix(strings.TrimLeftFunc(s, isSpace), "附件")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimLeftFunc(rest, isSpace)
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || r == '：' || r == ':' || isASCIIDigit(r)
 }
 
 // unitList is a memoised splitUnits result.
