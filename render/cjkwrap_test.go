@@ -15,7 +15,7 @@ func testWidth(r rune) float64 {
 	return 1
 }
 
-func width(s string) float64 {
+func testStrWidth(s string) float64 {
 	w := 0.0
 	for _, r := range s {
 		w += testWidth(r)
@@ -68,7 +68,7 @@ func checkLines(t *testing.T, text string, max float64, lines []string) {
 		if line == "" && text != "" {
 			t.Fatalf("Wrap(%q, %v): empty line %d in %q", text, max, i, lines)
 		}
-		if w := width(strings.TrimRight(line, " \u3000\t")); w > max && utf8.RuneCountInString(line) > 1 {
+		if w := testStrWidth(strings.TrimRight(line, " \u3000\t")); w > max && utf8.RuneCountInString(line) > 1 {
 			// Over-wide lines are allowed only when an unbreakable run of
 			// punctuation forces them; then every break point inside is
 			// forbidden.
@@ -105,7 +105,7 @@ func forcedBreak(a, b string, max float64) bool {
 	for hi < len(rs) && (hi == at || forbidden(hi)) {
 		hi++
 	}
-	return width(string(rs[lo:hi])) > max
+	return testStrWidth(string(rs[lo:hi])) > max
 }
 
 // canBreakInside reports whether line has an allowed break point that

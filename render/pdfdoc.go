@@ -36,6 +36,10 @@ type Doc struct {
 
 	font   []byte
 	blocks []block
+	pages  int
+	// trace, when set (by tests), sees every line of text as it is laid
+	// out, with its page.
+	trace func(page int, line string)
 	// set while writing
 	pdf    *fpdf.Fpdf
 	widths map[rune]float64 // advance of a rune at 1 pt, in mm
@@ -189,6 +193,7 @@ func (d *Doc) Bytes() ([]byte, error) {
 		b.place(l)
 	}
 	total := len(l.pages)
+	d.pages = total
 	date := "生成日期：" + now.Format(time.DateOnly)
 	for i, ops := range l.pages {
 		p.AddPage()
@@ -207,6 +212,9 @@ func (d *Doc) Bytes() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// Pages is the number of pages of the last Bytes or WriteFile.
+func (d *Doc) Pages() int { return d.pages }
+
 func (d *Doc) footer(p *fpdf.Fpdf, page, total int, date string, ph float64) {
 	s := d.Setup
 	size := s.FooterSize
@@ -215,6 +223,9 @@ func (d *Doc) footer(p *fpdf.Fpdf, page, total int, date string, ph float64) {
 	pw, _ := p.GetPageSize()
 	y := ph - s.Bottom + s.Bottom*0.45
 	mid := "第 " + strconv.Itoa(page) + " 页 共 " + strconv.Itoa(total) + " 页"
+	if d.trace != nil {
+		d.trace(page, mid)
+	}
 	p.Text(s.Left, y, d.fitFooter(d.Footer, size, (pw-s.Left-s.Right)/2-d.StringWidth(mid, size)/2-4))
 	p.Text((pw-d.StringWidth(mid, size))/2, y, mid)
 	p.Text(pw-s.Right-d.StringWidth(date, size), y, date)
@@ -258,6 +269,12 @@ func (l *layout) newPage() {
 	l.y = l.top
 }
 
+func (l *layout) traceLine(s string) {
+	if l.doc.trace != nil {
+		l.doc.trace(len(l.pages), s)
+	}
+}
+
 func (l *layout) empty() bool { return len(l.pages[len(l.pages)-1]) == 0 }
 
 func (l *layout) room() float64 { return l.bottom - l.y }
@@ -289,6 +306,7 @@ func (b *textBlock) place(l *layout) {
 		x := alignX(l.left, l.width, l.doc.StringWidth(line, b.size), b.align)
 		y := l.y + baseline(b.size)
 		size, color, line := b.size, b.color, line
+		l.traceLine(line)
 		l.draw(func(p *fpdf.Fpdf) {
 			p.SetFontSize(size)
 			setText(p, color)

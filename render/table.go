@@ -29,6 +29,8 @@ type Column struct {
 	// proportion to their weights (a weight ≤ 0 counts as 1).
 	Width float64
 	Align string // "L" (default), "C" or "R"
+	// HideEmpty drops the column when no row has text in it.
+	HideEmpty bool
 }
 
 // Row is one table row.
@@ -136,8 +138,50 @@ func (t *Table) rowHeight(lines int, size float64) float64 {
 	return float64(lines)*lineHeight(size) + 2*t.PadY
 }
 
+// dropEmpty removes the HideEmpty columns no data row fills.
+func (t *Table) dropEmpty() {
+	keep := make([]bool, len(t.Columns))
+	drop := false
+	for c, col := range t.Columns {
+		keep[c] = !col.HideEmpty
+		for _, r := range t.Rows {
+			if keep[c] {
+				break
+			}
+			if !r.Group && c < len(r.Cells) && r.Cells[c] != "" {
+				keep[c] = true
+			}
+		}
+		drop = drop || !keep[c]
+	}
+	if !drop {
+		return
+	}
+	var cols []Column
+	for c, col := range t.Columns {
+		if keep[c] {
+			cols = append(cols, col)
+		}
+	}
+	rows := make([]Row, len(t.Rows))
+	for i, r := range t.Rows {
+		rows[i] = r
+		if r.Group {
+			continue
+		}
+		rows[i].Cells = nil
+		for c, v := range r.Cells {
+			if c >= len(keep) || keep[c] {
+				rows[i].Cells = append(rows[i].Cells, v)
+			}
+		}
+	}
+	t.Columns, t.Rows = cols, rows
+}
+
 func (t *Table) place(l *layout) {
 	t.defaults()
+	t.dropEmpty()
 	if len(t.Columns) == 0 {
 		return
 	}
@@ -224,6 +268,11 @@ func (t *Table) place(l *layout) {
 func (t *Table) drawRow(l *layout, r laidRow, from, to int, h float64, centre bool) {
 	x0, y := l.left, l.y
 	lh := lineHeight(r.size)
+	for _, lines := range r.cells {
+		for _, line := range lines[min(from, len(lines)):min(to, len(lines))] {
+			l.traceLine(line)
+		}
+	}
 	pad := t.PadX
 	padY := t.PadY
 	l.draw(func(p *fpdf.Fpdf) {

@@ -23,7 +23,7 @@ import (
 
 // The embedded default set.
 //
-//go:embed layout.yaml fonts/wqy-microhei.ttf fonts/LICENSE-Apache-2.0.txt fonts/wqy-microhei.COPYRIGHT
+//go:embed layout.yaml ledger.xlsx unit.xlsx fonts/wqy-microhei.ttf fonts/LICENSE-Apache-2.0.txt fonts/wqy-microhei.COPYRIGHT
 var embedded embed.FS
 
 // FontFile is the path of the default font inside the template set.

@@ -1,0 +1,146 @@
+package render
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/duban/duban"
+	"github.com/duban/duban/templates"
+)
+
+// LedgerName is the file name (without extension) of a notice's ledger.
+const LedgerName = "任务分解表"
+
+// Ledger writes the task ledger (任务分解表) of one notice into dir:
+// 任务分解表.pdf and/or 任务分解表.xlsx. Every task appears in document
+// order under its section and subsection headings. The workbook also
+// carries the records in a hidden sheet so that ReadLedger gives them back.
+func Ledger(n *duban.Notice, dir string, opt Options) ([]string, error) {
+	if n == nil {
+		return nil, fmt.Errorf("ledger: no notice")
+	}
+	res, err := opt.Load()
+	if err != nil {
+		return nil, err
+	}
+	if err := ensureDir(dir); err != nil {
+		return nil, err
+	}
+	var out []string
+	if res.Wants(FormatPDF) {
+		p := filepath.Join(dir, LedgerName+".pdf")
+		if err := ledgerPDF(res, n, p); err != nil {
+			return out, err
+		}
+		out = append(out, p)
+	}
+	if res.Wants(FormatXLSX) {
+		p := filepath.Join(dir, LedgerName+".xlsx")
+		if err := ledgerXLSX(res, n, p); err != nil {
+			return out, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+func ledgerTitle(res *Resources, n *duban.Notice) (title, subtitle string, d DocLayout, err error) {
+	d, err = res.Layout.Doc("ledger")
+	if err != nil {
+		return
+	}
+	vars := noticeVars(n)
+	return Expand(d.Title, vars), Expand(d.Subtitle, vars), d, nil
+}
+
+func ledgerPDF(res *Resources, n *duban.Notice, path string) error {
+	doc, err := ledgerDoc(res, n)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return doc.WriteFile(path)
+}
+
+// ledgerDoc lays out the ledger PDF of a notice.
+func ledgerDoc(res *Resources, n *duban.Notice) (*Doc, error) {
+	title, subtitle, d, err := ledgerTitle(res, n)
+	if err != nil {
+		return nil, err
+	}
+	if err := d.CheckColumns("ledger", ledgerKeys...); err != nil {
+		return nil, err
+	}
+	doc := res.NewDoc(d)
+	doc.Footer = title
+	doc.Title(title, d.TitleSize)
+	if subtitle != "" {
+		doc.Text(subtitle, d.TextSize, "C")
+	}
+	doc.Space(2)
+	t := d.Table()
+	for i := range n.Tasks {
+		task := &n.Tasks[i]
+		for _, h := range groupHeadings(n.Tasks, i) {
+			t.Rows = append(t.Rows, Row{Cells: []string{h}, Group: true})
+		}
+		cells := make([]string, len(d.Columns))
+		for c, col := range d.Columns {
+			cells[c] = ledgerValue(col.Key, n, task)
+		}
+		t.Rows = append(t.Rows, Row{Cells: cells})
+	}
+	doc.Table(t)
+	return doc, nil
+}
+
+func ledgerXLSX(res *Resources, n *duban.Notice, path string) error {
+	title, subtitle, _, err := ledgerTitle(res, n)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	x, err := OpenXLSXTemplate(res.Dir, templates.LedgerXLSX)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	defer x.Close()
+	for _, k := range x.Keys {
+		if k != "" && !validKey(k, ledgerKeys) {
+			return fmt.Errorf("%s: template %s: unknown column {{%s}}", path, x.Name, k)
+		}
+	}
+	if err := x.SetTitles(map[string]string{
+		"title": title, "subtitle": subtitle, "footer": title, "date": res.Now.Format(duban.DateLayout),
+	}); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	var rows []XRow
+	for i := range n.Tasks {
+		task := &n.Tasks[i]
+		for _, h := range groupHeadings(n.Tasks, i) {
+			rows = append(rows, XRow{Group: true, Values: map[string]CellValue{"group": h}})
+		}
+		v := map[string]CellValue{}
+		for _, k := range x.Keys {
+			if k != "" {
+				v[k] = ledgerValue(k, n, task)
+			}
+		}
+		rows = append(rows, XRow{Values: v})
+	}
+	if _, err := x.Fill(rows); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := writeRecordsSheet(x, n); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return x.WriteFile(path)
+}
+
+func validKey(k string, keys []string) bool {
+	for _, v := range keys {
+		if v == k {
+			return true
+		}
+	}
+	return false
+}

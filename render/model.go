@@ -1,0 +1,278 @@
+package render
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/duban/duban"
+)
+
+// unitKey is the name a unit is filed under: its canonical name when
+// known, else the name as written.
+func unitKey(u duban.Unit) string {
+	if u.Canonical != "" {
+		return u.Canonical
+	}
+	return u.Name
+}
+
+// joinUnits lists the names of t's units having one of roles, in order.
+func joinUnits(t *duban.Task, roles ...duban.Role) string {
+	var names []string
+	for _, u := range t.Units {
+		if slices.Contains(roles, u.Role) {
+			names = append(names, u.Name)
+		}
+	}
+	return strings.Join(names, "、")
+}
+
+// openSuffix marks a unit list ending in 等 in the notice.
+func openSuffix(t *duban.Task, s string) string {
+	if t.UnitsOpen && s != "" {
+		return s + "等"
+	}
+	return s
+}
+
+// ledgerValue is the text of a ledger column for task t.
+func ledgerValue(key string, n *duban.Notice, t *duban.Task) string {
+	switch key {
+	case "id":
+		return t.ID
+	case "text":
+		return t.Text
+	case "section":
+		return string(t.Section)
+	case "subsection":
+		return string(t.Subsection)
+	case "lead":
+		return joinUnits(t, duban.RoleLead)
+	case "co":
+		return joinUnits(t, duban.RoleCo)
+	case "responsible":
+		return joinUnits(t, duban.RoleResponsible)
+	case "others":
+		return openSuffix(t, joinUnits(t, duban.RoleCo, duban.RoleResponsible))
+	case "units":
+		return openSuffix(t, roleList(t))
+	case "deadline":
+		if t.Deadline != nil {
+			return t.Deadline.Raw
+		}
+	case "date":
+		if t.Deadline != nil {
+			return string(t.Deadline.Date)
+		}
+	case "quarter":
+		if t.Deadline != nil {
+			return string(t.Deadline.Quarter)
+		}
+	case "doc_number":
+		return n.DocNumber
+	}
+	return ""
+}
+
+// ledgerKeys are the column keys a ledger layout may use.
+var ledgerKeys = []string{"id", "text", "section", "subsection", "lead", "co", "responsible", "others", "units", "deadline", "date", "quarter", "doc_number"}
+
+// roleList lists every unit with its role when the task distinguishes
+// roles ("市发改委（牵头）、市商务局"), else just the names.
+func roleList(t *duban.Task) string {
+	mixed := false
+	for _, u := range t.Units {
+		if u.Role != duban.RoleResponsible {
+			mixed = true
+		}
+	}
+	var names []string
+	for _, u := range t.Units {
+		if mixed && u.Role == duban.RoleLead {
+			names = append(names, u.Name+"（牵头）")
+		} else {
+			names = append(names, u.Name)
+		}
+	}
+	return strings.Join(names, "、")
+}
+
+// groupRows gives the section and subsection headings that start before
+// task i of a notice (in document order), as "一、…" and "（一）…".
+func groupHeadings(tasks []duban.Task, i int) []string {
+	t := &tasks[i]
+	var prev *duban.Task
+	if i > 0 {
+		prev = &tasks[i-1]
+	}
+	var out []string
+	newSection := prev == nil || prev.Section != t.Section || pathAt(prev, 0) != pathAt(t, 0)
+	if t.Section != "" && newSection {
+		out = append(out, heading(pathAt(t, 0), "、", string(t.Section)))
+	}
+	if t.Subsection != "" && (newSection || prev.Subsection != t.Subsection || pathAt(prev, 1) != pathAt(t, 1)) {
+		out = append(out, heading(pathAt(t, 1), "", string(t.Subsection)))
+	}
+	return out
+}
+
+func pathAt(t *duban.Task, i int) string {
+	if i < len(t.Path) {
+		return t.Path[i]
+	}
+	return ""
+}
+
+func heading(marker, sep, title string) string {
+	if marker == "" {
+		return title
+	}
+	return marker + sep + title
+}
+
+// unitEntry is one task of a unit's sheet.
+type unitEntry struct {
+	notice int // index into the run's notices
+	task   *duban.Task
+	role   duban.Role
+	unit   duban.Unit
+}
+
+// unitSheet is everything one unit receives.
+type unitSheet struct {
+	key     string
+	entries []unitEntry
+	notices []int // indexes of the notices the entries come from, in order
+}
+
+// collectUnits groups the tasks of all notices by unit, each unit's tasks
+// sorted by deadline (tasks without a date last, ties in document order).
+// Units come back sorted by key.
+func collectUnits(notices []*duban.Notice) []*unitSheet {
+	byKey := map[string]*unitSheet{}
+	for ni, n := range notices {
+		if n == nil {
+			continue
+		}
+		for ti := range n.Tasks {
+			t := &n.Tasks[ti]
+			seen := map[string]bool{}
+			for _, u := range t.Units {
+				k := unitKey(u)
+				if k == "" || seen[k] {
+					continue
+				}
+				seen[k] = true
+				s := byKey[k]
+				if s == nil {
+					s = &unitSheet{key: k}
+					byKey[k] = s
+				}
+				s.entries = append(s.entries, unitEntry{notice: ni, task: t, role: u.Role, unit: u})
+				if !slices.Contains(s.notices, ni) {
+					s.notices = append(s.notices, ni)
+				}
+			}
+		}
+	}
+	out := make([]*unitSheet, 0, len(byKey))
+	for _, s := range byKey {
+		slices.SortStableFunc(s.entries, func(a, b unitEntry) int {
+			da, oka := a.task.Deadline.Time()
+			db, okb := b.task.Deadline.Time()
+			switch {
+			case oka && okb:
+				return da.Compare(db)
+			case oka:
+				return -1
+			case okb:
+				return 1
+			}
+			return 0
+		})
+		slices.Sort(s.notices)
+		out = append(out, s)
+	}
+	slices.SortFunc(out, func(a, b *unitSheet) int { return cmp.Compare(a.key, b.key) })
+	return out
+}
+
+// unitKeys are the column keys a unit sheet layout may use.
+var unitKeys = []string{"seq", "notice", "id", "text", "role", "partners", "deadline", "date", "quarter", "progress", "section"}
+
+// unitValue is the text of a unit sheet column for entry e (the seq-th).
+func unitValue(key string, seq int, e unitEntry, notices []*duban.Notice, multi bool) string {
+	t := e.task
+	switch key {
+	case "seq":
+		return strconv.Itoa(seq)
+	case "notice":
+		return notices[e.notice].DocNumber
+	case "id":
+		if multi && notices[e.notice].DocNumber != "" {
+			return notices[e.notice].DocNumber + "\n" + t.ID
+		}
+		return t.ID
+	case "text":
+		return t.Text
+	case "role":
+		return e.role.Label()
+	case "partners":
+		return partners(t, unitKey(e.unit))
+	case "deadline", "date", "quarter", "section":
+		return ledgerValue(key, notices[e.notice], t)
+	}
+	return "" // progress: left blank for the unit
+}
+
+// partners lists the task's other units, the lead marked when the task
+// distinguishes roles.
+func partners(t *duban.Task, self string) string {
+	var names []string
+	for _, u := range t.Units {
+		if unitKey(u) == self {
+			continue
+		}
+		if u.Role == duban.RoleLead {
+			names = append(names, u.Name+"（牵头）")
+		} else {
+			names = append(names, u.Name)
+		}
+	}
+	return openSuffix(t, strings.Join(names, "、"))
+}
+
+// noticeVars are the placeholders of titles for one notice.
+func noticeVars(n *duban.Notice) map[string]string {
+	plan := string(n.PlanTitle)
+	if plan == "" {
+		plan = n.Title
+	}
+	year := ""
+	if n.Year != 0 {
+		year = strconv.Itoa(n.Year)
+	}
+	return map[string]string{
+		"doc_number": n.DocNumber,
+		"title":      n.Title,
+		"plan_title": plan,
+		"issuer":     n.Issuer,
+		"issue_date": string(n.IssueDate),
+		"year":       year,
+	}
+}
+
+// noticeLine names a notice as a source line: 文号《标题》.
+func noticeLine(n *duban.Notice) string {
+	switch {
+	case n.DocNumber != "" && n.Title != "":
+		return n.DocNumber + "　" + n.Title
+	case n.Title != "":
+		return n.Title
+	case n.DocNumber != "":
+		return n.DocNumber
+	}
+	return n.Source.Path
+}

@@ -1,0 +1,140 @@
+package render
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Options control what Ledger and UnitSheets write.
+type Options struct {
+	Formats   []string  // subset of "pdf", "xlsx"; empty = both
+	Templates string    // directory replacing the embedded templates file by file; "" = embedded
+	AsOf      time.Time // zero: no status claims (used by the quarterly reports)
+	Now       time.Time // generation date printed in footers (zero → time.Now())
+}
+
+// Formats duban renders.
+const (
+	FormatPDF  = "pdf"
+	FormatXLSX = "xlsx"
+)
+
+// Progress choices of the 进展情况 column.
+var ProgressChoices = []string{"未启动", "推进中", "已完成", "滞后"}
+
+// Resources are the loaded templates a render call works with.
+type Resources struct {
+	Layout *Layout
+	Font   []byte
+	Dir    string // Options.Templates
+	Now    time.Time
+	pdf    bool
+	xlsx   bool
+}
+
+// Load checks the options and loads the layout and font.
+func (o Options) Load() (*Resources, error) {
+	r := &Resources{Dir: o.Templates, Now: o.Now}
+	if r.Now.IsZero() {
+		r.Now = time.Now()
+	}
+	if len(o.Formats) == 0 {
+		r.pdf, r.xlsx = true, true
+	}
+	for _, f := range o.Formats {
+		switch strings.ToLower(strings.TrimSpace(f)) {
+		case FormatPDF:
+			r.pdf = true
+		case FormatXLSX:
+			r.xlsx = true
+		default:
+			return nil, fmt.Errorf("unknown format %q (want pdf or xlsx)", f)
+		}
+	}
+	if o.Templates != "" {
+		if st, err := os.Stat(o.Templates); err != nil {
+			return nil, fmt.Errorf("templates: %w", err)
+		} else if !st.IsDir() {
+			return nil, fmt.Errorf("templates: %s is not a directory", o.Templates)
+		}
+	}
+	l, err := LoadLayout(o.Templates)
+	if err != nil {
+		return nil, err
+	}
+	font, err := l.FontBytes(o.Templates)
+	if err != nil {
+		return nil, err
+	}
+	r.Layout, r.Font = l, font
+	return r, nil
+}
+
+// Wants reports whether format is to be written.
+func (r *Resources) Wants(format string) bool {
+	switch format {
+	case FormatPDF:
+		return r.pdf
+	case FormatXLSX:
+		return r.xlsx
+	}
+	return false
+}
+
+// NewDoc starts a PDF of a document kind with the layout's page setup,
+// the font and the generation date.
+func (r *Resources) NewDoc(d DocLayout) *Doc {
+	doc := NewDoc(r.Layout.Setup(d), r.Font)
+	doc.Now = r.Now
+	return doc
+}
+
+// PrepareFont cuts the font once for every text a batch of documents
+// will draw, so that each document then loads a small font quickly.
+func (r *Resources) PrepareFont(texts []string) error {
+	need := map[rune]bool{}
+	for _, s := range texts {
+		for _, c := range s {
+			need[c] = true
+		}
+	}
+	for _, d := range r.Layout.Documents {
+		for _, s := range []string{d.Title, d.Subtitle} {
+			for _, c := range s {
+				need[c] = true
+			}
+		}
+		for _, c := range d.Columns {
+			for _, ch := range c.Label {
+				need[ch] = true
+			}
+		}
+		for _, v := range d.Labels {
+			for _, ch := range v {
+				need[ch] = true
+			}
+		}
+	}
+	for _, c := range "第页共生成日期：0123456789-（牵头）、等任务清单分解表" {
+		need[c] = true
+	}
+	_, err := fonts.cutFor(r.Font, need)
+	return err
+}
+
+func ensureDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("%s: %w", dir, err)
+	}
+	return nil
+}
+
+// sortedCopy returns the paths in a stable order for callers.
+func sortedCopy(paths []string) []string {
+	out := slices.Clone(paths)
+	slices.Sort(out)
+	return out
+}

@@ -1,0 +1,174 @@
+package render
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/duban/duban"
+	"github.com/duban/duban/templates"
+)
+
+// UnitSheets writes one 单位任务清单 per unit, across all notices, into dir:
+// <unit>.pdf and/or <unit>.xlsx. A unit is keyed by its canonical name when
+// set, else its name as written; file names are made safe with
+// SafeFileName and kept distinct (names that clash get "-2", "-3"…).
+// Each sheet lists the source notices and the unit's tasks sorted by
+// deadline (tasks without a date last), with a blank 进展情况 column
+// (a dropdown in Excel).
+func UnitSheets(notices []*duban.Notice, dir string, opt Options) ([]string, error) {
+	res, err := opt.Load()
+	if err != nil {
+		return nil, err
+	}
+	if err := ensureDir(dir); err != nil {
+		return nil, err
+	}
+	sheets := collectUnits(notices)
+	keys := make([]string, len(sheets))
+	for i, s := range sheets {
+		keys[i] = s.key
+	}
+	names := uniqueNames(keys)
+	if res.Wants(FormatPDF) && len(sheets) > 0 {
+		if err := res.PrepareFont(noticeTexts(notices)); err != nil {
+			return nil, err
+		}
+	}
+	var out []string
+	for _, s := range sheets {
+		base := filepath.Join(dir, names[s.key])
+		if res.Wants(FormatPDF) {
+			if err := unitPDF(res, s, notices, base+".pdf"); err != nil {
+				return out, err
+			}
+			out = append(out, base+".pdf")
+		}
+		if res.Wants(FormatXLSX) {
+			if err := unitXLSX(res, s, notices, base+".xlsx"); err != nil {
+				return out, err
+			}
+			out = append(out, base+".xlsx")
+		}
+	}
+	return out, nil
+}
+
+// noticeTexts lists every string of the notices a document may print.
+func noticeTexts(notices []*duban.Notice) []string {
+	var out []string
+	for _, n := range notices {
+		if n == nil {
+			continue
+		}
+		out = append(out, n.DocNumber, n.Title, string(n.PlanTitle), n.Issuer, string(n.IssueDate), n.Source.Path)
+		for _, t := range n.Tasks {
+			out = append(out, t.ID, t.Text, string(t.Section), string(t.Subsection))
+			for _, u := range t.Units {
+				out = append(out, u.Name, u.Canonical)
+			}
+			if t.Deadline != nil {
+				out = append(out, t.Deadline.Raw, string(t.Deadline.Date), string(t.Deadline.Quarter))
+			}
+		}
+	}
+	return out
+}
+
+func unitVars(s *unitSheet) map[string]string { return map[string]string{"unit": s.key} }
+
+func unitSources(s *unitSheet, notices []*duban.Notice, prefix string) string {
+	lines := make([]string, 0, len(s.notices))
+	for _, ni := range s.notices {
+		lines = append(lines, prefix+noticeLine(notices[ni]))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func unitPDF(res *Resources, s *unitSheet, notices []*duban.Notice, path string) error {
+	doc, err := unitDoc(res, s, notices)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return doc.WriteFile(path)
+}
+
+// unitDoc lays out the PDF task sheet of one unit.
+func unitDoc(res *Resources, s *unitSheet, notices []*duban.Notice) (*Doc, error) {
+	d, err := res.Layout.Doc("unit")
+	if err != nil {
+		return nil, err
+	}
+	if err := d.CheckColumns("unit", unitKeys...); err != nil {
+		return nil, err
+	}
+	title := Expand(d.Title, unitVars(s))
+	doc := res.NewDoc(d)
+	doc.Footer = title
+	doc.Title(title, d.TitleSize)
+	prefix := d.Label("source", "来源文件：")
+	for _, ni := range s.notices {
+		doc.Text(prefix+noticeLine(notices[ni]), d.TextSize, "L")
+	}
+	doc.Space(2)
+	t := d.Table()
+	multi := len(s.notices) > 1
+	for i, e := range s.entries {
+		cells := make([]string, len(d.Columns))
+		for c, col := range d.Columns {
+			cells[c] = unitValue(col.Key, i+1, e, notices, multi)
+		}
+		t.Rows = append(t.Rows, Row{Cells: cells})
+	}
+	doc.Table(t)
+	return doc, nil
+}
+
+func unitXLSX(res *Resources, s *unitSheet, notices []*duban.Notice, path string) error {
+	d, err := res.Layout.Doc("unit")
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	x, err := OpenXLSXTemplate(res.Dir, templates.UnitXLSX)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	defer x.Close()
+	for _, k := range x.Keys {
+		if k != "" && !validKey(k, unitKeys) {
+			return fmt.Errorf("%s: template %s: unknown column {{%s}}", path, x.Name, k)
+		}
+	}
+	title := Expand(d.Title, unitVars(s))
+	if err := x.SetTitles(map[string]string{
+		"title":   title,
+		"sources": unitSources(s, notices, d.Label("source", "来源文件：")),
+		"footer":  title,
+		"date":    res.Now.Format(duban.DateLayout),
+	}); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	multi := len(s.notices) > 1
+	rows := make([]XRow, 0, len(s.entries))
+	for i, e := range s.entries {
+		v := map[string]CellValue{}
+		for _, k := range x.Keys {
+			switch k {
+			case "":
+			case "seq":
+				v[k] = i + 1
+			default:
+				v[k] = unitValue(k, i+1, e, notices, multi)
+			}
+		}
+		rows = append(rows, XRow{Values: v})
+	}
+	last, err := x.Fill(rows)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := x.Dropdown("progress", x.FirstRow, max(last, x.FirstRow), ProgressChoices); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return x.WriteFile(path)
+}
