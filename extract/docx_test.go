@@ -3,6 +3,7 @@ package extract
 import (
 	"archive/zip"
 	"bytes"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -243,4 +244,25 @@ func TestDOCXZipBomb(t *testing.T) {
 	}
 }
 
-var _ = duban.RoleLead
+// A header over two rows: 责任单位 merged over 牵头 | 配合, the other
+// header cells merged down.
+func TestDOCXTwoRowHeader(t *testing.T) {
+	restart, cont := `<w:vMerge w:val="restart"/>`, `<w:vMerge/>`
+	body := p("", "2025年重点任务") + `<w:tbl>` +
+		tr(tc(restart, "序号"), tc(restart, "工作任务"), tc(`<w:gridSpan w:val="2"/>`, "责任单位"), tc(restart, "完成时限")) +
+		tr(tc(cont), tc(cont), tc("", "牵头"), tc("", "配合"), tc(cont)) +
+		tr(tc("", "1"), tc("", "建成数据平台。"), tc("", "市数据局"), tc("", "市财政局"), tc("", "9月底前")) +
+		`</w:tbl>`
+	n, err := Bytes("t.docx", makeDOCX(t, body, "", ""), Options{Year: 2025})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(n.Tasks) != 1 {
+		t.Fatalf("tasks: %+v", n.Tasks)
+	}
+	tk := n.Tasks[0]
+	want := []duban.Unit{{Name: "市数据局", Role: duban.RoleLead}, {Name: "市财政局", Role: duban.RoleCo}}
+	if tk.ID != "1" || tk.Text != "建成数据平台。" || !reflect.DeepEqual(tk.Units, want) || tk.Deadline == nil || tk.Deadline.Date != "2025-09-30" {
+		t.Errorf("task = %+v", tk)
+	}
+}

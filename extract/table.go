@@ -101,6 +101,26 @@ func (tableParser) parse(p *bodyPara, st *parseState) bool {
 	if hdr < 0 {
 		return true // not a task table
 	}
+	// A header over two rows ("责任单位" merged over "牵头 | 配合"): the
+	// second row repeats the merged cells and names the sub-columns.
+	if hdr+1 < len(rows) && isSubHeader(rows[hdr], rows[hdr+1], cols) {
+		merged := make([]Cell, len(rows[hdr+1]))
+		for i := range merged {
+			top := ""
+			if i < len(rows[hdr]) {
+				top = rows[hdr][i].Text
+			}
+			sub := rows[hdr+1][i].Text
+			if stripSpace(sub) == stripSpace(top) {
+				sub = ""
+			}
+			merged[i] = Cell{Text: top + sub}
+		}
+		if c, ok := tableHeader(merged); ok {
+			cols = c
+			hdr++
+		}
+	}
 	// Rows belong to the last open heading, never to a task row.
 	st.last = nil
 	if len(st.stack) > 0 {
@@ -212,4 +232,22 @@ func taskRowPage(row []Cell) int {
 		}
 	}
 	return 0
+}
+
+// isSubHeader reports whether row continues the header hdr: its task cell
+// is empty or repeats the header's, its number cell holds no number, and
+// some cell names a role.
+func isSubHeader(hdr, row []Cell, cols tableCols) bool {
+	if t := stripSpace(taskCellText(row, cols.task)); t != "" && t != stripSpace(taskCellText(hdr, cols.task)) {
+		return false
+	}
+	if s := stripSpace(taskCellText(row, cols.seq)); s != "" && s != stripSpace(taskCellText(hdr, cols.seq)) {
+		return false
+	}
+	for _, c := range row {
+		if containsAnyOf(stripSpace(c.Text), "牵头", "配合", "协办", "责任", "时限", "时间") {
+			return true
+		}
+	}
+	return false
 }
