@@ -145,7 +145,7 @@ func unassignedMentions(ms []mention, units []duban.Unit, dir *duban.Directory) 
 	var out []string
 	seen := map[string]bool{}
 	for _, m := range ms {
-		if own[m.name] || seen[m.name] {
+		if !m.strong || own[m.name] || seen[m.name] {
 			continue
 		}
 		if c, ok := dir.Canonical(m.name); ok && own[c] {
@@ -166,7 +166,7 @@ func taskKeywords(seg *wordseg.Segmenter, text string, ms []mention) []string {
 		if len(out) == KeywordsPerTask {
 			break
 		}
-		if isRoleWord(w) || partOfMention(w, ms) {
+		if startsWithRoleWord(w) || partOfMention(w, ms) {
 			continue
 		}
 		out = append(out, w)

@@ -214,3 +214,87 @@ func TestEnrichDirectoryNamesAsWords(t *testing.T) {
 		t.Errorf("directory alias not a word: %v", seg.Cut("市大数据管理局牵头"))
 	}
 }
+
+// enrTXTNotice is a small notice whose tasks name their units only inside
+// the text, with no unit clause.
+const enrTXTNotice = `测试县人民政府办公室文件
+
+测政办发〔2025〕9号
+
+测试县人民政府办公室关于印发2025年乡村振兴重点工作安排的通知
+
+各镇人民政府，县各有关部门：
+现将《2025年乡村振兴重点工作安排》印发给你们，请认真贯彻执行。
+
+测试县人民政府办公室
+2025年3月3日
+
+2025年乡村振兴重点工作安排
+
+一、产业发展
+1.由县农业农村局牵头，县财政局配合，统筹整合涉农资金支持高标准农田建设，6月底前完成。
+2.县商务局要会同县市场监管局培育农产品电商品牌，年底前完成。
+二、宣传引导
+3.县委宣传部负责做好乡村振兴典型经验宣传报道，年底前完成。
+4.组织开展农民丰收节活动，9月底前完成。
+`
+
+func TestEnrichTXTNoticeWithUnitsInText(t *testing.T) {
+	seg := enrSegmenter(t)
+	n, err := Bytes("text-units.txt", []byte(enrTXTNotice), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	Enrich(n, nil, seg)
+	want := [][]string{
+		{"县农业农村局:lead:inferred", "县财政局:co:inferred"},
+		{"县商务局:lead:inferred", "县市场监管局:co:inferred"},
+		{"县委宣传部:responsible:inferred"},
+		nil,
+	}
+	if len(n.Tasks) != len(want) {
+		t.Fatalf("%d tasks, want %d", len(n.Tasks), len(want))
+	}
+	for i, task := range n.Tasks {
+		if got := enrUnits(task.Units); !reflect.DeepEqual(got, want[i]) {
+			t.Errorf("%s: units %v, want %v", task.ID, got, want[i])
+		}
+		if len(task.Keywords) == 0 {
+			t.Errorf("%s: no keywords", task.ID)
+		}
+	}
+	for _, w := range n.Warnings {
+		if w.Code == duban.WarnNoUnit && w.Task != n.Tasks[3].ID {
+			t.Errorf("no_unit warning left for a task with inferred units: %+v", w)
+		}
+	}
+}
+
+func FuzzEnrich(f *testing.F) {
+	seg, err := wordseg.Load()
+	if err != nil {
+		f.Skip(err)
+	}
+	for _, s := range []string{"由市发改委牵头，市财政局配合。", "会同会同县县市场监管局", "（）局、、负责", "由\xff市局牵头", ""} {
+		f.Add(s, "市发改委")
+	}
+	f.Fuzz(func(t *testing.T, text, unit string) {
+		n := &duban.Notice{Tasks: []duban.Task{
+			{ID: "1", Text: text},
+			{ID: "2", Text: text, Units: []duban.Unit{{Name: unit, Role: duban.RoleResponsible}}},
+		}}
+		Enrich(n, nil, seg)
+		for _, task := range n.Tasks {
+			for _, m := range append(task.Mentioned, task.Keywords...) {
+				if !strings.Contains(text, m) {
+					t.Fatalf("%q not in the text %q", m, text)
+				}
+			}
+			for _, u := range task.Units {
+				if u.Inferred && !strings.Contains(text, u.Name) {
+					t.Fatalf("inferred %q not in the text %q", u.Name, text)
+				}
+			}
+		}
+	})
+}

@@ -14,6 +14,12 @@ import (
 type mention struct {
 	name       string
 	start, end int
+	// strong is set for a name the notice or the directory knows, and for a
+	// government body's name with an administrative or place qualifier
+	// ("市人社局", "省有关部门", "无锡市发改委"); only these are listed as
+	// mentioned. Weaker names (institutions, companies) count only where a
+	// role word makes them a task's unit.
+	strong bool
 }
 
 // tokSpan is a piece of a task text while mentions are searched: one token of the
@@ -39,6 +45,13 @@ var notOrgWords = map[string]bool{
 	"布局": true, "大局": true, "结局": true, "开局": true, "场所": true, "住所": true,
 	"网站": true, "车站": true, "队伍": true, "团队": true, "梯队": true, "社会": true,
 	"结社": true, "剧院": true, "庭院": true, "各处": true, "好处": true,
+	"部署": true, "签署": true,
+}
+
+// Endings of government bodies, the units that take tasks.
+var govSuffixes = []string{
+	"局", "委", "办", "厅", "部", "署", "部门", "单位", "政府", "办公室", "工作队",
+	"妇联", "工商联", "残联", "侨联", "文联", "科协", "工会", "法院", "检察院", "海关",
 }
 
 // Names that stand for "the bodies concerned" only with a qualifier before
@@ -76,6 +89,16 @@ var (
 	listJoints = []string{"以及", "、", "和", "及", "与", "，", ","}
 )
 
+// startsWithRoleWord reports whether w begins with a role word.
+func startsWithRoleWord(w string) bool {
+	for _, ws := range [][]string{leadWords, withWords, coWords, respWords} {
+		if hasRolePrefix(w, ws) {
+			return true
+		}
+	}
+	return false
+}
+
 func isRoleWord(w string) bool {
 	for _, ws := range [][]string{leadWords, withWords, coWords, respWords} {
 		for _, x := range ws {
@@ -98,13 +121,31 @@ func findMentions(seg *wordseg.Segmenter, text string, known map[string]bool) []
 		if !isAnchor(a) {
 			continue
 		}
-		j := i
-		qualified := false
-		for j > 0 && canPrefix(spans[j-1], a) && utf8.RuneCountInString(text[spans[j-1].start:a.end]) <= 24 {
-			j--
-			if unitPrefixWords[spans[j].word] || spans[j].pos == "ns" {
-				qualified = true
+		// Walk back over the words that may begin the name. Ordinary nouns
+		// ("市场" in "县市场监管局") are taken only when a qualifier such as
+		// 县 or a place name comes before them; otherwise the name starts
+		// after them ("两地民政局" → "民政局").
+		j, k := i, i
+		qualified, tentative := false, 0
+		for k > 0 && utf8.RuneCountInString(text[spans[k-1].start:a.end]) <= 24 {
+			p := spans[k-1]
+			switch {
+			case canPrefix(p, a):
+				k--
+				if unitPrefixWords[p.word] || p.pos == "ns" {
+					qualified, tentative = true, 0
+				}
+				if tentative == 0 {
+					j = k
+				}
+				continue
+			case !a.known && tentative < 2 && isNameLike(p.word) && !isRoleWord(p.word) &&
+				(strings.HasPrefix(p.pos, "n") || p.pos == "vn" || p.pos == "l" || p.pos == "j"):
+				k--
+				tentative++
+				continue
 			}
+			break
 		}
 		start := spans[j].start
 		// An unknown chunk of the HMM may have swallowed the word before
@@ -113,7 +154,11 @@ func findMentions(seg *wordseg.Segmenter, text string, known map[string]bool) []
 			start += n
 		}
 		name := text[start:a.end]
-		if !a.known && a.pos != "nt" {
+		if r, _ := utf8.DecodeRuneInString(name); strings.ContainsRune("市县区省镇乡各", r) {
+			qualified = true
+		}
+		strong := a.known || qualified && hasAnySuffix(name, govSuffixes)
+		if !a.known {
 			if needsQualifier[a.word] && !qualified {
 				continue
 			}
@@ -121,7 +166,7 @@ func findMentions(seg *wordseg.Segmenter, text string, known map[string]bool) []
 				continue // "局", "商会" alone
 			}
 		}
-		out = append(out, mention{name: name, start: start, end: a.end})
+		out = append(out, mention{name: name, start: start, end: a.end, strong: strong})
 		i = j
 	}
 	for l, r := 0, len(out)-1; l < r; l, r = l+1, r-1 {
@@ -181,7 +226,7 @@ func tokenSpans(seg *wordseg.Segmenter, text string, known map[string]bool) []to
 	}
 	var out []tokSpan
 	pos := 0
-	for _, tk := range seg.Tag(text) {
+	for _, tk := range splitRoleTokens(seg.Tag(text)) {
 		i := strings.Index(text[pos:], tk.Word)
 		if tk.Word == "" || i < 0 {
 			continue
@@ -215,9 +260,35 @@ func tokenSpans(seg *wordseg.Segmenter, text string, known map[string]bool) []to
 	return out
 }
 
+// splitRoleTokens splits a role word off the front of a longer token: the
+// dictionary has place names such as 会同县 that swallow the start of
+// "会同县市场监管局".
+func splitRoleTokens(toks []wordseg.Token) []wordseg.Token {
+	var out []wordseg.Token
+	for _, tk := range toks {
+		split := false
+		for _, ws := range [][]string{withWords, leadWords, coWords, respWords} {
+			for _, w := range ws {
+				if len(tk.Word) > len(w) && strings.HasPrefix(tk.Word, w) && !isRoleWord(tk.Word) {
+					out = append(out, wordseg.Token{Word: w, POS: "v"}, wordseg.Token{Word: tk.Word[len(w):], POS: "x"})
+					split = true
+					break
+				}
+			}
+			if split {
+				break
+			}
+		}
+		if !split {
+			out = append(out, tk)
+		}
+	}
+	return out
+}
+
 // isAnchor reports whether a tokSpan can end a unit name.
 func isAnchor(s tokSpan) bool {
-	if s.known || s.pos == "nt" {
+	if s.known {
 		return true
 	}
 	if notOrgWords[s.word] || isRoleWord(s.word) {
@@ -231,8 +302,12 @@ func isAnchor(s tokSpan) bool {
 	if !isNameLike(s.word) {
 		return false
 	}
-	for _, suf := range orgSuffixes {
-		if strings.HasSuffix(s.word, suf) {
+	return hasAnySuffix(s.word, orgSuffixes)
+}
+
+func hasAnySuffix(s string, sufs []string) bool {
+	for _, suf := range sufs {
+		if strings.HasSuffix(s, suf) {
 			return true
 		}
 	}
@@ -247,7 +322,7 @@ func canPrefix(p, a tokSpan) bool {
 	if unitPrefixWords[p.word] || p.pos == "ns" {
 		return true
 	}
-	if a.known || a.pos == "nt" && !bareOrgWords[a.word] {
+	if a.known {
 		return false // a known name is complete; only a place may precede it
 	}
 	if utf8.RuneCountInString(p.word) == 1 {
