@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/duban/duban"
 )
@@ -100,16 +99,24 @@ func parseDeadline(raw string, year int, issue time.Time) *duban.Deadline {
 		return nil
 	}
 	d := &duban.Deadline{Raw: r, Kind: duban.KindUnknown}
-	s := arabicNumerals(strings.TrimSpace(dlLabelRe.ReplaceAllString(r, "")))
-	s = dlDottedRe.ReplaceAllStringFunc(s, dottedToChinese)
+	s := r
+	if strings.ContainsAny(s, ":：") {
+		s = dlLabelRe.ReplaceAllString(s, "")
+	}
+	s = arabicNumerals(s)
+	if strings.ContainsAny(s, ".．/／-") {
+		s = dlDottedRe.ReplaceAllStringFunc(s, dottedToChinese)
+	}
 	segs := strings.FieldsFunc(s, func(c rune) bool {
 		return strings.ContainsRune("，,；;。", c)
 	})
 	var stages []stage
 	y := year
 	for _, seg := range segs {
-		if m := dlYearRe.FindStringSubmatch(seg); m != nil {
-			y, _ = strconv.Atoi(m[1])
+		if strings.Contains(seg, "年") {
+			if m := dlYearRe.FindStringSubmatch(seg); m != nil {
+				y, _ = strconv.Atoi(m[1])
+			}
 		}
 		stages = append(stages, parseStage(seg, y, issue))
 	}
@@ -160,24 +167,28 @@ func pickStage(stages []stage) *stage {
 // months or days ("6月至9月底"), the last one counts.
 func parseStage(seg string, y int, issue time.Time) stage {
 	st := stage{kind: duban.KindUnknown}
-	st.start = dlStartRe.MatchString(seg) && !dlCompletionRe.MatchString(seg) &&
-		!strings.Contains(seg, "之日起") && !strings.HasSuffix(seg, "内")
-	explicitYear := dlYearRe.MatchString(seg)
-	// Drop the written year: "2025年9月底前" reads as "年9月底前",
-	// "2025年底前" and "2025年年底前" as "年底前".
-	rest := dlYearRe.ReplaceAllString(seg, "年")
-	rest = strings.ReplaceAll(rest, "年年", "年")
+	st.start = strings.ContainsAny(seg, "启开起着") && dlStartRe.MatchString(seg) &&
+		!dlCompletionRe.MatchString(seg) && !strings.Contains(seg, "之日起") && !strings.HasSuffix(seg, "内")
+	rest, explicitYear := seg, false
+	if strings.Contains(seg, "年") && dlYearRe.MatchString(seg) {
+		// Drop the written year: "2025年9月底前" reads as "年9月底前",
+		// "2025年底前" and "2025年年底前" as "年底前".
+		explicitYear = true
+		rest = dlYearRe.ReplaceAllString(seg, "年")
+		rest = strings.ReplaceAll(rest, "年年", "年")
+	}
 
 	switch {
-	case dlRecurringRe.MatchString(rest):
+	case strings.ContainsAny(rest, "每按定逐") && dlRecurringRe.MatchString(rest):
 		st.kind = duban.KindRecurring
 		return st
-	case dlFromRe.MatchString(rest) && !dlDueRe.MatchString(rest):
+	case strings.ContainsAny(rest, "起以开") && dlFromRe.MatchString(rest) && !dlDueRe.MatchString(rest):
 		// 2024年起, 7月起实施: from then on, with no end.
 		st.kind = duban.KindOngoing
 		return st
 	}
-	if m := lastSubmatch(dlDateRe, rest); m != nil {
+	hasMonth := strings.Contains(rest, "月")
+	if m := lastSubmatchIf(hasMonth, dlDateRe, rest); m != nil {
 		mo, _ := strconv.Atoi(m[1])
 		day, _ := strconv.Atoi(m[2])
 		if t, ok := makeDate(y, mo, day); ok {
@@ -185,7 +196,7 @@ func parseStage(seg string, y int, issue time.Time) stage {
 		}
 		return st
 	}
-	if m := lastSubmatch(dlMonthPartRe, rest); m != nil {
+	if m := lastSubmatchIf(hasMonth, dlMonthPartRe, rest); m != nil {
 		mo, _ := strconv.Atoi(m[1])
 		if mo >= 1 && mo <= 12 {
 			t := monthEnd(y, mo) // 下旬
@@ -199,7 +210,7 @@ func parseStage(seg string, y int, issue time.Time) stage {
 		}
 		return st
 	}
-	if m := lastSubmatch(dlMonthMidRe, rest); m != nil && !strings.Contains(rest, "个月") {
+	if m := lastSubmatchIf(hasMonth, dlMonthMidRe, rest); m != nil && !strings.Contains(rest, "个月") {
 		// 7月中: read as 7月中旬.
 		mo, _ := strconv.Atoi(m[1])
 		if t, ok := makeDate(y, mo, 20); ok {
@@ -215,7 +226,7 @@ func parseStage(seg string, y int, issue time.Time) stage {
 		st.kind, st.date = duban.KindHalfYearEnd, monthEnd(y, mo)
 		return st
 	}
-	if m := dlRelativeRe.FindStringSubmatch(rest); m != nil && (m[2] != "" || m[3] != "月") && (strings.Contains(rest, "内") || dlAnchorRe.MatchString(rest)) {
+	if m := submatchIf(strings.ContainsAny(rest, "内起后"), dlRelativeRe, rest); m != nil && (m[2] != "" || m[3] != "月") && (strings.Contains(rest, "内") || dlAnchorRe.MatchString(rest)) {
 		st.kind = duban.KindRelative
 		st.start = false
 		if !issue.IsZero() {
@@ -223,19 +234,19 @@ func parseStage(seg string, y int, issue time.Time) stage {
 		}
 		return st
 	}
-	if m := lastSubmatch(dlMonthRe, rest); m != nil {
+	if m := lastSubmatchIf(hasMonth, dlMonthRe, rest); m != nil {
 		mo, _ := strconv.Atoi(m[1])
 		if mo >= 1 && mo <= 12 {
 			st.kind, st.date = duban.KindMonthEnd, monthEnd(y, mo)
 		}
 		return st
 	}
-	if m := lastSubmatch(dlQuarterRe, rest); m != nil {
+	if m := lastSubmatchIf(strings.Contains(rest, "季"), dlQuarterRe, rest); m != nil {
 		q, _ := strconv.Atoi(m[1])
 		st.kind, st.date = duban.KindQuarterEnd, monthEnd(y, q*3)
 		return st
 	}
-	if dlYearEndRe.MatchString(rest) {
+	if strings.ContainsAny(rest, "年") && dlYearEndRe.MatchString(rest) {
 		st.kind, st.date = duban.KindYearEnd, monthEnd(y, 12)
 		return st
 	}
@@ -250,13 +261,26 @@ func parseStage(seg string, y int, issue time.Time) stage {
 	return st
 }
 
-// lastSubmatch is the submatches of re's last match in s, or nil.
-func lastSubmatch(re *regexp.Regexp, s string) []string {
+// lastSubmatchIf is the submatches of re's last match in s, or nil; when
+// cond is false (s lacks a character re needs) it does not run re.
+func lastSubmatchIf(cond bool, re *regexp.Regexp, s string) []string {
+	if !cond {
+		return nil
+	}
 	all := re.FindAllStringSubmatch(s, -1)
 	if len(all) == 0 {
 		return nil
 	}
 	return all[len(all)-1]
+}
+
+// submatchIf is re's first submatches in s, or nil; when cond is false it
+// does not run re.
+func submatchIf(cond bool, re *regexp.Regexp, s string) []string {
+	if !cond {
+		return nil
+	}
+	return re.FindStringSubmatch(s)
 }
 
 // addPeriod adds n units (工作日, 日/天, 周/星期, 月, 年; n may be 半) to t.
@@ -292,111 +316,4 @@ func addPeriod(t time.Time, num, unit string) time.Time {
 		return t
 	}
 	return t.AddDate(0, 0, n)
-}
-
-// Parts of findDeadline's pattern. Numbers may be Arabic (ASCII or
-// full-width) or Chinese; whitespace may sit between the parts.
-const (
-	fdMonth  = `(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])`
-	fdDay    = `(?:[0-9０-９]{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])`
-	fdCount  = `(?:[0-9０-９]{1,3}|[一二两三四五六七八九十百]{1,4}|半)`
-	fdYear   = `(?:(?:19|20|21)[0-9]{2}|[二][〇零○][一二三四五六七八九〇零○]{2})\s*年\s*`
-	fdBefore = `(?:之前|以前|前)`
-)
-
-var findDeadlineRe = regexp.MustCompile(strings.Join([]string{
-	// 2025年6月30日前
-	`(?:` + fdYear + `)?` + fdMonth + `\s*月\s*` + fdDay + `\s*[日号]\s*` + fdBefore,
-	// 7月中旬前
-	`(?:` + fdYear + `)?` + fdMonth + `\s*月\s*(?:上|中|下)\s*旬\s*` + fdBefore,
-	// 9月底前, 6-9月底, 12月末
-	`(?:` + fdYear + `)?(?:` + fdMonth + `\s*[-—–~～至到]\s*)?` + fdMonth + `\s*月\s*(?:底|末)\s*` + fdBefore + `?`,
-	// 10月前, 10月份前
-	`(?:` + fdYear + `)?` + fdMonth + `\s*月\s*份?\s*` + fdBefore,
-	// 三季度末, 第二季度前
-	`(?:` + fdYear + `)?第?\s*[一二三四1-4１-４]\s*季\s*度?\s*(?:末|底|` + fdBefore + `)` + fdBefore + `?`,
-	// 上半年前, 年中前
-	`(?:` + fdYear + `)?(?:上半年|下半年|年中)\s*(?:末|底)?\s*` + fdBefore,
-	// 年底前, 2025年底, 2025年年底前
-	`(?:` + fdYear + `年?|年)\s*(?:底|末)\s*` + fdBefore + `?`,
-	// 年内, 2025年内
-	`(?:` + fdYear + `|年)\s*内`,
-	// 印发之日起30日内, 发文后一个月内
-	`(?:印发|发布|出台|下发|发文|实施|施行|公布)[^，。；,;]{0,6}?(?:起|后)\s*` + fdCount + `\s*个?\s*(?:工作日|日|天|周|星期|月|年)\s*(?:以内|之内|内)`,
-	// 2026年前
-	fdYear + fdBefore,
-}, "|"))
-
-// findDeadline returns the first completion deadline written in a task's
-// own text ("2025年9月底前", "年底前", "印发之日起30日内"), exactly as
-// written, or "" when there is none. Only phrases with a completion
-// marker (前, 底, 末, 内) count: goals ("到2027年"), years of documents
-// (2024年度, 〔2022〕), counts (全年不少于4场) and recurring times
-// (每年6月底前) do not. A first stage that only starts something
-// (6月底前启动) gives way to a later deadline.
-func findDeadline(text string) string {
-	locs := findDeadlineRe.FindAllStringIndex(text, -1)
-	var found []string
-	for _, loc := range locs {
-		if !plausibleDeadline(text, loc[0], loc[1]) {
-			continue
-		}
-		found = append(found, strings.TrimSpace(text[loc[0]:loc[1]]))
-		if !startsAfter(text[loc[1]:]) {
-			return found[len(found)-1]
-		}
-	}
-	if len(found) > 0 {
-		return found[0]
-	}
-	return ""
-}
-
-// plausibleDeadline rejects matches that are not a task's deadline by what
-// precedes or follows them: recurring (每年6月底前), status (截至2024年底),
-// a period count (三年内) or the start of a longer span (2024年前三季度).
-func plausibleDeadline(text string, start, end int) bool {
-	lo := start - 24 // a few characters before the match, in bytes
-	if lo < 0 {
-		lo = 0
-	}
-	before := []rune(stripSpace(text[lo:start]))
-	for lo > 0 && len(before) > 0 && before[0] == utf8.RuneError {
-		before = before[1:] // the cut fell inside a character
-	}
-	if len(before) > 4 {
-		before = before[len(before)-4:]
-	}
-	b := string(before)
-	if strings.Contains(b, "每") || strings.HasSuffix(b, "截至") || strings.HasSuffix(b, "截止") || strings.HasSuffix(b, "截止到") {
-		return false
-	}
-	m := stripSpace(text[start:end])
-	if strings.HasPrefix(m, "年") && len(before) > 0 {
-		// 三年内, 5年内, 多年来: a span, not this year.
-		p := before[len(before)-1]
-		if isNumeralRune(p) || strings.ContainsRune("个多几近每", p) {
-			return false
-		}
-	}
-	if strings.HasSuffix(m, "前") {
-		// 2024年前三季度, 6月前两周: 前 opens a span.
-		after := []rune(strings.TrimLeftFunc(text[end:], isSpace))
-		if len(after) > 0 && (isNumeralRune(after[0]) || strings.ContainsRune("半个期后", after[0])) {
-			return false
-		}
-	}
-	return true
-}
-
-// startsAfter reports whether the text following a deadline says that the
-// deadline only starts the work (6月底前启动), so a later one completes it.
-func startsAfter(rest string) bool {
-	rs := []rune(strings.TrimLeftFunc(rest, func(r rune) bool {
-		return isSpace(r) || strings.ContainsRune("，,、", r)
-	}))
-	if len(rs) > 6 {
-		rs = rs[:6]
-	}
-	return dlStartRe.MatchString(string(rs)) && !dlCompletionRe.MatchString(string(rs))
 }

@@ -271,3 +271,19 @@ func FuzzParseDeadline(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkParseDeadline(b *testing.B) {
+	raws := []string{"12月底前", "2025年9月底前", "上半年启动，年底前完成", "印发之日起30日内", "长期坚持", "三季度末"}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		parseDeadline(raws[i%len(raws)], 2024, issue2024)
+	}
+}
+
+func BenchmarkFindDeadline(b *testing.B) {
+	text := "进一步完善两市工作推进机制，聚力推动“2+1”产业园区共建，推进延伸“3+X”县乡（镇）结对，拓展深化“6+N”帮扶合作领域，注重培育典型案例，2025年9月底前，每个领域至少形成1项亮点工作。"
+	b.ReportAllocs()
+	for b.Loop() {
+		findDeadline(text)
+	}
+}

@@ -71,3 +71,11 @@ func FuzzCleanText(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkCleanText(b *testing.B) {
+	s := "无锡连云港南北结对 帮扶合作 2024 年重点工作计划，推 进 5 G 基站建设与“ 放管服 ”改革 Hello world"
+	b.ReportAllocs()
+	for b.Loop() {
+		cleanText(s)
+	}
+}

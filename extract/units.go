@@ -4,17 +4,21 @@ import (
 	"strings"
 )
 
-// bracketPairs maps each opening bracket that may appear in a unit name to
-// its closing bracket.
-var bracketPairs = map[rune]rune{
-	'(': ')', '（': '）', '〔': '〕', '[': ']', '【': '】', '［': '］', '｛': '｝', '{': '}', '〈': '〉', '《': '》', '「': '」', '『': '』',
+// isOpener reports whether r opens a bracket that may appear in a unit
+// name: ( （ 〔 [ 【 ［ { ｛ 〈 《 「 『.
+func isOpener(r rune) bool {
+	switch r {
+	case '(', '（', '〔', '[', '【', '［', '{', '｛', '〈', '《', '「', '『':
+		return true
+	}
+	return false
 }
 
+// isCloser reports whether r closes one of isOpener's brackets.
 func isCloser(r rune) bool {
-	for _, c := range bracketPairs {
-		if c == r {
-			return true
-		}
+	switch r {
+	case ')', '）', '〕', ']', '】', '］', '}', '｝', '〉', '》', '」', '』':
+		return true
 	}
 	return false
 }
@@ -37,7 +41,7 @@ func bracketDepths(rs []rune) []int {
 	matched := make([]bool, len(rs))
 	var stack []int
 	for i, r := range rs {
-		if _, ok := bracketPairs[r]; ok {
+		if isOpener(r) {
 			stack = append(stack, i)
 		} else if isCloser(r) && len(stack) > 0 {
 			matched[stack[len(stack)-1]] = true
@@ -49,7 +53,7 @@ func bracketDepths(rs []rune) []int {
 	d := 0
 	for i, r := range rs {
 		if matched[i] {
-			if _, open := bracketPairs[r]; open {
+			if isOpener(r) {
 				d++
 				depth[i] = d
 				continue

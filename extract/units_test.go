@@ -144,3 +144,11 @@ func dengCategoryRune(r rune, s string) bool {
 	}
 	return isNumeralRune(r) || r == '个' || r == '家'
 }
+
+func BenchmarkSplitUnits(b *testing.B) {
+	s := "市发改委、市教育局、市科技局、市工信局、海州区（连云港高新区）、各县(市、区)住建局等有关部门"
+	b.ReportAllocs()
+	for b.Loop() {
+		splitUnits(s)
+	}
+}
