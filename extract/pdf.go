@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -82,9 +83,9 @@ func readPDF(name string, data []byte) (doc *Document, err error) {
 		if r := recover(); r != nil {
 			doc = nil
 			if page > 0 {
-				err = fmt.Errorf("%s: page %d: %v", name, page, r)
+				err = fmt.Errorf("%s: page %d: %s", name, page, pdfShortError(r))
 			} else {
-				err = fmt.Errorf("%s: malformed PDF: %v", name, r)
+				err = fmt.Errorf("%s: malformed PDF: %s", name, pdfShortError(r))
 			}
 		}
 	}()
@@ -95,7 +96,7 @@ func readPDF(name string, data []byte) (doc *Document, err error) {
 		if pdfIsEncrypted(data) {
 			return nil, fmt.Errorf("%s: encrypted PDF not supported", name)
 		}
-		return nil, fmt.Errorf("%s: not a readable PDF: %w", name, err)
+		return nil, fmt.Errorf("%s: not a readable PDF: %s", name, pdfShortError(err))
 	}
 	if r.Trailer().Key("Encrypt").Kind() != pdf.Null {
 		return nil, fmt.Errorf("%s: encrypted PDF not supported", name)
@@ -232,10 +233,10 @@ func pdfReadPage(pd *pdfDoc, p pdfPageRef, num int) (lp *pdfPage, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			lp = nil
-			if e, ok := r.(error); ok {
-				err = e
+			if r == errPDFBudget {
+				err = errPDFBudget
 			} else {
-				err = fmt.Errorf("%v", r)
+				err = errors.New(pdfShortError(r))
 			}
 		}
 	}()
@@ -258,4 +259,19 @@ func pdfHasText(pages []*pdfPage) bool {
 		}
 	}
 	return false
+}
+
+// pdfShortError writes a recovered panic or library error in one short
+// line: the library's parse errors may quote whole buffers of the file.
+func pdfShortError(r any) string {
+	s := strings.Join(strings.Fields(fmt.Sprint(r)), " ")
+	const max = 160
+	if len(s) > max {
+		cut := max
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return strings.ToValidUTF8(s, "?")
 }

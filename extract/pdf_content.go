@@ -69,7 +69,7 @@ type pdfGState struct {
 
 // pdfDoc holds what is shared by all pages of one document.
 type pdfDoc struct {
-	fonts  map[string]*pdfFont // by font dictionary text
+	fonts  map[string]*pdfFont // by font resources text and name
 	glyphs int
 }
 
@@ -107,20 +107,25 @@ func (it *pdfInterp) run(strm pdf.Value, res pdf.Value, ctm pdfMat, depth int) e
 	var cx, cy, sx, sy float64 // current point and subpath start (user space)
 	var err error
 
+	// Fonts are cached per document by the text of the resource's font
+	// dictionary (which names each font by object number) and the name.
+	fontRes := res.Key("Font")
+	fontResKey := ""
 	font := func(name string) *pdfFont {
 		if f, ok := fonts[name]; ok {
 			return f
 		}
-		v := res.Key("Font").Key(name)
-		f := pdfFallbackFont
-		if v.Kind() == pdf.Dict {
-			key := v.String()
-			if cached, ok := it.doc.fonts[key]; ok {
-				f = cached
-			} else {
+		if fontResKey == "" {
+			fontResKey = fontRes.String() + "\x00"
+		}
+		key := fontResKey + name
+		f, ok := it.doc.fonts[key]
+		if !ok {
+			f = pdfFallbackFont
+			if v := fontRes.Key(name); v.Kind() == pdf.Dict {
 				f = pdfLoadFont(v)
-				it.doc.fonts[key] = f
 			}
+			it.doc.fonts[key] = f
 		}
 		fonts[name] = f
 		return f

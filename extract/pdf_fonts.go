@@ -60,7 +60,7 @@ func pdfReadStream(v pdf.Value, limit int64) (data []byte, err error) {
 			if r == errPDFBudget {
 				panic(r)
 			}
-			data, err = nil, fmt.Errorf("unreadable stream: %v", r)
+			data, err = nil, fmt.Errorf("unreadable stream: %s", pdfShortError(r))
 		}
 	}()
 	if v.Kind() != pdf.Stream {

@@ -116,3 +116,38 @@ func clip(s string) string {
 	}
 	return string(r)
 }
+
+// BenchmarkReadPDF reads and reconstructs the sample PDF.
+func BenchmarkReadPDF(b *testing.B) {
+	data, err := os.ReadFile(samplePDF)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := (PDFReader{}).Read(samplePDF, data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkExtractPDF extracts the sample PDF's records: reading,
+// reconstruction and the structure parser.
+func BenchmarkExtractPDF(b *testing.B) {
+	data, err := os.ReadFile(samplePDF)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		n, err := Bytes(samplePDF, data, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(n.Tasks) != 58 {
+			b.Fatalf("%d tasks", len(n.Tasks))
+		}
+	}
+}
