@@ -17,12 +17,24 @@ import (
 
 var (
 	docNumberRe = regexp.MustCompile(`[\p{Han}]{1,16}[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]\s*\d{1,4}\s*号`)
-	titleEndRe  = regexp.MustCompile(`(通知|意见|方案|决定|办法|通报|批复|规定|细则|要点|计划|函|报告|纪要|清单|任务分解表|分解表|措施)$`)
 	printObjRe  = regexp.MustCompile(`印发(.+?)的(通知|意见|函)$`)
 	yearRe      = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
 	dateCharsRe = regexp.MustCompile(`^[0-9０-９〇零○Ｏ◯一二三四五六七八九十]{2,4}年[0-9０-９〇零○Ｏ◯一二三四五六七八九十]{1,3}月[0-9０-９〇零○Ｏ◯一二三四五六七八九十]{1,3}[日号]$`)
 	publicityRe = regexp.MustCompile(`^[（(]?\s*(此件[^）)]{1,12})\s*[）)]?$`)
 )
+
+// titleEnds are the words a notice's title ends with.
+var titleEnds = []string{"通知", "意见", "方案", "决定", "办法", "通报", "批复", "规定", "细则", "要点", "计划", "函", "报告", "纪要", "清单", "分解表", "措施"}
+
+// hasTitleEnd reports whether s ends like a notice's title.
+func hasTitleEnd(s string) bool {
+	for _, e := range titleEnds {
+		if strings.HasSuffix(s, e) {
+			return true
+		}
+	}
+	return false
+}
 
 // isDateLine reports whether a line is only a date (the issue date under
 // the signature).
@@ -67,7 +79,7 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 			// a title may wrap over up to three lines
 			t := p.text
 			j := i
-			for !titleEndRe.MatchString(stripSpace(t)) && j+1 < len(head) && j < i+2 {
+			for !hasTitleEnd(stripSpace(t)) && j+1 < len(head) && j < i+2 {
 				next := stripSpace(head[j+1].text)
 				if next == "" || strings.ContainsAny(next, "。；：:，,") {
 					break
@@ -75,7 +87,7 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 				t = joinWrapped(t, head[j+1].text)
 				j++
 			}
-			if titleEndRe.MatchString(stripSpace(t)) {
+			if hasTitleEnd(stripSpace(t)) {
 				h.title = cleanText(t)
 				titleAt = j
 				for k := i; k <= j; k++ {
@@ -88,7 +100,7 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 		// No 关于 title: the first line after the 文号 that ends like one.
 		for i, p := range head {
 			s := stripSpace(p.text)
-			if !h.used[i] && short(s, 80) && titleEndRe.MatchString(s) && !strings.ContainsAny(s, "。；：:") {
+			if !h.used[i] && short(s, 80) && hasTitleEnd(s) && !strings.ContainsAny(s, "。；：:") {
 				h.title, titleAt = cleanText(p.text), i
 				h.used[i] = true
 				break

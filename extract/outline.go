@@ -189,22 +189,83 @@ func (outlineParser) parse(p *bodyPara, st *parseState) bool {
 // next one does not start a new outlineItem, a labelled line or a table.
 func rejoin(body []bodyPara) []bodyPara {
 	out := make([]bodyPara, 0, len(body))
-	for _, p := range body {
-		if n := len(out); n > 0 && p.table == nil && out[n-1].table == nil && paraContinues(out[n-1].text, p.text) {
-			out[n-1].text = joinWrapped(out[n-1].text, p.text)
-			continue
+	var cur *wrapped
+	flush := func() {
+		if cur != nil {
+			cur.p.text = cur.text.String()
+			out = append(out, cur.p)
+			cur = nil
 		}
-		out = append(out, p)
 	}
+	for _, p := range body {
+		switch {
+		case p.table != nil:
+			flush()
+			out = append(out, p)
+		case cur != nil && cur.continuedBy(p.text):
+			cur.add(p.text)
+		default:
+			flush()
+			cur = &wrapped{p: p}
+			kind, _, rest := parseMarker(p.text)
+			cur.bare = kind != markNone && strings.TrimFunc(rest, isSpace) == ""
+			cur.addStats(rest)
+			cur.text.WriteString(strings.TrimRightFunc(p.text, isSpace))
+		}
+	}
+	flush()
 	return out
 }
 
-// paraContinues reports whether paragraph next continues paragraph prev.
-func paraContinues(prev, next string) bool {
-	prev = strings.TrimRightFunc(prev, isSpace)
+// wrapped is a paragraph being rejoined, with what continuedBy needs to
+// know about it, kept up to date piece by piece (so a long run of pieces
+// costs linear time).
+type wrapped struct {
+	p       bodyPara
+	text    strings.Builder
+	open    int  // brackets left open
+	running bool // holds sentence punctuation, or is long
+	runes   int  // length after the number
+	bare    bool // a number alone on its line
+	last    rune // last character that is not a space
+}
+
+func (w *wrapped) addStats(piece string) {
+	for _, r := range piece {
+		switch {
+		case isOpenBracket(r):
+			w.open++
+		case isCloseBracket(r) && w.open > 0:
+			w.open--
+		case strings.ContainsRune("，,。；;：:", r):
+			w.running = true
+		}
+		if !isSpace(r) {
+			w.last = r
+			w.runes++
+		}
+	}
+	if w.runes > 30 {
+		w.running = true
+	}
+}
+
+func (w *wrapped) add(piece string) {
+	piece = strings.TrimFunc(piece, isSpace)
+	r, _ := utf8.DecodeRuneInString(piece)
+	if isLatinLetter(w.last) && isLatinLetter(r) {
+		w.text.WriteByte(' ')
+	}
+	w.text.WriteString(piece)
+	w.bare = false
+	w.addStats(piece)
+}
+
+// continuedBy reports whether the paragraph next continues w.
+func (w *wrapped) continuedBy(next string) bool {
 	next = strings.TrimLeftFunc(next, isSpace)
-	if prev == "" || next == "" {
-		return false
+	if w.last == 0 || next == "" {
+		return w.bare && next != ""
 	}
 	if startsClause(next) {
 		return true
@@ -212,27 +273,18 @@ func paraContinues(prev, next string) bool {
 	if k, _, _ := parseMarker(next); k != markNone {
 		return false
 	}
-	if strings.HasPrefix(next, "附件") {
+	if strings.HasPrefix(next, "附件") || startsWithField(next) || isDateLine(next) || strings.HasPrefix(next, "抄送") {
 		return false
 	}
-	if startsWithField(next) || isDateLine(next) || strings.HasPrefix(next, "抄送") {
+	if w.bare || w.open > 0 {
+		return true // a number alone, or a bracket left open
+	}
+	if strings.ContainsRune("。；;：:！!？?）)〕]】」”》…", w.last) {
 		return false
 	}
-	if openBrackets(prev) > 0 {
-		return true
-	}
-	last, _ := utf8.DecodeLastRuneInString(prev)
-	if strings.ContainsRune("。；;：:！!？?）)〕]】」”》…", last) {
-		return false
-	}
-	kind, _, rest := parseMarker(prev)
-	rest = strings.TrimFunc(rest, isSpace)
-	if kind != markNone && rest == "" {
-		return true // a number alone on its line: the text follows
-	}
-	// Running text holds sentence punctuation or is long; a heading
-	// ("一、加强组织、协调") is neither.
-	return strings.ContainsAny(rest, "，,。；;：:") || utf8.RuneCountInString(rest) > 30
+	// Running text stops mid-sentence at a page break; a heading
+	// ("一、加强组织、协调") does not continue into the paragraph under it.
+	return w.running
 }
 
 // startsClause reports whether s is a bracketed clauseField clause on its own
@@ -277,18 +329,4 @@ func isCloseBracket(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// openBrackets counts the brackets s leaves open.
-func openBrackets(s string) int {
-	d := 0
-	for _, r := range s {
-		switch {
-		case isOpenBracket(r):
-			d++
-		case isCloseBracket(r) && d > 0:
-			d--
-		}
-	}
-	return d
 }

@@ -74,11 +74,11 @@ func taskCellText(row []Cell, col int) string {
 	if col < 0 || col >= len(row) {
 		return ""
 	}
-	var s string
+	var w wrapped
 	for _, l := range strings.Split(row[col].Text, "\n") {
-		s = joinWrapped(s, l)
+		w.add(l)
 	}
-	return strings.TrimFunc(s, isSpace)
+	return strings.TrimFunc(w.text.String(), isSpace)
 }
 
 // tableParser turns the rows of a task table into items under the current
