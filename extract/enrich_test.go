@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -297,4 +298,29 @@ func FuzzEnrich(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Notices are enriched in parallel by the pipeline's workers with one
+// shared segmenter.
+func TestEnrichConcurrent(t *testing.T) {
+	seg := enrSegmenter(t)
+	want := enrTextOnlyNotice()
+	Enrich(want, nil, seg)
+	done := make(chan *duban.Notice)
+	for w := 0; w < 4; w++ {
+		go func(w int) {
+			n := enrTextOnlyNotice()
+			// Each worker also brings unit names of its own.
+			n.Tasks = append(n.Tasks, duban.Task{ID: "9", Text: "开展专项行动。",
+				Units: []duban.Unit{{Name: fmt.Sprintf("市第%d专项办", w+1), Role: duban.RoleResponsible}}})
+			Enrich(n, nil, seg)
+			done <- n
+		}(w)
+	}
+	for w := 0; w < 4; w++ {
+		n := <-done
+		if !reflect.DeepEqual(n.Tasks[:len(want.Tasks)], want.Tasks) {
+			t.Errorf("parallel result differs:\n%+v\nwant\n%+v", n.Tasks, want.Tasks)
+		}
+	}
 }
