@@ -14,7 +14,14 @@ import (
 var version = "dev"
 
 func main() {
+	// The first Ctrl-C or SIGTERM stops the run cleanly: notices being
+	// processed are finished, nothing half-written is left, and the next run
+	// picks up the rest. A second one kills the process at once.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	code := execute(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

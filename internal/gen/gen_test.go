@@ -5,21 +5,14 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
-	"os"
 	"strings"
 	"testing"
 
+	"github.com/duban/duban/templates"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
-func font(t testing.TB) []byte {
-	t.Helper()
-	b, err := os.ReadFile("../../templates/fonts/wqy-microhei.ttf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
+func font(testing.TB) []byte { return templates.Font() }
 
 func TestDeterministic(t *testing.T) {
 	c := sampleCorpus(t)
