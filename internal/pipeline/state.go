@@ -66,12 +66,6 @@ func (s *state) get(key string) *stateEntry {
 	return s.Entries[key]
 }
 
-func (s *state) put(key string, e *stateEntry) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.Entries[key] = e
-}
-
 func (s *state) save(out string) error {
 	s.mu.Lock()
 	b, err := json.MarshalIndent(s, "", " ")
