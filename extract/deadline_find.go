@@ -222,11 +222,24 @@ func (b *backScanner) optYear() {
 	b.sp()
 	if b.one("年") {
 		b.sp()
-		if b.year() {
+		if b.year() || b.one(yearWords) {
 			return
 		}
 	}
 	b.i = save
+}
+
+// yearWords name a year relative to the plan's: 今年, 本年, 当年, 明年,
+// 次年, 翌年.
+const yearWords = "今本当明次翌"
+
+// optYearWord consumes one of yearWords before a consumed 年.
+func (b *backScanner) optYearWord() {
+	save := b.i
+	b.sp()
+	if !b.one(yearWords) {
+		b.i = save
+	}
 }
 
 // periodEnd reads what precedes 底/末: 9月, 6-9月, 三季度, 2025年, 上半年.
@@ -275,7 +288,8 @@ func (b *backScanner) periodEnd() bool {
 			}
 		}
 		b.i = afterNian
-		return true // 年底
+		b.optYearWord()
+		return true // 年底, 明年底
 	}
 	b.i = save
 	return false
@@ -408,6 +422,7 @@ func (b *backScanner) within() bool {
 		b.sp()
 		if !b.year() {
 			b.i = afterNian
+			b.optYearWord()
 		}
 		return true
 	}
@@ -470,9 +485,9 @@ func plausibleDeadline(text string, start, end int) bool {
 	}
 	m := stripSpace(text[start:end])
 	if strings.HasPrefix(m, "年") && len(before) > 0 {
-		// 三年内, 5年内, 多年来: a span, not this year.
+		// 三年内, 5年内: a span, not this year; 去年底, 上年末: past.
 		p := before[len(before)-1]
-		if isNumeralRune(p) || strings.ContainsRune("个多几近每", p) {
+		if isNumeralRune(p) || strings.ContainsRune("个多几近每去上前往昨", p) {
 			return false
 		}
 	}

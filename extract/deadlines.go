@@ -50,6 +50,8 @@ func arabicNumerals(s string) string {
 var (
 	dlYearRe       = regexp.MustCompile(`((?:19|20|21)\d\d)年(?:度)?`)
 	dlDottedRe     = regexp.MustCompile(`((?:19|20|21)\d\d)[.．/／\-](\d{1,2})(?:[.．/／\-](\d{1,2}))?(\D|$)`)
+	dlNextYearRe   = regexp.MustCompile(`明年|次年|翌年`)
+	dlLastYearRe   = regexp.MustCompile(`去年|上年`)
 	dlLabelRe      = regexp.MustCompile(`^(?:完成|办结)?(?:时间|时限|期限|日期)[:：]`)
 	dlRecurringRe  = regexp.MustCompile(`每(?:年|半年|季|月|周|旬|日|天|个|\d)|按(?:季|月|年|周|半年|旬|期报送)|定期|逐月|逐季|逐年`)
 	dlHalfRe       = regexp.MustCompile(`上半年|下半年|年中`)
@@ -116,6 +118,10 @@ func parseDeadline(raw string, year int, issue time.Time) *duban.Deadline {
 		if strings.Contains(seg, "年") {
 			if m := dlYearRe.FindStringSubmatch(seg); m != nil {
 				y, _ = strconv.Atoi(m[1])
+			} else if dlNextYearRe.MatchString(seg) {
+				y = year + 1
+			} else if dlLastYearRe.MatchString(seg) {
+				y = year - 1
 			}
 		}
 		stages = append(stages, parseStage(seg, y, issue))

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // isOpener reports whether r opens a bracket that may appear in a unit
@@ -123,17 +124,14 @@ func trimUnitPiece(p []rune, d []int) ([]rune, []int) {
 	return p, d
 }
 
-// dengCategories are the bare category nouns that may follow 等 without
-// naming a unit ("X等部门"): they close the list and add nothing.
-var dengCategories = map[string]bool{
-	"部门": true, "单位": true, "部门单位": true, "单位部门": true, "机构": true,
-	"部门和单位": true, "部门、单位": true, "地区": true, "县区": true, "县（区）": true, "县(区)": true,
-	"方面": true, "成员单位": true, "委办局": true,
-}
+// categorySuffixes end the nouns that may follow 等 to close a list
+// ("X等部门", "X等5个单位", "X等职能部门"): without a collective word they
+// add no unit.
+var categorySuffixes = []string{"部门", "单位", "机构", "地区", "县区", "县（区）", "县(区)", "方面", "委办局", "企业", "部门和单位"}
 
-// collectivePrefixes begin a collective unit after 等 ("有关部门",
-// "相关单位", "各县区", "市各有关部门"), which is a unit of its own.
-var collectivePrefixes = []string{"有关", "相关", "各", "其他", "其它", "市各", "区各", "县各", "省各"}
+// collectiveWords mark a collective unit after 等 ("有关部门", "相关单位",
+// "各县区", "其他成员单位"), which is a unit of its own.
+var collectiveWords = []string{"有关", "相关", "其他", "其它", "所有"}
 
 // splitDeng looks for a 等 at bracket depth 0 that closes a unit list:
 // the last 等 in the piece followed by nothing, by a bare category
@@ -150,10 +148,10 @@ func splitDeng(p []rune, d []int) (before, after string, ok bool) {
 		switch {
 		case a == "":
 			return b, "", true
-		case isBareCategory(a):
-			return b, "", true
 		case isCollective(a):
 			return b, a, true
+		case isBareCategory(a):
+			return b, "", true
 		}
 		return "", "", false // a 等 followed by more name is part of it
 	}
@@ -161,25 +159,27 @@ func splitDeng(p []rune, d []int) (before, after string, ok bool) {
 }
 
 // isBareCategory reports whether s is a category noun after 等, possibly
-// with a count: 部门, 单位, 5个部门, 十二家单位.
+// with a count or a qualifier: 部门, 单位, 5个部门, 十二家单位, 职能部门.
 func isBareCategory(s string) bool {
-	rs := []rune(s)
-	i := 0
-	for i < len(rs) && isNumeralRune(rs[i]) {
-		i++
+	if isCollective(s) || utf8.RuneCountInString(s) > 8 {
+		return false
 	}
-	if i > 0 && i < len(rs) && (rs[i] == '个' || rs[i] == '家') {
-		i++
-	}
-	return dengCategories[string(rs[i:])]
-}
-
-// isCollective reports whether s names a collective unit (有关部门, 各县区).
-func isCollective(s string) bool {
-	for _, p := range collectivePrefixes {
-		if strings.HasPrefix(s, p) && len(s) > len(p) {
+	for _, c := range categorySuffixes {
+		if strings.HasSuffix(s, c) {
 			return true
 		}
 	}
 	return false
+}
+
+// isCollective reports whether s names a collective unit: 有关部门,
+// 市各有关单位, 各县区, 其他成员单位.
+func isCollective(s string) bool {
+	for _, w := range collectiveWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	rs := []rune(s)
+	return len(rs) > 1 && (rs[0] == '各' || len(rs) > 2 && rs[1] == '各')
 }
