@@ -143,16 +143,29 @@ func parseFields(s string) (fs []clauseField, ok bool) {
 	if !startsWithField(s) {
 		return nil, false
 	}
-	var bounds []labelLoc
-	for _, l := range findLabels(s) {
+	return fieldsAt(s, boundaryLabels(s, findLabels(s))), true
+}
+
+// boundaryLabels keeps the labels of s that start a field: the first, and
+// those after a separator or bracket.
+func boundaryLabels(s string, locs []labelLoc) []labelLoc {
+	var out []labelLoc
+	for _, l := range locs {
 		if l.start == 0 || atFieldBoundary(s[:l.start]) {
-			bounds = append(bounds, l)
+			out = append(out, l)
 		}
 	}
-	for i, l := range bounds {
+	return out
+}
+
+// fieldsAt reads the fields of s that start at locs: each value runs to
+// the next label, without the separators around it.
+func fieldsAt(s string, locs []labelLoc) []clauseField {
+	fs := make([]clauseField, 0, len(locs))
+	for i, l := range locs {
 		end := len(s)
-		if i+1 < len(bounds) {
-			end = bounds[i+1].start
+		if i+1 < len(locs) {
+			end = locs[i+1].start
 		}
 		v := strings.TrimFunc(s[l.valueStart:end], func(r rune) bool {
 			return isSpace(r) || strings.ContainsRune("，,；;。、", r)
@@ -160,7 +173,7 @@ func parseFields(s string) (fs []clauseField, ok bool) {
 		fl := fieldLabels[l.label]
 		fs = append(fs, clauseField{kind: fl.kind, role: fl.role, value: v})
 	}
-	return fs, true
+	return fs
 }
 
 // atFieldBoundary reports whether a label after before starts a new clauseField.
@@ -222,25 +235,34 @@ func (st *parseState) fieldSegment(text string, fs []clauseField) taskPart {
 type openClauseAssigner struct{}
 
 func (openClauseAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool) {
-	for _, loc := range findLabels(it.text) {
-		before := it.text[:loc.start]
-		trimmed := strings.TrimRightFunc(before, isSpace)
+	text := it.text
+	locs := boundaryLabels(text, findLabels(text))
+	if len(locs) == 0 {
+		return nil, false
+	}
+	fs := fieldsAt(text, locs)
+	// useful[i]: the fields from i on name a unit or a deadline
+	useful := make([]bool, len(fs)+1)
+	for i := len(fs) - 1; i >= 0; i-- {
+		useful[i] = useful[i+1] || (fs[i].kind != fieldOther && fs[i].value != "")
+	}
+	for i, loc := range locs {
+		if !useful[i] {
+			break
+		}
+		trimmed := strings.TrimRightFunc(text[:loc.start], isSpace)
 		r, n := utf8.DecodeLastRuneInString(trimmed)
 		if isOpenBracket(r) {
 			trimmed = trimmed[:len(trimmed)-n]
 		} else if !strings.ContainsRune("。；;", r) {
 			continue
 		}
-		fs, ok := parseFields(it.text[loc.start:])
-		if !ok || !hasUnitOrDeadline(fs) {
-			continue
-		}
-		if last := &fs[len(fs)-1]; true {
-			last.value = strings.TrimRightFunc(last.value, func(r rune) bool {
-				return isCloseBracket(r) || isSpace(r) || strings.ContainsRune("。；;", r)
-			})
-		}
-		return []taskPart{st.fieldSegment(trimmed, fs)}, true
+		clause := append([]clauseField(nil), fs[i:]...)
+		last := &clause[len(clause)-1]
+		last.value = strings.TrimRightFunc(last.value, func(r rune) bool {
+			return isCloseBracket(r) || isSpace(r) || strings.ContainsRune("。；;", r)
+		})
+		return []taskPart{st.fieldSegment(trimmed, clause)}, true
 	}
 	return nil, false
 }
