@@ -91,8 +91,15 @@ func joinable(l, r rune, lLone, rLone bool) bool {
 	case isASCIIDigit(l) && isLatinLetter(r), isLatinLetter(l) && isASCIIDigit(r):
 		// "5 G" spaced out by justification; "Windows 10" keeps its space.
 		return lLone && rLone
-	case isCJKQuote(l) && isCJKQuote(r):
-		return true
+	case l == '“' || l == '‘':
+		// “ 2+1 ”: an opening quote hugs what it quotes…
+		return isCJKQuote(r) || isASCIIDigit(r) || isLatinLetter(r)
+	case r == '”' || r == '’':
+		// …and so does a closing one.
+		return isCJKQuote(l) || isASCIIDigit(l) || isLatinLetter(l)
+	case isASCIIDigit(l) && isASCIIPunct(r), isASCIIPunct(l) && isASCIIDigit(r):
+		// "2 + 1", "3 . 5" spaced out by justification.
+		return lLone && rLone
 	}
 	return false
 }
@@ -101,8 +108,9 @@ func isLatinLetter(r rune) bool {
 	return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
 }
 
+// isASCIIPunct reports whether r is ASCII punctuation or a symbol (+ = %).
 func isASCIIPunct(r rune) bool {
-	return r < 0x80 && unicode.IsPunct(r)
+	return r < 0x80 && (unicode.IsPunct(r) || unicode.IsSymbol(r))
 }
 
 // cleanText repairs the spacing that line wrapping and justified layout
