@@ -243,7 +243,7 @@ func formatListNumber(v int, f string) string {
 		}
 		return b.String()
 	case "upperLetter", "lowerLetter":
-		if v >= 1 {
+		if v >= 1 && v <= 26*4 {
 			s := strings.Repeat(string(rune('A'+(v-1)%26)), (v-1)/26+1)
 			if f == "lowerLetter" {
 				s = strings.ToLower(s)
