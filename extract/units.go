@@ -72,7 +72,8 @@ func bracketDepths(rs []rune) []int {
 // ("市发改委、市财政局，各县（区）人民政府等") into unit names. It splits on
 // 、，,；; outside brackets only — never on whitespace, 和 or 及, which occur
 // inside names (区自然资源和规划局). Names are kept as written with whitespace
-// removed and trailing 。；.;, dropped; duplicates are dropped. A list
+// removed, a label before a colon (责任单位：) and trailing 。；.;, dropped;
+// duplicates are dropped. A list
 // closed by 等 is open (more units than named): "X、Y等" and "X等部门" name
 // only X and Y, while a collective after 等 ("X等有关部门", "X等相关单位")
 // is a unit of its own.
@@ -94,6 +95,7 @@ func splitUnits(s string) (names []string, open bool) {
 		piece := rs[start:i]
 		pieceDepth := depth[start:i]
 		start = i + 1
+		piece, pieceDepth = dropLabel(piece, pieceDepth)
 		piece, pieceDepth = trimUnitPiece(piece, pieceDepth)
 		if len(piece) == 0 {
 			continue
@@ -112,13 +114,25 @@ func splitUnits(s string) (names []string, open bool) {
 	return names, open
 }
 
+// dropLabel drops a label left before a unit name ("责任单位：市发改委"):
+// names never hold a colon outside brackets, so everything up to the last
+// such colon goes.
+func dropLabel(p []rune, d []int) ([]rune, []int) {
+	for i := len(p) - 1; i >= 0; i-- {
+		if (p[i] == '：' || p[i] == ':') && d[i] == 0 {
+			return p[i+1:], d[i+1:]
+		}
+	}
+	return p, d
+}
+
 // trimUnitPiece drops trailing sentence punctuation (and stray leading
 // separators) from one piece of a unit list.
 func trimUnitPiece(p []rune, d []int) ([]rune, []int) {
-	for len(p) > 0 && strings.ContainsRune("。；.;，,、：:", p[len(p)-1]) && d[len(p)-1] == 0 {
+	for len(p) > 0 && strings.ContainsRune("。；.;，,、", p[len(p)-1]) && d[len(p)-1] == 0 {
 		p, d = p[:len(p)-1], d[:len(d)-1]
 	}
-	for len(p) > 0 && strings.ContainsRune("。；.;，,、：:", p[0]) && d[0] == 0 {
+	for len(p) > 0 && strings.ContainsRune("。；.;，,、", p[0]) && d[0] == 0 {
 		p, d = p[1:], d[1:]
 	}
 	return p, d

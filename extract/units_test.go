@@ -49,6 +49,10 @@ func TestSplitUnits(t *testing.T) {
 		{"市发改委;", []string{"市发改委"}, false},
 		{"市发改委.", []string{"市发改委"}, false},
 		{"、市发改委、、市财政局，", []string{"市发改委", "市财政局"}, false},
+		// a label left before the names
+		{"责任单位：市发改委、市财政局", []string{"市发改委", "市财政局"}, false},
+		{"配合单位:市发改委；牵头单位：市财政局", []string{"市发改委", "市财政局"}, false},
+		{"市发改委（联系人：张三）", []string{"市发改委（联系人：张三）"}, false},
 		// 等
 		{"市发改委、市财政局等", []string{"市发改委", "市财政局"}, true},
 		{"市发改委、市财政局等有关部门", []string{"市发改委", "市财政局", "有关部门"}, true},
@@ -129,7 +133,7 @@ func FuzzSplitUnits(f *testing.F) {
 		in := cjkCount(s)
 		out := cjkCount(strings.Join(names, ""))
 		for r := range in {
-			if out[r] == 0 && !dengCategoryRune(r, s) {
+			if out[r] == 0 && !dengCategoryRune(r, s) && !labelRune(r, s) {
 				t.Fatalf("lost %q from %q: %q", r, s, names)
 			}
 		}
@@ -141,4 +145,11 @@ func FuzzSplitUnits(f *testing.F) {
 func dengCategoryRune(r rune, s string) bool {
 	i := strings.IndexRune(s, '等')
 	return i >= 0 && strings.ContainsRune(s[i:], r)
+}
+
+// labelRune reports whether r may have been dropped as part of a label
+// before a colon: it occurs before the last colon.
+func labelRune(r rune, s string) bool {
+	i := strings.LastIndexAny(s, ":：")
+	return i >= 0 && strings.ContainsRune(s[:i], r)
 }
