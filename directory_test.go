@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/duban/duban/templates"
 )
 
 const testDirectoryYAML = `units:
@@ -182,5 +184,20 @@ func TestUnitAssignments(t *testing.T) {
 	// Without a directory there is no expansion.
 	if got := UnitAssignments([]*Notice{n}, nil); len(got["东海县"]) != 1 || len(got) != 4 {
 		t.Errorf("nil directory: %v", got)
+	}
+}
+
+// The embedded default directory parses and is empty, so a run without
+// --units warns about no unit.
+func TestDefaultDirectory(t *testing.T) {
+	d, err := ParseDirectory(templates.DefaultUnits, "templates/units.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.Empty() {
+		t.Errorf("default directory not empty: %+v", d)
+	}
+	if !strings.Contains(string(templates.DefaultUnits), "aliases:") {
+		t.Error("default directory lost its example")
 	}
 }
