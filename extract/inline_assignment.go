@@ -7,18 +7,18 @@ import (
 	"github.com/duban/duban"
 )
 
-// Style 1 and 3: bracketed assignments inside an outlineItem's text.
+// Style 1 and 3: bracketed assignments inside an item's text.
 //
-// A bracket bracketSpan is an assignment when it is a clauseField clause
+// A bracket group is an assignment when it is a field clause
 // ("（责任单位：…，完成时间：…）", "（负责部门：…；适用范围：…）") or when every
 // part of it names units with a role verb, State Council style:
 // "（X牵头，Y、Z参与）", "（X、Y按职责分工负责）", "（X会同Y负责）". Several
-// groups in one paragraph close one task each: the text before a bracketSpan,
-// back to the previous bracketSpan, is that task's text. A bracketSpan may parseState a
-// lead convention ("列第一位者为牵头单位，下同"), which holds from that bracketSpan
+// groups in one paragraph close one task each: the text before a group,
+// back to the previous group, is that task's text. A group may state a
+// lead convention ("列第一位者为牵头单位，下同"), which holds from that group
 // on.
 
-// bracketAssigner finds the assignment groups of an outlineItem's text.
+// bracketAssigner finds the assignment groups of an item's text.
 type bracketAssigner struct{}
 
 func (bracketAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool) {
@@ -49,7 +49,7 @@ func (bracketAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool
 	return segs, true
 }
 
-// bracketSpan is one top-level bracket bracketSpan of a text: byte offsets of its
+// bracketSpan is one top-level bracket group of a text: byte offsets of its
 // opening bracket, its inside, its closing bracket and the end.
 type bracketSpan struct{ open, inner, close, end int }
 
@@ -95,7 +95,7 @@ func splitTopLevel(s, seps string) []string {
 	return append(parts, s[start:])
 }
 
-// parseGroup reads the inside of one bracket bracketSpan as an assignment.
+// parseGroup reads the inside of one bracket group as an assignment.
 func (st *parseState) parseGroup(inner string) (taskPart, bool) {
 	inner = strings.TrimFunc(inner, isSpace)
 	// Conventions and "下同" are remarks, not units.

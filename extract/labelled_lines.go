@@ -1,6 +1,6 @@
 package extract
 
-// Style 2: labelled lines under an outlineItem.
+// Style 2: labelled lines under an item.
 //
 //	1.新建改扩建中小学校3所，新增学位2700个。
 //	牵头单位：区教育局
@@ -11,8 +11,8 @@ package extract
 // lead (co), see fieldSegment. One line may also hold several fields
 // ("牵头单位：X；配合单位：Y；完成时限：Z").
 
-// labelledLineParser takes a paragraph that starts with a clauseField label and
-// gives its fields to the current outlineItem.
+// labelledLineParser takes a paragraph that starts with a field label and
+// gives its fields to the current item.
 type labelledLineParser struct{}
 
 func (labelledLineParser) parse(p *bodyPara, st *parseState) bool {
@@ -27,7 +27,7 @@ func (labelledLineParser) parse(p *bodyPara, st *parseState) bool {
 	return true
 }
 
-// fieldAssigner assigns an outlineItem whose fields are already known: from
+// fieldAssigner assigns an item whose fields are already known: from
 // labelled lines or from the columns of a task table.
 type fieldAssigner struct{}
 

@@ -135,7 +135,7 @@ func parseParenMarker(s string) (markerKind, string, string) {
 }
 
 // outlineParser takes a paragraph that starts with an outline number and
-// opens an outlineItem for it.
+// opens an item for it.
 type outlineParser struct{}
 
 func (outlineParser) parse(p *bodyPara, st *parseState) bool {
@@ -162,7 +162,7 @@ func (outlineParser) parse(p *bodyPara, st *parseState) bool {
 		depth = len(st.kinds)
 	}
 	st.kinds = st.kinds[:depth]
-	// An outlineItem at depth d needs d-1 open ancestors; a notice that skips a
+	// An item at depth d needs d-1 open ancestors; a notice that skips a
 	// level ("1." right after the title of 一) gets it at the next free one.
 	if depth > len(st.stack)+1 {
 		depth = len(st.stack) + 1
@@ -186,7 +186,7 @@ func (outlineParser) parse(p *bodyPara, st *parseState) bool {
 // break or a hard line wrap cut in two: a paragraph is continued by the
 // next one when it leaves a bracket open, or when it is running text
 // (it holds punctuation) that stops without closing punctuation, and the
-// next one does not start a new outlineItem, a labelled line or a table.
+// next one does not start a new item, a labelled line or a table.
 func rejoin(body []bodyPara) []bodyPara {
 	out := make([]bodyPara, 0, len(body))
 	var cur *wrapped
@@ -287,7 +287,7 @@ func (w *wrapped) continuedBy(next string) bool {
 	return w.running
 }
 
-// startsClause reports whether s is a bracketed clauseField clause on its own
+// startsClause reports whether s is a bracketed field clause on its own
 // ("（责任单位：…）") that belongs to the paragraph before it.
 func startsClause(s string) bool {
 	r, n := utf8.DecodeRuneInString(s)

@@ -10,9 +10,9 @@ import (
 
 // The structure parser works like a Markdown parser: the notice's body is a
 // stream of paragraphs and tables, and a list of construct parsers, tried in
-// order, each recognise one construct of a notice (an outline outlineItem, a
-// labelled line, a task table…) and build up the parser parseState. When an
-// outline outlineItem is complete, a second list, of assignment parsers, finds who
+// order, each recognise one construct of a notice (an outline item, a
+// labelled line, a task table…) and build up the parser state. When an
+// outline item is complete, a second list, of assignment parsers, finds who
 // does its work and by when. The default lists are defaultBlockParsers and
 // defaultAssigners; each construct lives in its own file.
 
@@ -31,9 +31,9 @@ type blockParser interface {
 	parse(p *bodyPara, st *parseState) bool
 }
 
-// An assigner finds the units and deadline of a complete outline outlineItem: it
-// returns the outlineItem's tasks (usually one; inline assignments close several)
-// and whether it recognised the outlineItem's assignment at all.
+// An assigner finds the units and deadline of a complete outline item: it
+// returns the item's tasks (usually one; inline assignments close several)
+// and whether it recognised the item's assignment at all.
 type assigner interface {
 	assign(it *outlineItem, st *parseState) ([]taskPart, bool)
 }
@@ -56,13 +56,13 @@ var defaultAssigners = []assigner{
 	openClauseAssigner{},
 }
 
-// outlineItem is one numbered outlineItem of the notice's outline, or one row of a task
+// outlineItem is one numbered item of the notice's outline, or one row of a task
 // table.
 type outlineItem struct {
 	kind     markerKind
 	path     []string
 	depth    int
-	text     string        // the outlineItem's text after its number, paragraphs rejoined
+	text     string        // the item's text after its number, paragraphs rejoined
 	fields   []clauseField // labelled lines under it, or its table columns
 	line     int
 	page     int
@@ -73,7 +73,7 @@ type outlineItem struct {
 	heading  string // title(), once computed
 }
 
-// title is the outlineItem's text as a section heading: cleaned, without its
+// title is the item's text as a section heading: cleaned, without its
 // closing 。 or colon.
 func (it *outlineItem) title() string {
 	if it.heading == "" {
@@ -82,14 +82,14 @@ func (it *outlineItem) title() string {
 	return it.heading
 }
 
-// taskPart is one task taken from an outlineItem: its text and what was found
+// taskPart is one task taken from an item: its text and what was found
 // about its units and deadline.
 type taskPart struct {
 	text     string
 	units    []duban.Unit
 	open     bool
-	deadline string // raw deadline from a clauseField; "" to look in the text
-	assigned bool   // units or a deadline clauseField were found
+	deadline string // raw deadline from a field; "" to look in the text
+	assigned bool   // units or a deadline field were found
 }
 
 // parseState is what the parser knows while it walks the body.
@@ -99,8 +99,8 @@ type parseState struct {
 
 	kinds []markerKind   // marker kind of each open outline depth
 	stack []*outlineItem // open outline items, outermost first
-	last  *outlineItem   // the outlineItem paragraphs currently attach to
-	items []*outlineItem // every outlineItem in document order
+	last  *outlineItem   // the item paragraphs currently attach to
+	items []*outlineItem // every item in document order
 
 	leadFirst   bool // a "first listed unit leads" convention is in force
 	attachments bool // in a list of attachments ("附件：1.…")
@@ -120,7 +120,7 @@ type draft struct {
 }
 
 // parseBody runs the block parsers over the body paragraphs and closes
-// every outlineItem.
+// every item.
 func (st *parseState) parseBody(body []bodyPara, parsers []blockParser) {
 	for i := range body {
 		p := &body[i]
@@ -133,7 +133,7 @@ func (st *parseState) parseBody(body []bodyPara, parsers []blockParser) {
 	st.closeItems(0)
 }
 
-// open makes it the current outline outlineItem at its depth, closing the items
+// open makes it the current outline item at its depth, closing the items
 // it ends.
 func (st *parseState) open(it *outlineItem) {
 	st.closeItems(it.depth)
@@ -150,7 +150,7 @@ func (st *parseState) open(it *outlineItem) {
 }
 
 // closeItems closes the open items at depth ≥ depth (all when depth is 0 or
-// 1); a closed outlineItem without children is a task candidate and is assigned.
+// 1); a closed item without children is a task candidate and is assigned.
 func (st *parseState) closeItems(depth int) {
 	if depth < 1 {
 		depth = 1
@@ -162,7 +162,7 @@ func (st *parseState) closeItems(depth int) {
 	}
 }
 
-// finish runs the assigners on a leaf outlineItem.
+// finish runs the assigners on a leaf item.
 func (st *parseState) finish(it *outlineItem) {
 	if it.done || it.children > 0 {
 		return
@@ -179,9 +179,9 @@ func (st *parseState) finish(it *outlineItem) {
 	st.drafts = append(st.drafts, draft{it: it, seg: taskPart{text: it.text}})
 }
 
-// bodyTextParser takes any other paragraph: it may parseState a lead
-// convention, and a paragraph that is only a bracketed clauseField clause
-// belongs to the outlineItem above it.
+// bodyTextParser takes any other paragraph (a goal, a requirement, an
+// introduction): it may state a lead convention, or introduce a list of
+// attachments.
 type bodyTextParser struct{}
 
 func (bodyTextParser) parse(p *bodyPara, st *parseState) bool {

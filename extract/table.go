@@ -82,7 +82,7 @@ func taskCellText(row []Cell, col int) string {
 }
 
 // tableParser turns the rows of a task table into items under the current
-// outline outlineItem.
+// outline item.
 type tableParser struct{}
 
 func (tableParser) parse(p *bodyPara, st *parseState) bool {

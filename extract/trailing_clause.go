@@ -7,13 +7,13 @@ import (
 	"github.com/duban/duban"
 )
 
-// A clauseField clause names a task's units and deadline with labels:
+// A field clause names a task's units and deadline with labels:
 // "（责任单位：市发改委，完成时间：5月底前）" (style 1, any brackets, full- or
 // half-width colons and commas) or "(责任单位:局法规处;完成时限:…)"
 // (style 4, semicolons). The same labels start the labelled lines of
 // style 2 and name the columns of task tables.
 
-// fieldKind is what a labelled clauseField holds.
+// fieldKind is what a labelled field holds.
 type fieldKind int
 
 const (
@@ -128,14 +128,14 @@ func findLabels(s string) []labelLoc {
 	return locs
 }
 
-// startsWithField reports whether s begins with a clauseField label and colon.
+// startsWithField reports whether s begins with a field label and colon.
 func startsWithField(s string) bool {
 	_, _, ok := labelAt(s)
 	return ok
 }
 
 // parseFields reads the labelled fields of s, which must start with a
-// label. Each value runs to the next label at a clauseField boundary (after a
+// label. Each value runs to the next label at a field boundary (after a
 // separator or bracket), without the separators around it. ok is false
 // when s does not start with a label.
 func parseFields(s string) (fs []clauseField, ok bool) {
@@ -176,7 +176,7 @@ func fieldsAt(s string, locs []labelLoc) []clauseField {
 	return fs
 }
 
-// atFieldBoundary reports whether a label after before starts a new clauseField.
+// atFieldBoundary reports whether a label after before starts a new field.
 func atFieldBoundary(before string) bool {
 	before = strings.TrimRightFunc(before, isSpace)
 	r, _ := utf8.DecodeLastRuneInString(before)
@@ -193,7 +193,7 @@ func hasUnitOrDeadline(fs []clauseField) bool {
 	return false
 }
 
-// fieldSegment turns fields into a task taskPart of text.
+// fieldSegment turns fields into a task part of text.
 func (st *parseState) fieldSegment(text string, fs []clauseField) taskPart {
 	seg := taskPart{text: text, assigned: true}
 	hasLead := false
@@ -229,7 +229,7 @@ func (st *parseState) fieldSegment(text string, fs []clauseField) taskPart {
 	return seg
 }
 
-// openClauseAssigner takes a clauseField clause at the end of an outlineItem whose
+// openClauseAssigner takes a field clause at the end of an item whose
 // closing bracket is missing ("…。（责任单位：X，完成时间：6月底前") or that
 // has no bracket at all ("…。责任单位：X；完成时限：6月底前").
 type openClauseAssigner struct{}
