@@ -28,6 +28,9 @@ func Ledger(n *duban.Notice, dir string, opt Options) ([]string, error) {
 	}
 	var out []string
 	if res.Wants(FormatPDF) {
+		if err := res.PrepareFont(noticeTexts([]*duban.Notice{n})); err != nil {
+			return nil, err
+		}
 		p := filepath.Join(dir, LedgerName+".pdf")
 		if err := ledgerPDF(res, n, p); err != nil {
 			return out, err

@@ -3,9 +3,10 @@ package render
 import (
 	"fmt"
 	"os"
-	"slices"
 	"strings"
 	"time"
+
+	"github.com/duban/duban"
 )
 
 // Options control what Ledger and UnitSheets write.
@@ -132,9 +133,17 @@ func ensureDir(dir string) error {
 	return nil
 }
 
-// sortedCopy returns the paths in a stable order for callers.
-func sortedCopy(paths []string) []string {
-	out := slices.Clone(paths)
-	slices.Sort(out)
-	return out
+// Prepare readies a run: it cuts the font once for every character the
+// notices' documents will print, so that Ledger, UnitSheets and the
+// quarterly reports of the run then share that one cut font. Calling it is
+// optional (each call cuts what it lacks) but saves ≈0.1 s per extra cut.
+func Prepare(notices []*duban.Notice, opt Options) error {
+	res, err := opt.Load()
+	if err != nil {
+		return err
+	}
+	if !res.Wants(FormatPDF) {
+		return nil
+	}
+	return res.PrepareFont(noticeTexts(notices))
 }

@@ -3,7 +3,9 @@ package render
 import (
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/duban/duban"
 	"github.com/duban/duban/templates"
@@ -35,21 +37,49 @@ func UnitSheets(notices []*duban.Notice, dir string, opt Options) ([]string, err
 			return nil, err
 		}
 	}
+	// The sheets are independent: render them on every core.
+	results := make([][]string, len(sheets))
+	errs := make([]error, len(sheets))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(sheets)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i], errs[i] = unitFiles(res, sheets[i], notices, filepath.Join(dir, names[sheets[i].key]))
+			}
+		}()
+	}
+	for i := range sheets {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
 	var out []string
-	for _, s := range sheets {
-		base := filepath.Join(dir, names[s.key])
-		if res.Wants(FormatPDF) {
-			if err := unitPDF(res, s, notices, base+".pdf"); err != nil {
-				return out, err
-			}
-			out = append(out, base+".pdf")
+	for i := range sheets {
+		if errs[i] != nil {
+			return out, errs[i]
 		}
-		if res.Wants(FormatXLSX) {
-			if err := unitXLSX(res, s, notices, base+".xlsx"); err != nil {
-				return out, err
-			}
-			out = append(out, base+".xlsx")
+		out = append(out, results[i]...)
+	}
+	return out, nil
+}
+
+// unitFiles writes the files of one unit to base + extension.
+func unitFiles(res *Resources, s *unitSheet, notices []*duban.Notice, base string) ([]string, error) {
+	var out []string
+	if res.Wants(FormatPDF) {
+		if err := unitPDF(res, s, notices, base+".pdf"); err != nil {
+			return out, err
 		}
+		out = append(out, base+".pdf")
+	}
+	if res.Wants(FormatXLSX) {
+		if err := unitXLSX(res, s, notices, base+".xlsx"); err != nil {
+			return out, err
+		}
+		out = append(out, base+".xlsx")
 	}
 	return out, nil
 }

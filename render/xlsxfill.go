@@ -68,7 +68,9 @@ func (x *XLSXTemplate) scan() error {
 	if len(sheets) == 0 {
 		return fmt.Errorf("no sheet")
 	}
-	x.Sheet = sheets[0]
+	if x.Sheet == "" { // a caller may name the sheet (quarterly reports fill several)
+		x.Sheet = sheets[0]
+	}
 	rows, err := x.File.GetRows(x.Sheet)
 	if err != nil {
 		return err

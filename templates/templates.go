@@ -18,6 +18,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 )
 
@@ -57,8 +58,9 @@ func Font() []byte {
 	return fontBytes
 }
 
-// overrides caches files read from override directories, keyed by path, so
-// that a font given with --templates is also read once per process.
+// overrides caches fonts read from override directories, keyed by path, so
+// that a font given with --templates is also read once per process. Other
+// files are small and read afresh, so an edited layout takes effect.
 var overrides sync.Map // string → []byte
 
 // Open returns the template file name (a slash-separated path such as
@@ -75,7 +77,9 @@ func Open(dir, name string) ([]byte, error) {
 		b, err := os.ReadFile(p)
 		switch {
 		case err == nil:
-			overrides.Store(p, b)
+			if strings.HasPrefix(name, "fonts/") {
+				overrides.Store(p, b)
+			}
 			return b, nil
 		case !errors.Is(err, fs.ErrNotExist):
 			return nil, fmt.Errorf("templates: %s: %w", p, err)
