@@ -1,0 +1,409 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/duban/duban"
+)
+
+// Quarterly writes, for each quarter (e.g. "2024Q3"; nil = every quarter
+// with due tasks across the notices), dir/YYYYQn.pdf and dir/YYYYQn.xlsx
+// (per opt.Formats): the quarterly summary YYYY年第N季度重点任务汇总 with
+// an overview (tasks due in total, by unit and by section, ongoing and
+// recurring tasks apart), a bar chart of tasks due per unit, the tasks due
+// grouped by unit and sorted by deadline, and a preview of the next
+// quarter. A requested quarter with nothing due gets a report that says
+// so. With opt.AsOf set, deadlines passed are marked 逾期 and those within
+// 30 days 临期; without it the reports make no status claims.
+func Quarterly(notices []*duban.Notice, dir string, quarters []string, opt Options) ([]string, error) {
+	res, err := opt.Load()
+	if err != nil {
+		return nil, err
+	}
+	if quarters == nil {
+		quarters = dueQuarters(notices)
+	} else {
+		quarters, err = normaliseQuarters(quarters)
+		if err != nil {
+			return nil, err
+		}
+	}
+	if len(quarters) == 0 {
+		return nil, nil
+	}
+	ql, err := loadQuarterlyLayout(res)
+	if err != nil {
+		return nil, err
+	}
+	if err := ensureDir(dir); err != nil {
+		return nil, err
+	}
+	if res.Wants(FormatPDF) {
+		if err := res.PrepareFont(append(noticeTexts(notices), ql.texts()...)); err != nil {
+			return nil, err
+		}
+	}
+	var out []string
+	for _, q := range quarters {
+		rep, err := buildQuarter(notices, q, opt.AsOf, ql)
+		if err != nil {
+			return out, err
+		}
+		base := filepath.Join(dir, q)
+		if res.Wants(FormatPDF) {
+			doc, err := quarterlyDoc(res, ql, rep, notices)
+			if err != nil {
+				return out, fmt.Errorf("%s.pdf: %w", base, err)
+			}
+			if err := doc.WriteFile(base + ".pdf"); err != nil {
+				return out, err
+			}
+			out = append(out, base+".pdf")
+		}
+		if res.Wants(FormatXLSX) {
+			if err := quarterlyXLSX(res, ql, rep, notices, base+".xlsx"); err != nil {
+				return out, err
+			}
+			out = append(out, base+".xlsx")
+		}
+	}
+	return out, nil
+}
+
+// QuartersOfYear returns "YYYYQ1".."YYYYQ4".
+func QuartersOfYear(year int) []string {
+	y := strconv.Itoa(year)
+	return []string{y + "Q1", y + "Q2", y + "Q3", y + "Q4"}
+}
+
+// ParseQuarter reads "2024Q3" (also "2024q3", surrounding blanks allowed)
+// into its year and quarter number.
+func ParseQuarter(s string) (year, q int, err error) {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	i := strings.IndexByte(s, 'Q')
+	if i != 4 || len(s) != 6 {
+		return 0, 0, fmt.Errorf("quarter %q: want YYYYQn, e.g. 2024Q3", s)
+	}
+	year, err = strconv.Atoi(s[:4])
+	if err != nil || year < 1000 {
+		return 0, 0, fmt.Errorf("quarter %q: bad year", s)
+	}
+	q = int(s[5] - '0')
+	if q < 1 || q > 4 {
+		return 0, 0, fmt.Errorf("quarter %q: quarter must be 1 to 4", s)
+	}
+	return year, q, nil
+}
+
+func quarterName(year, q int) string { return strconv.Itoa(year) + "Q" + strconv.Itoa(q) }
+
+// normaliseQuarters checks and canonicalises requested quarters, dropping
+// repeats and keeping the order given.
+func normaliseQuarters(qs []string) ([]string, error) {
+	var out []string
+	for _, s := range qs {
+		y, q, err := ParseQuarter(s)
+		if err != nil {
+			return nil, err
+		}
+		if n := quarterName(y, q); !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+// dueQuarter is the YYYYQn a task is due in, "" when it has no date.
+func dueQuarter(t *duban.Task) string {
+	if t.Deadline == nil {
+		return ""
+	}
+	if d, ok := t.Deadline.Time(); ok {
+		return duban.QuarterOf(d)
+	}
+	if _, _, err := ParseQuarter(string(t.Deadline.Quarter)); err == nil {
+		return strings.ToUpper(string(t.Deadline.Quarter))
+	}
+	return ""
+}
+
+// dueQuarters lists every quarter some task is due in, in order.
+func dueQuarters(notices []*duban.Notice) []string {
+	seen := map[string]bool{}
+	for _, n := range notices {
+		if n == nil {
+			continue
+		}
+		for i := range n.Tasks {
+			if q := dueQuarter(&n.Tasks[i]); q != "" {
+				seen[q] = true
+			}
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for q := range seen {
+		out = append(out, q)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Status marks of a task with Options.AsOf set.
+const (
+	statusNone    = 0
+	statusOverdue = 1 // deadline passed
+	statusSoon    = 2 // due within dueSoonDays
+)
+
+// dueSoonDays is how close a deadline is "临期".
+const dueSoonDays = 30
+
+// qTask is a task of a quarterly report.
+type qTask struct {
+	notice int
+	task   *duban.Task
+	date   time.Time // zero without a date
+	status int
+}
+
+// qEntry is a task under one of its units.
+type qEntry struct {
+	qTask
+	unit duban.Unit
+}
+
+// qCount is one line of a count table.
+type qCount struct {
+	key                string
+	count, lead        int
+	overdue, soon      int
+	firstNotice, order int
+}
+
+func (c *qCount) add(t qTask) {
+	c.count++
+	switch t.status {
+	case statusOverdue:
+		c.overdue++
+	case statusSoon:
+		c.soon++
+	}
+}
+
+// quarterReport is everything one quarterly report shows.
+type quarterReport struct {
+	quarter    string
+	year, q    int
+	start, end time.Time
+	asOf       time.Time // zero: no status claims
+	due        []qTask   // due this quarter, by deadline
+	units      []*qCount // tasks due per unit, most first
+	byUnit     map[string][]qEntry
+	sections   []*qCount // tasks due per section, in document order
+	ongoing    []qTask
+	recurring  []qTask
+	next       string // the next quarter
+	nextDue    []qTask
+	overdue    int
+	soon       int
+	hasLead    bool // some unit of a task due is a lead unit
+}
+
+// quarterBounds gives the first and last day of a quarter.
+func quarterBounds(year, q int) (time.Time, time.Time) {
+	start := time.Date(year, time.Month(3*q-2), 1, 0, 0, 0, 0, time.UTC)
+	return start, start.AddDate(0, 3, -1)
+}
+
+func nextQuarter(year, q int) string {
+	if q == 4 {
+		return quarterName(year+1, 1)
+	}
+	return quarterName(year, q+1)
+}
+
+// statusOf is the status of a deadline on day asOf.
+func statusOf(date, asOf time.Time) int {
+	if asOf.IsZero() || date.IsZero() {
+		return statusNone
+	}
+	day := time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, time.UTC)
+	switch {
+	case date.Before(day):
+		return statusOverdue
+	case !date.After(day.AddDate(0, 0, dueSoonDays)):
+		return statusSoon
+	}
+	return statusNone
+}
+
+// byDeadline orders tasks by date (none last), then notice and document
+// order.
+func byDeadline(a, b qTask) int {
+	switch {
+	case a.date.IsZero() != b.date.IsZero():
+		if a.date.IsZero() {
+			return 1
+		}
+		return -1
+	case !a.date.Equal(b.date):
+		return a.date.Compare(b.date)
+	}
+	return 0
+}
+
+// buildQuarter collects one quarter's report from the notices.
+func buildQuarter(notices []*duban.Notice, quarter string, asOf time.Time, ql *quarterlyLayout) (*quarterReport, error) {
+	year, q, err := ParseQuarter(quarter)
+	if err != nil {
+		return nil, err
+	}
+	r := &quarterReport{quarter: quarterName(year, q), year: year, q: q, asOf: asOf, byUnit: map[string][]qEntry{}}
+	r.start, r.end = quarterBounds(year, q)
+	r.next = nextQuarter(year, q)
+	units := map[string]*qCount{}
+	sections := map[string]*qCount{}
+	noUnit := ql.main.Label("no_unit", "未明确责任单位")
+	multi := countNotices(notices) > 1
+	for ni, n := range notices {
+		if n == nil {
+			continue
+		}
+		for ti := range n.Tasks {
+			t := &n.Tasks[ti]
+			qt := qTask{notice: ni, task: t}
+			if d, ok := t.Deadline.Time(); ok {
+				qt.date = d
+				qt.status = statusOf(d, asOf)
+			}
+			switch dueQuarter(t) {
+			case r.quarter:
+				r.due = append(r.due, qt)
+			case r.next:
+				r.nextDue = append(r.nextDue, qt)
+				continue
+			default:
+				if t.Deadline != nil && n.Year <= year {
+					switch t.Deadline.Kind {
+					case duban.KindOngoing:
+						r.ongoing = append(r.ongoing, qt)
+					case duban.KindRecurring:
+						r.recurring = append(r.recurring, qt)
+					}
+				}
+				continue
+			}
+			switch qt.status {
+			case statusOverdue:
+				r.overdue++
+			case statusSoon:
+				r.soon++
+			}
+			sk := sectionLabel(n, t, ql.main.Label("no_section", "未分板块"), multi)
+			sc := sections[sk]
+			if sc == nil {
+				sc = &qCount{key: sk, firstNotice: ni, order: len(sections)}
+				sections[sk] = sc
+				r.sections = append(r.sections, sc)
+			}
+			sc.add(qt)
+			seen := map[string]bool{}
+			for _, u := range t.Units {
+				k := unitKey(u)
+				if k == "" || seen[k] {
+					continue
+				}
+				seen[k] = true
+				uc := units[k]
+				if uc == nil {
+					uc = &qCount{key: k}
+					units[k] = uc
+				}
+				uc.add(qt)
+				if u.Role == duban.RoleLead {
+					uc.lead++
+					r.hasLead = true
+				}
+				r.byUnit[k] = append(r.byUnit[k], qEntry{qTask: qt, unit: u})
+			}
+			if len(seen) == 0 {
+				uc := units[noUnit]
+				if uc == nil {
+					uc = &qCount{key: noUnit}
+					units[noUnit] = uc
+				}
+				uc.add(qt)
+				r.byUnit[noUnit] = append(r.byUnit[noUnit], qEntry{qTask: qt})
+			}
+		}
+	}
+	for _, uc := range units {
+		r.units = append(r.units, uc)
+	}
+	slices.SortFunc(r.units, func(a, b *qCount) int {
+		if c := cmp.Compare(b.count, a.count); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.key, b.key)
+	})
+	for _, es := range r.byUnit {
+		slices.SortStableFunc(es, func(a, b qEntry) int { return byDeadline(a.qTask, b.qTask) })
+	}
+	slices.SortStableFunc(r.due, byDeadline)
+	slices.SortStableFunc(r.nextDue, byDeadline)
+	return r, nil
+}
+
+func countNotices(notices []*duban.Notice) int {
+	n := 0
+	for _, x := range notices {
+		if x != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// sectionLabel names a task's section ("四、开展六大领域帮扶合作"), with the
+// 文号 in front when the run has several notices.
+func sectionLabel(n *duban.Notice, t *duban.Task, none string, multi bool) string {
+	s := none
+	if t.Section != "" {
+		s = heading(pathAt(t, 0), "、", string(t.Section))
+	}
+	if multi && n.DocNumber != "" {
+		s = n.DocNumber + " " + s
+	}
+	return s
+}
+
+// vars are the title placeholders of a quarter.
+func (r *quarterReport) vars() map[string]string {
+	return map[string]string{
+		"year":    strconv.Itoa(r.year),
+		"n":       strconv.Itoa(r.q),
+		"quarter": r.quarter,
+		"start":   chineseDate(r.start),
+		"end":     chineseDate(r.end),
+	}
+}
+
+// chineseDate writes 2024年10月1日.
+func chineseDate(t time.Time) string {
+	return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day())
+}
+
+// quarterTitle is 2024年第4季度 for "2024Q4".
+func quarterTitle(q string) string {
+	y, n, err := ParseQuarter(q)
+	if err != nil {
+		return q
+	}
+	return fmt.Sprintf("%d年第%d季度", y, n)
+}

@@ -1,0 +1,114 @@
+package render
+
+import (
+	"github.com/duban/duban/templates"
+)
+
+// quarterlyLayout is the PDF layout of a quarterly report: the report
+// itself (titles, labels, colours, the table of tasks due) and the columns
+// of its other tables, each a document kind of the layout format.
+type quarterlyLayout struct {
+	main, units, sections, other, next DocLayout
+}
+
+// The document kinds of a quarterly report and the column keys each knows.
+var quarterlyKinds = []struct {
+	kind string
+	keys []string
+}{
+	{"quarterly", []string{"seq", "unit", "id", "text", "role", "partners", "deadline", "date", "quarter", "status", "section", "notice"}},
+	{"quarterly_units", []string{"seq", "unit", "count", "lead", "overdue", "soon"}},
+	{"quarterly_sections", []string{"seq", "section", "count", "overdue", "soon"}},
+	{"quarterly_other", []string{"seq", "kind", "id", "text", "units", "deadline", "section", "notice"}},
+	{"quarterly_next", []string{"seq", "date", "id", "text", "units", "deadline", "status", "section", "notice", "quarter"}},
+}
+
+// loadQuarterlyLayout takes each quarterly document kind from the run's
+// layout.yaml when it defines it, else from quarterly.yaml (the one in
+// the templates folder, or the embedded one).
+func loadQuarterlyLayout(res *Resources) (*quarterlyLayout, error) {
+	var own *Layout
+	docs := make([]DocLayout, len(quarterlyKinds))
+	for i, k := range quarterlyKinds {
+		src := res.Layout
+		if _, ok := src.Documents[k.kind]; !ok {
+			if own == nil {
+				b, err := templates.OpenQuarterly(res.Dir, templates.QuarterlyLayoutFile)
+				if err != nil {
+					return nil, err
+				}
+				name := "embedded " + templates.QuarterlyLayoutFile
+				if res.Dir != "" {
+					name = res.Dir + "/" + templates.QuarterlyLayoutFile
+				}
+				if own, err = decodeLayout(name, b); err != nil {
+					return nil, err
+				}
+			}
+			src = own
+		}
+		d, err := src.Doc(k.kind)
+		if err != nil {
+			return nil, err
+		}
+		if err := d.CheckColumns(k.kind, k.keys...); err != nil {
+			return nil, err
+		}
+		if i > 0 && d.Orientation == "" {
+			d.Orientation = docs[0].Orientation
+		}
+		docs[i] = d
+	}
+	// The tables take their sizes and fills from the report's entry
+	// unless they set their own.
+	m := docs[0]
+	for i := 1; i < len(docs); i++ {
+		d := &docs[i]
+		if !hasOwn(res, own, quarterlyKinds[i].kind, func(x DocLayout) bool { return x.TableSize > 0 }) {
+			d.TableSize = m.TableSize
+		}
+		if !hasOwn(res, own, quarterlyKinds[i].kind, func(x DocLayout) bool { return x.HeaderSize > 0 }) {
+			d.HeaderSize = m.HeaderSize
+		}
+		if d.HeaderFill == "" {
+			d.HeaderFill = m.HeaderFill
+		}
+		if d.GroupFill == "" {
+			d.GroupFill = m.GroupFill
+		}
+	}
+	return &quarterlyLayout{main: docs[0], units: docs[1], sections: docs[2], other: docs[3], next: docs[4]}, nil
+}
+
+// hasOwn reports whether the raw entry of kind (before defaults) sets what
+// set checks.
+func hasOwn(res *Resources, own *Layout, kind string, set func(DocLayout) bool) bool {
+	if d, ok := res.Layout.Documents[kind]; ok {
+		return set(d)
+	}
+	if own != nil {
+		if d, ok := own.Documents[kind]; ok {
+			return set(d)
+		}
+	}
+	return false
+}
+
+// texts lists every word the layout may print, for cutting the font.
+func (ql *quarterlyLayout) texts() []string {
+	out := []string{quarterlyWords}
+	for _, d := range []DocLayout{ql.main, ql.units, ql.sections, ql.other, ql.next} {
+		out = append(out, d.Title, d.Subtitle)
+		for _, c := range d.Columns {
+			out = append(out, c.Label)
+		}
+		for _, v := range d.Labels {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// quarterlyWords holds the characters of the sentences the quarterly
+// report writes itself.
+const quarterlyWords = "0123456789年月日第季度本下共项个涉及责任单位工作板块到期任务截至已逾临另有持续推进定期不计入单独列出没有（）：，。、；…合计其中注一项多每各次数"

@@ -1,0 +1,172 @@
+package render
+
+import (
+	"strconv"
+
+	"github.com/duban/duban"
+)
+
+// headingSize is the size of a part heading ("二、按责任单位统计").
+func headingSize(d DocLayout) float64 { return d.TextSize + 1.5 }
+
+// quarterlyDoc lays out the PDF of one quarterly report: title, sources,
+// overview and count tables on the first page(s), the chart on a page of
+// its own, then the tasks due grouped by unit, the ongoing and recurring
+// tasks, and the next quarter's.
+func quarterlyDoc(res *Resources, ql *quarterlyLayout, r *quarterReport, notices []*duban.Notice) (*Doc, error) {
+	m := ql.main
+	vars := r.vars()
+	title := Expand(m.Title, vars)
+	doc := res.NewDoc(m)
+	doc.Footer = title
+	doc.Title(title, m.TitleSize)
+	if s := Expand(m.Subtitle, vars); s != "" {
+		doc.Text(s, m.TextSize, "C")
+	}
+	prefix := m.Label("source", "来源文件：")
+	for _, n := range notices {
+		if n != nil {
+			doc.Text(prefix+noticeLine(n), m.TextSize, "L")
+		}
+	}
+	if s := asOfLine(r, ql); s != "" {
+		doc.TextColor(s, m.TextSize, "L", colorOf(m, "overdue_text", "#C00000"))
+	}
+	hs := headingSize(m)
+	heading := func(key, def string) {
+		doc.Space(2)
+		doc.Text(m.Label(key, def), hs, "L")
+	}
+	heading("overview", "一、总体情况")
+	doc.Text(overviewText(r, ql), m.TextSize, "L")
+	multi := countNotices(notices) > 1
+
+	if len(r.due) > 0 {
+		heading("by_unit", "二、按责任单位统计")
+		t := ql.units.Table()
+		for i, u := range r.units {
+			t.Rows = append(t.Rows, Row{Cells: countCells(ql.units, i+1, u, r)})
+		}
+		doc.Table(t)
+		doc.Text("注：一项任务有多个责任单位时，每个单位各计一次。", m.TextSize-1, "L")
+
+		heading("by_section", "三、按工作板块统计")
+		t = ql.sections.Table()
+		for i, s := range r.sections {
+			t.Rows = append(t.Rows, Row{Cells: countCells(ql.sections, i+1, s, r)})
+		}
+		total := &qCount{key: "合计", count: len(r.due), overdue: r.overdue, soon: r.soon}
+		cells := countCells(ql.sections, 0, total, r)
+		for c, col := range ql.sections.Columns {
+			if col.Key == "seq" {
+				cells[c] = ""
+			}
+		}
+		t.Rows = append(t.Rows, Row{Cells: cells, Fill: m.GroupFill})
+		doc.Table(t)
+
+		doc.PageBreak()
+		doc.Text(m.Label("chart", "四、各责任单位本季度到期任务数"), hs, "L")
+		labels := make([]string, len(r.units))
+		values := make([]int, len(r.units))
+		for i, u := range r.units {
+			labels[i], values[i] = u.key, u.count
+		}
+		doc.AddBarChart(BarChart{
+			Labels:    labels,
+			Values:    values,
+			Size:      m.TableSize,
+			AxisLabel: m.Label("chart_axis", "到期任务数（项）"),
+			BarColor:  colorOf(m, "bar", ""),
+			AxisColor: colorOf(m, "axis", ""),
+			GridColor: colorOf(m, "grid", ""),
+		}, lineHeight(hs)+4)
+
+		doc.PageBreak()
+		heading("due", "五、本季度到期任务清单（按责任单位）")
+		t = m.Table()
+		for _, u := range r.units {
+			es := r.byUnit[u.key]
+			t.Rows = append(t.Rows, Row{Cells: []string{groupLabel(u.key, len(es))}, Group: true})
+			for i := range es {
+				e := &es[i]
+				cells := make([]string, len(m.Columns))
+				for c, col := range m.Columns {
+					cells[c] = taskValue(col.Key, i+1, e.qTask, e, notices, multi, ql)
+				}
+				fill, _ := statusColors(e.status, ql)
+				t.Rows = append(t.Rows, Row{Cells: cells, Fill: fill})
+			}
+		}
+		doc.Table(t)
+	}
+
+	heading("other", "六、持续推进及定期任务")
+	if len(r.ongoing)+len(r.recurring) == 0 {
+		doc.Text("无。", m.TextSize, "L")
+	} else {
+		t := ql.other.Table()
+		for _, part := range []struct {
+			key, def string
+			tasks    []qTask
+		}{{"ongoing", "持续推进", r.ongoing}, {"recurring", "定期任务", r.recurring}} {
+			if len(part.tasks) == 0 {
+				continue
+			}
+			t.Rows = append(t.Rows, Row{Cells: []string{groupLabel(m.Label(part.key, part.def), len(part.tasks))}, Group: true})
+			for i, qt := range part.tasks {
+				cells := make([]string, len(ql.other.Columns))
+				for c, col := range ql.other.Columns {
+					cells[c] = taskValue(col.Key, i+1, qt, nil, notices, multi, ql)
+				}
+				t.Rows = append(t.Rows, Row{Cells: cells})
+			}
+		}
+		doc.Table(t)
+	}
+
+	heading("next", "七、下季度预览")
+	doc.Text(nextLine(r), m.TextSize, "L")
+	if len(r.nextDue) > 0 {
+		t := ql.next.Table()
+		for i, qt := range r.nextDue {
+			cells := make([]string, len(ql.next.Columns))
+			for c, col := range ql.next.Columns {
+				cells[c] = taskValue(col.Key, i+1, qt, nil, notices, multi, ql)
+			}
+			fill, _ := statusColors(qt.status, ql)
+			t.Rows = append(t.Rows, Row{Cells: cells, Fill: fill})
+		}
+		doc.Table(t)
+	}
+	return doc, nil
+}
+
+// nextLine states the next quarter's count.
+func nextLine(r *quarterReport) string {
+	return quarterTitle(r.next) + "到期任务共 " + strconv.Itoa(len(r.nextDue)) + " 项。"
+}
+
+// countCells fills the columns of a count table for one line.
+func countCells(d DocLayout, seq int, c *qCount, r *quarterReport) []string {
+	cells := make([]string, len(d.Columns))
+	for i, col := range d.Columns {
+		switch col.Key {
+		case "seq":
+			cells[i] = strconv.Itoa(seq)
+		case "unit", "section":
+			cells[i] = c.key
+		case "count":
+			cells[i] = strconv.Itoa(c.count)
+		case "lead":
+			if r.hasLead {
+				cells[i] = strconv.Itoa(c.lead)
+			}
+		case "overdue":
+			cells[i] = countCell(c.overdue, true, r)
+		case "soon":
+			cells[i] = countCell(c.soon, true, r)
+		}
+	}
+	return cells
+}

@@ -1,0 +1,687 @@
+package render_test
+
+import (
+	"archive/zip"
+	"encoding/xml"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/duban/duban"
+	"github.com/duban/duban/extract"
+	"github.com/duban/duban/render"
+	"github.com/xuri/excelize/v2"
+)
+
+// The expected content of a quarterly report, recomputed here from the
+// records independently of the renderer.
+type qWant struct {
+	due      []*duban.Task            // due in the quarter
+	byUnit   map[string][]*duban.Task // unit key → its tasks due
+	sections map[string]int           // section title → tasks due
+	other    []*duban.Task            // ongoing and recurring
+	next     []*duban.Task            // due in the next quarter
+}
+
+func qKey(u duban.Unit) string {
+	if u.Canonical != "" {
+		return u.Canonical
+	}
+	return u.Name
+}
+
+func qNext(q string) string {
+	y, _ := strconv.Atoi(q[:4])
+	n := int(q[5] - '0')
+	if n == 4 {
+		return strconv.Itoa(y+1) + "Q1"
+	}
+	return q[:5] + strconv.Itoa(n+1)
+}
+
+func expectQuarter(notices []*duban.Notice, q string) qWant {
+	w := qWant{byUnit: map[string][]*duban.Task{}, sections: map[string]int{}}
+	year, _ := strconv.Atoi(q[:4])
+	for _, n := range notices {
+		for i := range n.Tasks {
+			t := &n.Tasks[i]
+			if t.Deadline == nil {
+				continue
+			}
+			switch string(t.Deadline.Quarter) {
+			case q:
+				w.due = append(w.due, t)
+				w.sections[string(t.Section)]++
+				seen := map[string]bool{}
+				for _, u := range t.Units {
+					if k := qKey(u); !seen[k] {
+						seen[k] = true
+						w.byUnit[k] = append(w.byUnit[k], t)
+					}
+				}
+				if len(t.Units) == 0 {
+					w.byUnit["未明确责任单位"] = append(w.byUnit["未明确责任单位"], t)
+				}
+			case qNext(q):
+				w.next = append(w.next, t)
+			default:
+				if (t.Deadline.Kind == duban.KindOngoing || t.Deadline.Kind == duban.KindRecurring) && n.Year <= year {
+					w.other = append(w.other, t)
+				}
+			}
+		}
+	}
+	return w
+}
+
+// qTables sorts the tables of a quarterly PDF by their header: each kind
+// gets its header and its rows (squeezed cells), tables continued over
+// pages joined.
+type qTable struct {
+	header []string
+	rows   [][]string
+}
+
+func qPDFTables(doc *extract.Document) map[string]*qTable {
+	out := map[string]*qTable{}
+	for _, b := range doc.Blocks {
+		if b.Table == nil || len(b.Table.Rows) == 0 {
+			continue
+		}
+		var header []string
+		for _, c := range b.Table.Rows[0] {
+			header = append(header, squeeze(c.Text))
+		}
+		kind := ""
+		switch {
+		case slices.Contains(header, "责任单位") && slices.Contains(header, "到期任务数"):
+			kind = "units"
+		case slices.Contains(header, "工作板块"):
+			kind = "sections"
+		case slices.Contains(header, "分工"):
+			kind = "due"
+		case slices.Contains(header, "任务内容") && slices.Contains(header, "截止日期"):
+			kind = "next"
+		case slices.Contains(header, "任务内容"):
+			kind = "other"
+		default:
+			continue // the chart's grid lines
+		}
+		t := out[kind]
+		if t == nil {
+			t = &qTable{header: header}
+			out[kind] = t
+		}
+		for _, r := range b.Table.Rows[1:] {
+			cells := make([]string, len(r))
+			for i, c := range r {
+				cells[i] = squeeze(c.Text)
+			}
+			t.rows = append(t.rows, cells)
+		}
+	}
+	return out
+}
+
+var groupRe = regexp.MustCompile(`^(.+)（(\d+)项）$`)
+
+// groupOf tells a group row ("市教育局（7项）" across every cell).
+func groupOf(r []string) (string, int, bool) {
+	for _, c := range r[1:] {
+		if c != r[0] {
+			return "", 0, false
+		}
+	}
+	m := groupRe.FindStringSubmatch(r[0])
+	if m == nil {
+		return "", 0, false
+	}
+	n, _ := strconv.Atoi(m[2])
+	return m[1], n, true
+}
+
+func pdfText(doc *extract.Document) string {
+	var b strings.Builder
+	for _, bl := range doc.Blocks {
+		if bl.Table == nil {
+			b.WriteString(squeeze(bl.Text))
+		}
+	}
+	return b.String()
+}
+
+func TestQuarterlySample(t *testing.T) {
+	n := loadNotice(t, "../testdata/lianyungang-2024-22.gold.json")
+	notices := []*duban.Notice{n}
+	dir := outDir(t, "quarterly")
+	paths, err := render.Quarterly(notices, dir, nil, render.Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, q := range []string{"2024Q2", "2024Q3", "2024Q4"} {
+		want = append(want, filepath.Join(dir, q+".pdf"), filepath.Join(dir, q+".xlsx"))
+	}
+	if !slices.Equal(paths, want) {
+		t.Fatalf("paths = %v, want %v", paths, want)
+	}
+	counts := map[string]int{"2024Q2": 10, "2024Q3": 2, "2024Q4": 46}
+	for q, c := range counts {
+		t.Run(q, func(t *testing.T) {
+			w := expectQuarter(notices, q)
+			if len(w.due) != c {
+				t.Fatalf("records: %d tasks due in %s, the sample has %d", len(w.due), q, c)
+			}
+			checkQuarterPDF(t, filepath.Join(dir, q+".pdf"), q, w, false)
+			checkQuarterXLSX(t, filepath.Join(dir, q+".xlsx"), q, w, time.Time{})
+		})
+	}
+}
+
+// checkQuarterPDF reads a quarterly PDF back and checks every count and
+// every task against w.
+func checkQuarterPDF(t *testing.T, path, q string, w qWant, asOf bool) {
+	t.Helper()
+	doc := readPDF(t, path)
+	text := pdfText(doc)
+	y, nq := q[:4], q[5:]
+	if title := y + "年第" + nq + "季度重点任务汇总"; !strings.HasPrefix(text, title) {
+		t.Errorf("%s: does not start with the title %s: %.60s", path, title, text)
+	}
+	if s := "到期任务共" + strconv.Itoa(len(w.due)) + "项"; !strings.Contains(text, s) {
+		t.Errorf("%s: does not state %s", path, s)
+	}
+	if s := "到期任务共" + strconv.Itoa(len(w.next)) + "项"; !strings.Contains(text, s) {
+		t.Errorf("%s: does not state the next quarter's %s", path, s)
+	}
+	if !asOf && (strings.Contains(text, "逾期") || strings.Contains(text, "临期")) {
+		t.Errorf("%s: status claims without an as-of date", path)
+	}
+	tables := qPDFTables(doc)
+	if len(w.due) == 0 {
+		if !strings.Contains(text, "本季度没有到期任务") {
+			t.Errorf("%s: an empty quarter does not say so", path)
+		}
+		if tables["units"] != nil || tables["due"] != nil {
+			t.Errorf("%s: tables of tasks due in an empty quarter", path)
+		}
+	} else {
+		// Counts by unit.
+		u := tables["units"]
+		if u == nil {
+			t.Fatalf("%s: no table of counts by unit", path)
+		}
+		uc, cc := column(u.header, "责任单位"), column(u.header, "到期任务数")
+		got := map[string]int{}
+		prev := 1 << 30
+		for _, r := range u.rows {
+			v, err := strconv.Atoi(r[cc])
+			if err != nil {
+				t.Fatalf("%s: count %q", path, r[cc])
+			}
+			got[r[uc]] = v
+			if v > prev {
+				t.Errorf("%s: units not sorted by count: %v", path, r)
+			}
+			prev = v
+		}
+		if len(got) != len(w.byUnit) {
+			t.Errorf("%s: %d units counted, want %d", path, len(got), len(w.byUnit))
+		}
+		for k, ts := range w.byUnit {
+			if got[squeeze(k)] != len(ts) {
+				t.Errorf("%s: unit %s counts %d, want %d", path, k, got[squeeze(k)], len(ts))
+			}
+		}
+		// Counts by section, and the total.
+		s := tables["sections"]
+		if s == nil {
+			t.Fatalf("%s: no table of counts by section", path)
+		}
+		sc, cc := column(s.header, "工作板块"), column(s.header, "到期任务数")
+		seen := 0
+		for _, r := range s.rows {
+			v, _ := strconv.Atoi(r[cc])
+			if r[sc] == "合计" {
+				if v != len(w.due) {
+					t.Errorf("%s: total %d, want %d", path, v, len(w.due))
+				}
+				continue
+			}
+			title := r[sc][strings.Index(r[sc], "、")+len("、"):]
+			if w.sections[title] != v {
+				t.Errorf("%s: section %s counts %d, want %d", path, r[sc], v, w.sections[title])
+			}
+			seen++
+		}
+		if seen != len(w.sections) {
+			t.Errorf("%s: %d sections, want %d", path, seen, len(w.sections))
+		}
+		checkDueTable(t, path, tables["due"], w)
+		checkChartPage(t, path, w)
+	}
+	// Ongoing and recurring tasks.
+	if o := tables["other"]; len(w.other) > 0 {
+		if o == nil {
+			t.Fatalf("%s: no table of ongoing and recurring tasks", path)
+		}
+		tc := column(o.header, "任务内容")
+		var got []string
+		for _, r := range o.rows {
+			if _, _, g := groupOf(r); !g {
+				got = append(got, r[tc])
+			}
+		}
+		for _, task := range w.other {
+			if !slices.Contains(got, squeeze(task.Text)) {
+				t.Errorf("%s: ongoing/recurring task %s missing", path, task.ID)
+			}
+		}
+		if len(got) != len(w.other) {
+			t.Errorf("%s: %d ongoing/recurring rows, want %d", path, len(got), len(w.other))
+		}
+	} else if o != nil {
+		t.Errorf("%s: ongoing/recurring table without such tasks", path)
+	}
+	// The next quarter.
+	if nx := tables["next"]; len(w.next) > 0 {
+		if nx == nil {
+			t.Fatalf("%s: no preview of the next quarter", path)
+		}
+		if len(nx.rows) != len(w.next) {
+			t.Errorf("%s: %d rows in the preview, want %d", path, len(nx.rows), len(w.next))
+		}
+		tc := column(nx.header, "任务内容")
+		for _, task := range w.next {
+			found := false
+			for _, r := range nx.rows {
+				found = found || r[tc] == squeeze(task.Text)
+			}
+			if !found {
+				t.Errorf("%s: task %s of the next quarter missing", path, task.ID)
+			}
+		}
+	}
+}
+
+// checkDueTable checks the table of tasks due: one group per unit with its
+// count, each unit's tasks all there and sorted by deadline.
+func checkDueTable(t *testing.T, path string, d *qTable, w qWant) {
+	t.Helper()
+	if d == nil {
+		t.Fatalf("%s: no table of tasks due", path)
+	}
+	tc, dc, ic := column(d.header, "任务内容"), column(d.header, "截止日期"), column(d.header, "任务编号")
+	if tc < 0 || dc < 0 || ic < 0 {
+		t.Fatalf("%s: header %v", path, d.header)
+	}
+	got := map[string][][]string{}
+	unit := ""
+	for _, r := range d.rows {
+		if g, n, ok := groupOf(r); ok {
+			unit = g
+			if _, dup := got[g]; dup {
+				t.Errorf("%s: unit %s grouped twice", path, g)
+			}
+			got[g] = nil
+			if ts := w.byUnit[g]; len(ts) != n {
+				t.Errorf("%s: group %s says %d tasks, want %d", path, g, n, len(ts))
+			}
+			continue
+		}
+		if len(r) != len(d.header) {
+			t.Errorf("%s: row %v does not fit the header", path, r)
+			continue
+		}
+		got[unit] = append(got[unit], r)
+	}
+	for k, ts := range w.byUnit {
+		rows := got[squeeze(k)]
+		if len(rows) != len(ts) {
+			t.Errorf("%s: unit %s has %d rows, want %d", path, k, len(rows), len(ts))
+		}
+		for _, task := range ts {
+			found := false
+			for _, r := range rows {
+				if r[tc] == squeeze(task.Text) && r[ic] == squeeze(task.ID) && r[dc] == string(task.Deadline.Date) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%s: task %s missing under %s", path, task.ID, k)
+			}
+		}
+		for i := 1; i < len(rows); i++ {
+			if rows[i][dc] < rows[i-1][dc] {
+				t.Errorf("%s: %s not sorted by deadline: %s after %s", path, k, rows[i][dc], rows[i-1][dc])
+			}
+		}
+	}
+}
+
+// checkChartPage finds the chart page with pdftotext -layout and checks
+// that every unit's label is followed on its line by its count.
+func checkChartPage(t *testing.T, path string, w qWant) {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Log("pdftotext not installed: chart labels not checked")
+		return
+	}
+	out, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page string
+	for _, p := range strings.Split(string(out), "\f") {
+		if strings.Contains(p, "到期任务数（项）") {
+			page += p
+		}
+	}
+	if page == "" {
+		t.Fatalf("%s: no chart page", path)
+	}
+	for k, ts := range w.byUnit {
+		found := false
+		for _, line := range strings.Split(page, "\n") {
+			f := strings.Fields(line)
+			if len(f) >= 2 && squeeze(strings.Join(f[:len(f)-1], "")) == squeeze(k) && f[len(f)-1] == strconv.Itoa(len(ts)) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: chart has no bar %s %d", path, k, len(ts))
+		}
+	}
+}
+
+// qCheckSheet checks the view and print setup of a further sheet (the
+// first is checked with checkSheet): frozen header, its autofilter and
+// print titles, A4 landscape, the footer, row heights.
+func qCheckSheet(t *testing.T, path string, f *excelize.File, sheet string, n int) {
+	t.Helper()
+	panes, err := f.GetPanes(sheet)
+	if err != nil || !panes.Freeze || panes.YSplit < 1 {
+		t.Fatalf("%s: %s: header not frozen", path, sheet)
+	}
+	h := strconv.Itoa(panes.YSplit)
+	if x := xmlOf(t, path, "xl/worksheets/sheet"+strconv.Itoa(n)+".xml"); !strings.Contains(x, `<autoFilter ref="A`+h+`:`) && !strings.Contains(x, `<autoFilter ref="$A$`+h+`:`) {
+		t.Errorf("%s: %s: no autofilter from the header row", path, sheet)
+	}
+	found := false
+	for _, dn := range f.GetDefinedName() {
+		found = found || dn.Name == "_xlnm.Print_Titles" && dn.Scope == sheet && strings.HasSuffix(dn.RefersTo, "!$"+h+":$"+h)
+	}
+	if !found {
+		t.Errorf("%s: %s: header row not repeated on printed pages", path, sheet)
+	}
+	pl, err := f.GetPageLayout(sheet)
+	if err != nil || pl.Size == nil || *pl.Size != 9 || pl.Orientation == nil || *pl.Orientation != "landscape" {
+		t.Errorf("%s: %s: not A4 landscape", path, sheet)
+	}
+	hf, err := f.GetHeaderFooter(sheet)
+	if err != nil || hf == nil || !strings.Contains(hf.OddFooter, "&P") || strings.Contains(hf.OddFooter, "{{") {
+		t.Errorf("%s: %s: footer %+v", path, sheet, hf)
+	}
+	rows, _ := f.GetRows(sheet)
+	for i, row := range rows[panes.YSplit:] {
+		r := panes.YSplit + 1 + i
+		ht, _ := f.GetRowHeight(sheet, r)
+		for c, v := range row {
+			if v == "" {
+				continue
+			}
+			col, _ := excelize.ColumnNumberToName(c + 1)
+			w, _ := f.GetColWidth(sheet, col)
+			if c == 0 && len(row) == 1 { // a group row spans the sheet
+				for k := 2; k < 20; k++ {
+					name, _ := excelize.ColumnNumberToName(k)
+					cw, _ := f.GetColWidth(sheet, name)
+					w += cw
+				}
+			}
+			if need := float64(minLines(v, w, 10.5)) * 10.5 * 1.2; ht < need {
+				t.Errorf("%s: %s: row %d is %.1f pt high, %q needs %.1f", path, sheet, r, ht, v, need)
+			}
+		}
+	}
+}
+
+// sheetTable reads a filled sheet: its header row (the frozen one), and
+// the rows below.
+func sheetTable(t *testing.T, f *excelize.File, sheet string) ([]string, [][]string, int) {
+	t.Helper()
+	panes, err := f.GetPanes(sheet)
+	if err != nil || !panes.Freeze {
+		t.Fatalf("%s: no frozen header", sheet)
+	}
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := panes.YSplit
+	if h > len(rows) {
+		t.Fatalf("%s: header row %d of %d", sheet, h, len(rows))
+	}
+	return rows[h-1], rows[h:], h
+}
+
+// xlsxGroup tells a group row of a sheet: only its first cell, "X（n项）".
+func xlsxGroup(r []string) (string, int, bool) {
+	for _, c := range r[min(1, len(r)):] {
+		if c != "" {
+			return "", 0, false
+		}
+	}
+	return groupOf([]string{cellAt(r, 0)})
+}
+
+func cellAt(r []string, c int) string {
+	if c < 0 || c >= len(r) {
+		return ""
+	}
+	return r[c]
+}
+
+// checkQuarterXLSX reopens a quarterly workbook and checks every count and
+// task against w, and the chart against the counts.
+func checkQuarterXLSX(t *testing.T, path, q string, w qWant, asOf time.Time) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) != 5 {
+		t.Fatalf("%s: sheets %v", path, sheets)
+	}
+	checkSheet(t, path, f, sheets[0])
+	for i, s := range sheets[1:] {
+		qCheckSheet(t, path, f, s, i+2)
+	}
+	// 汇总: title, overview, counts by unit.
+	title, _ := f.GetCellValue(sheets[0], "A1")
+	if want := q[:4] + "年第" + q[5:] + "季度重点任务汇总"; title != want {
+		t.Errorf("%s: title %q, want %q", path, title, want)
+	}
+	all, _ := f.GetRows(sheets[0])
+	var top strings.Builder
+	for _, r := range all[:3] {
+		top.WriteString(strings.Join(r, ""))
+	}
+	if s := "到期任务共 " + strconv.Itoa(len(w.due)) + " 项"; !strings.Contains(top.String(), s) {
+		t.Errorf("%s: overview does not state %s: %s", path, s, top.String())
+	}
+	header, rows, hrow := sheetTable(t, f, sheets[0])
+	uc, cc := column(header, "责任单位"), column(header, "到期任务数")
+	got := map[string]int{}
+	for _, r := range rows {
+		v, err := strconv.Atoi(cellAt(r, cc))
+		if err != nil {
+			t.Errorf("%s: count %q", path, cellAt(r, cc))
+		}
+		got[cellAt(r, uc)] = v
+		typ, _ := f.GetCellType(sheets[0], "C"+strconv.Itoa(hrow+1))
+		if typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+			t.Errorf("%s: counts written as text", path)
+		}
+	}
+	if len(got) != len(w.byUnit) {
+		t.Errorf("%s: %d units, want %d", path, len(got), len(w.byUnit))
+	}
+	for k, ts := range w.byUnit {
+		if got[k] != len(ts) {
+			t.Errorf("%s: unit %s counts %d, want %d", path, k, got[k], len(ts))
+		}
+	}
+	checkChartXML(t, path, f, w, len(rows))
+
+	// 按板块.
+	header, rows, _ = sheetTable(t, f, sheets[1])
+	sc, cc := column(header, "工作板块"), column(header, "到期任务数")
+	for _, r := range rows {
+		v, _ := strconv.Atoi(cellAt(r, cc))
+		s := cellAt(r, sc)
+		if s == "合计" {
+			if v != len(w.due) {
+				t.Errorf("%s: total %d, want %d", path, v, len(w.due))
+			}
+			continue
+		}
+		if title := s[strings.Index(s, "、")+len("、"):]; w.sections[title] != v {
+			t.Errorf("%s: section %s counts %d, want %d", path, s, v, w.sections[title])
+		}
+	}
+
+	// 到期任务: grouped by unit.
+	header, rows, hrow = sheetTable(t, f, sheets[2])
+	tc, dc, stc := column(header, "任务内容"), column(header, "截止日期"), column(header, "状态")
+	byUnit := map[string][][]string{}
+	unit := ""
+	for _, r := range rows {
+		if g, n, ok := xlsxGroup(r); ok {
+			unit = g
+			if n != len(w.byUnit[g]) {
+				t.Errorf("%s: group %s says %d, want %d", path, g, n, len(w.byUnit[g]))
+			}
+			continue
+		}
+		byUnit[unit] = append(byUnit[unit], r)
+	}
+	for k, ts := range w.byUnit {
+		rs := byUnit[k]
+		if len(rs) != len(ts) {
+			t.Errorf("%s: unit %s has %d rows, want %d", path, k, len(rs), len(ts))
+		}
+		for _, task := range ts {
+			found := false
+			for _, r := range rs {
+				found = found || cellAt(r, tc) == task.Text && cellAt(r, dc) == string(task.Deadline.Date)
+			}
+			if !found {
+				t.Errorf("%s: task %s missing under %s", path, task.ID, k)
+			}
+		}
+	}
+	col, _ := excelize.ColumnNumberToName(stc + 1)
+	visible, _ := f.GetColVisible(sheets[2], col)
+	if asOf.IsZero() == visible {
+		t.Errorf("%s: status column visible = %v with as-of %v", path, visible, asOf)
+	}
+	_ = hrow
+	// 下季度预览.
+	_, rows, _ = sheetTable(t, f, sheets[4])
+	if len(rows) != len(w.next) {
+		t.Errorf("%s: preview has %d rows, want %d", path, len(rows), len(w.next))
+	}
+}
+
+// chartXML is the part of a chart we check.
+type chartXML struct {
+	BarDir struct {
+		Val string `xml:"val,attr"`
+	} `xml:"chart>plotArea>barChart>barDir"`
+	Series []struct {
+		Cat string `xml:"cat>strRef>f"`
+		Val string `xml:"val>numRef>f"`
+	} `xml:"chart>plotArea>barChart>ser"`
+}
+
+// checkChartXML checks the workbook's chart: a horizontal bar chart whose
+// one series takes its categories and values from cells holding each
+// unit and its count.
+func checkChartXML(t *testing.T, path string, f *excelize.File, w qWant, n int) {
+	t.Helper()
+	if len(w.due) == 0 {
+		z := xmlOfMaybe(t, path, "xl/charts/chart1.xml")
+		if z != "" {
+			t.Errorf("%s: a chart in a quarter with nothing due", path)
+		}
+		return
+	}
+	var c chartXML
+	if err := xml.Unmarshal([]byte(xmlOf(t, path, "xl/charts/chart1.xml")), &c); err != nil {
+		t.Fatal(err)
+	}
+	if c.BarDir.Val != "bar" {
+		t.Errorf("%s: chart direction %q, want bar (horizontal)", path, c.BarDir.Val)
+	}
+	if len(c.Series) != 1 {
+		t.Fatalf("%s: %d series", path, len(c.Series))
+	}
+	cats, vals := rangeValues(t, f, c.Series[0].Cat), rangeValues(t, f, c.Series[0].Val)
+	if len(cats) != len(w.byUnit) || len(vals) != len(cats) || n != len(cats) {
+		t.Fatalf("%s: chart has %d categories and %d values, want %d units", path, len(cats), len(vals), len(w.byUnit))
+	}
+	for i, k := range cats {
+		if vals[i] != strconv.Itoa(len(w.byUnit[k])) {
+			t.Errorf("%s: chart value of %s is %s, want %d", path, k, vals[i], len(w.byUnit[k]))
+		}
+	}
+}
+
+func xmlOfMaybe(t *testing.T, path, part string) string {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	for _, f := range z.File {
+		if f.Name == part {
+			return xmlOf(t, path, part)
+		}
+	}
+	return ""
+}
+
+// rangeValues reads the cells of a reference such as '汇总'!$B$5:$B$28.
+func rangeValues(t *testing.T, f *excelize.File, ref string) []string {
+	t.Helper()
+	i := strings.LastIndex(ref, "!")
+	if i < 0 {
+		t.Fatalf("reference %q", ref)
+	}
+	sheet := strings.ReplaceAll(strings.Trim(ref[:i], "'"), "''", "'")
+	cells := strings.Split(strings.ReplaceAll(ref[i+1:], "$", ""), ":")
+	c1, r1, err1 := excelize.CellNameToCoordinates(cells[0])
+	c2, r2, err2 := excelize.CellNameToCoordinates(cells[len(cells)-1])
+	if err1 != nil || err2 != nil || c1 != c2 {
+		t.Fatalf("reference %q", ref)
+	}
+	var out []string
+	for r := r1; r <= r2; r++ {
+		name, _ := excelize.CoordinatesToCellName(c1, r)
+		v, err := f.GetCellValue(sheet, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, v)
+	}
+	return out
+}
