@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"runtime"
+	"sync"
 	"time"
 )
 
@@ -34,8 +35,8 @@ type Options struct {
 	Backend *Backend
 }
 
-// Progress is told what a run is doing. Its methods are called from one
-// goroutine at a time.
+// Progress is told what a run is doing. The pipeline serialises the
+// calls: an implementation needs no locking of its own.
 type Progress interface {
 	// Start is called once with the number of inputs to process.
 	Start(total int)
@@ -70,6 +71,17 @@ func (o Options) backend() *Backend {
 	}
 	return Default()
 }
+
+// lockedProgress serialises the calls to a Progress made by the workers.
+type lockedProgress struct {
+	mu sync.Mutex
+	p  Progress
+}
+
+func (l *lockedProgress) Start(n int)    { l.mu.Lock(); l.p.Start(n); l.mu.Unlock() }
+func (l *lockedProgress) Begin(p string) { l.mu.Lock(); l.p.Begin(p); l.mu.Unlock() }
+func (l *lockedProgress) Done(in Input)  { l.mu.Lock(); l.p.Done(in); l.mu.Unlock() }
+func (l *lockedProgress) Finish()        { l.mu.Lock(); l.p.Finish(); l.mu.Unlock() }
 
 type nopProgress struct{}
 

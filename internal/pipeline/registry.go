@@ -184,12 +184,12 @@ func (r *registry) groupOf(m *member) *group {
 // lock serialises writes into one notice folder.
 func (r *registry) lock(slug string) *sync.Mutex {
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	l := r.locks[slug]
 	if l == nil {
 		l = &sync.Mutex{}
 		r.locks[slug] = l
 	}
+	r.mu.Unlock() // never wait for a folder while holding the registry
 	l.Lock()
 	return l
 }

@@ -55,6 +55,7 @@ func newRunner(opt Options) (*runner, error) {
 	if r.prog == nil {
 		r.prog = nopProgress{}
 	}
+	r.prog = &lockedProgress{p: r.prog}
 	r.ropt = RenderOptions{Formats: opt.formats(), Templates: opt.Templates, AsOf: opt.AsOf, Now: opt.Now}
 	removeTemps(opt.Out)
 	st, warn := loadState(opt.Out)
