@@ -19,8 +19,8 @@ type PDFReader struct{}
 
 // Bounds on reading one PDF.
 const (
-	pdfMaxPages     = 10_000
-	pdfMaxPageNodes = 100_000
+	pdfMaxPages     = 5_000
+	pdfMaxPageNodes = 20_000
 	pdfMaxTreeDepth = 64
 )
 
@@ -28,6 +28,10 @@ const (
 // on hostile input, Read returns an error instead of hanging. (The stuck
 // goroutine is left behind; every loop we know of is bounded before that.)
 var pdfTimeout = 30 * time.Second
+
+// pdfWorkLimit bounds the interpretation of one file's pages: past it the
+// read stops with an error (checked between operators).
+var pdfWorkLimit = 15 * time.Second
 
 // errPDFNoText is returned for a PDF without any text.
 var errPDFNoText = errors.New("no text layer (scanned?)")
@@ -105,10 +109,13 @@ func readPDF(name string, data []byte) (doc *Document, err error) {
 	if len(pages) == 0 {
 		return nil, fmt.Errorf("%s: no pages", name)
 	}
-	pd := &pdfDoc{fonts: map[string]*pdfFont{}}
+	pd := &pdfDoc{fonts: map[string]*pdfFont{}, deadline: time.Now().Add(pdfWorkLimit)}
 	laid := make([]*pdfPage, 0, len(pages))
 	for i, p := range pages {
 		page = i + 1
+		if time.Now().After(pd.deadline) {
+			return nil, fmt.Errorf("%s: page %d: %w", name, page, errPDFBudget)
+		}
 		lp, err := pdfReadPage(pd, p, page)
 		if err != nil {
 			return nil, fmt.Errorf("%s: page %d: %w", name, page, err)
@@ -159,7 +166,6 @@ type pdfPageRef struct {
 	v   pdf.Value
 	res pdf.Value
 	box [4]float64
-	rot int
 }
 
 // pdfCollectPages walks the page tree, bounded in depth and size so that a
@@ -167,12 +173,19 @@ type pdfPageRef struct {
 func pdfCollectPages(r *pdf.Reader) []pdfPageRef {
 	var out []pdfPageRef
 	nodes := 0
-	var walk func(n pdf.Value, res pdf.Value, box [4]float64, hasBox bool, rot int, depth int)
-	walk = func(n pdf.Value, res pdf.Value, box [4]float64, hasBox bool, rot int, depth int) {
+	seen := map[string]bool{}
+	var walk func(n pdf.Value, res pdf.Value, box [4]float64, hasBox bool, depth int)
+	walk = func(n pdf.Value, res pdf.Value, box [4]float64, hasBox bool, depth int) {
 		if depth > pdfMaxTreeDepth || len(out) >= pdfMaxPages || nodes >= pdfMaxPageNodes || n.Kind() != pdf.Dict {
 			return
 		}
 		nodes++
+		// A node met twice (a cycle, or a page listed twice) is read once.
+		id := n.String()
+		if seen[id] {
+			return
+		}
+		seen[id] = true
 		if v := n.Key("Resources"); v.Kind() == pdf.Dict {
 			res = v
 		}
@@ -183,22 +196,19 @@ func pdfCollectPages(r *pdf.Reader) []pdfPageRef {
 				}
 			}
 		}
-		if v := n.Key("Rotate"); v.Kind() == pdf.Integer {
-			rot = int(v.Int64())
-		}
 		kids := n.Key("Kids")
 		if n.Key("Type").Name() == "Pages" || kids.Kind() == pdf.Array {
 			for i := 0; i < kids.Len(); i++ {
-				walk(kids.Index(i), res, box, hasBox, rot, depth+1)
+				walk(kids.Index(i), res, box, hasBox, depth+1)
 			}
 			return
 		}
 		if !hasBox {
 			box = [4]float64{0, 0, 612, 792}
 		}
-		out = append(out, pdfPageRef{v: n, res: res, box: box, rot: rot})
+		out = append(out, pdfPageRef{v: n, res: res, box: box})
 	}
-	walk(r.Trailer().Key("Root").Key("Pages"), pdf.Value{}, [4]float64{}, false, 0, 0)
+	walk(r.Trailer().Key("Root").Key("Pages"), pdf.Value{}, [4]float64{}, false, 0)
 	return out
 }
 

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"fmt"
+	"math"
 	"regexp"
 	"strings"
 	"unicode"
@@ -9,7 +11,8 @@ import (
 // This file drops page artefacts: page numbers ("— 3 —", "-3-", "第3页",
 // "第 3 页 共 9 页", "3/9", "Page 3") and running headers or footers, i.e.
 // the same text at the top or bottom of many pages. Only the first and
-// last few lines of a page, in its top or bottom fifth, are candidates.
+// last few lines of a page, in its top or bottom fifth, are candidates; a
+// running header must stand at the same height on at least half the pages.
 
 const (
 	pdfEdgeCount = 3   // lines at each end of a page that may be artefacts
@@ -58,6 +61,12 @@ func pdfArtefactKey(s string) string {
 	return b.String()
 }
 
+// pdfEdgeKey identifies a running header or footer: its text with digits
+// generalised and its height on the page, in 3 pt steps.
+func pdfEdgeKey(l pdfLine) string {
+	return fmt.Sprintf("%s@%.0f", pdfArtefactKey(l.text), math.Round(l.y/3))
+}
+
 // pdfEdgeLines returns the indexes of a page's items that may be artefacts.
 func pdfEdgeLines(p *pdfPage) []int {
 	var lines []int
@@ -92,7 +101,7 @@ func pdfDropPageArtefacts(pages []*pdfPage) {
 				drop[pi][i] = true
 				continue
 			}
-			k := pdfArtefactKey(t)
+			k := pdfEdgeKey(p.items[i].line)
 			if seen[k] == nil {
 				seen[k] = map[int]bool{}
 			}
@@ -102,8 +111,8 @@ func pdfDropPageArtefacts(pages []*pdfPage) {
 	if len(pages) >= 2 {
 		for pi, p := range pages {
 			for _, i := range pdfEdgeLines(p) {
-				n := len(seen[pdfArtefactKey(p.items[i].line.text)])
-				if n >= 2 && 3*n >= len(pages) {
+				n := len(seen[pdfEdgeKey(p.items[i].line)])
+				if n >= 2 && 2*n >= len(pages)-1 {
 					drop[pi][i] = true
 				}
 			}

@@ -3,6 +3,7 @@ package extract
 import (
 	"errors"
 	"math"
+	"time"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -69,8 +70,9 @@ type pdfGState struct {
 
 // pdfDoc holds what is shared by all pages of one document.
 type pdfDoc struct {
-	fonts  map[string]*pdfFont // by font resources text and name
-	glyphs int
+	fonts    map[string]*pdfFont // by font resources text and name
+	glyphs   int
+	deadline time.Time
 }
 
 // pdfInterp interprets the content of one page.
@@ -182,7 +184,7 @@ func (it *pdfInterp) run(strm pdf.Value, res pdf.Value, ctm pdfMat, depth int) e
 			}
 			return
 		}
-		if it.ops++; it.ops > pdfMaxOpsPerPage {
+		if it.ops++; it.ops > pdfMaxOpsPerPage || it.ops&1023 == 0 && time.Now().After(it.doc.deadline) {
 			panic(errPDFBudget)
 		}
 		for ; n > 64; n-- { // no operator takes more: drop junk operands

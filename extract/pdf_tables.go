@@ -17,6 +17,8 @@ import (
 const (
 	pdfRuleTol    = 1.5 // points: rules this close are one rule
 	pdfRuleMinLen = 3.0 // points: shorter pieces are not rules
+	pdfMaxRules   = 600 // more rules in one direction: a drawing
+	pdfMaxCells   = 6000
 )
 
 type pdfHRule struct{ y, x0, x1 float64 }
@@ -24,13 +26,14 @@ type pdfVRule struct{ x, y0, y1 float64 }
 
 // pdfTable is one ruled table of a page.
 type pdfTable struct {
-	ys    []float64 // row boundaries, top to bottom
-	xs    []float64 // column boundaries, left to right
-	hs    []pdfHRule
-	vs    []pdfVRule
-	cells [][]pdfGlyph // glyphs per anchor cell
-	rows  [][]string
-	page  int
+	ys      []float64 // row boundaries, top to bottom
+	xs      []float64 // column boundaries, left to right
+	hs      []pdfHRule
+	vs      []pdfVRule
+	cells   [][]pdfGlyph // glyphs per anchor cell
+	anchors []int        // grid cell -> its merged cell's top-left cell
+	rows    [][]string
+	page    int
 	// pages of each row, for tables continued over pages
 	rowPages []int
 }
@@ -53,6 +56,9 @@ func pdfFindTables(segs []pdfSegment) []*pdfTable {
 	}
 	hs = pdfMergeH(hs)
 	vs = pdfMergeV(vs)
+	if len(hs) > pdfMaxRules || len(vs) > pdfMaxRules {
+		return nil // a drawing, not tables
+	}
 	// Connected components of crossing rules.
 	parent := make([]int, len(hs)+len(vs))
 	for i := range parent {
@@ -101,11 +107,21 @@ func pdfFindTables(segs []pdfSegment) []*pdfTable {
 		}
 		t.ys = pdfUniqueSorted(t.ys, true)
 		t.xs = pdfUniqueSorted(t.xs, false)
-		if len(t.ys) < 2 || len(t.xs) < 2 || len(t.ys) < 3 && len(t.xs) < 3 {
-			continue // a frame, not a table
+		if len(t.ys) < 2 || len(t.xs) < 3 {
+			continue // a frame or boxes of shading, not a table
 		}
 		nr, nc := len(t.ys)-1, len(t.xs)-1
+		if nr*nc > pdfMaxCells {
+			continue
+		}
 		t.cells = make([][]pdfGlyph, nr*nc)
+		t.anchors = make([]int, nr*nc)
+		for r := 0; r < nr; r++ {
+			for c := 0; c < nc; c++ {
+				ar, ac := t.findAnchor(r, c)
+				t.anchors[r*nc+c] = ar*nc + ac
+			}
+		}
 		out = append(out, t)
 	}
 	return out
@@ -188,6 +204,14 @@ func (t *pdfTable) hasH(y, x float64) bool {
 
 // anchor returns the top-left grid cell of the merged cell holding (r, c).
 func (t *pdfTable) anchor(r, c int) (int, int) {
+	nc := len(t.xs) - 1
+	a := t.anchors[r*nc+c]
+	return a / nc, a % nc
+}
+
+// findAnchor walks left over missing vertical rules and up over missing
+// horizontal ones.
+func (t *pdfTable) findAnchor(r, c int) (int, int) {
 	for guard := 0; guard < len(t.xs)+len(t.ys); guard++ {
 		midY := (t.ys[r] + t.ys[r+1]) / 2
 		midX := (t.xs[c] + t.xs[c+1]) / 2
