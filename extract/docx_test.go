@@ -244,6 +244,37 @@ func TestDOCXZipBomb(t *testing.T) {
 	}
 }
 
+// Rows that are headings (一 | 营商环境 | | |), rows continuing the row
+// above (no number: a row cut by a page) and rows repeating number and
+// task (merged cells, one unit per row).
+func TestDOCXTableRowShapes(t *testing.T) {
+	restart, cont := `<w:vMerge w:val="restart"/>`, `<w:vMerge/>`
+	body := `<w:tbl>` +
+		tr(tc("", "序号"), tc("", "重点任务"), tc("", "牵头单位"), tc("", "配合单位"), tc("", "完成时限")) +
+		tr(tc("", "一"), tc("", "营商环境"), tc("", ""), tc("", ""), tc("", "")) +
+		tr(tc("", "1"), tc("", "推行企业开办"), tc("", "市市场"), tc("", "市税务局"), tc("", "6月")) +
+		tr(tc("", ""), tc("", "一日办结。"), tc("", "监管局"), tc("", ""), tc("", "底前")) +
+		tr(tc("", "二"), tc("", "政务服务"), tc("", ""), tc("", ""), tc("", "")) +
+		tr(tc(restart, "1"), tc(restart, "建设政务服务平台。"), tc("", "市政务办"), tc(restart, "市财政局"), tc(restart, "年底前")) +
+		tr(tc(cont), tc(cont), tc("", "市数据局"), tc(cont), tc(cont)) +
+		`</w:tbl>`
+	n, err := Bytes("t.docx", makeDOCX(t, body, "", ""), Options{Year: 2025})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, tk := range n.Tasks {
+		got = append(got, tk.ID+"|"+string(tk.Section)+"|"+tk.Text+"|"+formatUnits(tk.Units)+"|"+formatDeadline(tk.Deadline))
+	}
+	want := []string{
+		"一.1|营商环境|推行企业开办一日办结。|lead 市市场监管局; co 市税务局|6月底前 => 2025-06-30 month_end",
+		"二.1|政务服务|建设政务服务平台。|lead 市政务办; lead 市数据局; co 市财政局|年底前 => 2025-12-31 year_end",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // A header over two rows: 责任单位 merged over 牵头 | 配合, the other
 // header cells merged down.
 func TestDOCXTwoRowHeader(t *testing.T) {

@@ -126,62 +126,155 @@ func (tableParser) parse(p *bodyPara, st *parseState) bool {
 	if len(st.stack) > 0 {
 		st.last = st.stack[len(st.stack)-1]
 	}
-	parent := st.last
-	n := 0
+	t := &taskTable{st: st, cols: cols, parent: st.last}
 	for _, row := range rows[hdr+1:] {
-		if _, again := tableHeader(row); again {
-			continue // header repeated on a new page
-		}
-		task := taskCellText(row, cols.task)
-		if heading, ok := taskHeadingRow(row); ok {
-			// a heading row joins the outline like a paragraph
-			hp := bodyPara{text: heading, line: taskRowLine(row, cols.task), page: taskRowPage(row)}
-			if (outlineParser{}).parse(&hp, st) {
-				parent = st.last
-			}
-			continue
-		}
-		if task == "" {
-			continue
-		}
-		n++
-		num := strconv.Itoa(n)
-		if s := stripSpace(taskCellText(row, cols.seq)); s != "" {
-			if _, canon, rest := parseMarker(s + "."); canon != "" && rest == "" {
-				num = canon
-			} else if _, canon, rest := parseMarker(s); canon != "" && rest == "" {
-				num = canon
-			} else {
-				num = s
-			}
-		}
-		it := &outlineItem{
-			path:    []string{num},
-			text:    task,
-			line:    taskRowLine(row, cols.task),
-			page:    taskRowPage(row),
-			fromRow: true,
-			parent:  parent,
-		}
-		if parent != nil {
-			parent.children++
-			it.path = append(append([]string{}, parent.path...), num)
-			it.depth = parent.depth + 1
-		} else {
-			it.depth = 1
-		}
-		for _, uc := range cols.units {
-			if v := taskCellText(row, uc.col); v != "" {
-				it.fields = append(it.fields, clauseField{kind: fieldUnits, role: uc.role, value: v})
-			}
-		}
-		if v := taskCellText(row, cols.deadline); v != "" {
-			it.fields = append(it.fields, clauseField{kind: fieldDeadline, value: v})
-		}
-		st.items = append(st.items, it)
-		st.finish(it)
+		t.row(row)
 	}
+	t.flush()
 	return true
+}
+
+// taskTable turns the rows of one task table into items. Rows are kept
+// until the table ends (or a heading row comes), as a task may span rows:
+// a row without a number continues the row above it (a table row broken
+// by a page), and a row repeating the number and task of the row above
+// (merged cells) adds units to it.
+type taskTable struct {
+	st      *parseState
+	cols    tableCols
+	parent  *outlineItem
+	n       int
+	pending []*tableRow
+}
+
+// tableRow is one task of a task table being built.
+type tableRow struct {
+	it   *outlineItem
+	seq  string
+	task string
+	vals []string // per unit column, then the deadline column
+}
+
+func (t *taskTable) row(row []Cell) {
+	if _, again := tableHeader(row); again {
+		return // header repeated on a new page
+	}
+	c := t.cols
+	seq := stripSpace(taskCellText(row, c.seq))
+	task := taskCellText(row, c.task)
+	vals := make([]string, len(c.units)+1)
+	empty := true
+	for i, uc := range c.units {
+		vals[i] = taskCellText(row, uc.col)
+		empty = empty && vals[i] == ""
+	}
+	vals[len(c.units)] = taskCellText(row, c.deadline)
+	empty = empty && vals[len(c.units)] == ""
+
+	heading, isHeading := taskHeadingRow(row)
+	if !isHeading && empty && seq != "" && isCNNumerals(seq) && task != "" {
+		heading, isHeading = seq+"、"+task, true // 一 | 营商环境 | | |
+	}
+	if !isHeading && empty && seq == "" {
+		if k, _, _ := parseMarker(task); k != markNone {
+			heading, isHeading = task, true
+		}
+	}
+	if isHeading {
+		t.flush()
+		hp := bodyPara{text: heading, line: taskRowLine(row, c.task), page: taskRowPage(row)}
+		if (outlineParser{}).parse(&hp, t.st) {
+			t.parent = t.st.last
+		}
+		return
+	}
+	if task == "" && empty {
+		return
+	}
+	if n := len(t.pending); n > 0 {
+		prev := t.pending[n-1]
+		switch {
+		case c.seq >= 0 && seq == "":
+			// the rest of the row above, cut by a page break
+			prev.it.text = joinCells(prev.it.text, task)
+			for i, v := range vals {
+				prev.vals[i] = joinCells(prev.vals[i], v)
+			}
+			return
+		case seq == prev.seq && task == prev.task:
+			// the same task over several rows (merged cells)
+			for i, v := range vals {
+				if v != "" && v != prev.vals[i] {
+					if prev.vals[i] != "" {
+						prev.vals[i] += "、"
+					}
+					prev.vals[i] += v
+				}
+			}
+			return
+		}
+	}
+	t.n++
+	num := strconv.Itoa(t.n)
+	if seq != "" {
+		if _, canon, rest := parseMarker(seq + "."); canon != "" && rest == "" {
+			num = canon
+		} else if _, canon, rest := parseMarker(seq); canon != "" && rest == "" {
+			num = canon
+		} else {
+			num = seq
+		}
+	}
+	it := &outlineItem{
+		path:    []string{num},
+		text:    task,
+		line:    taskRowLine(row, c.task),
+		page:    taskRowPage(row),
+		fromRow: true,
+		parent:  t.parent,
+		depth:   1,
+	}
+	if t.parent != nil {
+		t.parent.children++
+		it.path = append(append([]string{}, t.parent.path...), num)
+		it.depth = t.parent.depth + 1
+	}
+	t.st.items = append(t.st.items, it)
+	t.pending = append(t.pending, &tableRow{it: it, seq: seq, task: task, vals: vals})
+}
+
+// flush assigns the rows kept so far.
+func (t *taskTable) flush() {
+	for _, r := range t.pending {
+		for i, uc := range t.cols.units {
+			if r.vals[i] != "" {
+				r.it.fields = append(r.it.fields, clauseField{kind: fieldUnits, role: uc.role, value: r.vals[i]})
+			}
+		}
+		if v := r.vals[len(t.cols.units)]; v != "" {
+			r.it.fields = append(r.it.fields, clauseField{kind: fieldDeadline, value: v})
+		}
+		t.st.finish(r.it)
+	}
+	t.pending = nil
+}
+
+// joinCells joins the two parts of a cell broken by a page.
+func joinCells(a, b string) string {
+	var w wrapped
+	w.add(a)
+	w.add(b)
+	return w.text.String()
+}
+
+// isCNNumerals reports whether s is a Chinese number (一, 十二).
+func isCNNumerals(s string) bool {
+	for _, r := range s {
+		if !isCNNumeral(r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // taskHeadingRow reports whether a row is one merged cell holding an outline
