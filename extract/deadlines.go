@@ -131,7 +131,8 @@ func parseDeadline(raw string, year int, issue time.Time) *duban.Deadline {
 		return d
 	}
 	d.Kind = best.kind
-	if !best.date.IsZero() {
+	if y := best.date.Year(); !best.date.IsZero() && y >= 1900 && y <= 2999 {
+		// Without a plan year (0) the form is known but not its day.
 		d.Date = duban.NullString(best.date.Format(duban.DateLayout))
 		d.Quarter = duban.NullString(duban.QuarterOf(best.date))
 	}

@@ -160,6 +160,18 @@ func TestParseDeadlineRelativeNoIssue(t *testing.T) {
 	}
 }
 
+// Without a plan year a deadline keeps its kind but has no day.
+func TestParseDeadlineNoYear(t *testing.T) {
+	d := parseDeadline("5月底前", 0, time.Time{})
+	if d.Kind != duban.KindMonthEnd || d.Date != "" || d.Quarter != "" {
+		t.Errorf("got %+v", d)
+	}
+	d = parseDeadline("2025年5月底前", 0, time.Time{})
+	if d.Kind != duban.KindMonthEnd || d.Date != "2025-05-31" {
+		t.Errorf("got %+v", d)
+	}
+}
+
 // A deadline before the issue date stays in the plan year.
 func TestParseDeadlineBeforeIssueKept(t *testing.T) {
 	d := parseDeadline("4月底前", 2024, issue2024)
@@ -246,9 +258,6 @@ func FuzzParseDeadline(f *testing.F) {
 		f.Add(s, 2024)
 	}
 	f.Fuzz(func(t *testing.T, raw string, year int) {
-		if year < 1900 || year > 2999 {
-			year = 2024
-		}
 		d := parseDeadline(raw, year, issue2024)
 		if stripSpace(raw) == "" {
 			if d != nil {
@@ -270,8 +279,14 @@ func FuzzParseDeadline(f *testing.F) {
 				t.Fatalf("%q: relative before issue %+v", raw, d)
 			}
 		default:
-			if !ok || string(d.Quarter) != duban.QuarterOf(day) {
-				t.Fatalf("%q: %+v", raw, d)
+			if ok && string(d.Quarter) != duban.QuarterOf(day) {
+				t.Fatalf("%q: quarter %+v", raw, d)
+			}
+			if !ok && d.Date != "" {
+				t.Fatalf("%q: bad date %+v", raw, d)
+			}
+			if !ok && year > 1900 && year < 2999 && !dlYearRe.MatchString(arabicNumerals(raw)) {
+				t.Fatalf("%q in %d: %s without a date", raw, year, d.Kind)
 			}
 		}
 		// findDeadline must not panic and returns a substring.
