@@ -134,6 +134,8 @@ func (st *parseState) parseGroup(inner string) (taskPart, bool) {
 			}
 		}
 	}
+	// A bare unit list counts only next to a deadline: "（市发改委，6月底前）".
+	var bare []string
 	for _, part := range kept {
 		p := strings.TrimFunc(part, isSpace)
 		if lead, co, open, ok := parseRolePart(p); ok {
@@ -146,7 +148,21 @@ func (st *parseState) parseGroup(inner string) (taskPart, bool) {
 			seg.deadline = stripSpace(d)
 			continue
 		}
+		if names, _, ok := unitNames(p); ok && allOrgNames(names) {
+			bare = append(bare, p)
+			continue
+		}
 		return taskPart{}, false
+	}
+	if len(bare) > 0 {
+		if seg.deadline == "" {
+			return taskPart{}, false
+		}
+		for _, p := range bare {
+			names, open, _ := unitNames(p)
+			seg.open = seg.open || open
+			add(names, duban.RoleResponsible)
+		}
 	}
 	if len(seg.units) == 0 {
 		return taskPart{}, false
@@ -251,4 +267,25 @@ func unitNames(s string) ([]string, bool, bool) {
 		}
 	}
 	return names, open, true
+}
+
+// unitNameEnds end the names of offices, governments and companies.
+var unitNameEnds = []string{"局", "委", "办", "部", "厅", "院", "府", "区", "县", "市", "镇", "乡", "街道", "中心", "公司", "集团", "会", "室", "处", "所", "队", "站", "社", "行", "校", "馆", "组", "署", "单位", "部门", "机构", "企业", "办事处"}
+
+// allOrgNames reports whether every name ends like an organisation's.
+func allOrgNames(names []string) bool {
+	for _, n := range names {
+		n = strings.TrimRightFunc(n, func(r rune) bool { return isCloseBracket(r) })
+		ok := false
+		for _, suf := range unitNameEnds {
+			if strings.HasSuffix(n, suf) || strings.Contains(n, suf+"（") || strings.Contains(n, suf+"(") {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return len(names) > 0
 }
