@@ -203,7 +203,11 @@ func collectUnits(notices []*duban.Notice) []*unitSheet {
 var unitKeys = []string{"seq", "notice", "id", "text", "role", "partners", "deadline", "date", "quarter", "progress", "section"}
 
 // unitValue is the text of a unit sheet column for entry e (the seq-th).
-func unitValue(key string, seq int, e unitEntry, notices []*duban.Notice, multi bool) string {
+//
+// When the unit's tasks come from several notices, each notice gets a
+// marker (①, ②…, see noticeMarker) in the sources list and before every
+// 任务编号.
+func unitValue(key string, seq int, e unitEntry, notices []*duban.Notice, s *unitSheet) string {
 	t := e.task
 	switch key {
 	case "seq":
@@ -211,10 +215,7 @@ func unitValue(key string, seq int, e unitEntry, notices []*duban.Notice, multi 
 	case "notice":
 		return notices[e.notice].DocNumber
 	case "id":
-		if multi && notices[e.notice].DocNumber != "" {
-			return notices[e.notice].DocNumber + "\n" + t.ID
-		}
-		return t.ID
+		return s.marker(e.notice) + t.ID
 	case "text":
 		return t.Text
 	case "role":
@@ -225,6 +226,28 @@ func unitValue(key string, seq int, e unitEntry, notices []*duban.Notice, multi 
 		return ledgerValue(key, notices[e.notice], t)
 	}
 	return "" // progress: left blank for the unit
+}
+
+// marker is the notice marker of notice ni on the sheet ("" when the
+// sheet has one notice).
+func (s *unitSheet) marker(ni int) string {
+	if len(s.notices) < 2 {
+		return ""
+	}
+	for k, n := range s.notices {
+		if n == ni {
+			return noticeMarker(k + 1)
+		}
+	}
+	return ""
+}
+
+// noticeMarker is ① … ⑳ for k ≤ 20, else "[k]".
+func noticeMarker(k int) string {
+	if k >= 1 && k <= 20 {
+		return string(rune('①' + k - 1))
+	}
+	return "[" + strconv.Itoa(k) + "]"
 }
 
 // partners lists the task's other units, the lead marked when the task

@@ -245,6 +245,7 @@ func TestUnitPDFReadBack(t *testing.T) {
 			continue
 		}
 		seqC, textC, roleC, dateC, rawC := column(header, "序号"), column(header, "任务内容"), column(header, "分工"), column(header, "截止日期"), column(header, "完成时限")
+		idC := column(header, "任务编号")
 		prev := ""
 		for i, r := range rows {
 			if r[seqC] != strconv.Itoa(i+1) {
@@ -260,7 +261,7 @@ func TestUnitPDFReadBack(t *testing.T) {
 			}
 			found := false
 			for _, w := range ws {
-				if squeeze(w.task.Text) == r[textC] && w.role.Label() == r[roleC] {
+				if squeeze(w.task.Text) == r[textC] && w.role.Label() == r[roleC] && strings.HasSuffix(r[idC], squeeze(w.task.ID)) {
 					found = true
 					if d := w.task.Deadline; d != nil && (r[dateC] != string(d.Date) || r[rawC] != squeeze(d.Raw)) {
 						t.Errorf("%s: task %s deadline %q %q, want %q %q", p, w.task.ID, r[rawC], r[dateC], d.Raw, d.Date)

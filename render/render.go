@@ -119,7 +119,7 @@ func (r *Resources) PrepareFont(texts []string) error {
 			}
 		}
 	}
-	for _, c := range "第页共生成日期：0123456789-（牵头）、等任务清单分解表" {
+	for _, c := range "第页共生成日期：0123456789-（牵头）、等任务清单分解表①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳[]" {
 		need[c] = true
 	}
 	_, err := fonts.cutFor(r.Font, need)

@@ -110,7 +110,7 @@ func unitVars(s *unitSheet) map[string]string { return map[string]string{"unit":
 func unitSources(s *unitSheet, notices []*duban.Notice, prefix string) string {
 	lines := make([]string, 0, len(s.notices))
 	for _, ni := range s.notices {
-		lines = append(lines, prefix+noticeLine(notices[ni]))
+		lines = append(lines, prefix+s.marker(ni)+noticeLine(notices[ni]))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -138,15 +138,14 @@ func unitDoc(res *Resources, s *unitSheet, notices []*duban.Notice) (*Doc, error
 	doc.Title(title, d.TitleSize)
 	prefix := d.Label("source", "来源文件：")
 	for _, ni := range s.notices {
-		doc.Text(prefix+noticeLine(notices[ni]), d.TextSize, "L")
+		doc.Text(prefix+s.marker(ni)+noticeLine(notices[ni]), d.TextSize, "L")
 	}
 	doc.Space(2)
 	t := d.Table()
-	multi := len(s.notices) > 1
 	for i, e := range s.entries {
 		cells := make([]string, len(d.Columns))
 		for c, col := range d.Columns {
-			cells[c] = unitValue(col.Key, i+1, e, notices, multi)
+			cells[c] = unitValue(col.Key, i+1, e, notices, s)
 		}
 		t.Rows = append(t.Rows, Row{Cells: cells})
 	}
@@ -178,7 +177,6 @@ func unitXLSX(res *Resources, s *unitSheet, notices []*duban.Notice, path string
 	}); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	multi := len(s.notices) > 1
 	rows := make([]XRow, 0, len(s.entries))
 	for i, e := range s.entries {
 		v := map[string]CellValue{}
@@ -188,7 +186,7 @@ func unitXLSX(res *Resources, s *unitSheet, notices []*duban.Notice, path string
 			case "seq":
 				v[k] = i + 1
 			default:
-				v[k] = unitValue(k, i+1, e, notices, multi)
+				v[k] = unitValue(k, i+1, e, notices, s)
 			}
 		}
 		rows = append(rows, XRow{Values: v})
