@@ -53,7 +53,7 @@ var (
 	dlNextYearRe   = regexp.MustCompile(`明年|次年|翌年`)
 	dlLastYearRe   = regexp.MustCompile(`去年|上年`)
 	dlLabelRe      = regexp.MustCompile(`^(?:完成|办结)?(?:时间|时限|期限|日期)[:：]`)
-	dlRecurringRe  = regexp.MustCompile(`每(?:年|半年|季|月|周|旬|日|天|个|\d)|按(?:季|月|年|周|半年|旬|期报送)|定期|逐月|逐季|逐年`)
+	dlRecurringRe  = regexp.MustCompile(`每(?:年|半|季|月|周|旬|日|天|个|\d)|按(?:季|月|年|周|半年|旬|期报送)|定期|逐月|逐季|逐年`)
 	dlHalfRe       = regexp.MustCompile(`上半年|下半年|年中`)
 	dlRelativeRe   = regexp.MustCompile(`(\d{1,3}|半)(个)?(工作日|日|天|周|星期|月|年)(?:内|以内|之内|前)?`)
 	dlDateRe       = regexp.MustCompile(`(\d{1,2})月(\d{1,2})[日号]`)
@@ -116,8 +116,8 @@ func parseDeadline(raw string, year int, issue time.Time) *duban.Deadline {
 	y := year
 	for _, seg := range segs {
 		if strings.Contains(seg, "年") {
-			if m := dlYearRe.FindStringSubmatch(seg); m != nil {
-				y, _ = strconv.Atoi(m[1])
+			if m := lastSubmatchIf(true, dlYearRe, seg); m != nil {
+				y, _ = strconv.Atoi(m[1]) // 2024年至2025年底: the last year
 			} else if dlNextYearRe.MatchString(seg) {
 				y = year + 1
 			} else if dlLastYearRe.MatchString(seg) {

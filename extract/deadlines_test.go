@@ -30,6 +30,8 @@ func TestParseDeadline(t *testing.T) {
 		{"2025-6-30前", "2025-6-30前", duban.KindDate, "2025-06-30"},
 		{"2025/9", "2025/9", duban.KindMonthEnd, "2025-09-30"},
 		{"2024-2025年", "2024-2025年", duban.KindYearEnd, "2025-12-31"},
+		{"2024年至2025年底", "2024年至2025年底", duban.KindYearEnd, "2025-12-31"},
+		{"每半月", "每半月", duban.KindRecurring, null},
 		{"2025年6月30日—12月31日", "2025年6月30日—12月31日", duban.KindDate, "2025-12-31"},
 		// month_end
 		{"5月底前", "5月底前", duban.KindMonthEnd, "2024-05-31"},
