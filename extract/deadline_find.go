@@ -404,8 +404,10 @@ func (b *backScanner) beforeMarker() bool {
 	return false
 }
 
-// relativeAnchors are the events a period in a task's text counts from.
-var relativeAnchors = []string{"印发", "发布", "出台", "下发", "发文", "实施", "施行", "公布"}
+// relativeAnchors are the events a period in a task's text counts from:
+// the notice's own issue. 实施 is not one ("项目实施后3个月内" counts from
+// the project).
+var relativeAnchors = []string{"印发", "发布", "出台", "下发", "发文", "施行", "公布"}
 
 // within reads what precedes 内: a period from the notice (印发之日起30日,
 // 发文后一个月) or a year (年内, 2025年内).
