@@ -72,11 +72,12 @@ func bracketDepths(rs []rune) []int {
 // ("市发改委、市财政局，各县（区）人民政府等") into unit names. It splits on
 // 、，,；; outside brackets only — never on whitespace, 和 or 及, which occur
 // inside names (区自然资源和规划局). Names are kept as written with whitespace
-// removed, a label before a colon (责任单位：) and trailing 。；.;, dropped;
-// duplicates are dropped. A list
-// closed by 等 is open (more units than named): "X、Y等" and "X等部门" name
-// only X and Y, while a collective after 等 ("X等有关部门", "X等相关单位")
-// is a unit of its own.
+// removed; a label before a colon (责任单位：), trailing 。；.;, and
+// duplicates are dropped. Brackets that are never closed count as text.
+// A list closed by 等 is open (more units than named): "X、Y等" and
+// "X等部门" name only X and Y, while a collective after 等 ("X等有关部门",
+// "X等相关单位") is a unit of its own. A 等 followed by more of a name
+// (市高等教育学会) is part of the name.
 func splitUnits(s string) (names []string, open bool) {
 	rs := []rune(stripSpace(s))
 	depth := bracketDepths(rs)
