@@ -68,9 +68,10 @@ type outlineItem struct {
 	page     int
 	parent   *outlineItem
 	children int
-	fromRow  bool   // a row of a task table
-	done     bool   // assignment already run
-	heading  string // title(), once computed
+	fromRow  bool     // a row of a task table
+	done     bool     // assignment already run
+	heading  string   // title(), once computed
+	body     []string // unnumbered paragraphs under the item
 }
 
 // title is the item's text as a section heading: cleaned, without its
@@ -168,15 +169,43 @@ func (st *parseState) finish(it *outlineItem) {
 		return
 	}
 	it.done = true
+	if st.assign(it) {
+		return
+	}
+	// "（一）推进数字政府建设" with the work and its units in the paragraphs
+	// under it: the task is the heading and those paragraphs, the heading
+	// closed with "。" as a clerk would write it on one line.
+	if len(it.body) > 0 {
+		heading := it.text
+		var w wrapped
+		w.add(it.text)
+		if last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(heading, isSpace)); !strings.ContainsRune("。；;：:！？!?", last) {
+			w.add("。")
+		}
+		for _, b := range it.body {
+			w.add(b)
+		}
+		it.text = w.text.String()
+		if st.assign(it) {
+			return
+		}
+		it.text = heading
+	}
+	st.drafts = append(st.drafts, draft{it: it, seg: taskPart{text: it.text}})
+}
+
+// assign runs the assigners on an item and keeps the tasks of the first
+// that recognises its assignment.
+func (st *parseState) assign(it *outlineItem) bool {
 	for _, a := range st.assigners {
 		if segs, ok := a.assign(it, st); ok {
 			for _, s := range segs {
 				st.drafts = append(st.drafts, draft{it: it, seg: s})
 			}
-			return
+			return true
 		}
 	}
-	st.drafts = append(st.drafts, draft{it: it, seg: taskPart{text: it.text}})
+	return false
 }
 
 // bodyTextParser takes any other paragraph (a goal, a requirement, an
@@ -192,6 +221,9 @@ func (bodyTextParser) parse(p *bodyPara, st *parseState) bool {
 		st.leadFirst = true
 	}
 	st.attachments = isAttachmentLine(p.text)
+	if it := st.last; it != nil && !it.fromRow && !it.done && !st.attachments && len(it.body) < 20 {
+		it.body = append(it.body, p.text)
+	}
 	return true
 }
 
