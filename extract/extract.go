@@ -12,6 +12,9 @@ import (
 	"github.com/duban/duban"
 )
 
+// maxFileSize bounds the notice files File reads.
+const maxFileSize = 256 << 20
+
 // Options adjust extraction.
 type Options struct {
 	Year int // overrides the plan year when non-zero
@@ -22,6 +25,13 @@ type Options struct {
 func File(path string, opt Options) (*duban.Notice, error) {
 	if ReaderFor(path) == nil {
 		return nil, unsupported(path)
+	}
+	if fi, err := os.Stat(path); err != nil {
+		return nil, err // *PathError names the file
+	} else if fi.Size() > maxFileSize {
+		return nil, fmt.Errorf("%s: %d bytes, larger than any notice (limit %d)", path, fi.Size(), maxFileSize)
+	} else if fi.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory", path)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
