@@ -20,7 +20,10 @@ type pdfLine struct {
 	x0, x1 float64 // left and right ends
 	y      float64 // baseline (y grows upwards)
 	size   float64 // dominant font size
+	lead   float64 // width of the first unbreakable unit (word, or character with its closing punctuation)
 	page   int
+	glyphs []pdfGlyph // left to right
+	track  float64    // the line's own letter spacing
 }
 
 // pdfItem is a line or a table, in reading order.
@@ -68,7 +71,17 @@ func pdfLayoutPage(gs []pdfGlyph, segs []pdfSegment, box [4]float64, num int) *p
 			}
 		}
 	}
-	for _, l := range pdfBuildLines(rest) {
+	lines := pdfBuildLines(rest)
+	for _, t := range pdfFindPlainTables(lines, num) {
+		p.items = append(p.items, pdfItem{table: t.table, top: t.top})
+		for i := t.from; i < t.to; i++ {
+			lines[i].text = "" // consumed by the table
+		}
+	}
+	for _, l := range lines {
+		if l.text == "" {
+			continue
+		}
 		l.page = num
 		p.items = append(p.items, pdfItem{line: l, top: l.y + 0.8*l.size})
 	}
@@ -289,8 +302,43 @@ func pdfMakeLine(gs []pdfGlyph) (pdfLine, bool) {
 		}
 	}
 	l.text = b.String()
+	l.lead = pdfLeadWidth(gs)
+	l.glyphs, l.track = gs, track
 	return l, true
 }
+
+// pdfLeadWidth measures a line's first unit that a line break cannot
+// split: a Latin word or number, or one character with the closing
+// punctuation that may not start a line.
+func pdfLeadWidth(gs []pdfGlyph) float64 {
+	i := 0
+	for i < len(gs) && (gs[i].space || strings.TrimSpace(gs[i].text) == "") {
+		i++
+	}
+	if i == len(gs) {
+		return 0
+	}
+	first, last := gs[i], gs[i]
+	latin := !pdfWideGlyph(first)
+	for j := i + 1; j < len(gs); j++ {
+		g := gs[j]
+		if g.space || strings.TrimSpace(g.text) == "" {
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(g.text)
+		if latin && (pdfWideGlyph(g) || g.x-(last.x+last.ax) > 0.18*g.size) {
+			break
+		}
+		if !latin && !strings.ContainsRune(pdfNoLineStart, r) {
+			break
+		}
+		last = g
+	}
+	return last.x + last.ax - first.x
+}
+
+// pdfNoLineStart is the punctuation a CJK line may not start with.
+const pdfNoLineStart = "，。、；：？！）》」』”’〕】,.;:?!)]"
 
 // pdfWideGlyph reports whether a glyph is a full-width (CJK) character.
 func pdfWideGlyph(g pdfGlyph) bool {

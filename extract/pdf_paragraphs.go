@@ -9,7 +9,8 @@ import (
 )
 
 // This file joins lines into paragraphs from their geometry alone: a line
-// that ends short of the right margin ends its paragraph; a line indented
+// that ends so short of the right margin that the next line's first word
+// (or character) would have fitted ends its paragraph; a line indented
 // past the previous one, a change of font size or a wider vertical gap
 // than the usual line pitch starts a new one. A paragraph running over a
 // page break continues when the last line of the page is full and the
@@ -132,7 +133,13 @@ func (st pdfLayout) newParagraph(a, b pdfLine) bool {
 			return true
 		}
 	}
-	if !st.full(a) {
+	// A line ends its paragraph when the first unit of the next line
+	// would have fitted after it.
+	lead := b.lead
+	if lead <= 0 {
+		lead = b.size
+	}
+	if a.x1+lead < st.right-0.2*size {
 		return true
 	}
 	if b.x0 > a.x0+0.8*size {
