@@ -182,9 +182,9 @@ type roleUnits struct {
 
 // Role verbs that close a part of an inline assignment.
 var (
-	leadVerbs = []string{"牵头负责", "牵头"}
-	coVerbs   = []string{"配合", "参与", "协助", "协办"}
-	respVerbs = []string{"负总责", "负责", "承担"}
+	leadVerbs = []string{"牵头负责", "牵头落实", "牵头推进", "牵头实施", "牵头抓总", "牵头"}
+	coVerbs   = []string{"配合落实", "配合实施", "协助配合", "配合", "参与", "协助", "协办"}
+	respVerbs = []string{"负责落实", "负责实施", "负责推进", "具体负责", "负总责", "负责", "承担"}
 	// qualifiers written between the units and 负责
 	respQualifiers = []string{"按照职责分工", "按职责分工", "按职能分工", "按职责", "依职责", "按分工", "分别", "共同", "各自"}
 )
