@@ -99,10 +99,6 @@ func (st pdfLayout) usualPitch(size float64) float64 {
 	return 1.5 * size
 }
 
-func (st pdfLayout) full(l pdfLine) bool {
-	return l.x1 >= st.right-1.5*l.size
-}
-
 func (st pdfLayout) centred(l pdfLine) bool {
 	mid := (st.left + st.right) / 2
 	return math.Abs((l.x0+l.x1)/2-mid) < 1.5*l.size && l.x0 > st.left+l.size
@@ -179,6 +175,7 @@ func pdfAssemble(pages []*pdfPage) *Document {
 				flush()
 				if lastTable != nil && pdfContinues(lastTable, it.table, pages, pi, ii) {
 					line = pdfAppendRows(doc.Blocks[len(doc.Blocks)-1].Table, it.table, line)
+					lastTable = it.table
 					continue
 				}
 				t := &Table{}

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the Flat ODT sources of the office-suite PDF fixtures and their
 expected blocks; convert with
-  soffice --headless --convert-to pdf --outdir . *.fodt
+  soffice --headless --convert-to pdf --outdir . lo-*-ruled.fodt lo-*-plain.fodt
+  soffice --headless --convert-to 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}' --outdir . lo-tagged-*.fodt
 (LibreOffice 7.4, font WenQuanYi Micro Hei)."""
 import html, json
 
@@ -33,8 +34,10 @@ HEADER = ["序号", "重点任务", "牵头单位", "配合单位", "完成时�
 ROWS = [[str(i + 1), TASKS[i % 5], UNITS[i % 7], UNITS[(i + 3) % 7] + "、" + UNITS[(i + 5) % 7], DEADLINES[i % 5]]
         for i in range(16)]
 
-def doc(name, body_style, footer, borders, extra_styles=""):
+def doc(name, body_style, footer, borders, landscape=False):
     cell = 'fo:border="0.5pt solid #000000"' if borders else 'fo:border="none"'
+    size = ('fo:page-width="29.7cm" fo:page-height="21cm" style:print-orientation="landscape"' if landscape
+            else 'fo:page-width="21cm" fo:page-height="29.7cm"')
     x = f'''<?xml version="1.0" encoding="UTF-8"?>
 <office:document {NS} office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
 <office:font-face-decls><style:font-face style:name="WQY" svg:font-family="'WenQuanYi Micro Hei'"/></office:font-face-decls>
@@ -42,7 +45,7 @@ def doc(name, body_style, footer, borders, extra_styles=""):
 <style:default-style style:family="paragraph"><style:text-properties style:font-name="WQY" fo:font-size="16pt" style:font-name-asian="WQY" style:font-size-asian="16pt" style:font-name-complex="WQY"/></style:default-style>
 </office:styles>
 <office:automatic-styles>
-<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="2.5cm" fo:margin-bottom="2cm" fo:margin-left="2.8cm" fo:margin-right="2.6cm"/><style:header-style><style:header-footer-properties fo:min-height="0.8cm"/></style:header-style><style:footer-style><style:header-footer-properties fo:min-height="0.8cm"/></style:footer-style></style:page-layout>
+<style:page-layout style:name="pm1"><style:page-layout-properties {size} fo:margin-top="2.5cm" fo:margin-bottom="2cm" fo:margin-left="2.8cm" fo:margin-right="2.6cm"/><style:header-style><style:header-footer-properties fo:min-height="0.8cm"/></style:header-style><style:footer-style><style:header-footer-properties fo:min-height="0.8cm"/></style:footer-style></style:page-layout>
 <style:style style:name="Body" style:family="paragraph"><style:paragraph-properties {body_style}/></style:style>
 <style:style style:name="Salute" style:family="paragraph"><style:paragraph-properties fo:text-align="justify" fo:line-height="28pt"/></style:style>
 <style:style style:name="Title" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:line-height="34pt" fo:margin-bottom="16pt"/><style:text-properties fo:font-size="22pt" style:font-size-asian="22pt"/></style:style>
@@ -55,7 +58,6 @@ def doc(name, body_style, footer, borders, extra_styles=""):
 <style:style style:name="C4" style:family="table-column"><style:table-column-properties style:column-width="3.2cm"/></style:style>
 <style:style style:name="C5" style:family="table-column"><style:table-column-properties style:column-width="2.6cm"/></style:style>
 <style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties {cell} fo:padding="0.1cm"/></style:style>
-{extra_styles}
 </office:automatic-styles>
 <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1">
 <style:header><text:p text:style-name="Small">清河市人民政府办公室</text:p></style:header>
@@ -97,3 +99,6 @@ doc("lo-spaced-ruled", 'fo:text-align="start" fo:margin-bottom="12pt" fo:line-he
 # justified with indent, borderless table, "— N —"
 doc("lo-indent-plain", 'fo:text-align="justify" fo:text-indent="32pt" fo:line-height="28pt"',
     f'— {PN} —', False)
+# landscape, tagged PDF (headers and footers marked as artifacts), "-N-"
+doc("lo-tagged-landscape", 'fo:text-align="justify" fo:text-indent="32pt" fo:line-height="28pt"',
+    f'-{PN}-', True, landscape=True)
