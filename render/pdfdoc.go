@@ -148,11 +148,44 @@ func (d *Doc) wrapper(size float64) func(rune) float64 {
 	return func(r rune) float64 { return d.runeWidth(r) * size }
 }
 
+// PDFText makes s drawable by fpdf: characters outside the Basic
+// Multilingual Plane (which fpdf cannot encode, and panics on) become "□",
+// tabs and other control characters a space. The engine applies it to all
+// text it draws; Drawing callbacks should apply it to theirs.
+func PDFText(s string) string {
+	clean := true
+	for _, r := range s {
+		if r > 0xFFFF || r < 0x20 && r != '\n' || r == 0x7f || r == 0xFFFD {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r > 0xFFFF || r == 0xFFFD:
+			return '□'
+		case r == '\n':
+			return r
+		case r < 0x20 || r == 0x7f:
+			return ' '
+		}
+		return r
+	}, s)
+}
+
 // Bytes lays the document out and returns the PDF.
-func (d *Doc) Bytes() ([]byte, error) {
+func (d *Doc) Bytes() (out []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil { // fpdf panics on some inputs
+			out, err = nil, fmt.Errorf("pdf: %v", r)
+		}
+	}()
 	need := map[rune]bool{}
 	add := func(s string) {
-		for _, r := range s {
+		for _, r := range PDFText(s) {
 			need[r] = true
 		}
 	}
@@ -226,7 +259,7 @@ func (d *Doc) footer(p *fpdf.Fpdf, page, total int, date string, ph float64) {
 	if d.trace != nil {
 		d.trace(page, mid)
 	}
-	p.Text(s.Left, y, d.fitFooter(d.Footer, size, (pw-s.Left-s.Right)/2-d.StringWidth(mid, size)/2-4))
+	p.Text(s.Left, y, d.fitFooter(PDFText(d.Footer), size, (pw-s.Left-s.Right)/2-d.StringWidth(mid, size)/2-4))
 	p.Text((pw-d.StringWidth(mid, size))/2, y, mid)
 	p.Text(pw-s.Right-d.StringWidth(date, size), y, date)
 	p.SetTextColor(0, 0, 0)
@@ -297,7 +330,7 @@ type textBlock struct {
 func (b *textBlock) runes(add func(string)) { add(b.text) }
 
 func (b *textBlock) place(l *layout) {
-	lines := Wrap(b.text, l.width, l.doc.wrapper(b.size))
+	lines := Wrap(PDFText(b.text), l.width, l.doc.wrapper(b.size))
 	lh := lineHeight(b.size)
 	for _, line := range lines {
 		if l.room() < lh && !l.empty() {

@@ -112,13 +112,20 @@ func chunks(s string) []string {
 // 截止日期 recomputes 季度. A row with an unknown 任务编号 becomes a new task
 // (path from the number, section from the heading rows above it, deadline
 // kind "date" when it has a date, else "unknown").
-func ReadLedger(path string) (*duban.Notice, error) {
+func ReadLedger(path string) (n *duban.Notice, err error) {
+	// excelize has panicked on malformed workbooks before: a bad file is an
+	// error, never a crash.
+	defer func() {
+		if r := recover(); r != nil {
+			n, err = nil, fmt.Errorf("%s: unreadable workbook: %v", path, r)
+		}
+	}()
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	defer f.Close()
-	n, err := readLedger(f)
+	n, err = readLedger(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

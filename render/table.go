@@ -127,7 +127,7 @@ func (t *Table) lay(l *layout, cells []string, group bool, size float64, colW []
 	r.lines = 1
 	for i, w := range r.widths {
 		if i < len(cells) {
-			r.cells[i] = Wrap(cells[i], w-2*t.PadX, wrap)
+			r.cells[i] = Wrap(PDFText(cells[i]), w-2*t.PadX, wrap)
 		}
 		r.lines = max(r.lines, len(r.cells[i]))
 	}
