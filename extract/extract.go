@@ -188,7 +188,7 @@ func (st *parseState) tasks() []duban.Task {
 			if it.depth == 1 && !it.fromRow && !strings.ContainsAny(text, "。；;") {
 				continue // a heading with nothing under it
 			}
-			if anyAssigned && !assigned[groupOf(it)] {
+			if anyAssigned && !assigned[groupOf(it)] && findDeadline(text) == "" {
 				continue // a general section: goals, requirements
 			}
 		}
