@@ -17,7 +17,7 @@ import (
 const (
 	pdfMaxStreamBytes = 32 << 20  // decoded content of one page or form
 	pdfMaxOpsPerPage  = 4_000_000 // operators interpreted on one page
-	pdfMaxGlyphs      = 4_000_000 // glyphs in the whole document
+	pdfMaxGlyphs      = 1_000_000 // glyphs in the whole document
 	pdfMaxSegments    = 200_000   // path segments on one page
 	pdfMaxFormDepth   = 8         // nested form XObjects
 	pdfMaxForms       = 2_000     // form XObjects run on one page
