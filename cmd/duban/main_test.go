@@ -51,6 +51,16 @@ func notices(t *testing.T, dir string, k int) []string {
 	return paths
 }
 
+// TestMain lets the test binary act as duban itself, so a test can run it
+// as a process and send it signals.
+func TestMain(m *testing.M) {
+	if os.Getenv("DUBAN_TEST_MAIN") == "1" {
+		main()
+		return
+	}
+	os.Exit(m.Run())
+}
+
 func TestVersion(t *testing.T) {
 	code, out, _ := cli(t, "version")
 	if code != 0 || out != "duban dev\n" {

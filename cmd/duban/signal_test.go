@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 import (
@@ -11,16 +13,6 @@ import (
 	"testing"
 	"time"
 )
-
-// TestMain lets the test binary act as duban itself, so a test can run it
-// as a process and send it signals.
-func TestMain(m *testing.M) {
-	if os.Getenv("DUBAN_TEST_MAIN") == "1" {
-		main()
-		return
-	}
-	os.Exit(m.Run())
-}
 
 func TestSIGINTStopsCleanlyAndNextRunFinishes(t *testing.T) {
 	in, out := t.TempDir(), t.TempDir()
