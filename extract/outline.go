@@ -169,7 +169,6 @@ func (outlineParser) parse(p *bodyPara, st *parseState) bool {
 		st.kinds = append(st.kinds[:depth-1], kind)
 	}
 	st.open(&outlineItem{
-		kind:  kind,
 		path:  []string{canon},
 		depth: depth,
 		text:  strings.TrimFunc(rest, isSpace),

@@ -59,7 +59,6 @@ var defaultAssigners = []assigner{
 // outlineItem is one numbered item of the notice's outline, or one row of a task
 // table.
 type outlineItem struct {
-	kind     markerKind
 	path     []string
 	depth    int
 	text     string        // the item's text after its number, paragraphs rejoined
@@ -101,7 +100,6 @@ type parseState struct {
 	kinds []markerKind   // marker kind of each open outline depth
 	stack []*outlineItem // open outline items, outermost first
 	last  *outlineItem   // the item paragraphs currently attach to
-	items []*outlineItem // every item in document order
 
 	leadFirst   bool // a "first listed unit leads" convention is in force
 	attachments bool // in a list of attachments ("附件：1.…")
@@ -146,7 +144,6 @@ func (st *parseState) open(it *outlineItem) {
 		it.path = append(append([]string{}, it.parent.path...), it.path...)
 	}
 	st.stack = append(st.stack, it)
-	st.items = append(st.items, it)
 	st.last = it
 }
 

@@ -239,7 +239,6 @@ func (t *taskTable) row(row []Cell) {
 		it.path = append(append([]string{}, t.parent.path...), num)
 		it.depth = t.parent.depth + 1
 	}
-	t.st.items = append(t.st.items, it)
 	t.pending = append(t.pending, &tableRow{it: it, seq: seq, task: task, vals: vals})
 }
 
