@@ -1,6 +1,8 @@
 package render
 
 import (
+	"path/filepath"
+
 	"github.com/duban/duban/templates"
 )
 
@@ -27,24 +29,14 @@ var quarterlyKinds = []struct {
 // layout.yaml when it defines it, else from quarterly.yaml (the one in
 // the templates folder, or the embedded one).
 func loadQuarterlyLayout(res *Resources) (*quarterlyLayout, error) {
-	var own *Layout
+	own, err := quarterlyFile(res.Dir)
+	if err != nil {
+		return nil, err
+	}
 	docs := make([]DocLayout, len(quarterlyKinds))
 	for i, k := range quarterlyKinds {
 		src := res.Layout
 		if _, ok := src.Documents[k.kind]; !ok {
-			if own == nil {
-				b, err := templates.OpenQuarterly(res.Dir, templates.QuarterlyLayoutFile)
-				if err != nil {
-					return nil, err
-				}
-				name := "embedded " + templates.QuarterlyLayoutFile
-				if res.Dir != "" {
-					name = res.Dir + "/" + templates.QuarterlyLayoutFile
-				}
-				if own, err = decodeLayout(name, b); err != nil {
-					return nil, err
-				}
-			}
 			src = own
 		}
 		d, err := src.Doc(k.kind)
@@ -78,6 +70,33 @@ func loadQuarterlyLayout(res *Resources) (*quarterlyLayout, error) {
 		}
 	}
 	return &quarterlyLayout{main: docs[0], units: docs[1], sections: docs[2], other: docs[3], next: docs[4]}, nil
+}
+
+// quarterlyFile reads quarterly.yaml: the embedded one, with the entries
+// of the one in dir (when there is one) replacing it kind by kind.
+func quarterlyFile(dir string) (*Layout, error) {
+	b, err := templates.OpenQuarterly("", templates.QuarterlyLayoutFile)
+	if err != nil {
+		return nil, err
+	}
+	def, err := decodeLayout("embedded "+templates.QuarterlyLayoutFile, b)
+	if err != nil || dir == "" {
+		return def, err
+	}
+	b, err = templates.OpenQuarterly(dir, templates.QuarterlyLayoutFile)
+	if err != nil {
+		return nil, err
+	}
+	l, err := decodeLayout(filepath.Join(dir, templates.QuarterlyLayoutFile), b)
+	if err != nil {
+		return nil, err
+	}
+	for k, d := range def.Documents {
+		if _, ok := l.Documents[k]; !ok {
+			l.Documents[k] = d
+		}
+	}
+	return l, nil
 }
 
 // hasOwn reports whether the raw entry of kind (before defaults) sets what

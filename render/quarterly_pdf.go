@@ -55,12 +55,12 @@ func quarterlyDoc(res *Resources, ql *quarterlyLayout, r *quarterReport, notices
 		for i, s := range r.sections {
 			t.Rows = append(t.Rows, Row{Cells: countCells(ql.sections, i+1, s, r)})
 		}
-		total := &qCount{key: "合计", count: len(r.due), overdue: r.overdue, soon: r.soon}
+		// The total row's label goes in the first cell: a row starting
+		// blank reads as the continuation of the row above.
+		total := &qCount{count: len(r.due), overdue: r.overdue, soon: r.soon}
 		cells := countCells(ql.sections, 0, total, r)
-		for c, col := range ql.sections.Columns {
-			if col.Key == "seq" {
-				cells[c] = ""
-			}
+		if len(cells) > 0 {
+			cells[0] = "合计"
 		}
 		t.Rows = append(t.Rows, Row{Cells: cells, Fill: m.GroupFill})
 		doc.Table(t)
@@ -84,7 +84,7 @@ func quarterlyDoc(res *Resources, ql *quarterlyLayout, r *quarterReport, notices
 
 		doc.PageBreak()
 		heading("due", "五、本季度到期任务清单（按责任单位）")
-		t = m.Table()
+		t = statusTable(m, r)
 		for _, u := range r.units {
 			es := r.byUnit[u.key]
 			t.Rows = append(t.Rows, Row{Cells: []string{groupLabel(u.key, len(es))}, Group: true})
@@ -128,7 +128,7 @@ func quarterlyDoc(res *Resources, ql *quarterlyLayout, r *quarterReport, notices
 	heading("next", "七、下季度预览")
 	doc.Text(nextLine(r), m.TextSize, "L")
 	if len(r.nextDue) > 0 {
-		t := ql.next.Table()
+		t := statusTable(ql.next, r)
 		for i, qt := range r.nextDue {
 			cells := make([]string, len(ql.next.Columns))
 			for c, col := range ql.next.Columns {
@@ -140,6 +140,20 @@ func quarterlyDoc(res *Resources, ql *quarterlyLayout, r *quarterReport, notices
 		doc.Table(t)
 	}
 	return doc, nil
+}
+
+// statusTable starts a table of d's columns whose status column is shown
+// whenever the report has an as-of date, even with nothing to mark.
+func statusTable(d DocLayout, r *quarterReport) *Table {
+	t := d.Table()
+	if !r.asOf.IsZero() {
+		for i, c := range d.Columns {
+			if c.Key == "status" {
+				t.Columns[i].HideEmpty = false
+			}
+		}
+	}
+	return t
 }
 
 // nextLine states the next quarter's count.

@@ -3,6 +3,7 @@ package render_test
 import (
 	"archive/zip"
 	"encoding/xml"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -53,10 +54,23 @@ func expectQuarter(notices []*duban.Notice, q string) qWant {
 			if t.Deadline == nil {
 				continue
 			}
-			switch string(t.Deadline.Quarter) {
+			// The quarter of the date; the quarter field only when the
+			// date is missing or not a date.
+			quarter := string(t.Deadline.Quarter)
+			if d, ok := t.Deadline.Time(); ok {
+				quarter = duban.QuarterOf(d)
+			}
+			switch quarter {
 			case q:
 				w.due = append(w.due, t)
-				w.sections[string(t.Section)]++
+				section := "未分板块"
+				if t.Section != "" {
+					section = t.Path[0] + "、" + string(t.Section)
+				}
+				if len(notices) > 1 && n.DocNumber != "" {
+					section = n.DocNumber + section
+				}
+				w.sections[squeeze(section)]++
 				seen := map[string]bool{}
 				for _, u := range t.Units {
 					if k := qKey(u); !seen[k] {
@@ -247,15 +261,14 @@ func checkQuarterPDF(t *testing.T, path, q string, w qWant, asOf bool) {
 		seen := 0
 		for _, r := range s.rows {
 			v, _ := strconv.Atoi(r[cc])
-			if r[sc] == "合计" {
+			if r[0] == "合计" {
 				if v != len(w.due) {
 					t.Errorf("%s: total %d, want %d", path, v, len(w.due))
 				}
 				continue
 			}
-			title := r[sc][strings.Index(r[sc], "、")+len("、"):]
-			if w.sections[title] != v {
-				t.Errorf("%s: section %s counts %d, want %d", path, r[sc], v, w.sections[title])
+			if w.sections[r[sc]] != v {
+				t.Errorf("%s: section %s counts %d, want %d", path, r[sc], v, w.sections[r[sc]])
 			}
 			seen++
 		}
@@ -348,7 +361,8 @@ func checkDueTable(t *testing.T, path string, d *qTable, w qWant) {
 		for _, task := range ts {
 			found := false
 			for _, r := range rows {
-				if r[tc] == squeeze(task.Text) && r[ic] == squeeze(task.ID) && r[dc] == string(task.Deadline.Date) {
+				// with several notices the number follows the 文号
+				if r[tc] == squeeze(task.Text) && strings.HasSuffix(r[ic], squeeze(task.ID)) && r[dc] == string(task.Deadline.Date) {
 					found = true
 				}
 			}
@@ -547,14 +561,14 @@ func checkQuarterXLSX(t *testing.T, path, q string, w qWant, asOf time.Time) {
 	for _, r := range rows {
 		v, _ := strconv.Atoi(cellAt(r, cc))
 		s := cellAt(r, sc)
-		if s == "合计" {
+		if cellAt(r, 0) == "合计" {
 			if v != len(w.due) {
 				t.Errorf("%s: total %d, want %d", path, v, len(w.due))
 			}
 			continue
 		}
-		if title := s[strings.Index(s, "、")+len("、"):]; w.sections[title] != v {
-			t.Errorf("%s: section %s counts %d, want %d", path, s, v, w.sections[title])
+		if w.sections[squeeze(s)] != v {
+			t.Errorf("%s: section %s counts %d, want %d", path, s, v, w.sections[squeeze(s)])
 		}
 	}
 
@@ -684,4 +698,244 @@ func rangeValues(t *testing.T, f *excelize.File, ref string) []string {
 		out = append(out, v)
 	}
 	return out
+}
+
+// wantStatus recomputes a task's status mark on day asOf.
+func wantStatus(task *duban.Task, asOf time.Time) string {
+	d, ok := task.Deadline.Time()
+	switch {
+	case !ok:
+		return ""
+	case d.Before(asOf):
+		return "逾期"
+	case !d.After(asOf.AddDate(0, 0, 30)):
+		return "临期"
+	}
+	return ""
+}
+
+func TestQuarterlyAsOf(t *testing.T) {
+	n := loadNotice(t, "../testdata/lianyungang-2024-22.gold.json")
+	notices := []*duban.Notice{n}
+	asOf := time.Date(2024, 6, 15, 0, 0, 0, 0, time.UTC)
+	dir := outDir(t, "quarterly-asof")
+	paths, err := render.Quarterly(notices, dir, []string{"2024q2", " 2024Q3", "2024Q2"}, render.Options{Now: testNow, AsOf: asOf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) != 4 {
+		t.Fatalf("paths %v: want 2024Q2 and 2024Q3 once each", paths)
+	}
+	for _, q := range []string{"2024Q2", "2024Q3"} {
+		w := expectQuarter(notices, q)
+		pdf, book := filepath.Join(dir, q+".pdf"), filepath.Join(dir, q+".xlsx")
+		checkQuarterPDF(t, pdf, q, w, true)
+		checkQuarterXLSX(t, book, q, w, asOf)
+
+		over, soon := 0, 0
+		status := map[string]string{}
+		for _, task := range w.due {
+			s := wantStatus(task, asOf)
+			status[squeeze(task.ID)] = s
+			switch s {
+			case "逾期":
+				over++
+			case "临期":
+				soon++
+			}
+		}
+		doc := readPDF(t, pdf)
+		text := pdfText(doc)
+		if s := "已逾期" + strconv.Itoa(over) + "项，30日内到期（临期）" + strconv.Itoa(soon) + "项"; !strings.Contains(text, s) {
+			t.Errorf("%s: overview lacks %s", pdf, s)
+		}
+		if len(w.due) > 0 {
+			d := qPDFTables(doc)["due"]
+			ic, sc := column(d.header, "任务编号"), column(d.header, "状态")
+			if sc < 0 {
+				t.Fatalf("%s: no status column with an as-of date", pdf)
+			}
+			for _, r := range d.rows {
+				if _, _, g := groupOf(r); !g && r[sc] != status[r[ic]] {
+					t.Errorf("%s: task %s marked %q, want %q", pdf, r[ic], r[sc], status[r[ic]])
+				}
+			}
+		}
+		// The workbook: status cells say the same and are coloured.
+		f, err := excelize.OpenFile(book)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheet := f.GetSheetList()[2]
+		header, rows, hrow := sheetTable(t, f, sheet)
+		ic, sc := column(header, "任务编号"), column(header, "状态")
+		fills := map[string]string{}
+		for i, r := range rows {
+			if _, _, g := xlsxGroup(r); g {
+				continue
+			}
+			if got, want := cellAt(r, sc), status[cellAt(r, ic)]; got != want {
+				t.Errorf("%s: task %s marked %q, want %q", book, cellAt(r, ic), got, want)
+			}
+			cell, _ := excelize.CoordinatesToCellName(sc+1, hrow+1+i)
+			id, _ := f.GetCellStyle(sheet, cell)
+			st, _ := f.GetStyle(id)
+			fill := ""
+			if st != nil && len(st.Fill.Color) > 0 {
+				fill = st.Fill.Color[0]
+			}
+			if prev, ok := fills[cellAt(r, sc)]; ok && prev != fill {
+				t.Errorf("%s: %q cells coloured both %s and %s", book, cellAt(r, sc), prev, fill)
+			}
+			fills[cellAt(r, sc)] = fill
+		}
+		if fills["逾期"] == "" && over > 0 || fills["临期"] == "" && soon > 0 || fills["逾期"] == fills["临期"] && over > 0 && soon > 0 {
+			t.Errorf("%s: status fills %v", book, fills)
+		}
+		f.Close()
+	}
+}
+
+func TestQuarterlyYearWithEmptyQuarter(t *testing.T) {
+	n := loadNotice(t, "../testdata/lianyungang-2024-22.gold.json")
+	notices := []*duban.Notice{nil, n}
+	dir := outDir(t, "quarterly-year")
+	qs := render.QuartersOfYear(2024)
+	if !slices.Equal(qs, []string{"2024Q1", "2024Q2", "2024Q3", "2024Q4"}) {
+		t.Fatalf("QuartersOfYear = %v", qs)
+	}
+	paths, err := render.Quarterly(notices, dir, qs, render.Options{Now: testNow, Formats: []string{"pdf", "xlsx"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) != 8 {
+		t.Fatalf("paths %v", paths)
+	}
+	w := expectQuarter([]*duban.Notice{n}, "2024Q1")
+	if len(w.due) != 0 || len(w.next) != 10 {
+		t.Fatalf("records: 2024Q1 has %d due, next %d", len(w.due), len(w.next))
+	}
+	checkQuarterPDF(t, filepath.Join(dir, "2024Q1.pdf"), "2024Q1", w, false)
+	checkQuarterXLSX(t, filepath.Join(dir, "2024Q1.xlsx"), "2024Q1", w, time.Time{})
+}
+
+func TestQuarterlySeveralNotices(t *testing.T) {
+	notices := goldNotices(t)
+	// canonical names key the units
+	for i := range notices[1].Tasks {
+		for j := range notices[1].Tasks[i].Units {
+			u := &notices[1].Tasks[i].Units[j]
+			u.Canonical = u.Name + "（规范）"
+		}
+	}
+	dir := outDir(t, "quarterly-all")
+	paths, err := render.Quarterly(notices, dir, nil, render.Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	quarters := map[string]bool{}
+	others := 0
+	for _, n := range notices {
+		for _, task := range n.Tasks {
+			if task.Deadline != nil && task.Deadline.Quarter != "" {
+				quarters[string(task.Deadline.Quarter)] = true
+			}
+			if task.Deadline != nil && (task.Deadline.Kind == duban.KindOngoing || task.Deadline.Kind == duban.KindRecurring) {
+				others++
+			}
+		}
+	}
+	if len(paths) != 2*len(quarters) {
+		t.Fatalf("%d files for %d quarters", len(paths), len(quarters))
+	}
+	if others == 0 {
+		t.Fatal("the style samples have no ongoing or recurring task: the test needs one")
+	}
+	for q := range quarters {
+		w := expectQuarter(notices, q)
+		checkQuarterPDF(t, filepath.Join(dir, q+".pdf"), q, w, false)
+		checkQuarterXLSX(t, filepath.Join(dir, q+".xlsx"), q, w, time.Time{})
+	}
+}
+
+func TestQuarterlyBadInput(t *testing.T) {
+	n := loadNotice(t, "../testdata/lianyungang-2024-22.gold.json")
+	for _, q := range []string{"2024Q5", "2024Q0", "24Q1", "2024-Q1", "Q3", "", "２０２４Q1"} {
+		dir := filepath.Join(t.TempDir(), "q")
+		if _, err := render.Quarterly([]*duban.Notice{n}, dir, []string{q}, render.Options{Now: testNow}); err == nil {
+			t.Errorf("quarter %q accepted", q)
+		}
+		if _, err := os.Stat(dir); err == nil {
+			t.Errorf("quarter %q: output directory created", q)
+		}
+	}
+	if _, err := render.Quarterly([]*duban.Notice{n}, t.TempDir(), nil, render.Options{Formats: []string{"doc"}}); err == nil {
+		t.Error("unknown format accepted")
+	}
+	// No notices, no quarters: nothing to write.
+	paths, err := render.Quarterly(nil, filepath.Join(t.TempDir(), "none"), nil, render.Options{})
+	if err != nil || len(paths) != 0 {
+		t.Errorf("no notices: %v %v", paths, err)
+	}
+	// Broken records render without panicking.
+	bad := &duban.Notice{Tasks: []duban.Task{
+		{ID: "1", Text: "=SUM(A1)", Deadline: &duban.Deadline{Raw: "x", Date: "2024-13-45", Quarter: "2024Q4"}},
+		{ID: "2", Text: "无单位", Deadline: &duban.Deadline{Raw: "年底前", Date: "2024-12-31", Kind: duban.KindYearEnd}},
+		{ID: "3", Deadline: &duban.Deadline{Kind: duban.KindOngoing}},
+		{ID: "4"},
+	}}
+	dir := t.TempDir()
+	paths, err = render.Quarterly([]*duban.Notice{bad}, dir, nil, render.Options{Now: testNow})
+	if err != nil || len(paths) != 2 {
+		t.Fatalf("broken records: %v %v", paths, err)
+	}
+	w := expectQuarter([]*duban.Notice{bad}, "2024Q4")
+	checkQuarterPDF(t, paths[0], "2024Q4", w, false)
+	f, err := excelize.OpenFile(paths[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	_, rows, hrow := sheetTable(t, f, f.GetSheetList()[2])
+	for i, r := range rows {
+		if cellAt(r, 3) == "=SUM(A1)" {
+			cell, _ := excelize.CoordinatesToCellName(4, hrow+1+i)
+			if fm, _ := f.GetCellFormula(f.GetSheetList()[2], cell); fm != "" {
+				t.Errorf("task text became a formula %q", fm)
+			}
+		}
+	}
+}
+
+func TestQuarterlyTemplatesOverride(t *testing.T) {
+	tmpl := t.TempDir()
+	layout := "documents:\n  quarterly:\n    title: \"{quarter} 季度汇总（测试）\"\n    columns:\n      - {key: id, label: 编号}\n      - {key: text, label: 任务内容}\n      - {key: role, label: 分工}\n      - {key: date, label: 截止日期}\n"
+	if err := os.WriteFile(filepath.Join(tmpl, "quarterly.yaml"), []byte(layout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	n := loadNotice(t, "../testdata/lianyungang-2024-22.gold.json")
+	dir := outDir(t, "quarterly-tmpl")
+	paths, err := render.Quarterly([]*duban.Notice{n}, dir, []string{"2024Q3"}, render.Options{Now: testNow, Templates: tmpl, Formats: []string{"pdf"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := readPDF(t, paths[0])
+	if text := pdfText(doc); !strings.HasPrefix(text, "2024Q3季度汇总（测试）") {
+		t.Errorf("title from the replaced layout not used: %.40s", text)
+	}
+	d := qPDFTables(doc)["due"]
+	if d == nil || !slices.Equal(d.header, []string{"编号", "任务内容", "分工", "截止日期"}) {
+		t.Errorf("columns from the replaced layout not used: %v", d)
+	}
+	bad := "documents:\n  quarterly:\n    columns:\n      - {key: nope, label: x}\n"
+	if err := os.WriteFile(filepath.Join(tmpl, "quarterly.yaml"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tmpl2 := t.TempDir()
+	if err := os.WriteFile(filepath.Join(tmpl2, "quarterly.yaml"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := render.Quarterly([]*duban.Notice{n}, t.TempDir(), nil, render.Options{Templates: tmpl2}); err == nil || !strings.Contains(err.Error(), "nope") {
+		t.Errorf("unknown column key: %v", err)
+	}
 }

@@ -137,8 +137,10 @@ func fillQuarterly(f *excelize.File, xs []*XLSXTemplate, res *Resources, ql *qua
 		rows = append(rows, XRow{Values: countValues(x, i+1, s, r)})
 	}
 	if len(r.sections) > 0 {
-		v := countValues(x, 0, &qCount{key: "合计", count: len(r.due), overdue: r.overdue, soon: r.soon}, r)
-		delete(v, "seq")
+		v := countValues(x, 0, &qCount{count: len(r.due), overdue: r.overdue, soon: r.soon}, r)
+		if len(x.Keys) > 0 && x.Keys[0] != "" {
+			v[x.Keys[0]] = "合计"
+		}
 		rows = append(rows, XRow{Values: v})
 	}
 	if _, err := x.Fill(rows); err != nil {
