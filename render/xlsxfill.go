@@ -262,11 +262,14 @@ func (x *XLSXTemplate) spanWidth(merged []excelize.MergeCell, col, row int) floa
 	return w
 }
 
+// expandBraces replaces {{key}} with vars[key] in one pass, so a value
+// that itself holds "{{…}}" is left alone.
 func expandBraces(s string, vars map[string]string) string {
+	pairs := make([]string, 0, 2*len(vars))
 	for k, v := range vars {
-		s = strings.ReplaceAll(s, "{{"+k+"}}", v)
+		pairs = append(pairs, "{{"+k+"}}", v)
 	}
-	return s
+	return strings.NewReplacer(pairs...).Replace(s)
 }
 
 // Fill writes rows from FirstRow down with the prototype styles, sizes
