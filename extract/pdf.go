@@ -94,18 +94,34 @@ func readPDF(name string, data []byte) (doc *Document, err error) {
 		}
 	}()
 	data = pdfNormaliseFrame(data)
-	br := &pdfBudgetReader{data: data, left: 256<<20 + 64*int64(len(data))}
-	r, err := pdf.NewReader(br, int64(len(data)))
-	if err != nil {
-		if pdfIsEncrypted(data) {
-			return nil, fmt.Errorf("%s: encrypted PDF not supported", name)
-		}
-		return nil, fmt.Errorf("%s: not a readable PDF: %s", name, pdfShortError(err))
+	open := func(data []byte) (*pdf.Reader, error) {
+		br := &pdfBudgetReader{data: data, left: 256<<20 + 64*int64(len(data))}
+		return pdf.NewReader(br, int64(len(data)))
 	}
-	if r.Trailer().Key("Encrypt").Kind() != pdf.Null {
+	r, err := open(data)
+	if err != nil && pdfIsEncrypted(data) {
 		return nil, fmt.Errorf("%s: encrypted PDF not supported", name)
 	}
-	pages := pdfCollectPages(r)
+	var pages []pdfPageRef
+	if err == nil {
+		if r.Trailer().Key("Encrypt").Kind() != pdf.Null {
+			return nil, fmt.Errorf("%s: encrypted PDF not supported", name)
+		}
+		pages = pdfCollectPages(r)
+	}
+	if len(pages) == 0 && bytes.HasPrefix(data, []byte("%PDF-")) {
+		// A missing or wrong cross-reference table: index the objects.
+		if fixed, ok := pdfRepair(data); ok {
+			if r2, err2 := open(fixed); err2 == nil {
+				if p2 := pdfCollectPages(r2); len(p2) > 0 {
+					r, err, pages = r2, nil, p2
+				}
+			}
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: not a readable PDF: %s", name, pdfShortError(err))
+	}
 	if len(pages) == 0 {
 		return nil, fmt.Errorf("%s: no pages", name)
 	}

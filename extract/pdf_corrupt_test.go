@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -151,6 +153,31 @@ func TestPDFWriteFuzzSeeds(t *testing.T) {
 		}
 		if err := os.Rename(path+".tmp", path); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// TestPDFRepairedXref reads the sample with its cross-reference table
+// made useless — every offset shifted, or table and trailer cut off — and
+// expects the same document as from the intact file.
+func TestPDFRepairedXref(t *testing.T) {
+	data, err := os.ReadFile(samplePDF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := pdfBlockTexts(readPDFFile(t, samplePDF))
+	nl := bytes.IndexByte(data, '\n') + 1
+	shifted := append(append(append([]byte{}, data[:nl]...), "%inserted by a mail gateway\n"...), data[nl:]...)
+	x := bytes.LastIndex(data, []byte("\nxref"))
+	cut := append(append([]byte{}, data[:x+1]...), "%%EOF\n"...)
+	for name, v := range map[string][]byte{"shifted": shifted, "no xref": cut} {
+		d, err := readBounded(t, name+".pdf", v, 10*time.Second)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if got := pdfBlockTexts(d); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: %d blocks differ from the intact file's %d", name, len(got), len(want))
 		}
 	}
 }
