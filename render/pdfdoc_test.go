@@ -93,3 +93,68 @@ func fmtInt(n int) string {
 	}
 	return fmtInt(n/10) + string(rune('0'+n%10))
 }
+
+// TestRowsKeptTogether: a row that fits on a page is never split; a row
+// taller than a page is split and continues on the next pages; a group
+// row is never the last thing on a page.
+func TestRowsKeptTogether(t *testing.T) {
+	d := NewDoc(PageSetup{Orientation: "P"}, templates.Font())
+	tab := &Table{Columns: []Column{{Label: "号", Width: 1}, {Label: "内容", Width: 6}}}
+	for i := range 120 {
+		if i%9 == 0 {
+			tab.Rows = append(tab.Rows, Row{Cells: []string{"G" + fmtInt(i)}, Group: true})
+		}
+		tab.Rows = append(tab.Rows, Row{Cells: []string{"R" + fmtInt(i), strings.Repeat("内容文字，", 5+(i*7)%40)}})
+	}
+	tab.Rows = append(tab.Rows, Row{Cells: []string{"R999", strings.Repeat("超长行内容。", 1500)}})
+	d.Table(tab)
+	type traced struct {
+		page int
+		line string
+	}
+	var seq []traced
+	d.trace = func(page int, line string) {
+		if !strings.HasPrefix(line, "第 ") {
+			seq = append(seq, traced{page, line})
+		}
+	}
+	if _, err := d.Bytes(); err != nil {
+		t.Fatal(err)
+	}
+	rowPages := map[string]map[int]bool{}
+	cur := ""
+	for i, s := range seq {
+		if s.line == "号" || s.line == "内容" {
+			continue // repeated header
+		}
+		if strings.HasPrefix(s.line, "R") || strings.HasPrefix(s.line, "G") {
+			cur = s.line
+		}
+		if rowPages[cur] == nil {
+			rowPages[cur] = map[int]bool{}
+		}
+		rowPages[cur][s.page] = true
+		if strings.HasPrefix(s.line, "G") {
+			// the next row must be on the same page
+			for _, n := range seq[i+1:] {
+				if n.line != "号" && n.line != "内容" {
+					if n.page != s.page {
+						t.Errorf("group row %s ends page %d", s.line, s.page)
+					}
+					break
+				}
+			}
+		}
+	}
+	for row, pages := range rowPages {
+		if row != "R999" && len(pages) != 1 {
+			t.Errorf("row %s split over pages %v", row, pages)
+		}
+	}
+	if len(rowPages["R999"]) < 2 {
+		t.Errorf("row taller than a page not split: %v", rowPages["R999"])
+	}
+	if d.Pages() < 5 {
+		t.Errorf("%d pages", d.Pages())
+	}
+}
