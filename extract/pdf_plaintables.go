@@ -35,17 +35,26 @@ type plainTable struct {
 
 func pdfChunks(l pdfLine) []plainChunk {
 	var out []plainChunk
-	var prev *pdfGlyph
+	start, prev := -1, -1
 	for i := range l.glyphs {
 		g := &l.glyphs[i]
 		if g.space {
 			continue
 		}
-		if prev == nil || g.x-(prev.x+prev.ax)-l.track > plainChunkGap*math.Max(g.size, prev.size) {
-			out = append(out, plainChunk{x0: g.x})
+		if prev >= 0 {
+			p := &l.glyphs[prev]
+			if g.x-(p.x+p.ax)-l.track > plainChunkGap*math.Max(g.size, p.size) {
+				out = append(out, plainChunk{x0: l.glyphs[start].x, glyphs: l.glyphs[start:i]})
+				start = -1
+			}
 		}
-		out[len(out)-1].glyphs = append(out[len(out)-1].glyphs, *g)
-		prev = g
+		if start < 0 {
+			start = i
+		}
+		prev = i
+	}
+	if start >= 0 {
+		out = append(out, plainChunk{x0: l.glyphs[start].x, glyphs: l.glyphs[start:]})
 	}
 	return out
 }
