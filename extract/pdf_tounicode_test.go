@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+)
 
 // decodeAll splits raw codes with the map's codespace and decodes each.
 func decodeAll(m *pdfCMap, raw string) string {
@@ -88,5 +91,25 @@ func TestCMapHostile(t *testing.T) {
 		if len(m.chars) > pdfCMapMaxEntries {
 			t.Errorf("%q: %d entries", src, len(m.chars))
 		}
+	}
+}
+
+// TestPDFSimpleFontEncodings reads simple fonts without ToUnicode: a
+// named base encoding with /Differences glyph names, and a Type0 font
+// with a predefined UCS-2 encoding.
+func TestPDFSimpleFontEncodings(t *testing.T) {
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> /Contents 4 0 R >>",
+		streamObj("", "BT /F1 12 Tf 72 700 Td (A\\200B\\201) Tj ET BT /F2 16 Tf 72 650 Td <4E0053414E09> Tj ET", false),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [128 /uni4E2D /quotedblleft] >> >>",
+		"<< /Type /Font /Subtype /Type0 /BaseFont /STSong /Encoding /UniGB-UCS2-H /DescendantFonts [7 0 R] >>",
+		"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong /DW 1000 >>",
+	}
+	d := pdfReadMini(t, miniPDF(objs...))
+	want := []string{"A中B“", "一十三"}
+	if got := pdfBlockTexts(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
