@@ -125,13 +125,9 @@ func (st *parseState) parseGroup(inner string) (taskPart, bool) {
 		return st.fieldSegment("", fs), true
 	}
 	seg := taskPart{assigned: true}
-	seen := map[string]bool{}
 	add := func(names []string, role duban.Role) {
 		for _, n := range names {
-			if !seen[n] {
-				seen[n] = true
-				seg.units = append(seg.units, duban.Unit{Name: n, Role: role})
-			}
+			seg.units = addUnit(seg.units, n, role)
 		}
 	}
 	// A bare unit list counts only next to a deadline: "（市发改委，6月底前）".

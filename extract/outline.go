@@ -191,7 +191,7 @@ func rejoin(body []bodyPara) []bodyPara {
 	var cur *wrapped
 	flush := func() {
 		if cur != nil {
-			cur.p.text = cur.text.String()
+			cur.p.text = cur.String()
 			out = append(out, cur.p)
 			cur = nil
 		}
@@ -209,7 +209,7 @@ func rejoin(body []bodyPara) []bodyPara {
 			kind, _, rest := parseMarker(p.text)
 			cur.bare = kind != markNone && strings.TrimFunc(rest, isSpace) == ""
 			cur.addStats(rest)
-			cur.text.WriteString(strings.TrimRightFunc(p.text, isSpace))
+			cur.first = strings.TrimRightFunc(p.text, isSpace)
 		}
 	}
 	flush()
@@ -221,12 +221,13 @@ func rejoin(body []bodyPara) []bodyPara {
 // costs linear time).
 type wrapped struct {
 	p       bodyPara
-	text    strings.Builder
-	open    int  // brackets left open
-	running bool // holds sentence punctuation, or is long
-	runes   int  // length after the number
-	bare    bool // a number alone on its line
-	last    rune // last character that is not a space
+	first   string          // the first piece
+	text    strings.Builder // the first piece and the rest, once there is a rest
+	open    int             // brackets left open
+	running bool            // holds sentence punctuation, or is long
+	runes   int             // length after the number
+	bare    bool            // a number alone on its line
+	last    rune            // last character that is not a space
 }
 
 func (w *wrapped) addStats(piece string) {
@@ -236,10 +237,10 @@ func (w *wrapped) addStats(piece string) {
 			w.open++
 		case isCloseBracket(r) && w.open > 0:
 			w.open--
-		case strings.ContainsRune("，,。；;：:", r):
+		case r == '，' || r == ',' || r == '。' || r == '；' || r == ';' || r == '：' || r == ':':
 			w.running = true
 		}
-		if !isSpace(r) {
+		if r > ' ' && (r < 0x80 || !isSpace(r)) {
 			w.last = r
 			w.runes++
 		}
@@ -251,6 +252,14 @@ func (w *wrapped) addStats(piece string) {
 
 func (w *wrapped) add(piece string) {
 	piece = strings.TrimFunc(piece, isSpace)
+	if w.text.Len() == 0 && w.first == "" {
+		w.first = piece
+		w.addStats(piece)
+		return
+	}
+	if w.text.Len() == 0 {
+		w.text.WriteString(w.first)
+	}
 	r, _ := utf8.DecodeRuneInString(piece)
 	if isLatinLetter(w.last) && isLatinLetter(r) {
 		w.text.WriteByte(' ')
@@ -258,6 +267,14 @@ func (w *wrapped) add(piece string) {
 	w.text.WriteString(piece)
 	w.bare = false
 	w.addStats(piece)
+}
+
+// String returns the joined text.
+func (w *wrapped) String() string {
+	if w.text.Len() == 0 {
+		return w.first
+	}
+	return w.text.String()
 }
 
 // continuedBy reports whether the paragraph next continues w.

@@ -182,7 +182,7 @@ func (st *parseState) finish(it *outlineItem) {
 		for _, b := range it.body {
 			w.add(b)
 		}
-		it.text = w.text.String()
+		it.text = w.String()
 		if st.assign(it) {
 			return
 		}

@@ -78,7 +78,7 @@ func taskCellText(row []Cell, col int) string {
 	for _, l := range strings.Split(row[col].Text, "\n") {
 		w.add(l)
 	}
-	return strings.TrimFunc(w.text.String(), isSpace)
+	return strings.TrimFunc(w.String(), isSpace)
 }
 
 // tableParser turns the rows of a task table into items under the current
@@ -263,7 +263,7 @@ func joinCells(a, b string) string {
 	var w wrapped
 	w.add(a)
 	w.add(b)
-	return w.text.String()
+	return w.String()
 }
 
 // isCNNumerals reports whether s is a Chinese number (一, 十二).

@@ -202,7 +202,6 @@ func (st *parseState) fieldSegment(text string, fs []clauseField) taskPart {
 			hasLead = true
 		}
 	}
-	seen := map[string]bool{}
 	for _, f := range fs {
 		switch f.kind {
 		case fieldDeadline:
@@ -218,10 +217,7 @@ func (st *parseState) fieldSegment(text string, fs []clauseField) taskPart {
 			names, open := st.splitUnits(f.value)
 			seg.open = seg.open || open
 			for _, n := range names {
-				if !seen[n] {
-					seen[n] = true
-					seg.units = append(seg.units, duban.Unit{Name: n, Role: role})
-				}
+				seg.units = addUnit(seg.units, n, role)
 			}
 		}
 	}
@@ -265,4 +261,14 @@ func (openClauseAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, b
 		return []taskPart{st.fieldSegment(trimmed, clause)}, true
 	}
 	return nil, false
+}
+
+// addUnit appends a unit unless the list names it already.
+func addUnit(us []duban.Unit, name string, role duban.Role) []duban.Unit {
+	for _, u := range us {
+		if u.Name == name {
+			return us
+		}
+	}
+	return append(us, duban.Unit{Name: name, Role: role})
 }
