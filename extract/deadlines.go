@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/duban/duban"
 )
@@ -70,6 +71,10 @@ var (
 	dlAnchorRe     = regexp.MustCompile(`印发|发布|出台|下发|发文|实施|施行|公布|起|后`)
 )
 
+// maxDeadlineRunes bounds the deadline texts parseDeadline reads; longer
+// ones (a whole paragraph taken for a deadline) are not understood.
+const maxDeadlineRunes = 200
+
 // dottedToChinese rewrites a date written 2024.12.31, 2024-12-31 or
 // 2024/12 as 2024年12月31日 (2024年12月), the form the stage patterns read.
 func dottedToChinese(m string) string {
@@ -101,6 +106,9 @@ func parseDeadline(raw string, year int, issue time.Time) *duban.Deadline {
 		return nil
 	}
 	d := &duban.Deadline{Raw: r, Kind: duban.KindUnknown}
+	if utf8.RuneCountInString(r) > maxDeadlineRunes {
+		return d // a paragraph, not a deadline
+	}
 	s := r
 	if strings.ContainsAny(s, ":：") {
 		s = dlLabelRe.ReplaceAllString(s, "")

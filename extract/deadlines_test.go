@@ -154,6 +154,15 @@ func TestParseDeadlineEmpty(t *testing.T) {
 	}
 }
 
+// A paragraph taken for a deadline is not understood, and is kept.
+func TestParseDeadlineTooLong(t *testing.T) {
+	raw := strings.Repeat("推进工作", 50) + "12月底前"
+	d := parseDeadline(raw, 2024, issue2024)
+	if d.Kind != duban.KindUnknown || d.Raw != raw || d.Date != "" {
+		t.Errorf("got %s %q", d.Kind, d.Date)
+	}
+}
+
 // A relative deadline without an issue date keeps its kind and has no date.
 func TestParseDeadlineRelativeNoIssue(t *testing.T) {
 	d := parseDeadline("印发之日起30日内", 2024, time.Time{})
