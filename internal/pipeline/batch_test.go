@@ -22,6 +22,7 @@ func expectedSlug(doc string) string {
 }
 
 func TestBatchStatuses(t *testing.T) {
+	t.Parallel()
 	in, out := t.TempDir(), t.TempDir()
 	n0, n1, n2 := clauseNotice(t, 11, 0), clauseNotice(t, 11, 1), clauseNotice(t, 11, 2)
 	a := writeGen(t, in, "good/a.txt", n0, "txt")
@@ -53,7 +54,9 @@ func TestBatchStatuses(t *testing.T) {
 	writeBytes(t, in, "other/old.doc", []byte("\xd0\xcf\x11\xe0"))
 	writeBytes(t, in, ".hidden/x.txt", []byte("hidden folders are not walked"))
 
-	sum := mustRun(t, runOpt(in, out, nil))
+	opt := runOpt(in, out, nil)
+	opt.Formats = []string{"pdf", "xlsx"}
+	sum := mustRun(t, opt)
 	want := map[string]string{
 		"good/a.txt": StatusExtracted, "good/b.pdf": StatusExtracted, "good/c.docx": StatusExtracted,
 		"z-dups/a.txt": StatusDuplicate, "z-dups/b.docx": StatusDuplicate,
@@ -126,6 +129,7 @@ func assertNoTemps(t *testing.T, dir string) {
 }
 
 func TestSecondRunExtractsNothing(t *testing.T) {
+	t.Parallel()
 	in, out := t.TempDir(), t.TempDir()
 	for i, f := range []string{"txt", "pdf", "docx", "txt"} {
 		writeGen(t, in, "n"+string(rune('0'+i))+"."+f, clauseNotice(t, 21, i), f)
@@ -178,6 +182,7 @@ func assertSameTree(t *testing.T, want, got map[string][]byte) {
 }
 
 func TestChangedAndAddedFiles(t *testing.T) {
+	t.Parallel()
 	in, out := t.TempDir(), t.TempDir()
 	for i := range 4 {
 		writeGen(t, in, "n"+string(rune('0'+i))+".txt", clauseNotice(t, 31, i), "txt")
@@ -275,22 +280,26 @@ func (c *cancelAfter) Done(Input) {
 }
 
 func TestInterruptedRunFinishesNextTime(t *testing.T) {
+	t.Parallel()
 	in := t.TempDir()
 	c, _ := testCorpus(t)
 	formats := []string{"txt", "docx", "pdf"}
-	const total = 9
+	const total = 6
 	for i := range total {
 		n := c.New(41, i)
 		n.Style = []gen.Style{gen.StyleClause, gen.StyleLabelled, gen.StyleSemicolon}[i%3]
 		writeGen(t, in, "n"+string(rune('a'+i))+"."+formats[i%3], n, formats[i%3])
 	}
-	writeGen(t, in, "zz-dup.txt", c.New(41, 4), "txt")
+	dup := c.New(41, 4)
+	dup.Style = gen.StyleLabelled
+	writeGen(t, in, "zz-dup.txt", dup, "txt")
 	whole, parts := t.TempDir(), t.TempDir()
-	mustRun(t, runOpt(in, whole, nil))
+	both := func(o Options) Options { o.Formats = []string{"pdf", "xlsx"}; return o }
+	mustRun(t, both(runOpt(in, whole, nil)))
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	opt := runOpt(in, parts, nil)
+	opt := both(runOpt(in, parts, nil))
 	opt.Progress = &cancelAfter{k: 3, cancel: cancel}
 	sum, err := Run(ctx, opt)
 	if err == nil || !sum.Interrupted || sum.Counts.Pending == 0 {
@@ -298,7 +307,7 @@ func TestInterruptedRunFinishesNextTime(t *testing.T) {
 	}
 	assertNoTemps(t, parts)
 	be, calls := counting()
-	sum2 := mustRun(t, runOpt(in, parts, be))
+	sum2 := mustRun(t, both(runOpt(in, parts, be)))
 	done := sum.Counts.Extracted + sum.Counts.Duplicate + sum.Counts.Failed
 	if int(calls.Load()) > total+1-done+1 { // at most one duplicate recorded before its original is redone
 		t.Errorf("resumed run extracted %d notices; %d were done before", calls.Load(), done)

@@ -20,7 +20,9 @@ func Default() *Backend {
 		UnitSheets: func(ns []*duban.Notice, dir string, opt RenderOptions) ([]string, error) {
 			return render.UnitSheets(ns, dir, renderOptions(opt))
 		},
-		Quarterly:    quarterly,
+		Quarterly: func(ns []*duban.Notice, dir string, quarters []string, opt RenderOptions) ([]string, error) {
+			return render.Quarterly(ns, dir, quarters, renderOptions(opt))
+		},
 		ReadLedger:   render.ReadLedger,
 		SafeFileName: render.SafeFileName,
 	}
