@@ -323,6 +323,20 @@ func TestReadLedgerEdits(t *testing.T) {
 	set(4, "")
 	set(5, "市甲局、各县(市、区)住建局")
 	set(7, 45473.0) // a real Excel date typed by a person: 2024-06-30
+	// a note row added above everything, and the last task deleted
+	last := r
+	for cellStr(t, f, sheet, 1, last) != n.Tasks[len(n.Tasks)-1].ID {
+		last++
+	}
+	if err := f.RemoveRow(sheet, last); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.InsertRows(sheet, 1, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellStr(sheet, "A1", "备注：已核对"); err != nil {
+		t.Fatal(err)
+	}
 	if err := f.Save(); err != nil {
 		t.Fatal(err)
 	}
@@ -342,8 +356,8 @@ func TestReadLedgerEdits(t *testing.T) {
 	if t0.Deadline == nil || t0.Deadline.Date != "2024-06-30" || t0.Deadline.Quarter != "2024Q2" {
 		t.Errorf("deadline %+v", t0.Deadline)
 	}
-	if !reflect.DeepEqual(got.Tasks[1:], n.Tasks[1:]) {
-		t.Error("untouched tasks changed")
+	if !reflect.DeepEqual(got.Tasks[1:], n.Tasks[1:len(n.Tasks)-1]) {
+		t.Errorf("untouched tasks changed or the deleted one kept: %d tasks", len(got.Tasks))
 	}
 }
 
