@@ -228,12 +228,16 @@ func (st *parseState) tasks() []duban.Task {
 
 // ancestor returns the item's ancestor at depth d (1 = top level).
 func ancestor(it *outlineItem, d int) *outlineItem {
-	var chain []*outlineItem
+	n := 0
 	for p := it; p != nil; p = p.parent {
-		chain = append(chain, p)
+		n++
 	}
-	if d > len(chain) {
+	if d > n {
 		return it
 	}
-	return chain[len(chain)-d]
+	p := it
+	for ; n > d; n-- {
+		p = p.parent
+	}
+	return p
 }
