@@ -92,7 +92,7 @@ func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error)
 			continue
 		}
 		t := strings.TrimFunc(b.Text, isSpace)
-		if t != "" {
+		if t != "" && !isPageNumberLine(t) {
 			ps = append(ps, bodyPara{text: t, line: b.Line, page: b.Page})
 		}
 	}
@@ -240,4 +240,34 @@ func ancestor(it *outlineItem, d int) *outlineItem {
 		p = p.parent
 	}
 	return p
+}
+
+// isPageNumberLine reports whether a line is only a page number, as text
+// converted from a printed notice carries them: "— 3 —", "-3-", "第3页",
+// "第 3 页 共 13 页", "3/13".
+func isPageNumberLine(s string) bool {
+	s = stripSpace(s)
+	if len(s) > 40 {
+		return false
+	}
+	s = strings.Trim(s, "-—–－_·•")
+	if s == "" {
+		return false
+	}
+	digits := 0
+	rest := strings.Map(func(r rune) rune {
+		if isASCIIDigit(r) {
+			digits++
+			return -1
+		}
+		return r
+	}, s)
+	if digits == 0 || digits > 4 {
+		return false
+	}
+	switch rest {
+	case "", "第页", "第页共页", "/", "页", "第页/共页":
+		return true
+	}
+	return false
 }

@@ -310,7 +310,20 @@ func startsClause(s string) bool {
 	if !isOpenBracket(r) {
 		return false
 	}
-	return startsWithField(strings.TrimLeftFunc(s[n:], isSpace))
+	if startsWithField(strings.TrimLeftFunc(s[n:], isSpace)) {
+		return true
+	}
+	// an inline assignment: "（省数据局牵头，省公安厅参与）"
+	gs := bracketGroups(s)
+	if len(gs) == 0 || gs[0].open != 0 {
+		return false
+	}
+	for _, part := range splitTopLevel(s[gs[0].inner:gs[0].close], "，,；;") {
+		if _, _, _, ok := parseRolePart(strings.TrimFunc(part, isSpace)); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // joinWrapped joins two pieces of a wrapped line; whitespace at the cut is

@@ -178,9 +178,11 @@ func fieldsAt(s string, locs []labelLoc) []clauseField {
 
 // atFieldBoundary reports whether a label after before starts a new field.
 func atFieldBoundary(before string) bool {
-	before = strings.TrimRightFunc(before, isSpace)
 	r, _ := utf8.DecodeLastRuneInString(before)
-	return strings.ContainsRune("，,；;。 （(〔[【", r) || isOpenBracket(r)
+	if isSpace(r) {
+		return true // "责任单位：X  完成时间：Y"
+	}
+	return strings.ContainsRune("，,；;。", r) || isOpenBracket(r)
 }
 
 // hasUnitOrDeadline reports whether fs name units or a deadline.
