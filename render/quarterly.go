@@ -4,9 +4,11 @@ import (
 	"cmp"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/duban/duban"
@@ -49,29 +51,57 @@ func Quarterly(notices []*duban.Notice, dir string, quarters []string, opt Optio
 			return nil, err
 		}
 	}
+	// The quarters are independent: render them on every core.
+	results := make([][]string, len(quarters))
+	errs := make([]error, len(quarters))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(quarters)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i], errs[i] = quarterFiles(res, ql, notices, quarters[i], opt.AsOf, filepath.Join(dir, quarters[i]))
+			}
+		}()
+	}
+	for i := range quarters {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
 	var out []string
-	for _, q := range quarters {
-		rep, err := buildQuarter(notices, q, opt.AsOf, ql)
+	for i := range quarters {
+		if errs[i] != nil {
+			return out, errs[i]
+		}
+		out = append(out, results[i]...)
+	}
+	return out, nil
+}
+
+// quarterFiles writes the files of one quarter to base + extension.
+func quarterFiles(res *Resources, ql *quarterlyLayout, notices []*duban.Notice, q string, asOf time.Time, base string) ([]string, error) {
+	rep, err := buildQuarter(notices, q, asOf, ql)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	if res.Wants(FormatPDF) {
+		doc, err := quarterlyDoc(res, ql, rep, notices)
 		if err != nil {
+			return out, fmt.Errorf("%s.pdf: %w", base, err)
+		}
+		if err := doc.WriteFile(base + ".pdf"); err != nil {
 			return out, err
 		}
-		base := filepath.Join(dir, q)
-		if res.Wants(FormatPDF) {
-			doc, err := quarterlyDoc(res, ql, rep, notices)
-			if err != nil {
-				return out, fmt.Errorf("%s.pdf: %w", base, err)
-			}
-			if err := doc.WriteFile(base + ".pdf"); err != nil {
-				return out, err
-			}
-			out = append(out, base+".pdf")
+		out = append(out, base+".pdf")
+	}
+	if res.Wants(FormatXLSX) {
+		if err := quarterlyXLSX(res, ql, rep, notices, base+".xlsx"); err != nil {
+			return out, err
 		}
-		if res.Wants(FormatXLSX) {
-			if err := quarterlyXLSX(res, ql, rep, notices, base+".xlsx"); err != nil {
-				return out, err
-			}
-			out = append(out, base+".xlsx")
-		}
+		out = append(out, base+".xlsx")
 	}
 	return out, nil
 }
