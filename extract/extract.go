@@ -129,9 +129,10 @@ func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error)
 	}
 	var body []bodyPara
 	for i := start; i < len(ps); i++ {
-		if !h.used[i] {
-			body = append(body, ps[i])
+		if h.used[i] || isRunningHeader(ps[i].text, h) {
+			continue
 		}
+		body = append(body, ps[i])
 	}
 	st.parseBody(rejoin(body), defaultBlockParsers)
 
@@ -270,4 +271,11 @@ func isPageNumberLine(s string) bool {
 		return true
 	}
 	return false
+}
+
+// isRunningHeader reports whether a body line repeats the notice's 文号 or
+// title, as the running header of each printed page does.
+func isRunningHeader(s string, h header) bool {
+	s = stripSpace(s)
+	return s != "" && (s == h.docNumber || s == stripSpace(h.title) || s == stripSpace(h.planTitle))
 }
