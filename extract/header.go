@@ -20,6 +20,7 @@ var (
 	printObjRe  = regexp.MustCompile(`印发(.+?)的(通知|意见|函)$`)
 	yearRe      = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
 	dateCharsRe = regexp.MustCompile(`^[0-9０-９〇零○Ｏ◯一二三四五六七八九十]{2,4}年[0-9０-９〇零○Ｏ◯一二三四五六七八九十]{1,3}月[0-9０-９〇零○Ｏ◯一二三四五六七八九十]{1,3}[日号]$`)
+	sigDateRe   = regexp.MustCompile(`^(\p{Han}{4,30}?)((?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$`)
 	publicityRe = regexp.MustCompile(`^[（(]?\s*(此件[^）)]{1,12})\s*[）)]?$`)
 )
 
@@ -117,6 +118,19 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 			break
 		}
 	}
+	sigOnLine := ""
+	if dateAt < 0 {
+		// "连云港市人民政府办公室    2024年5月11日": signature and date on one line
+		for i, p := range ps {
+			if len(p.text) > 200 {
+				continue
+			}
+			if m := sigDateRe.FindStringSubmatch(stripSpace(p.text)); m != nil && !strings.HasSuffix(m[1], "印发") && isDateLine(m[2]) && !strings.ContainsAny(m[1], "。，,；：:、") {
+				dateAt, sigOnLine = i, m[1]
+				break
+			}
+		}
+	}
 	if dateAt < 0 {
 		for i := len(ps) - 1; i >= 0; i-- {
 			s := stripSpace(ps[i].text)
@@ -128,11 +142,18 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 	}
 	if dateAt >= 0 {
 		s := strings.TrimSuffix(stripSpace(ps[dateAt].text), "印发")
+		if sigOnLine != "" {
+			s = strings.TrimPrefix(s, sigOnLine)
+		}
 		if t, ok := parseDate(s); ok {
 			h.issue = t.Format(duban.DateLayout)
 		}
 		h.used[dateAt] = true
-		if dateAt > 0 {
+		if sigOnLine != "" {
+			if h.issuer == "" {
+				h.issuer = sigOnLine
+			}
+		} else if dateAt > 0 {
 			sig := stripSpace(ps[dateAt-1].text)
 			if short(sig, 40) && !strings.ContainsAny(sig, "。，,；：:、") && utf8.RuneCountInString(sig) >= 4 {
 				h.used[dateAt-1] = true
