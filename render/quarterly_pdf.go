@@ -47,7 +47,7 @@ func quarterlyDoc(res *Resources, ql *quarterlyLayout, r *quarterReport, notices
 		for i, u := range r.units {
 			t.Rows = append(t.Rows, Row{Cells: countCells(ql.units, i+1, u, r)})
 		}
-		doc.Table(t)
+		doc.ScaledTable(t, weightSum(m.Columns))
 		doc.Text("注：一项任务有多个责任单位时，每个单位各计一次。", m.TextSize-1, "L")
 
 		heading("by_section", "三、按工作板块统计")
@@ -63,7 +63,7 @@ func quarterlyDoc(res *Resources, ql *quarterlyLayout, r *quarterReport, notices
 			cells[0] = "合计"
 		}
 		t.Rows = append(t.Rows, Row{Cells: cells, Fill: m.GroupFill})
-		doc.Table(t)
+		doc.ScaledTable(t, weightSum(m.Columns))
 
 		doc.PageBreak()
 		doc.Text(m.Label("chart", "四、各责任单位本季度到期任务数"), hs, "L")
