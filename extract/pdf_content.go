@@ -2,6 +2,8 @@ package extract
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"math"
 	"time"
 
@@ -176,6 +178,7 @@ func (it *pdfInterp) run(strm pdf.Value, res pdf.Value, ctm pdfMat, depth int) e
 		return pdfMat{num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5)}
 	}
 
+	var argBuf [64]pdf.Value // operands of the current operator
 	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
 		n := stk.Len()
 		if err != nil {
@@ -190,7 +193,7 @@ func (it *pdfInterp) run(strm pdf.Value, res pdf.Value, ctm pdfMat, depth int) e
 		for ; n > 64; n-- { // no operator takes more: drop junk operands
 			stk.Pop()
 		}
-		args := make([]pdf.Value, n)
+		args := argBuf[:n]
 		for i := n - 1; i >= 0; i-- {
 			args[i] = stk.Pop()
 		}
@@ -358,9 +361,9 @@ func (it *pdfInterp) form(x pdf.Value, res pdf.Value, ctm pdfMat, depth int) err
 	return it.run(x, r, m.mul(ctm), depth+1)
 }
 
-// pdfCheckContent reads a content stream once to bound its size and to refuse
-// what would make the library's lexer spin: a hex string left open at the
-// end of the data.
+// pdfCheckContent reads a content stream once to bound its size and to
+// refuse what would make the library's lexer spin: a hex string left open
+// at the end of the data. The parts of an array are one stream.
 func pdfCheckContent(strm pdf.Value) error {
 	parts := []pdf.Value{strm}
 	if strm.Kind() == pdf.Array {
@@ -369,60 +372,85 @@ func pdfCheckContent(strm pdf.Value) error {
 			parts = append(parts, strm.Index(i))
 		}
 	}
-	var total int64
-	for i, p := range parts {
+	var sc pdfHexScan
+	for _, p := range parts {
 		if p.Kind() != pdf.Stream {
 			continue
 		}
-		data, err := pdfReadStream(p, pdfMaxStreamBytes)
-		if err != nil {
+		if err := sc.scan(p); err != nil {
 			return err
 		}
-		total += int64(len(data))
-		if total > pdfMaxStreamBytes {
-			return errPDFBudget
-		}
-		// Parts are read as one stream: only the last one's end matters.
-		if i == len(parts)-1 && pdfOpenHexAtEnd(data) {
-			return errors.New("malformed content stream (unterminated string)")
-		}
+	}
+	if sc.hex || sc.lt {
+		return errors.New("malformed content stream (unterminated string)")
 	}
 	return nil
 }
 
-// pdfOpenHexAtEnd reports whether data ends inside a <hex> string.
-func pdfOpenHexAtEnd(data []byte) bool {
-	inHex := false
-	depth := 0 // literal string nesting
-	for i := 0; i < len(data); i++ {
-		c := data[i]
+// pdfHexScan follows strings and comments through content-stream bytes
+// to know whether the data ends inside a <hex> string; it also counts.
+type pdfHexScan struct {
+	n                int64
+	depth            int // literal string nesting
+	esc, hex, lt, cm bool
+}
+
+func (s *pdfHexScan) scan(v pdf.Value) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if r == errPDFBudget {
+				panic(r)
+			}
+			err = fmt.Errorf("unreadable stream: %s", pdfShortError(r))
+		}
+	}()
+	rc := v.Reader()
+	defer rc.Close()
+	if _, err := io.Copy(s, rc); err != nil {
+		if err == errPDFBudget {
+			return err
+		}
+		return fmt.Errorf("unreadable stream: %s", pdfShortError(err))
+	}
+	return nil
+}
+
+// Write implements io.Writer.
+func (s *pdfHexScan) Write(p []byte) (int, error) {
+	if s.n += int64(len(p)); s.n > pdfMaxStreamBytes {
+		return 0, errPDFBudget
+	}
+	for _, c := range p {
+		if s.lt { // after '<': a dictionary or a hex string
+			s.lt = false
+			if c == '<' {
+				continue
+			}
+			s.hex = true
+		}
 		switch {
-		case depth > 0:
-			switch c {
-			case '\\':
-				i++
-			case '(':
-				depth++
-			case ')':
-				depth--
+		case s.depth > 0:
+			switch {
+			case s.esc:
+				s.esc = false
+			case c == '\\':
+				s.esc = true
+			case c == '(':
+				s.depth++
+			case c == ')':
+				s.depth--
 			}
-		case inHex:
-			if c == '>' {
-				inHex = false
-			}
+		case s.hex:
+			s.hex = c != '>'
+		case s.cm:
+			s.cm = c != '\n' && c != '\r'
 		case c == '%':
-			for i < len(data) && data[i] != '\n' && data[i] != '\r' {
-				i++
-			}
+			s.cm = true
 		case c == '(':
-			depth = 1
+			s.depth = 1
 		case c == '<':
-			if i+1 < len(data) && data[i+1] == '<' {
-				i++
-			} else {
-				inHex = true
-			}
+			s.lt = true
 		}
 	}
-	return inHex
+	return len(p), nil
 }

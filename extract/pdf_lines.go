@@ -186,8 +186,7 @@ func pdfBuildLines(gs []pdfGlyph) []pdfLine {
 	if len(gs) == 0 {
 		return nil
 	}
-	sorted := make([]pdfGlyph, len(gs))
-	copy(sorted, gs)
+	sorted := gs // sorted in place: the caller's slice is ours to reorder
 	sort.SliceStable(sorted, func(i, j int) bool {
 		if sorted[i].y != sorted[j].y {
 			return sorted[i].y > sorted[j].y
