@@ -43,14 +43,14 @@ func TestParseMarker(t *testing.T) {
 
 func TestRejoin(t *testing.T) {
 	in := []string{
-		"一、统筹开展两市帮扶合作",       // heading: not continued
+		"一、统筹开展两市帮扶合作",            // heading: not continued
 		"1. 惠榆新兴产业合作园年内开工建设，完成污水", // cut mid-word
 		"处理厂建设。（责任单位：赣榆区，完成时间：12",
 		"月底前)", // cut inside the clause
-		"2.",    // number alone
+		"2.",   // number alone
 		"落实政策。",
 		"（责任单位：市财政局）", // clause on its own line
-		"一、加强组织、协调",    // heading with 、
+		"一、加强组织、协调",   // heading with 、
 		"各部门要加强领导",
 		"牵头单位：区教育局", // labelled line
 	}
