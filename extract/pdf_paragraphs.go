@@ -153,7 +153,25 @@ func (st pdfLayout) newParagraph(a, b pdfLine) bool {
 // pdfAssemble turns laid-out pages into the reader's Document.
 func pdfAssemble(pages []*pdfPage) *Document {
 	pdfDropPageArtefacts(pages)
-	st := pdfMeasureLayout(pages)
+	// Margins and pitch are measured per page width, so that landscape
+	// pages among portrait ones keep their own.
+	classes := map[int][]*pdfPage{}
+	classOf := map[int]int{}
+	for _, p := range pages {
+		w := int(math.Round(p.box[2] - p.box[0]))
+		classes[w] = append(classes[w], p)
+		classOf[p.num] = w
+	}
+	layouts := map[int]pdfLayout{}
+	for w, ps := range classes {
+		layouts[w] = pdfMeasureLayout(ps)
+	}
+	newParagraph := func(a, b pdfLine) bool {
+		if classOf[a.page] != classOf[b.page] {
+			return true
+		}
+		return layouts[classOf[b.page]].newParagraph(a, b)
+	}
 	doc := &Document{Format: "pdf", Pages: len(pages)}
 	line := 1
 	var para strings.Builder
@@ -186,7 +204,7 @@ func pdfAssemble(pages []*pdfPage) *Document {
 				continue
 			}
 			l := it.line
-			if last != nil && !st.newParagraph(*last, l) {
+			if last != nil && !newParagraph(*last, l) {
 				pdfJoinText(&para, l.text)
 				last = &it.line
 				continue
