@@ -167,6 +167,19 @@ func TestQuarterlyLines(t *testing.T) {
 	}
 }
 
+func TestHeadingNumbers(t *testing.T) {
+	for n, want := range map[int]string{1: "一", 7: "七", 10: "十", 12: "十二", 20: "二十", 99: "九十九", 0: "0", 100: "100"} {
+		if got := chineseNumeral(n); got != want {
+			t.Errorf("chineseNumeral(%d) = %s, want %s", n, got, want)
+		}
+	}
+	for in, want := range map[string]string{"二、按责任单位统计": "按责任单位统计", "十一、其他": "其他", "按单位": "按单位", "市发改委、市商务局等单位的任务": "市发改委、市商务局等单位的任务", "市委、市政府": "市委、市政府", "3、其他": "其他"} {
+		if got := partName(in); got != want {
+			t.Errorf("partName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestStatusOf(t *testing.T) {
 	asOf := time.Date(2024, 6, 15, 17, 30, 0, 0, time.UTC)
 	day := func(m time.Month, d int) time.Time { return time.Date(2024, m, d, 0, 0, 0, 0, time.UTC) }

@@ -33,9 +33,17 @@ func quarterlyDoc(res *Resources, ql *quarterlyLayout, r *quarterReport, notices
 		doc.TextColor(s, m.TextSize, "L", colorOf(m, "overdue_text", "#C00000"))
 	}
 	hs := headingSize(m)
+	// Parts are numbered as they appear (an empty quarter has fewer);
+	// a label written without a number is printed as written.
+	part := 0
 	heading := func(key, def string) {
 		doc.Space(2)
-		doc.Text(m.Label(key, def), hs, "L")
+		label := m.Label(key, def)
+		if name := partName(label); name != label {
+			part++
+			label = chineseNumeral(part) + "、" + name
+		}
+		doc.Text(label, hs, "L")
 	}
 	heading("overview", "一、总体情况")
 	doc.Text(overviewText(r, ql), m.TextSize, "L")
@@ -66,7 +74,7 @@ func quarterlyDoc(res *Resources, ql *quarterlyLayout, r *quarterReport, notices
 		doc.ScaledTable(t, weightSum(m.Columns))
 
 		doc.PageBreak()
-		doc.Text(m.Label("chart", "四、各责任单位本季度到期任务数"), hs, "L")
+		heading("chart", "四、各责任单位本季度到期任务数")
 		labels := make([]string, len(r.units))
 		values := make([]int, len(r.units))
 		for i, u := range r.units {
@@ -154,6 +162,20 @@ func statusTable(d DocLayout, r *quarterReport) *Table {
 		}
 	}
 	return t
+}
+
+// chineseNumeral writes 1..99 as 一…九十九.
+func chineseNumeral(n int) string {
+	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n <= 0 || n >= 100:
+		return strconv.Itoa(n)
+	case n < 10:
+		return digits[n]
+	case n < 20:
+		return "十" + digits[n%10]
+	}
+	return digits[n/10] + "十" + digits[n%10]
 }
 
 // nextLine states the next quarter's count.

@@ -60,12 +60,18 @@ func slicesIndexKind(kind string) int {
 }
 
 // partName drops the numbering of a part heading: "二、按责任单位统计" →
-// "按责任单位统计".
+// "按责任单位统计". Only Chinese or Arabic numerals before the 、 count.
 func partName(s string) string {
-	if i := strings.Index(s, "、"); i >= 0 && i <= 9 {
-		return s[i+len("、"):]
+	i := strings.Index(s, "、")
+	if i <= 0 {
+		return s
 	}
-	return s
+	for _, r := range s[:i] {
+		if !strings.ContainsRune("一二三四五六七八九十0123456789", r) {
+			return s
+		}
+	}
+	return s[i+len("、"):]
 }
 
 // quarterlyXLSX writes the workbook of one quarterly report.
