@@ -90,6 +90,9 @@ func TestPDFTextOperators(t *testing.T) {
 			[]string{"表单里的字"}},
 		{"artifacts dropped",
 			"/Artifact BMC " + cjk(72, 800, 10, "页眉文字") + " EMC " + cjk(72, 700, 16, "正文"), "", []string{"正文"}},
+		{"slanted watermark and text off the page dropped",
+			"BT /F1 40 Tf 0.87 0.5 -0.5 0.87 100 300 Tm " + tj("内部资料") + " Tj ET " + cjk(72, 700, 16, "正文") + cjk(700, 500, 16, "页外"),
+			"", []string{"正文"}},
 		{"fake bold drawn twice",
 			cjk(72, 700, 16, "加粗") + cjk(72.3, 700, 16, "加粗"), "", []string{"加粗"}},
 	}
@@ -189,7 +192,7 @@ func TestPDFPageArtefacts(t *testing.T) {
 }
 
 func TestPDFPageNumberPatterns(t *testing.T) {
-	for _, s := range []string{"— 3 —", "-3-", "- 12 -", "3", "第3页", "第 3 页 共 9 页", "共9页 第3页", "3/9", "Page 3", "第三页"} {
+	for _, s := range []string{"— 3 —", "-3-", "- 12 -", "3", "第3页", "第 3 页 共 9 页", "共9页 第3页", "第3页/共9页", "第 3 页，共 9 页", "3/9", "Page 3", "第三页"} {
 		if !isPDFPageNumber(s) {
 			t.Errorf("%q not taken for a page number", s)
 		}

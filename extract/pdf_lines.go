@@ -45,7 +45,7 @@ func pdfLayoutPage(gs []pdfGlyph, segs []pdfSegment, box [4]float64, num int) *p
 	if dir := pdfDominantDirection(gs); dir != 0 {
 		gs, segs, box = pdfTurnPage(gs, segs, box, dir)
 	}
-	gs = pdfKeepDirection(gs)
+	gs = pdfKeepDirection(gs, box)
 	gs = pdfDropArtifacts(gs)
 	p := &pdfPage{num: num, box: box}
 	tables := pdfFindTables(segs)
@@ -145,11 +145,16 @@ func pdfTurnPage(gs []pdfGlyph, segs []pdfSegment, box [4]float64, dir int) ([]p
 }
 
 // pdfKeepDirection drops glyphs not written left to right after turning
-// (rotated stamps, vertical margin notes) and glyphs too small to read.
-func pdfKeepDirection(gs []pdfGlyph) []pdfGlyph {
+// (rotated stamps, slanted watermarks, vertical margin notes), glyphs too
+// small to read and glyphs outside the page.
+func pdfKeepDirection(gs []pdfGlyph, box [4]float64) []pdfGlyph {
+	const slant = 0.18 // about 10 degrees
 	out := gs[:0]
 	for _, g := range gs {
-		if d := pdfDirOf(g); d <= 0 && g.size > 0.5 {
+		if g.size <= 0.5 || g.x < box[0]-g.size || g.x > box[2] || g.y < box[1]-g.size || g.y > box[3] {
+			continue
+		}
+		if g.ax == 0 && g.ay == 0 || g.ax > 0 && math.Abs(g.ay) <= slant*g.ax {
 			out = append(out, g)
 		}
 	}
