@@ -223,7 +223,10 @@ func TestPDFRuledTable(t *testing.T) {
 		}
 	}
 	c.WriteString(cjk(64, 580, 12, "序号") + cjk(104, 580, 12, "重点任务") + cjk(304, 580, 12, "牵头单位"))
-	c.WriteString(latin(64, 550, 12, "1") + cjk(104, 550, 12, "推行高效办成一件事年内") + cjk(104, 532, 12, "新增重点事项") + latin(176, 532, 12, "10") + cjk(188, 532, 12, "个") + cjk(304, 550, 12, "市政务办"))
+	// The task wraps (its first line fills the cell); the unit cell holds
+	// two paragraphs (its first line stops short).
+	c.WriteString(latin(64, 550, 12, "1") + cjk(104, 550, 12, "推行高效办成一件事年内新增重点") + cjk(104, 532, 12, "事项") + latin(128, 532, 12, "10") + cjk(140, 532, 12, "个") +
+		cjk(304, 550, 12, "市政务办") + cjk(304, 532, 12, "市发改委"))
 	c.WriteString(latin(64, 500, 12, "2") + cjk(104, 500, 12, "合并的单元格"))
 	c.WriteString(cjk(72, 300, 16, "表格下面的正文。"))
 	d := pdfReadMini(t, pagesPDF(0, "", c.String()))
@@ -232,7 +235,7 @@ func TestPDFRuledTable(t *testing.T) {
 	}
 	want := []string{
 		"序号 | 重点任务 | 牵头单位",
-		"1 | 推行高效办成一件事年内新增重点事项10个 | 市政务办",
+		"1 | 推行高效办成一件事年内新增重点事项10个 | 市政务办\n市发改委",
 		"2 | 合并的单元格 | 合并的单元格",
 		"表格下面的正文。",
 	}

@@ -170,7 +170,7 @@ func plainTableAt(lines []pdfLine, chunks [][]plainChunk, start, page int) (*pla
 		}
 		row := make([]string, len(cols))
 		for k, gs := range cells {
-			row[k] = pdfCellText(gs)
+			row[k] = pdfCellText(gs, math.Inf(1))
 		}
 		t.rows = append(t.rows, row)
 		t.rowPages = append(t.rowPages, page)

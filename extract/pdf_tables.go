@@ -255,7 +255,7 @@ func (t *pdfTable) build(page int) bool {
 		for c := 0; c < nc; c++ {
 			ar, ac := t.anchor(r, c)
 			if ar == r && ac == c {
-				grid[r][c] = pdfCellText(t.cells[r*nc+c])
+				grid[r][c] = pdfCellText(t.cells[r*nc+c], t.cellLimit(r, c))
 			} else {
 				grid[r][c] = grid[ar][ac]
 			}
@@ -290,14 +290,51 @@ func (t *pdfTable) build(page int) bool {
 }
 
 // pdfCellText rebuilds a cell's lines and joins them: directly between CJK
-// text, with a space between words of other scripts.
-func pdfCellText(gs []pdfGlyph) string {
+// text, with a space between words of other scripts; a line that ends so
+// short of limit (the right end of the cell's text area) that the next
+// line's first unit would have fitted ends a paragraph of the cell, which
+// is kept as a line break, as the DOCX reader keeps a cell's paragraphs.
+// Without a known limit (+Inf) all lines are joined.
+func pdfCellText(gs []pdfGlyph, limit float64) string {
 	lines := pdfBuildLines(gs)
 	var b strings.Builder
-	for _, l := range lines {
+	for i, l := range lines {
+		if i > 0 && b.Len() > 0 && !math.IsInf(limit, 1) {
+			p := lines[i-1]
+			lead := l.lead
+			if lead <= 0 {
+				lead = l.size
+			}
+			if p.x1+lead < limit-0.2*l.size {
+				b.WriteByte('\n')
+				b.WriteString(strings.TrimSpace(l.text))
+				continue
+			}
+		}
 		pdfJoinText(&b, l.text)
 	}
 	return b.String()
+}
+
+// cellLimit is the right end of the text area of the merged cell whose
+// top-left grid cell is (r, c): its right rule less the padding its text
+// keeps from the left rule.
+func (t *pdfTable) cellLimit(r, c int) float64 {
+	nc := len(t.xs) - 1
+	right := c
+	for right+1 < nc && t.anchors[r*nc+right+1] == r*nc+c {
+		right++
+	}
+	gs := t.cells[r*nc+c]
+	if len(gs) == 0 {
+		return t.xs[right+1]
+	}
+	left := gs[0].x
+	for _, g := range gs {
+		left = math.Min(left, g.x)
+	}
+	pad := math.Max(0.5, math.Min(left-t.xs[c], 20))
+	return t.xs[right+1] - pad
 }
 
 // pdfJoinText appends a wrapped line's text to b.
