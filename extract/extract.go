@@ -128,8 +128,9 @@ func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error)
 		}
 	}
 	var body []bodyPara
+	running := runningHeaders(h)
 	for i := start; i < len(ps); i++ {
-		if h.used[i] || isRunningHeader(ps[i].text, h) {
+		if h.used[i] || running.match(ps[i].text) {
 			continue
 		}
 		body = append(body, ps[i])
@@ -247,10 +248,10 @@ func ancestor(it *outlineItem, d int) *outlineItem {
 // converted from a printed notice carries them: "— 3 —", "-3-", "第3页",
 // "第 3 页 共 13 页", "3/13".
 func isPageNumberLine(s string) bool {
-	s = stripSpace(s)
-	if len(s) > 40 {
+	if len(s) > 60 {
 		return false
 	}
+	s = stripSpace(s)
 	s = strings.Trim(s, "-—–－_·•")
 	if s == "" {
 		return false
@@ -273,9 +274,34 @@ func isPageNumberLine(s string) bool {
 	return false
 }
 
-// isRunningHeader reports whether a body line repeats the notice's 文号 or
-// title, as the running header of each printed page does.
-func isRunningHeader(s string, h header) bool {
+// runningHeader holds the lines a printed page may repeat at its top: the
+// notice's 文号 and titles, whitespace removed.
+type runningHeader struct {
+	lines  []string
+	maxLen int
+}
+
+func runningHeaders(h header) runningHeader {
+	var r runningHeader
+	for _, s := range []string{h.docNumber, h.title, h.planTitle} {
+		if s = stripSpace(s); s != "" {
+			r.lines = append(r.lines, s)
+			r.maxLen = max(r.maxLen, len(s))
+		}
+	}
+	return r
+}
+
+// match reports whether a body line repeats the 文号 or a title.
+func (r runningHeader) match(s string) bool {
+	if len(s) > 2*r.maxLen {
+		return false // too long even with spaces inside
+	}
 	s = stripSpace(s)
-	return s != "" && (s == h.docNumber || s == stripSpace(h.title) || s == stripSpace(h.planTitle))
+	for _, l := range r.lines {
+		if s == l {
+			return true
+		}
+	}
+	return false
 }

@@ -240,7 +240,7 @@ func (w *wrapped) addStats(piece string) {
 		case r == '，' || r == ',' || r == '。' || r == '；' || r == ';' || r == '：' || r == ':':
 			w.running = true
 		}
-		if r > ' ' && (r < 0x80 || !isSpace(r)) {
+		if !quickSpace(r) {
 			w.last = r
 			w.runes++
 		}
@@ -355,6 +355,24 @@ func isOpenBracket(r rune) bool {
 func isCloseBracket(r rune) bool {
 	switch r {
 	case '）', ')', '〕', ']', '］', '】':
+		return true
+	}
+	return false
+}
+
+// quickSpace reports whether r is whitespace, as isSpace does, without a
+// Unicode table lookup for the common characters of Chinese text.
+func quickSpace(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r <= ' ' || r == 0x7F
+	case r < 0x2000:
+		return r == 0x85 || r == 0xA0 || r == 0x1680
+	case r <= 0x200D:
+		return true
+	}
+	switch r {
+	case 0x2028, 0x2029, 0x202F, 0x205F, 0x2060, 0x3000, 0xFEFF:
 		return true
 	}
 	return false

@@ -81,7 +81,7 @@ var fieldLabels = []struct {
 // of the label in fieldLabels and the length up to the end of the colon.
 func labelAt(s string) (idx, n int, ok bool) {
 	r, _ := utf8.DecodeRuneInString(s)
-	if !labelFirstRunes[r] {
+	if r >= labelBitsEnd || labelFirstBits[r>>6]&(1<<(r&63)) == 0 {
 		return 0, 0, false
 	}
 	for i, l := range fieldLabels {
@@ -98,14 +98,19 @@ func labelAt(s string) (idx, n int, ok bool) {
 	return 0, 0, false
 }
 
-// labelFirstRunes holds the first character of every label.
-var labelFirstRunes = func() map[rune]bool {
-	m := map[rune]bool{}
+// labelFirstBits marks the first character of every label (all of them
+// CJK ideographs below labelBitsEnd).
+const labelBitsEnd = 0xA000
+
+var labelFirstBits = func() *[labelBitsEnd / 64]uint64 {
+	var b [labelBitsEnd / 64]uint64
 	for _, l := range fieldLabels {
 		r, _ := utf8.DecodeRuneInString(l.label)
-		m[r] = true
+		if r < labelBitsEnd {
+			b[r>>6] |= 1 << (r & 63)
+		}
 	}
-	return m
+	return &b
 }()
 
 // labelLoc is where one field label stands in a text.

@@ -91,11 +91,11 @@ func decodeText(data []byte) (string, error) {
 // other control characters.
 func checkText(s string) (string, error) {
 	ctrl := 0
-	for _, r := range s {
-		switch {
-		case r == 0:
+	for i := 0; i < len(s); i++ { // control characters are single bytes in UTF-8
+		switch c := s[i]; {
+		case c == 0:
 			return "", fmt.Errorf("binary data, not a text file")
-		case r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f':
+		case c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f':
 			ctrl++
 		}
 	}
