@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -22,6 +25,7 @@ const (
 	pdfMaxPages     = 5_000
 	pdfMaxPageNodes = 20_000
 	pdfMaxTreeDepth = 64
+	pdfMaxWorkers   = 4 // goroutines reading pages
 )
 
 // pdfTimeout bounds the whole read of one file: if the library ever loops
@@ -62,14 +66,13 @@ func (PDFReader) Read(name string, data []byte) (*Document, error) {
 // spent, which bounds any reading loop in the library.
 type pdfBudgetReader struct {
 	data []byte
-	left int64
+	left atomic.Int64
 }
 
 func (b *pdfBudgetReader) ReadAt(p []byte, off int64) (int, error) {
-	if b.left <= 0 {
+	if b.left.Add(-int64(len(p))) < 0 {
 		panic(errPDFBudget)
 	}
-	b.left -= int64(len(p))
 	if off < 0 || off >= int64(len(b.data)) {
 		return 0, io.EOF
 	}
@@ -82,20 +85,17 @@ func (b *pdfBudgetReader) ReadAt(p []byte, off int64) (int, error) {
 
 // readPDF reads a PDF without the timeout guard.
 func readPDF(name string, data []byte) (doc *Document, err error) {
-	page := 0
+	// Pages recover their own panics (naming the page); this catches the
+	// rest: the page tree, the layout of the whole document.
 	defer func() {
 		if r := recover(); r != nil {
-			doc = nil
-			if page > 0 {
-				err = fmt.Errorf("%s: page %d: %s", name, page, pdfShortError(r))
-			} else {
-				err = fmt.Errorf("%s: malformed PDF: %s", name, pdfShortError(r))
-			}
+			doc, err = nil, fmt.Errorf("%s: malformed PDF: %s", name, pdfShortError(r))
 		}
 	}()
 	data = pdfNormaliseFrame(data)
 	open := func(data []byte) (*pdf.Reader, error) {
-		br := &pdfBudgetReader{data: data, left: 256<<20 + 64*int64(len(data))}
+		br := &pdfBudgetReader{data: data}
+		br.left.Store(256<<20 + 64*int64(len(data)))
 		return pdf.NewReader(br, int64(len(data)))
 	}
 	r, err := open(data)
@@ -126,23 +126,54 @@ func readPDF(name string, data []byte) (doc *Document, err error) {
 		return nil, fmt.Errorf("%s: no pages", name)
 	}
 	pd := &pdfDoc{fonts: map[string]*pdfFont{}, deadline: time.Now().Add(pdfWorkLimit)}
-	laid := make([]*pdfPage, 0, len(pages))
-	for i, p := range pages {
-		page = i + 1
-		if time.Now().After(pd.deadline) {
-			return nil, fmt.Errorf("%s: page %d: %w", name, page, errPDFBudget)
-		}
-		lp, err := pdfReadPage(pd, p, page)
+	laid, errs := pdfReadPages(pd, pages)
+	for i, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("%s: page %d: %w", name, page, err)
+			return nil, fmt.Errorf("%s: page %d: %w", name, i+1, err)
 		}
-		laid = append(laid, lp)
 	}
-	page = 0
 	if !pdfHasText(laid) {
 		return nil, fmt.Errorf("%s: %w", name, errPDFNoText)
 	}
 	return pdfAssemble(laid), nil
+}
+
+// pdfReadPages interprets and lays out the pages on a few goroutines (the
+// library's reader only reads; our shared state is locked). After the
+// first failure no further page is started.
+func pdfReadPages(pd *pdfDoc, pages []pdfPageRef) ([]*pdfPage, []error) {
+	laid := make([]*pdfPage, len(pages))
+	errs := make([]error, len(pages))
+	var next atomic.Int64
+	var failed atomic.Bool
+	work := func() {
+		for {
+			i := int(next.Add(1)) - 1
+			if i >= len(pages) || failed.Load() {
+				return
+			}
+			if time.Now().After(pd.deadline) {
+				errs[i] = errPDFBudget
+			} else {
+				laid[i], errs[i] = pdfReadPage(pd, pages[i], i+1)
+			}
+			if errs[i] != nil {
+				failed.Store(true)
+			}
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), pdfMaxWorkers, len(pages))
+	var wg sync.WaitGroup
+	for w := 1; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work()
+		}()
+	}
+	work()
+	wg.Wait()
+	return laid, errs
 }
 
 // pdfNormaliseFrame fixes the two framing quirks the library rejects but

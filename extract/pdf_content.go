@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ledongthuc/pdf"
@@ -72,8 +74,9 @@ type pdfGState struct {
 
 // pdfDoc holds what is shared by all pages of one document.
 type pdfDoc struct {
-	fonts    map[string]*pdfFont // by font resources text and name
-	glyphs   int
+	mu       sync.Mutex
+	fonts    map[string]*pdfFont // by font resources text and name; under mu
+	glyphs   atomic.Int64
 	deadline time.Time
 }
 
@@ -123,13 +126,17 @@ func (it *pdfInterp) run(strm pdf.Value, res pdf.Value, ctm pdfMat, depth int) e
 			fontResKey = fontRes.String() + "\x00"
 		}
 		key := fontResKey + name
+		it.doc.mu.Lock()
 		f, ok := it.doc.fonts[key]
+		it.doc.mu.Unlock()
 		if !ok {
 			f = pdfFallbackFont
 			if v := fontRes.Key(name); v.Kind() == pdf.Dict {
 				f = pdfLoadFont(v)
 			}
+			it.doc.mu.Lock()
 			it.doc.fonts[key] = f
+			it.doc.mu.Unlock()
 		}
 		fonts[name] = f
 		return f
@@ -138,7 +145,7 @@ func (it *pdfInterp) run(strm pdf.Value, res pdf.Value, ctm pdfMat, depth int) e
 		g.font.each(s, func(text string, w float64, isSpace bool) {
 			m := tm.mul(g.ctm)
 			if text != "" {
-				if it.doc.glyphs++; it.doc.glyphs > pdfMaxGlyphs {
+				if it.doc.glyphs.Add(1) > pdfMaxGlyphs {
 					panic(errPDFBudget)
 				}
 				ox, oy := pdfMat{g.fs * g.th, 0, 0, g.fs, 0, g.trise}.mul(m).apply(0, 0)
