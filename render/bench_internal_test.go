@@ -19,9 +19,6 @@ func benchRun(b *testing.B, n *duban.Notice, dir string, cold bool) {
 			fonts.entries = map[*byte]*cutFont{}
 			fonts.mu.Unlock()
 		}
-		if err := Prepare([]*duban.Notice{n}, opt); err != nil {
-			b.Fatal(err)
-		}
 		if _, err := Ledger(n, filepath.Join(dir, "notice"), opt); err != nil {
 			b.Fatal(err)
 		}

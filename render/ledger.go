@@ -26,23 +26,38 @@ func Ledger(n *duban.Notice, dir string, opt Options) ([]string, error) {
 	if err := ensureDir(dir); err != nil {
 		return nil, err
 	}
+	// The workbook is written alongside the PDF (whose font may need
+	// cutting first).
+	var xlsxErr error
+	xlsxDone := make(chan struct{})
+	xlsxPath := filepath.Join(dir, LedgerName+".xlsx")
+	go func() {
+		defer close(xlsxDone)
+		if res.Wants(FormatXLSX) {
+			xlsxErr = ledgerXLSX(res, n, xlsxPath)
+		}
+	}()
 	var out []string
+	var pdfErr error
 	if res.Wants(FormatPDF) {
-		if err := res.PrepareFont(noticeTexts([]*duban.Notice{n})); err != nil {
-			return nil, err
-		}
 		p := filepath.Join(dir, LedgerName+".pdf")
-		if err := ledgerPDF(res, n, p); err != nil {
-			return out, err
+		pdfErr = res.PrepareFont(noticeTexts([]*duban.Notice{n}))
+		if pdfErr == nil {
+			pdfErr = ledgerPDF(res, n, p)
 		}
-		out = append(out, p)
+		if pdfErr == nil {
+			out = append(out, p)
+		}
+	}
+	<-xlsxDone
+	if pdfErr != nil {
+		return out, pdfErr
 	}
 	if res.Wants(FormatXLSX) {
-		p := filepath.Join(dir, LedgerName+".xlsx")
-		if err := ledgerXLSX(res, n, p); err != nil {
-			return out, err
+		if xlsxErr != nil {
+			return out, xlsxErr
 		}
-		out = append(out, p)
+		out = append(out, xlsxPath)
 	}
 	return out, nil
 }

@@ -32,54 +32,74 @@ func UnitSheets(notices []*duban.Notice, dir string, opt Options) ([]string, err
 		keys[i] = s.key
 	}
 	names := uniqueNames(keys)
-	if res.Wants(FormatPDF) && len(sheets) > 0 {
-		if err := res.PrepareFont(noticeTexts(notices)); err != nil {
-			return nil, err
+	// The files are independent: render them on every core. The workbooks
+	// go first, while the font is being cut for the PDFs alongside.
+	type job struct {
+		sheet int
+		pdf   bool
+	}
+	var jobs []job
+	for _, pdf := range []bool{false, true} {
+		if pdf && res.Wants(FormatPDF) || !pdf && res.Wants(FormatXLSX) {
+			for i := range sheets {
+				jobs = append(jobs, job{i, pdf})
+			}
 		}
 	}
-	// The sheets are independent: render them on every core.
-	results := make([][]string, len(sheets))
-	errs := make([]error, len(sheets))
-	jobs := make(chan int)
+	fontReady := make(chan struct{})
+	var fontErr error
+	if res.Wants(FormatPDF) && len(sheets) > 0 {
+		go func() {
+			defer close(fontReady)
+			fontErr = res.PrepareFont(noticeTexts(notices))
+		}()
+	} else {
+		close(fontReady)
+	}
+	pdfErr := make([]error, len(sheets))
+	xlsxErr := make([]error, len(sheets))
+	queue := make(chan job)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(sheets)) {
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
-				results[i], errs[i] = unitFiles(res, sheets[i], notices, filepath.Join(dir, names[sheets[i].key]))
+			for j := range queue {
+				base := filepath.Join(dir, names[sheets[j.sheet].key])
+				if !j.pdf {
+					xlsxErr[j.sheet] = unitXLSX(res, sheets[j.sheet], notices, base+".xlsx")
+					continue
+				}
+				<-fontReady
+				if fontErr != nil {
+					pdfErr[j.sheet] = fontErr
+					continue
+				}
+				pdfErr[j.sheet] = unitPDF(res, sheets[j.sheet], notices, base+".pdf")
 			}
 		}()
 	}
-	for i := range sheets {
-		jobs <- i
+	for _, j := range jobs {
+		queue <- j
 	}
-	close(jobs)
+	close(queue)
 	wg.Wait()
+	<-fontReady
 	var out []string
-	for i := range sheets {
-		if errs[i] != nil {
-			return out, errs[i]
+	for i, s := range sheets {
+		base := filepath.Join(dir, names[s.key])
+		if res.Wants(FormatPDF) {
+			if pdfErr[i] != nil {
+				return out, pdfErr[i]
+			}
+			out = append(out, base+".pdf")
 		}
-		out = append(out, results[i]...)
-	}
-	return out, nil
-}
-
-// unitFiles writes the files of one unit to base + extension.
-func unitFiles(res *Resources, s *unitSheet, notices []*duban.Notice, base string) ([]string, error) {
-	var out []string
-	if res.Wants(FormatPDF) {
-		if err := unitPDF(res, s, notices, base+".pdf"); err != nil {
-			return out, err
+		if res.Wants(FormatXLSX) {
+			if xlsxErr[i] != nil {
+				return out, xlsxErr[i]
+			}
+			out = append(out, base+".xlsx")
 		}
-		out = append(out, base+".pdf")
-	}
-	if res.Wants(FormatXLSX) {
-		if err := unitXLSX(res, s, notices, base+".xlsx"); err != nil {
-			return out, err
-		}
-		out = append(out, base+".xlsx")
 	}
 	return out, nil
 }
