@@ -190,8 +190,10 @@ func (st *parseState) tasks() []duban.Task {
 			if it.depth == 1 && !it.fromRow && !strings.ContainsAny(text, "。；;") {
 				continue // a heading with nothing under it
 			}
-			if anyAssigned && !assigned[groupOf(it)] && findDeadline(text) == "" {
-				continue // a general section: goals, requirements
+			if anyAssigned && !assigned[groupOf(it)] {
+				// A general section (goals "到2025年底，…", requirements):
+				// no item in it names a unit.
+				continue
 			}
 		}
 		id := strings.Join(it.path, ".")
