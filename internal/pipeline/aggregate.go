@@ -1,22 +1,29 @@
 package pipeline
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/duban/duban"
 )
 
 // loadAll reads the records of every notice in the output folder, earlier
-// runs included, in folder order; the same notice in two folders counts once.
-func (r *runner) loadAll() []*duban.Notice {
+// runs included, in folder order; the same notice in two folders counts
+// once. It also returns a fingerprint of all the records read.
+func (r *runner) loadAll() ([]*duban.Notice, string) {
+	fp := sha256.New()
 	ents, err := os.ReadDir(filepath.Join(r.out, "notices"))
 	if err != nil {
-		return nil
+		return nil, ""
 	}
 	var all []*duban.Notice
 	seen := map[string]string{}
@@ -24,13 +31,19 @@ func (r *runner) loadAll() []*duban.Notice {
 		if !e.IsDir() {
 			continue
 		}
-		n, err := readNotice(r.noticeFile(e.Name()))
+		b, err := os.ReadFile(r.noticeFile(e.Name()))
+		var n duban.Notice
+		if err == nil {
+			err = json.Unmarshal(b, &n)
+		}
 		if err != nil {
-			r.warns = append(r.warns, NoticeWarning{Notice: e.Name(), Code: "unreadable", Message: err.Error()})
+			r.warns = append(r.warns, NoticeWarning{Notice: e.Name(), Code: "unreadable", Message: fmt.Sprintf("notices/%s/notice.json: %v", e.Name(), err)})
 			continue
 		}
+		h := sha256.Sum256(b)
+		fmt.Fprintf(fp, "%s\x00%x\n", e.Name(), h)
 		dup := ""
-		keys := noticeKeys(n)
+		keys := noticeKeys(&n)
 		for _, k := range keys {
 			if s, ok := seen[k]; ok {
 				dup = s
@@ -45,45 +58,101 @@ func (r *runner) loadAll() []*duban.Notice {
 		for _, k := range keys {
 			seen[k] = e.Name()
 		}
-		all = append(all, n)
+		all = append(all, &n)
 	}
-	return all
+	return all, hex.EncodeToString(fp.Sum(nil))
+}
+
+// aggregateState remembers what the last rebuild of units/ and quarterly/
+// was made from, so a run in which nothing changed does not redo it.
+type aggregateState struct {
+	Key      string   `json:"key"`
+	Files    []string `json:"files"` // relative to the output folder
+	Units    int      `json:"units"`
+	Quarters int      `json:"quarters"`
 }
 
 // aggregate rebuilds units/ and quarterly/ from every record in the output
-// folder and removes the sheets and reports no longer produced.
+// folder (unit sheets and quarterly reports at the same time) and removes
+// the sheets and reports no longer produced. When the records and options
+// are those of the last rebuild and its files are all there, it is skipped.
 func (r *runner) aggregate(sum *Summary) {
-	all := r.loadAll()
+	all, fp := r.loadAll()
 	sum.Counts.Notices = len(all)
 	for _, n := range all {
 		sum.Counts.Tasks += len(n.Tasks)
 	}
-	if r.be.UnitSheets == nil {
+	key := aggregateKey(r, fp)
+	if prev := r.st.Aggregate; prev != nil && prev.Key == key && !r.opt.Force && r.allExist(prev.Files) {
+		sum.Counts.Units, sum.Counts.Quarters = prev.Units, prev.Quarters
+		return
+	}
+	var unitPaths, quarterPaths []string
+	var unitErr, quarterErr error
+	var wg sync.WaitGroup
+	if r.be.UnitSheets != nil {
+		wg.Go(func() { unitPaths, unitErr = r.be.UnitSheets(all, filepath.Join(r.out, "units"), r.ropt) })
+	}
+	if r.be.Quarterly != nil {
+		wg.Go(func() {
+			quarterPaths, quarterErr = r.be.Quarterly(all, filepath.Join(r.out, "quarterly"), r.opt.Quarters, r.ropt)
+		})
+	}
+	wg.Wait()
+	ok := true
+	switch {
+	case r.be.UnitSheets == nil:
+		ok = false
 		r.warns = append(r.warns, NoticeWarning{Code: "render", Message: "unit sheets: " + errNotAvailable("rendering").Error()})
-	} else {
-		dir := filepath.Join(r.out, "units")
-		paths, err := r.be.UnitSheets(all, dir, r.ropt)
-		if err != nil {
-			r.warns = append(r.warns, NoticeWarning{Code: "render", Message: fmt.Sprintf("unit sheets: %v", err)})
-		} else {
-			sum.Counts.Units = countStems(paths)
-			prune(dir, paths)
+	case unitErr != nil:
+		ok = false
+		r.warns = append(r.warns, NoticeWarning{Code: "render", Message: fmt.Sprintf("unit sheets: %v", unitErr)})
+	default:
+		sum.Counts.Units = countStems(unitPaths)
+		prune(filepath.Join(r.out, "units"), unitPaths)
+	}
+	switch {
+	case r.be.Quarterly == nil:
+		ok = false
+		r.warns = append(r.warns, NoticeWarning{Code: "render", Message: "quarterly reports: " + errNotAvailable("rendering").Error()})
+	case quarterErr != nil:
+		ok = false
+		r.warns = append(r.warns, NoticeWarning{Code: "render", Message: fmt.Sprintf("quarterly reports: %v", quarterErr)})
+	default:
+		sum.Counts.Quarters = countStems(quarterPaths)
+		if r.opt.Quarters == nil {
+			prune(filepath.Join(r.out, "quarterly"), quarterPaths)
 		}
 	}
-	if r.be.Quarterly == nil {
-		r.warns = append(r.warns, NoticeWarning{Code: "render", Message: "quarterly reports: " + errNotAvailable("rendering").Error()})
-	} else {
-		dir := filepath.Join(r.out, "quarterly")
-		paths, err := r.be.Quarterly(all, dir, r.opt.Quarters, r.ropt)
-		if err != nil {
-			r.warns = append(r.warns, NoticeWarning{Code: "render", Message: fmt.Sprintf("quarterly reports: %v", err)})
-		} else {
-			sum.Counts.Quarters = countStems(paths)
-			if r.opt.Quarters == nil {
-				prune(dir, paths)
+	r.st.Aggregate = nil
+	if ok {
+		a := &aggregateState{Key: key, Units: sum.Counts.Units, Quarters: sum.Counts.Quarters}
+		for _, p := range append(unitPaths, quarterPaths...) {
+			if rel, err := filepath.Rel(r.out, p); err == nil {
+				a.Files = append(a.Files, rel)
 			}
 		}
+		r.st.Aggregate = a
 	}
+}
+
+func aggregateKey(r *runner, records string) string {
+	b, _ := json.Marshal(struct {
+		Records, Options string
+		AsOf             time.Time
+		Quarters         []string
+	}{records, r.oh, r.opt.AsOf, r.opt.Quarters})
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+func (r *runner) allExist(files []string) bool {
+	for _, f := range files {
+		if _, err := os.Stat(filepath.Join(r.out, f)); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // countStems counts distinct file names without extension (a unit's PDF

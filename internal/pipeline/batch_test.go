@@ -7,9 +7,11 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/duban/duban/internal/gen"
 )
@@ -141,6 +143,7 @@ func TestSecondRunExtractsNothing(t *testing.T) {
 		t.Fatalf("first run: %+v %+v", first.Counts, first.Failures)
 	}
 	before := tree(t, out)
+	mtimes := modTimes(t, filepath.Join(out, "units"))
 	calls.Store(0)
 	second := mustRun(t, runOpt(in, out, be))
 	if calls.Load() != 0 {
@@ -150,6 +153,13 @@ func TestSecondRunExtractsNothing(t *testing.T) {
 		t.Errorf("second run counts: %+v", c)
 	}
 	after := tree(t, out)
+	// Nothing changed, so the unit sheets were not even rebuilt.
+	if m := modTimes(t, filepath.Join(out, "units")); len(m) == 0 || !reflect.DeepEqual(m, mtimes) {
+		t.Errorf("unit sheets rewritten although nothing changed (%d files)", len(m))
+	}
+	if second.Counts.Units != first.Counts.Units || second.Counts.Quarters != first.Counts.Quarters {
+		t.Errorf("counts of skipped rebuild: %+v, first %+v", second.Counts, first.Counts)
+	}
 	delete(before, "summary.json")
 	delete(after, "summary.json")
 	assertSameTree(t, before, after)
@@ -161,6 +171,18 @@ func TestSecondRunExtractsNothing(t *testing.T) {
 	if calls.Load() != 5 || forced.Counts.Extracted != 4 {
 		t.Errorf("--force: %d extractions, counts %+v", calls.Load(), forced.Counts)
 	}
+}
+
+func modTimes(t *testing.T, dir string) map[string]time.Time {
+	t.Helper()
+	m := map[string]time.Time{}
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		if info, err := e.Info(); err == nil {
+			m[e.Name()] = info.ModTime()
+		}
+	}
+	return m
 }
 
 func assertSameTree(t *testing.T, want, got map[string][]byte) {

@@ -58,6 +58,9 @@ func Render(ctx context.Context, opt Options) (*Summary, error) {
 	r.prog.Finish()
 	if !sum.Interrupted {
 		r.aggregate(sum)
+		if err := r.st.save(r.out); err != nil {
+			r.warns = append(r.warns, NoticeWarning{Code: "state", Message: err.Error()})
+		}
 	}
 	sum.Warnings = append(sum.Warnings, r.warns...)
 	r.finishSummary(sum)

@@ -158,6 +158,9 @@ func (r *runner) run(ctx context.Context, files []string, other []Input) (*Summa
 		sum.Counts.Pending = len(files) - done
 	} else {
 		r.aggregate(sum)
+		if err := r.st.save(r.out); err != nil {
+			r.warns = append(r.warns, NoticeWarning{Code: "state", Message: err.Error()})
+		}
 	}
 	sum.Warnings = append(sum.Warnings, r.warns...)
 	for m, slug := range r.reg.winners() {

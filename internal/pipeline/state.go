@@ -25,6 +25,8 @@ type state struct {
 	Version int                    `json:"version"`
 	Entries map[string]*stateEntry `json:"entries"` // content sha256 + options hash
 	Paths   map[string]string      `json:"paths"`   // input path → slug it last gave
+	// Aggregate is what units/ and quarterly/ were last built from.
+	Aggregate *aggregateState `json:"aggregate,omitempty"`
 
 	mu sync.Mutex
 }
