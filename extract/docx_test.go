@@ -275,6 +275,21 @@ func TestDOCXTableRowShapes(t *testing.T) {
 	}
 }
 
+// Two text columns: the task reads "任务：措施".
+func TestDOCXTwoTextColumns(t *testing.T) {
+	body := `<w:tbl>` +
+		tr(tc("", "序号"), tc("", "工作任务"), tc("", "具体措施"), tc("", "责任单位"), tc("", "完成时限")) +
+		tr(tc("", "1"), tc("", "优化审批"), tc("", "压减审批时限50%。"), tc("", "市政务办"), tc("", "6月底前")) +
+		`</w:tbl>`
+	n, err := Bytes("t.docx", makeDOCX(t, body, "", ""), Options{Year: 2025})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(n.Tasks) != 1 || n.Tasks[0].Text != "优化审批：压减审批时限50%。" {
+		t.Errorf("tasks = %+v", n.Tasks)
+	}
+}
+
 // A header over two rows: 责任单位 merged over 牵头 | 配合, the other
 // header cells merged down.
 func TestDOCXTwoRowHeader(t *testing.T) {

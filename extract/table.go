@@ -3,6 +3,7 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/duban/duban"
 )
@@ -16,6 +17,7 @@ import (
 // column roles of a task table
 type tableCols struct {
 	seq, task, deadline int
+	more                []int // further text columns ("重点任务 | 具体措施")
 	units               []unitCol
 }
 
@@ -54,6 +56,8 @@ func tableHeader(row []Cell) (tableCols, bool) {
 		case containsAnyOf(h, "任务", "内容", "事项", "措施", "工作", "项目", "目标"):
 			if c.task < 0 {
 				c.task = i
+			} else {
+				c.more = append(c.more, i)
 			}
 		}
 	}
@@ -162,6 +166,20 @@ func (t *taskTable) row(row []Cell) {
 	c := t.cols
 	seq := stripSpace(taskCellText(row, c.seq))
 	task := taskCellText(row, c.task)
+	for _, col := range c.more {
+		// "重点任务 | 具体措施": the task reads "任务：措施"
+		v := taskCellText(row, col)
+		switch {
+		case v == "" || v == task:
+		case task == "":
+			task = v
+		default:
+			if last, _ := utf8.DecodeLastRuneInString(task); !strings.ContainsRune("。；;：:，,", last) {
+				task += "："
+			}
+			task += v
+		}
+	}
 	vals := make([]string, len(c.units)+1)
 	empty := true
 	for i, uc := range c.units {
