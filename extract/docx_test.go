@@ -275,17 +275,18 @@ func TestDOCXTableRowShapes(t *testing.T) {
 	}
 }
 
-// Two text columns: the task reads "任务：措施".
+// Two text columns: the task reads "任务：措施"; a 牵头领导 column names a
+// person, not a unit; 进度安排 is the deadline.
 func TestDOCXTwoTextColumns(t *testing.T) {
 	body := `<w:tbl>` +
-		tr(tc("", "序号"), tc("", "工作任务"), tc("", "具体措施"), tc("", "责任单位"), tc("", "完成时限")) +
-		tr(tc("", "1"), tc("", "优化审批"), tc("", "压减审批时限50%。"), tc("", "市政务办"), tc("", "6月底前")) +
+		tr(tc("", "序号"), tc("", "工作任务"), tc("", "具体措施"), tc("", "牵头领导"), tc("", "责任单位"), tc("", "进度安排")) +
+		tr(tc("", "1"), tc("", "优化审批"), tc("", "压减审批时限50%。"), tc("", "张三"), tc("", "市政务办"), tc("", "6月底前")) +
 		`</w:tbl>`
 	n, err := Bytes("t.docx", makeDOCX(t, body, "", ""), Options{Year: 2025})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(n.Tasks) != 1 || n.Tasks[0].Text != "优化审批：压减审批时限50%。" {
+	if len(n.Tasks) != 1 || n.Tasks[0].Text != "优化审批：压减审批时限50%。" || formatUnits(n.Tasks[0].Units) != "responsible 市政务办" || n.Tasks[0].Deadline == nil {
 		t.Errorf("tasks = %+v", n.Tasks)
 	}
 }

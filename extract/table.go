@@ -38,15 +38,16 @@ func tableHeader(row []Cell) (tableCols, bool) {
 		}
 		seen[h] = true
 		switch {
+		case containsAnyOf(h, "领导", "责任人", "联系人", "联络员", "备注"):
+			// people and remarks, not units
 		case strings.Contains(h, "牵头"):
 			c.units = append(c.units, unitCol{i, duban.RoleLead})
 		case containsAnyOf(h, "配合", "协办", "协同", "参与", "协助"):
 			c.units = append(c.units, unitCol{i, duban.RoleCo})
-		case containsAnyOf(h, "时限", "时间", "期限", "节点"):
+		case containsAnyOf(h, "时限", "时间", "期限", "节点", "进度"):
 			if c.deadline < 0 {
 				c.deadline = i
 			}
-		case containsAnyOf(h, "责任人", "联系人", "领导"):
 		case containsAnyOf(h, "责任", "负责", "承办", "主体", "实施单位"):
 			c.units = append(c.units, unitCol{i, duban.RoleResponsible})
 		case containsAnyOf(h, "序号", "编号") || h == "序":
