@@ -165,6 +165,13 @@ func (p *docxParser) parseBody(data []byte) error {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if t.Name.Local == "Fallback" && strings.Contains(t.Name.Space, "markup-compatibility") {
+				// the same text box again, for old readers
+				if err := d.Skip(); err != nil {
+					return fmt.Errorf("malformed XML: %w", err)
+				}
+				continue
+			}
 			if t.Name.Space != wordNS && t.Name.Space != "" {
 				continue
 			}

@@ -189,6 +189,23 @@ func TestDOCXTableInTheMiddle(t *testing.T) {
 	}
 }
 
+// A text box is written twice (mc:Choice and mc:Fallback); its text is
+// read once.
+func TestDOCXTextBoxFallback(t *testing.T) {
+	box := `<w:txbxContent>` + p("", "海川区人民政府办公室文件") + `</w:txbxContent>`
+	body := `<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">` +
+		`<mc:Choice Requires="wps"><w:drawing>` + box + `</w:drawing></mc:Choice>` +
+		`<mc:Fallback><w:pict>` + box + `</w:pict></mc:Fallback>` +
+		`</mc:AlternateContent></w:r></w:p>` + p("", "正文")
+	doc, err := DOCXReader{}.Read("n.docx", makeDOCX(t, body, "", ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(blockTexts(doc), "|"); got != "海川区人民政府办公室文件|正文" {
+		t.Errorf("blocks = %q", got)
+	}
+}
+
 func TestDOCXBadInput(t *testing.T) {
 	good := makeDOCX(t, p("", "一、标题"), "", "")
 	cases := map[string][]byte{
