@@ -271,3 +271,45 @@ func TestRenderFromRecords(t *testing.T) {
 		t.Errorf("missing records: exit %d %q", code, errs)
 	}
 }
+
+func TestRenderFromLedgerWorkbook(t *testing.T) {
+	in, out, out2 := t.TempDir(), t.TempDir(), t.TempDir()
+	notices(t, in, 1)
+	if code, _, errs := cli(t, "run", "-q", "--formats", "xlsx", "-o", out, in); code != 0 {
+		t.Fatalf("run: %s", errs)
+	}
+	ledgers, _ := filepath.Glob(filepath.Join(out, "notices", "*", "任务分解表.xlsx"))
+	if len(ledgers) != 1 {
+		t.Fatalf("ledgers: %q", ledgers)
+	}
+	code, _, errs := cli(t, "render", "-q", "--formats", "xlsx", "-o", out2, ledgers[0])
+	if code != 0 {
+		t.Fatalf("render ledger: exit %d %s", code, errs)
+	}
+	// The records read back from the workbook are the records it was made from.
+	slug := filepath.Base(filepath.Dir(ledgers[0]))
+	var a, b struct {
+		DocNumber string `json:"doc_number"`
+		Tasks     []struct {
+			ID, Text string
+			Units    []struct{ Name, Role string }
+		} `json:"tasks"`
+	}
+	ja, _ := os.ReadFile(filepath.Join(out, "notices", slug, "notice.json"))
+	jb, err := os.ReadFile(filepath.Join(out2, "notices", slug, "notice.json"))
+	if err != nil || json.Unmarshal(ja, &a) != nil || json.Unmarshal(jb, &b) != nil {
+		t.Fatalf("records: %v", err)
+	}
+	if a.DocNumber != b.DocNumber || len(a.Tasks) != len(b.Tasks) || len(a.Tasks) == 0 {
+		t.Fatalf("read back %s with %d tasks, want %s with %d", b.DocNumber, len(b.Tasks), a.DocNumber, len(a.Tasks))
+	}
+	for i := range a.Tasks {
+		if a.Tasks[i].ID != b.Tasks[i].ID || a.Tasks[i].Text != b.Tasks[i].Text || len(a.Tasks[i].Units) != len(b.Tasks[i].Units) {
+			t.Errorf("task %d differs after the workbook: %+v / %+v", i, a.Tasks[i], b.Tasks[i])
+		}
+	}
+	units, _ := os.ReadDir(filepath.Join(out2, "units"))
+	if len(units) == 0 {
+		t.Error("no unit sheets rendered from the ledger")
+	}
+}
