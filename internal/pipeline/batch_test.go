@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/duban/duban"
 	"github.com/duban/duban/internal/gen"
 )
 
@@ -341,4 +342,23 @@ func TestInterruptedRunFinishesNextTime(t *testing.T) {
 	delete(a, "summary.json")
 	delete(b, "summary.json")
 	assertSameTree(t, a, b)
+}
+
+func TestPanickingExtractorFailsOneInput(t *testing.T) {
+	in, out := t.TempDir(), t.TempDir()
+	writeGen(t, in, "a.txt", clauseNotice(t, 51, 0), "txt")
+	writeBytes(t, in, "boom.txt", []byte("boom"))
+	be := Default()
+	ext := be.Extract
+	be.Extract = func(name string, data []byte, year int) (*duban.Notice, error) {
+		if string(data) == "boom" {
+			panic("reader bug")
+		}
+		return ext(name, data, year)
+	}
+	sum := mustRun(t, runOpt(in, out, be))
+	st := statusOf(t, in, sum)
+	if st["a.txt"].Status != StatusExtracted || st["boom.txt"].Status != StatusFailed || !strings.Contains(st["boom.txt"].Error, "reader bug") {
+		t.Errorf("statuses: %+v", st)
+	}
 }

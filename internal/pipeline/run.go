@@ -178,8 +178,18 @@ func (r *runner) run(ctx context.Context, files []string, other []Input) (*Summa
 	return sum, nil
 }
 
-// process reads, extracts (or reloads) and writes one notice file.
-func (r *runner) process(path string, force bool) result {
+// process reads, extracts (or reloads) and writes one notice file. A panic
+// in extract or render fails this input only, never the batch.
+func (r *runner) process(path string, force bool) (res result) {
+	defer func() {
+		if p := recover(); p != nil {
+			res = result{in: Input{Path: path, Status: StatusFailed, Error: fmt.Sprintf("%s: internal error: %v", path, p)}}
+		}
+	}()
+	return r.processFile(path, force)
+}
+
+func (r *runner) processFile(path string, force bool) result {
 	r.prog.Begin(path)
 	fail := func(err error) result {
 		return result{in: Input{Path: path, Status: StatusFailed, Error: err.Error()}}
