@@ -182,7 +182,7 @@ func (st *parseState) tasks() []duban.Task {
 	seen := map[string]int{}
 	for _, d := range st.drafts {
 		it, seg := d.it, d.seg
-		text := cleanText(seg.text)
+		text := tidy(seg.text)
 		if !seg.assigned {
 			if text == "" {
 				continue

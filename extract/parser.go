@@ -77,7 +77,7 @@ type outlineItem struct {
 // closing 。 or colon.
 func (it *outlineItem) title() string {
 	if it.heading == "" {
-		it.heading = strings.TrimRight(cleanText(it.text), "。.：:；;，, ")
+		it.heading = strings.TrimRight(tidy(it.text), "。.：:；;，, ")
 	}
 	return it.heading
 }
@@ -270,4 +270,13 @@ func (st *parseState) deadline(raw string) *duban.Deadline {
 	}
 	st.deadlines[raw] = *d
 	return d
+}
+
+// tidy is cleanText with a fast path: text without whitespace (most task
+// texts) has nothing to repair.
+func tidy(s string) string {
+	if strings.IndexFunc(s, quickSpace) < 0 && utf8.ValidString(s) {
+		return s
+	}
+	return cleanText(s)
 }
