@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"time"
@@ -80,6 +81,11 @@ func (c *common) options(inputs []string) (pipeline.Options, error) {
 				return o, usagef("--quarter: %q is not a quarter like 2024Q3", q)
 			}
 			o.Quarters = append(o.Quarters, m[1]+"Q"+m[2])
+		}
+	}
+	if c.templates != "" {
+		if st, err := os.Stat(c.templates); err != nil || !st.IsDir() {
+			return o, usagef("--templates: %s is not a folder", c.templates)
 		}
 	}
 	if c.quiet && c.verbose {

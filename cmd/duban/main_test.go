@@ -82,6 +82,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{[]string{"run", "-j", "-3", dir}, "-3"},
 		{[]string{"run", "-j", "many", dir}, "many"},
 		{[]string{"render", "--year", "24", "x.json"}, "24"},
+		{[]string{"run", "--templates", filepath.Join(dir, "none"), dir}, "--templates"},
 		{[]string{"extract", "--format", "xml", "a.txt"}, "xml"},
 		{[]string{"extract"}, "no notice"},
 		{[]string{"render"}, "no records"},
