@@ -296,7 +296,7 @@ func runningHeaders(h header) runningHeader {
 
 // match reports whether a body line repeats the 文号 or a title.
 func (r runningHeader) match(s string) bool {
-	if len(s) > 2*r.maxLen {
+	if len(s) > r.maxLen+24 {
 		return false // too long even with spaces inside
 	}
 	s = stripSpace(s)

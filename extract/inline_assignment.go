@@ -87,7 +87,7 @@ func splitTopLevel(s, seps string) []string {
 			depth++
 		case isCloseBracket(r) && depth > 0:
 			depth--
-		case depth == 0 && strings.ContainsRune(seps, r):
+		case depth == 0 && r > 0x2B && strings.ContainsRune(seps, r):
 			parts = append(parts, s[start:i])
 			start = i + utf8.RuneLen(r)
 		}
@@ -97,7 +97,15 @@ func splitTopLevel(s, seps string) []string {
 
 // parseGroup reads the inside of one bracket group as an assignment.
 func (st *parseState) parseGroup(inner string) (taskPart, bool) {
-	inner = strings.TrimFunc(inner, isSpace)
+	inner = strings.TrimFunc(inner, quickSpace)
+	if startsWithField(inner) && !statesLeadConvention(inner) && !strings.Contains(inner, "下同") {
+		// the common field clause, without remarks to take out
+		fs, _ := parseFields(inner)
+		if !hasUnitOrDeadline(fs) {
+			return taskPart{}, false
+		}
+		return st.fieldSegment("", fs), true
+	}
 	// Conventions and "下同" are remarks, not units.
 	var kept []string
 	convention := false

@@ -280,3 +280,11 @@ func tidy(s string) string {
 	}
 	return cleanText(s)
 }
+
+// noSpace is stripSpace with a fast path for text without whitespace.
+func noSpace(s string) string {
+	if strings.IndexFunc(s, quickSpace) < 0 {
+		return s
+	}
+	return stripSpace(s)
+}

@@ -153,7 +153,7 @@ func startsWithField(s string) bool {
 // separator or bracket), without the separators around it. ok is false
 // when s does not start with a label.
 func parseFields(s string) (fs []clauseField, ok bool) {
-	s = strings.TrimFunc(s, isSpace)
+	s = strings.TrimFunc(s, quickSpace)
 	if !startsWithField(s) {
 		return nil, false
 	}
@@ -181,13 +181,20 @@ func fieldsAt(s string, locs []labelLoc) []clauseField {
 		if i+1 < len(locs) {
 			end = locs[i+1].start
 		}
-		v := strings.TrimFunc(s[l.valueStart:end], func(r rune) bool {
-			return isSpace(r) || strings.ContainsRune("，,；;。、", r)
-		})
+		v := strings.TrimFunc(s[l.valueStart:end], isFieldSeparator)
 		fl := fieldLabels[l.label]
 		fs = append(fs, clauseField{kind: fl.kind, role: fl.role, value: v})
 	}
 	return fs
+}
+
+// isFieldSeparator reports whether r may stand between two fields.
+func isFieldSeparator(r rune) bool {
+	switch r {
+	case '，', ',', '；', ';', '。', '、':
+		return true
+	}
+	return quickSpace(r)
 }
 
 // atFieldBoundary reports whether a label after before starts a new field.
@@ -222,7 +229,7 @@ func (st *parseState) fieldSegment(text string, fs []clauseField) taskPart {
 		switch f.kind {
 		case fieldDeadline:
 			if seg.deadline == "" {
-				seg.deadline = stripSpace(f.value)
+				seg.deadline = noSpace(f.value)
 			}
 		case fieldUnits:
 			role := f.role
