@@ -51,6 +51,7 @@ func (n *Notice) Paras(withTables bool) []Para {
 			}
 		}
 	}
+	add("%s、工作要求", cnNumber(len(n.Sections)+1))
 	add("各单位要于每季度末月25日前报送工作进展情况。")
 	return ps
 }

@@ -122,11 +122,18 @@ func (c *Corpus) New(seed int64, i int) *Notice {
 	// Units of this notice: a handful from the corpus, with the level
 	// prefix of the issuer so sheets group sensibly.
 	units := pick(rng, c.Units, 6+rng.IntN(10))
-	for k, u := range units {
+	seen := map[string]bool{}
+	var local []string
+	for _, u := range units {
 		if r := []rune(u); len(r) > 2 && (r[0] == '市' || r[0] == '区' || r[0] == '省') {
-			units[k] = level + string(r[1:])
+			u = level + string(r[1:])
+		}
+		if !seen[u] {
+			seen[u] = true
+			local = append(local, u)
 		}
 	}
+	units = local
 	tasks := pick(rng, c.Tasks, len(c.Tasks))
 	next := 0
 	for _, title := range pick(rng, c.Sections, 2+rng.IntN(4)) {

@@ -47,26 +47,29 @@ func (n *Notice) PDF(font []byte) ([]byte, error) {
 		return w
 	}
 	pdf.AddPage()
-	emit := func(line string) {
+	// A paragraph's first line is indented by two characters, placed
+	// there rather than written as spaces, as word processors do.
+	emit := func(line string, indent float64) {
 		if pdf.GetY()+lh > pageH-margin {
 			pdf.AddPage()
 		}
-		pdf.CellFormat(width, lh, line, "", 1, "L", false, 0, "")
+		pdf.SetX(margin + indent)
+		pdf.CellFormat(width-indent, lh, line, "", 1, "L", false, 0, "")
 	}
 	for _, p := range n.Paras(false) {
-		indent := "\u3000\u3000"
+		indent := 2 * measure('中')
 		var line []rune
-		w := 2 * measure('\u3000')
+		w := indent
 		for _, r := range p.Text {
 			rw := measure(r)
 			if w+rw > width && len(line) > 0 {
-				emit(indent + string(line))
-				indent, line, w = "", line[:0], 0
+				emit(string(line), indent)
+				indent, line, w = 0, line[:0], 0
 			}
 			line = append(line, r)
 			w += rw
 		}
-		emit(indent + string(line))
+		emit(string(line), indent)
 		if err := pdf.Error(); err != nil {
 			return nil, fmt.Errorf("pdf: %w", err)
 		}
