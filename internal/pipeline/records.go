@@ -156,6 +156,9 @@ func ReadRecords(path string, be *Backend) ([]*duban.Notice, error) {
 			ns = append(ns, &n)
 		}
 	}
+	if len(ns) == 0 {
+		return nil, fmt.Errorf("%s: no notices", path)
+	}
 	for i, n := range ns {
 		if n == nil || len(n.Tasks) == 0 {
 			return nil, fmt.Errorf("%s: notice %d: no tasks", path, i+1)
