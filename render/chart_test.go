@@ -129,7 +129,7 @@ func TestQuarterlyLines(t *testing.T) {
 	}
 	lines := 0
 	for _, q := range append(dueQuarters(notices), "2023Q1") {
-		r, err := buildQuarter(notices, q, opt.AsOf, ql)
+		r, err := buildQuarter(notices, q, opt.AsOf, ql, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -256,7 +256,7 @@ func FuzzBuildQuarter(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, err := buildQuarter([]*duban.Notice{&n, nil}, q, time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC), ql)
+		r, err := buildQuarter([]*duban.Notice{&n, nil}, q, time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC), ql, nil)
 		if err != nil {
 			return
 		}

@@ -51,7 +51,7 @@ func allDocs(t *testing.T) map[string]*Doc {
 		}
 		docs["ledger "+strconv.Itoa(i)+" "+n.DocNumber] = d
 	}
-	for _, s := range collectUnits(notices) {
+	for _, s := range collectUnits(notices, nil) {
 		d, err := unitDoc(res, s, notices)
 		if err != nil {
 			t.Fatal(err)

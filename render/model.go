@@ -9,15 +9,6 @@ import (
 	"github.com/duban/duban"
 )
 
-// unitKey is the name a unit is filed under: its canonical name when
-// known, else the name as written.
-func unitKey(u duban.Unit) string {
-	if u.Canonical != "" {
-		return u.Canonical
-	}
-	return u.Name
-}
-
 // joinUnits lists the names of t's units having one of roles, in order.
 func joinUnits(t *duban.Task, roles ...duban.Role) string {
 	var names []string
@@ -72,12 +63,14 @@ func ledgerValue(key string, n *duban.Notice, t *duban.Task) string {
 		}
 	case "doc_number":
 		return n.DocNumber
+	case "keywords":
+		return strings.Join(t.Keywords, "、")
 	}
 	return ""
 }
 
 // ledgerKeys are the column keys a ledger layout may use.
-var ledgerKeys = []string{"id", "text", "section", "subsection", "lead", "co", "responsible", "others", "units", "deadline", "date", "quarter", "doc_number"}
+var ledgerKeys = []string{"id", "text", "section", "subsection", "lead", "co", "responsible", "others", "units", "deadline", "date", "quarter", "doc_number", "keywords"}
 
 // roleList lists every unit with its role when the task distinguishes
 // roles ("市发改委（牵头）、市商务局"), else just the names.
@@ -137,7 +130,8 @@ type unitEntry struct {
 	notice int // index into the run's notices
 	task   *duban.Task
 	role   duban.Role
-	unit   duban.Unit
+	unit   duban.Unit // the task's unit entry: the sheet's unit, or the group of a group assignment
+	via    string     // the group's name for a group assignment, else ""
 }
 
 // unitSheet is everything one unit receives.
@@ -147,38 +141,39 @@ type unitSheet struct {
 	notices []int // indexes of the notices the entries come from, in order
 }
 
-// collectUnits groups the tasks of all notices by unit, each unit's tasks
-// sorted by deadline (tasks without a date last, ties in document order).
-// Units come back sorted by key.
-func collectUnits(notices []*duban.Notice) []*unitSheet {
-	byKey := map[string]*unitSheet{}
-	for ni, n := range notices {
-		if n == nil {
-			continue
-		}
-		for ti := range n.Tasks {
-			t := &n.Tasks[ti]
-			seen := map[string]bool{}
-			for _, u := range t.Units {
-				k := unitKey(u)
-				if k == "" || seen[k] {
-					continue
-				}
-				seen[k] = true
-				s := byKey[k]
-				if s == nil {
-					s = &unitSheet{key: k}
-					byKey[k] = s
-				}
-				s.entries = append(s.entries, unitEntry{notice: ni, task: t, role: u.Role, unit: u})
-				if !slices.Contains(s.notices, ni) {
-					s.notices = append(s.notices, ni)
-				}
+// collectUnits sorts the tasks of all notices onto unit sheets with
+// duban.UnitAssignments (a group's tasks also go to its members when dir
+// lists them), each task once per sheet — a direct assignment before a
+// group one — and each sheet's tasks sorted by deadline (tasks without a
+// date last, ties in notice and document order). Sheets come back sorted
+// by key.
+func collectUnits(notices []*duban.Notice, dir *duban.Directory) []*unitSheet {
+	noticeIndex := make(map[*duban.Notice]int, len(notices))
+	for i, n := range notices {
+		if n != nil {
+			if _, dup := noticeIndex[n]; !dup {
+				noticeIndex[n] = i
 			}
 		}
 	}
-	out := make([]*unitSheet, 0, len(byKey))
-	for _, s := range byKey {
+	out := make([]*unitSheet, 0)
+	for key, as := range duban.UnitAssignments(notices, dir) {
+		if key == "" {
+			continue
+		}
+		s := &unitSheet{key: key}
+		seen := map[*duban.Task]bool{}
+		for _, a := range as {
+			if seen[a.Task] {
+				continue
+			}
+			seen[a.Task] = true
+			ni := noticeIndex[a.Notice]
+			s.entries = append(s.entries, unitEntry{notice: ni, task: a.Task, role: a.Unit.Role, unit: a.Unit, via: a.Via})
+			if !slices.Contains(s.notices, ni) {
+				s.notices = append(s.notices, ni)
+			}
+		}
 		slices.SortStableFunc(s.entries, func(a, b unitEntry) int {
 			da, oka := a.task.Deadline.Time()
 			db, okb := b.task.Deadline.Time()
@@ -197,6 +192,15 @@ func collectUnits(notices []*duban.Notice) []*unitSheet {
 	}
 	slices.SortFunc(out, func(a, b *unitSheet) int { return cmp.Compare(a.key, b.key) })
 	return out
+}
+
+// roleCell is the 分工 of a unit for a task: the role's word, followed for
+// a group assignment by the group it came through: 配合（经相关县区）.
+func roleCell(role duban.Role, via string) string {
+	if via == "" {
+		return role.Label()
+	}
+	return role.Label() + "（经" + via + "）"
 }
 
 // unitKeys are the column keys a unit sheet layout may use.
@@ -219,9 +223,9 @@ func unitValue(key string, seq int, e unitEntry, notices []*duban.Notice, s *uni
 	case "text":
 		return t.Text
 	case "role":
-		return e.role.Label()
+		return roleCell(e.role, e.via)
 	case "partners":
-		return partners(t, unitKey(e.unit))
+		return partners(t, s.key, e.via)
 	case "deadline", "date", "quarter", "section":
 		return ledgerValue(key, notices[e.notice], t)
 	}
@@ -250,12 +254,13 @@ func noticeMarker(k int) string {
 	return "[" + strconv.Itoa(k) + "]"
 }
 
-// partners lists the task's other units, the lead marked when the task
-// distinguishes roles.
-func partners(t *duban.Task, self string) string {
+// partners lists the task's units other than those keyed skip (the
+// sheet's own unit, and for a group assignment the group, which 分工
+// already names), the lead marked.
+func partners(t *duban.Task, skip ...string) string {
 	var names []string
 	for _, u := range t.Units {
-		if unitKey(u) == self {
+		if slices.Contains(skip, duban.SheetKey(u)) {
 			continue
 		}
 		if u.Role == duban.RoleLead {

@@ -47,7 +47,7 @@ func Quarterly(notices []*duban.Notice, dir string, quarters []string, opt Optio
 		return nil, err
 	}
 	if res.Wants(FormatPDF) {
-		if err := res.PrepareFont(append(noticeTexts(notices), ql.texts()...)); err != nil {
+		if err := res.PrepareFont(append(append(noticeTexts(notices), ql.texts()...), opt.Directory.Names()...)); err != nil {
 			return nil, err
 		}
 	}
@@ -82,7 +82,7 @@ func Quarterly(notices []*duban.Notice, dir string, quarters []string, opt Optio
 
 // quarterFiles writes the files of one quarter to base + extension.
 func quarterFiles(res *Resources, ql *quarterlyLayout, notices []*duban.Notice, q string, asOf time.Time, base string) ([]string, error) {
-	rep, err := buildQuarter(notices, q, asOf, ql)
+	rep, err := buildQuarter(notices, q, asOf, ql, res.Directory)
 	if err != nil {
 		return nil, err
 	}
@@ -205,7 +205,9 @@ type qTask struct {
 // qEntry is a task under one of its units.
 type qEntry struct {
 	qTask
-	unit duban.Unit
+	unit duban.Unit // the task's unit entry (the group, for a group assignment)
+	key  string     // the unit the entry is listed under
+	via  string     // the group's name for a group assignment, else ""
 }
 
 // qCount is one line of a count table.
@@ -288,8 +290,12 @@ func byDeadline(a, b qTask) int {
 	return 0
 }
 
-// buildQuarter collects one quarter's report from the notices.
-func buildQuarter(notices []*duban.Notice, quarter string, asOf time.Time, ql *quarterlyLayout) (*quarterReport, error) {
+// buildQuarter collects one quarter's report from the notices. Tasks are
+// counted and listed per unit as the unit sheets list them
+// (duban.UnitAssignments): a group's tasks count for the group and, when
+// dir lists its members, for each member too, so a member's count is the
+// number of rows on its sheet due that quarter.
+func buildQuarter(notices []*duban.Notice, quarter string, asOf time.Time, ql *quarterlyLayout, dir *duban.Directory) (*quarterReport, error) {
 	year, q, err := ParseQuarter(quarter)
 	if err != nil {
 		return nil, err
@@ -301,6 +307,7 @@ func buildQuarter(notices []*duban.Notice, quarter string, asOf time.Time, ql *q
 	sections := map[string]*qCount{}
 	noUnit := ql.main.Label("no_unit", "未明确责任单位")
 	multi := countNotices(notices) > 1
+	perTask := taskAssignments(notices, dir)
 	for ni, n := range notices {
 		if n == nil {
 			continue
@@ -344,8 +351,8 @@ func buildQuarter(notices []*duban.Notice, quarter string, asOf time.Time, ql *q
 			}
 			sc.add(qt)
 			seen := map[string]bool{}
-			for _, u := range t.Units {
-				k := unitKey(u)
+			for _, a := range perTask[t] {
+				k := a.key
 				if k == "" || seen[k] {
 					continue
 				}
@@ -356,11 +363,11 @@ func buildQuarter(notices []*duban.Notice, quarter string, asOf time.Time, ql *q
 					units[k] = uc
 				}
 				uc.add(qt)
-				if u.Role == duban.RoleLead {
+				if a.unit.Role == duban.RoleLead {
 					uc.lead++
 					r.hasLead = true
 				}
-				r.byUnit[k] = append(r.byUnit[k], qEntry{qTask: qt, unit: u})
+				r.byUnit[k] = append(r.byUnit[k], qEntry{qTask: qt, unit: a.unit, key: k, via: a.via})
 			}
 			if len(seen) == 0 {
 				uc := units[noUnit]
@@ -388,6 +395,46 @@ func buildQuarter(notices []*duban.Notice, quarter string, asOf time.Time, ql *q
 	slices.SortStableFunc(r.due, byDeadline)
 	slices.SortStableFunc(r.nextDue, byDeadline)
 	return r, nil
+}
+
+// taskUnit is one sheet a task goes on.
+type taskUnit struct {
+	key  string
+	unit duban.Unit
+	via  string
+}
+
+// taskAssignments lists, per task, the unit sheets it goes on
+// (duban.UnitAssignments): its own units in order, then the members it
+// reaches through groups, sorted by name.
+func taskAssignments(notices []*duban.Notice, dir *duban.Directory) map[*duban.Task][]taskUnit {
+	out := map[*duban.Task][]taskUnit{}
+	for key, as := range duban.UnitAssignments(notices, dir) {
+		for _, a := range as {
+			out[a.Task] = append(out[a.Task], taskUnit{key: key, unit: a.Unit, via: a.Via})
+		}
+	}
+	for t, us := range out {
+		order := map[string]int{}
+		for i, u := range t.Units {
+			if _, ok := order[duban.SheetKey(u)]; !ok {
+				order[duban.SheetKey(u)] = i
+			}
+		}
+		slices.SortFunc(us, func(a, b taskUnit) int {
+			if (a.via == "") != (b.via == "") {
+				if a.via == "" {
+					return -1
+				}
+				return 1
+			}
+			if a.via == "" {
+				return cmp.Compare(order[a.key], order[b.key])
+			}
+			return cmp.Compare(a.key, b.key)
+		})
+	}
+	return out
 }
 
 func countNotices(notices []*duban.Notice) int {

@@ -104,20 +104,19 @@ func taskValue(key string, seq int, t qTask, e *qEntry, notices []*duban.Notice,
 		return task.Text
 	case "unit":
 		if e != nil && e.unit.Name != "" {
-			return unitKey(e.unit)
+			return e.key
 		}
 		return ""
 	case "role":
 		if e != nil && e.unit.Name != "" {
-			return e.unit.Role.Label()
+			return roleCell(e.unit.Role, e.via)
 		}
 		return ""
 	case "partners":
-		self := ""
 		if e != nil {
-			self = unitKey(e.unit)
+			return partners(task, e.key, e.via)
 		}
-		return partners(task, self)
+		return partners(task)
 	case "units":
 		return openSuffix(task, roleList(task))
 	case "status":

@@ -15,6 +15,10 @@ type Options struct {
 	Templates string    // directory replacing the embedded templates file by file; "" = embedded
 	AsOf      time.Time // zero: no status claims (used by the quarterly reports)
 	Now       time.Time // generation date printed in footers (zero → time.Now())
+	// Directory is the unit directory (nil = none): unit sheets and the
+	// quarterly reports' per-unit tables put a group's tasks on each of
+	// its members too, marked 经<group> in 分工.
+	Directory *duban.Directory
 }
 
 // Formats duban renders.
@@ -32,13 +36,15 @@ type Resources struct {
 	Font   []byte
 	Dir    string // Options.Templates
 	Now    time.Time
+	// Directory is Options.Directory.
+	Directory *duban.Directory
 	pdf    bool
 	xlsx   bool
 }
 
 // Load checks the options and loads the layout and font.
 func (o Options) Load() (*Resources, error) {
-	r := &Resources{Dir: o.Templates, Now: o.Now}
+	r := &Resources{Dir: o.Templates, Now: o.Now, Directory: o.Directory}
 	if r.Now.IsZero() {
 		r.Now = time.Now()
 	}
@@ -119,7 +125,7 @@ func (r *Resources) PrepareFont(texts []string) error {
 			}
 		}
 	}
-	for _, c := range "第页共生成日期：0123456789-（牵头）、等任务清单分解表①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳[]" {
+	for _, c := range "第页共生成日期：0123456789-（牵头经）、等任务清单分解表①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳[]" {
 		need[c] = true
 	}
 	_, err := fonts.cutFor(r.Font, need)
@@ -145,5 +151,5 @@ func Prepare(notices []*duban.Notice, opt Options) error {
 	if !res.Wants(FormatPDF) {
 		return nil
 	}
-	return res.PrepareFont(noticeTexts(notices))
+	return res.PrepareFont(append(noticeTexts(notices), opt.Directory.Names()...))
 }

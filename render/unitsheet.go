@@ -18,6 +18,12 @@ import (
 // Each sheet lists the source notices and the unit's tasks sorted by
 // deadline (tasks without a date last), with a blank 进展情况 column
 // (a dropdown in Excel).
+//
+// With opt.Directory, names are keyed as the records' canonical names say
+// (extract.Enrich fills them from the directory); a group gets its own
+// sheet and, when the directory lists its members, each member's sheet
+// also lists the group's tasks with 分工 saying so — 配合（经相关县区） —
+// unless the task names that member itself.
 func UnitSheets(notices []*duban.Notice, dir string, opt Options) ([]string, error) {
 	res, err := opt.Load()
 	if err != nil {
@@ -26,7 +32,7 @@ func UnitSheets(notices []*duban.Notice, dir string, opt Options) ([]string, err
 	if err := ensureDir(dir); err != nil {
 		return nil, err
 	}
-	sheets := collectUnits(notices)
+	sheets := collectUnits(notices, opt.Directory)
 	keys := make([]string, len(sheets))
 	for i, s := range sheets {
 		keys[i] = s.key
@@ -51,7 +57,7 @@ func UnitSheets(notices []*duban.Notice, dir string, opt Options) ([]string, err
 	if res.Wants(FormatPDF) && len(sheets) > 0 {
 		go func() {
 			defer close(fontReady)
-			fontErr = res.PrepareFont(noticeTexts(notices))
+			fontErr = res.PrepareFont(append(noticeTexts(notices), opt.Directory.Names()...))
 		}()
 	} else {
 		close(fontReady)
@@ -117,6 +123,7 @@ func noticeTexts(notices []*duban.Notice) []string {
 			for _, u := range t.Units {
 				out = append(out, u.Name, u.Canonical)
 			}
+			out = append(out, t.Keywords...)
 			if t.Deadline != nil {
 				out = append(out, t.Deadline.Raw, string(t.Deadline.Date), string(t.Deadline.Quarter))
 			}
