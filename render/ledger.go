@@ -148,10 +148,23 @@ func ledgerXLSX(res *Resources, n *duban.Notice, path string) error {
 	if _, err := x.Fill(rows); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	if err := x.HideEmptyColumn("keywords", !hasKeywords(n)); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
 	if err := writeRecordsSheet(x, n); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return x.WriteFile(path)
+}
+
+// hasKeywords reports whether some task of n has keywords.
+func hasKeywords(n *duban.Notice) bool {
+	for i := range n.Tasks {
+		if len(n.Tasks[i].Keywords) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func validKey(k string, keys []string) bool {

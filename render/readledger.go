@@ -105,7 +105,7 @@ func chunks(s string) []string {
 // back exactly the records it was rendered from.
 //
 // Edits are honoured as follows: rows may be reordered or deleted; 任务内容,
-// 牵头/配合/责任单位 (names separated by 、), 完成时限, 截止日期 (text
+// 牵头/配合/责任单位 and 关键词 (separated by 、), 完成时限, 截止日期 (text
 // YYYY-MM-DD or an Excel date) and 季度 are read from the sheet. When the
 // units of a task are unchanged their recorded order and canonical names
 // are kept; otherwise they are listed lead, co, responsible. A changed
@@ -258,6 +258,11 @@ func readLedger(f *excelize.File) (*duban.Notice, error) {
 		}
 		if _, ok := cols["text"]; ok {
 			t.Text = raw("text")
+		}
+		if _, ok := cols["keywords"]; ok {
+			if v := get("keywords"); v != strings.Join(t.Keywords, "、") {
+				t.Keywords = splitUnits(v) // edited: 、-separated like the units
+			}
 		}
 		t.Units = readUnits(base.Units, known, cols, get)
 		t.Deadline = readDeadline(base.Deadline, known, cols, get)

@@ -150,9 +150,16 @@ func TestLedgerWorkbook(t *testing.T) {
 		}
 		sheet := f.GetSheetList()[0]
 		header, labels := checkSheet(t, path, f, sheet)
-		want := []string{"任务编号", "任务内容", "牵头单位", "配合单位", "责任单位", "完成时限", "截止日期", "季度"}
+		want := []string{"任务编号", "任务内容", "牵头单位", "配合单位", "责任单位", "完成时限", "截止日期", "季度", "关键词"}
 		if !slices.Equal(labels, want) {
 			t.Errorf("%s: header %q", path, labels)
+		}
+		hasKW := false
+		for _, task := range n.Tasks {
+			hasKW = hasKW || len(task.Keywords) > 0
+		}
+		if vis, err := f.GetColVisible(sheet, "I"); err != nil || vis != hasKW {
+			t.Errorf("%s: 关键词 column visible %v (%v), want %v", path, vis, err, hasKW)
 		}
 		if v := cellStr(t, f, sheet, 1, 1); !strings.HasSuffix(v, "任务分解表") {
 			t.Errorf("%s: title %q", path, v)
@@ -170,17 +177,17 @@ func TestLedgerWorkbook(t *testing.T) {
 				}
 			}
 			got := []string{}
-			for c := 2; c <= 8; c++ {
+			for c := 2; c <= 9; c++ {
 				got = append(got, cellStr(t, f, sheet, c, r))
 			}
-			exp := []string{task.Text, names(task, duban.RoleLead), names(task, duban.RoleCo), names(task, duban.RoleResponsible), "", "", ""}
+			exp := []string{task.Text, names(task, duban.RoleLead), names(task, duban.RoleCo), names(task, duban.RoleResponsible), "", "", "", strings.Join(task.Keywords, "、")}
 			if d := task.Deadline; d != nil {
 				exp[4], exp[5], exp[6] = d.Raw, string(d.Date), string(d.Quarter)
 			}
 			if !slices.Equal(got, exp) {
 				t.Errorf("%s row %d: %q, want %q", path, r, got, exp)
 			}
-			for c := 1; c <= 8; c++ {
+			for c := 1; c <= 9; c++ {
 				cell, _ := excelize.CoordinatesToCellName(c, r)
 				if typ, _ := f.GetCellType(sheet, cell); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString && typ != excelize.CellTypeUnset {
 					t.Errorf("%s %s: cell type %v, want text", path, cell, typ)

@@ -387,6 +387,17 @@ func (x *XLSXTemplate) Fill(rows []XRow) (int, error) {
 	return lastRow, nil
 }
 
+// HideEmptyColumn hides the column of key when empty is true (a column
+// the template lacks is left alone). The column stays in the sheet, so a
+// person can show it again, and its header is still found on reading back.
+func (x *XLSXTemplate) HideEmptyColumn(key string, empty bool) error {
+	c := x.Column(key)
+	if c == 0 || !empty {
+		return nil
+	}
+	return x.File.SetColVisible(x.Sheet, colName(c), false)
+}
+
 // Dropdown adds a list validation (a dropdown of choices) to the column
 // of key over rows from..to.
 func (x *XLSXTemplate) Dropdown(key string, from, to int, choices []string) error {

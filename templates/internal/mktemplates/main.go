@@ -49,6 +49,7 @@ var specs = []sheetSpec{
 			{"deadline", "完成时限", 11, "center"},
 			{"date", "截止日期", 12, "center"},
 			{"quarter", "季度", 9, "center"},
+			{"keywords", "关键词", 16, "left"}, // hidden by the renderer when no task has keywords
 		},
 	},
 	{
