@@ -38,8 +38,8 @@ type Resources struct {
 	Now    time.Time
 	// Directory is Options.Directory.
 	Directory *duban.Directory
-	pdf    bool
-	xlsx   bool
+	pdf       bool
+	xlsx      bool
 }
 
 // Load checks the options and loads the layout and font.
