@@ -127,7 +127,7 @@ func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error)
 			st.leadFirst = true // stated in the introduction
 		}
 	}
-	var body []bodyPara
+	body := make([]bodyPara, 0, len(ps)-start)
 	running := runningHeaders(h)
 	for i := start; i < len(ps); i++ {
 		if h.used[i] || running.match(ps[i].text) {
@@ -178,8 +178,8 @@ func (st *parseState) tasks() []duban.Task {
 			anyAssigned = true
 		}
 	}
-	var out []duban.Task
-	seen := map[string]int{}
+	out := make([]duban.Task, 0, len(st.drafts))
+	seen := make(map[string]int, len(st.drafts))
 	for _, d := range st.drafts {
 		it, seg := d.it, d.seg
 		text := tidy(seg.text)

@@ -58,7 +58,17 @@ type bracketSpan struct{ open, inner, close, end int }
 func bracketGroups(s string) []bracketSpan {
 	var gs []bracketSpan
 	depth, open := 0, 0
-	for i, r := range s {
+	for i := 0; i < len(s); i++ {
+		// Brackets are ASCII or start with the lead byte 0xE3 (〔【) or
+		// 0xEF (（［); other bytes are skipped undecoded.
+		c := s[i]
+		r := rune(c)
+		switch {
+		case c == 0xE3 || c == 0xEF:
+			r, _ = utf8.DecodeRuneInString(s[i:])
+		case c >= utf8.RuneSelf:
+			continue
+		}
 		switch {
 		case isOpenBracket(r):
 			if depth == 0 {

@@ -231,7 +231,21 @@ type wrapped struct {
 }
 
 func (w *wrapped) addStats(piece string) {
-	for _, r := range piece {
+	for i := 0; i < len(piece); {
+		c := piece[i]
+		if c >= 0xE4 && c <= 0xE9 && i+2 < len(piece) && piece[i+1]&0xC0 == 0x80 && piece[i+2]&0xC0 == 0x80 {
+			// U+4000–U+9FFF (CJK ideographs): no bracket, punctuation or
+			// space; decoded inline, as this is most of the text.
+			w.last = rune(c&0x0F)<<12 | rune(piece[i+1]&0x3F)<<6 | rune(piece[i+2]&0x3F)
+			w.runes++
+			i += 3
+			continue
+		}
+		r, n := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(piece[i:])
+		}
+		i += n
 		switch {
 		case isOpenBracket(r):
 			w.open++

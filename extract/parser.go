@@ -275,7 +275,7 @@ func (st *parseState) deadline(raw string) *duban.Deadline {
 // tidy is cleanText with a fast path: text without whitespace (most task
 // texts) has nothing to repair.
 func tidy(s string) string {
-	if strings.IndexFunc(s, quickSpace) < 0 && utf8.ValidString(s) {
+	if plainText(s) {
 		return s
 	}
 	return cleanText(s)
@@ -283,7 +283,7 @@ func tidy(s string) string {
 
 // noSpace is stripSpace with a fast path for text without whitespace.
 func noSpace(s string) string {
-	if strings.IndexFunc(s, quickSpace) < 0 {
+	if !hasQuickSpace(s) {
 		return s
 	}
 	return stripSpace(s)

@@ -26,6 +26,7 @@ func (TXTReader) Read(name string, data []byte) (*Document, error) {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	paged := strings.Contains(text, "\f")
+	doc.Blocks = make([]Block, 0, strings.Count(text, "\n")+1)
 	page := 1
 	line := 0
 	for len(text) > 0 {

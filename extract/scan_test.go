@@ -1,0 +1,107 @@
+package extract
+
+import (
+	"math/rand"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// scanSamples are strings made of the characters the byte-level scans must
+// tell apart, cut at random byte offsets so that invalid UTF-8 is among
+// them.
+func scanSamples(n int) []string {
+	parts := []string{"责任单位", "：", "（", "）", "(", ")", "〔", "〕", "【", "】", "［", "］", "[", "]",
+		"，", "。", "；", " ", "\u3000", "\u00A0", "\u200B", "\uFEFF", "\u2028", "\u1680", "\t", "a", "5",
+		"\u0085", "\x7f", "\x01", "€", "😀", "\xe3", "\xef\xbc", "\xff", "ぁ", "ｱ"}
+	rng := rand.New(rand.NewSource(1))
+	out := []string{""}
+	for range n {
+		var b strings.Builder
+		for range rng.Intn(12) {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		if len(s) > 0 && rng.Intn(3) == 0 {
+			i := rng.Intn(len(s))
+			if rng.Intn(2) == 0 {
+				s = s[i:]
+			} else {
+				s = s[:i]
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestHasQuickSpaceMatchesRuneScan(t *testing.T) {
+	for _, s := range scanSamples(20000) {
+		want := strings.IndexFunc(s, quickSpace) >= 0
+		if got := hasQuickSpace(s); got != want {
+			t.Fatalf("hasQuickSpace(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := plainText(s), !want && utf8.ValidString(s); got != want {
+			t.Fatalf("plainText(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// bracketGroupsByRune is the plain rune loop bracketGroups must agree with.
+func bracketGroupsByRune(s string) []bracketSpan {
+	var gs []bracketSpan
+	depth, open := 0, 0
+	for i, r := range s {
+		switch {
+		case isOpenBracket(r):
+			if depth == 0 {
+				open = i
+			}
+			depth++
+		case isCloseBracket(r) && depth > 0:
+			depth--
+			if depth == 0 {
+				_, n := utf8.DecodeRuneInString(s[open:])
+				gs = append(gs, bracketSpan{open: open, inner: open + n, close: i, end: i + utf8.RuneLen(r)})
+			}
+		}
+	}
+	return gs
+}
+
+func TestBracketGroupsMatchesRuneScan(t *testing.T) {
+	for _, s := range scanSamples(20000) {
+		if got, want := bracketGroups(s), bracketGroupsByRune(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("bracketGroups(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestAddStatsMatchesRuneScan(t *testing.T) {
+	for _, s := range scanSamples(20000) {
+		var got wrapped
+		got.addStats(s)
+		var want wrapped
+		for _, r := range s {
+			switch {
+			case isOpenBracket(r):
+				want.open++
+			case isCloseBracket(r) && want.open > 0:
+				want.open--
+			case strings.ContainsRune("，,。；;：:", r):
+				want.running = true
+			}
+			if !quickSpace(r) {
+				want.last = r
+				want.runes++
+			}
+		}
+		if want.runes > 30 {
+			want.running = true
+		}
+		if got.open != want.open || got.running != want.running || got.last != want.last || got.runes != want.runes {
+			t.Fatalf("addStats(%q) = %+v, want %+v", s, got, want)
+		}
+	}
+}
