@@ -22,6 +22,7 @@ const (
 	pdfMaxStreamBytes = 32 << 20  // decoded content of one page or form
 	pdfMaxOpsPerPage  = 4_000_000 // operators interpreted on one page
 	pdfMaxGlyphs      = 1_000_000 // glyphs in the whole document
+	pdfBytesPerGlyph  = 16        // content-stream bytes per glyph drawn, for presizing (the sample PDFs: 18–30)
 	pdfMaxSegments    = 200_000   // path segments on one page
 	pdfMaxFormDepth   = 8         // nested form XObjects
 	pdfMaxForms       = 2_000     // form XObjects run on one page
@@ -99,8 +100,15 @@ func pdfFinite(v float64) float64 {
 // run interprets a content stream (or array of streams) with resources
 // res under the matrix ctm.
 func (it *pdfInterp) run(strm pdf.Value, res pdf.Value, ctm pdfMat, depth int) error {
-	if err := pdfCheckContent(strm); err != nil {
+	size, err := pdfCheckContent(strm)
+	if err != nil {
 		return err
+	}
+	if it.glyphs == nil {
+		// Most of a page's content is text drawn a glyph or a few at a
+		// time: room for one glyph per pdfBytesPerGlyph bytes saves the
+		// slice's regrowth.
+		it.glyphs = make([]pdfGlyph, 0, min(size/pdfBytesPerGlyph, pdfMaxGlyphs)+1)
 	}
 	g := pdfGState{ctm: ctm, th: 1, font: pdfFallbackFont}
 	var stack []pdfGState
@@ -112,7 +120,6 @@ func (it *pdfInterp) run(strm pdf.Value, res pdf.Value, ctm pdfMat, depth int) e
 	inImage := false
 	var path []pdfSegment
 	var cx, cy, sx, sy float64 // current point and subpath start (user space)
-	var err error
 
 	// Fonts are cached per document by the text of the resource's font
 	// dictionary (which names each font by object number) and the name.
@@ -371,7 +378,7 @@ func (it *pdfInterp) form(x pdf.Value, res pdf.Value, ctm pdfMat, depth int) err
 // pdfCheckContent reads a content stream once to bound its size and to
 // refuse what would make the library's lexer spin: a hex string left open
 // at the end of the data. The parts of an array are one stream.
-func pdfCheckContent(strm pdf.Value) error {
+func pdfCheckContent(strm pdf.Value) (int64, error) {
 	parts := []pdf.Value{strm}
 	if strm.Kind() == pdf.Array {
 		parts = parts[:0]
@@ -385,13 +392,13 @@ func pdfCheckContent(strm pdf.Value) error {
 			continue
 		}
 		if err := sc.scan(p); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	if sc.hex || sc.lt {
-		return errors.New("malformed content stream (unterminated string)")
+		return 0, errors.New("malformed content stream (unterminated string)")
 	}
-	return nil
+	return sc.n, nil
 }
 
 // pdfHexScan follows strings and comments through content-stream bytes
@@ -413,7 +420,9 @@ func (s *pdfHexScan) scan(v pdf.Value) (err error) {
 	}()
 	rc := v.Reader()
 	defer rc.Close()
-	if _, err := io.Copy(s, rc); err != nil {
+	buf := pdfCopyBufs.Get().(*[]byte)
+	defer pdfCopyBufs.Put(buf)
+	if _, err := io.CopyBuffer(s, rc, *buf); err != nil {
 		if err == errPDFBudget {
 			return err
 		}
@@ -421,6 +430,9 @@ func (s *pdfHexScan) scan(v pdf.Value) (err error) {
 	}
 	return nil
 }
+
+// pdfCopyBufs holds the buffers that content streams are scanned through.
+var pdfCopyBufs = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
 
 // Write implements io.Writer.
 func (s *pdfHexScan) Write(p []byte) (int, error) {

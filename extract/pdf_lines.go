@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -85,7 +86,7 @@ func pdfLayoutPage(gs []pdfGlyph, segs []pdfSegment, box [4]float64, num int) *p
 		l.page = num
 		p.items = append(p.items, pdfItem{line: l, top: l.y + 0.8*l.size})
 	}
-	sort.SliceStable(p.items, func(i, j int) bool { return p.items[i].top > p.items[j].top })
+	slices.SortStableFunc(p.items, func(a, b pdfItem) int { return pdfOrder(a.top > b.top, b.top > a.top) })
 	return p
 }
 
@@ -186,19 +187,34 @@ func pdfDropArtifacts(gs []pdfGlyph) []pdfGlyph {
 	return out
 }
 
+// pdfOrder turns a less-than test both ways into a comparison for
+// slices.SortStableFunc, so that it sorts exactly as sort.SliceStable with
+// the same test (NaN coordinates included).
+func pdfOrder(less, greater bool) int {
+	switch {
+	case less:
+		return -1
+	case greater:
+		return 1
+	}
+	return 0
+}
+
 // pdfBuildLines groups glyphs by baseline and orders each line left to right.
 func pdfBuildLines(gs []pdfGlyph) []pdfLine {
 	if len(gs) == 0 {
 		return nil
 	}
 	sorted := gs // sorted in place: the caller's slice is ours to reorder
-	sort.SliceStable(sorted, func(i, j int) bool {
-		if sorted[i].y != sorted[j].y {
-			return sorted[i].y > sorted[j].y
+	above := func(a, b pdfGlyph) bool {
+		if a.y != b.y {
+			return a.y > b.y
 		}
-		return sorted[i].x < sorted[j].x
-	})
+		return a.x < b.x
+	}
+	slices.SortStableFunc(sorted, func(a, b pdfGlyph) int { return pdfOrder(above(a, b), above(b, a)) })
 	var lines []pdfLine
+	var gaps []float64 // scratch for pdfMakeLine
 	start := 0
 	base, size := sorted[0].y, sorted[0].size
 	for i := 1; i <= len(sorted); i++ {
@@ -211,7 +227,7 @@ func pdfBuildLines(gs []pdfGlyph) []pdfLine {
 				continue
 			}
 		}
-		if l, ok := pdfMakeLine(sorted[start:i]); ok {
+		if l, ok := pdfMakeLine(sorted[start:i], &gaps); ok {
 			lines = append(lines, l)
 		}
 		if i < len(sorted) {
@@ -222,9 +238,10 @@ func pdfBuildLines(gs []pdfGlyph) []pdfLine {
 	return lines
 }
 
-// pdfMakeLine orders one baseline's glyphs and writes its text.
-func pdfMakeLine(gs []pdfGlyph) (pdfLine, bool) {
-	sort.SliceStable(gs, func(i, j int) bool { return gs[i].x < gs[j].x })
+// pdfMakeLine orders one baseline's glyphs and writes its text; scratch
+// is reused for the gaps between glyphs.
+func pdfMakeLine(gs []pdfGlyph, scratch *[]float64) (pdfLine, bool) {
+	slices.SortStableFunc(gs, func(a, b pdfGlyph) int { return pdfOrder(a.x < b.x, b.x < a.x) })
 	// Drop doubles drawn over each other (fake bold, shadows).
 	kept := gs[:0]
 	for _, g := range gs {
@@ -242,7 +259,8 @@ func pdfMakeLine(gs []pdfGlyph) (pdfLine, bool) {
 	}
 	gs = kept
 	// The line's own letter spacing: the median gap between glyphs.
-	var gaps []float64
+	gaps := (*scratch)[:0]
+	defer func() { *scratch = gaps[:0] }()
 	for i := 1; i < len(gs); i++ {
 		if !gs[i].space && !gs[i-1].space {
 			gaps = append(gaps, gs[i].x-(gs[i-1].x+gs[i-1].ax))
