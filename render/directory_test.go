@@ -78,12 +78,12 @@ var dirWant = map[string][]dirRow{
 		{"推进农村公路提档升级。", "责任", "东海县"},
 	},
 	"东海县": {
-		{"开展县域营商环境评估，形成评估报告。", "配合（经相关县区）", "市财政局（牵头）"},
+		{"开展县域营商环境评估，形成评估报告。", "配合\n经相关县区", "市财政局（牵头）"},
 		{"推进农村公路提档升级。", "责任", "相关县区"},
 	},
 	"灌云县": {
-		{"开展县域营商环境评估，形成评估报告。", "配合（经相关县区）", "市财政局（牵头）"},
-		{"推进农村公路提档升级。", "责任（经相关县区）", "东海县"},
+		{"开展县域营商环境评估，形成评估报告。", "配合\n经相关县区", "市财政局（牵头）"},
+		{"推进农村公路提档升级。", "责任\n经相关县区", "东海县"},
 	},
 }
 
@@ -120,6 +120,19 @@ func TestUnitSheetsDirectoryPDF(t *testing.T) {
 		doc := readPDF(t, p)
 		rows, header := tableRows(doc)
 		checkPages(t, p, doc, header)
+		// the group's name is on a line of its own in 分工, never broken
+		for _, b := range doc.Blocks {
+			if b.Table == nil {
+				continue
+			}
+			for _, r := range b.Table.Rows {
+				for _, c := range r {
+					if s := squeeze(c.Text); strings.Contains(s, "经") && !slices.Contains(strings.Fields(c.Text), "经相关县区") {
+						t.Errorf("%s: 分工 cell %q: group name not on a line of its own", p, c.Text)
+					}
+				}
+			}
+		}
 		textC, roleC, partC := column(header, "任务内容"), column(header, "分工"), column(header, "协同单位")
 		if textC < 0 || roleC < 0 || partC < 0 {
 			t.Fatalf("%s: header %q", p, header)
@@ -131,7 +144,7 @@ func TestUnitSheetsDirectoryPDF(t *testing.T) {
 		}
 		for i, w := range want {
 			got := dirRow{rows[i][textC], rows[i][roleC], rows[i][partC]}
-			if got != (dirRow{squeeze(w.text), w.role, w.partners}) {
+			if got != (dirRow{squeeze(w.text), squeeze(w.role), squeeze(w.partners)}) {
 				t.Errorf("%s row %d: %q, want %q", p, i+1, got, w)
 			}
 		}

@@ -194,13 +194,15 @@ func collectUnits(notices []*duban.Notice, dir *duban.Directory) []*unitSheet {
 	return out
 }
 
-// roleCell is the 分工 of a unit for a task: the role's word, followed for
-// a group assignment by the group it came through: 配合（经相关县区）.
+// roleCell is the 分工 of a unit for a task: the role's word, and for a
+// group assignment, on a line of its own, the group it came through
+// ("配合\n经相关县区"), so that the group's name is not broken in the
+// narrow column.
 func roleCell(role duban.Role, via string) string {
 	if via == "" {
 		return role.Label()
 	}
-	return role.Label() + "（经" + via + "）"
+	return role.Label() + "\n经" + via
 }
 
 // unitKeys are the column keys a unit sheet layout may use.

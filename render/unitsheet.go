@@ -22,7 +22,7 @@ import (
 // With opt.Directory, names are keyed as the records' canonical names say
 // (extract.Enrich fills them from the directory); a group gets its own
 // sheet and, when the directory lists its members, each member's sheet
-// also lists the group's tasks with 分工 saying so — 配合（经相关县区） —
+// also lists the group's tasks with 分工 saying so — 配合 / 经相关县区 —
 // unless the task names that member itself.
 func UnitSheets(notices []*duban.Notice, dir string, opt Options) ([]string, error) {
 	res, err := opt.Load()

@@ -59,8 +59,8 @@ var specs = []sheetSpec{
 		columns: []column{
 			{"seq", "序号", 6, "center"},
 			{"id", "任务编号", 10, "center"},
-			{"text", "任务内容", 56, "left"},
-			{"role", "分工", 7, "center"},
+			{"text", "任务内容", 52, "left"},
+			{"role", "分工", 11, "center"}, // 配合 / 经<group> for a group's task on a member's sheet
 			{"partners", "协同单位", 22, "left"},
 			{"deadline", "完成时限", 11, "center"},
 			{"date", "截止日期", 12, "center"},
