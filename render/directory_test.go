@@ -3,6 +3,7 @@ package render_test
 import (
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -222,7 +223,7 @@ func TestLedgerKeywordsPDF(t *testing.T) {
 		if !withKW {
 			n = loadNotice(t, "../testdata/styles/dongling-2025-19.gold.json")
 		}
-		paths, err := render.Ledger(n, outDir(t, "kw-pdf"), render.Options{Now: testNow, Formats: []string{"pdf"}})
+		paths, err := render.Ledger(n, outDir(t, "kw-pdf-"+strconv.FormatBool(withKW)), render.Options{Now: testNow, Formats: []string{"pdf"}})
 		if err != nil {
 			t.Fatal(err)
 		}
