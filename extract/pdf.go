@@ -125,7 +125,7 @@ func readPDF(name string, data []byte) (doc *Document, err error) {
 	if len(pages) == 0 {
 		return nil, fmt.Errorf("%s: no pages", name)
 	}
-	pd := &pdfDoc{fonts: map[string]*pdfFont{}, deadline: time.Now().Add(pdfWorkLimit)}
+	pd := &pdfDoc{fonts: map[string]*pdfFontSlot{}, deadline: time.Now().Add(pdfWorkLimit)}
 	laid, errs := pdfReadPages(pd, pages)
 	for i, err := range errs {
 		if err != nil {

@@ -76,9 +76,34 @@ type pdfGState struct {
 // pdfDoc holds what is shared by all pages of one document.
 type pdfDoc struct {
 	mu       sync.Mutex
-	fonts    map[string]*pdfFont // by font resources text and name; under mu
+	fonts    map[string]*pdfFontSlot // by font resources text and name; under mu
 	glyphs   atomic.Int64
 	deadline time.Time
+}
+
+// pdfFontSlot holds one font of the document's cache, loaded once even
+// when pages read in parallel ask for it at the same time. A panic while
+// loading is kept and raised again for every page that uses the font, as
+// if each had loaded it itself.
+type pdfFontSlot struct {
+	once     sync.Once
+	f        *pdfFont
+	panicked any
+}
+
+func (s *pdfFontSlot) get(load func() *pdfFont) *pdfFont {
+	s.once.Do(func() {
+		defer func() {
+			if r := recover(); r != nil {
+				s.panicked = r
+			}
+		}()
+		s.f = load()
+	})
+	if s.panicked != nil {
+		panic(s.panicked)
+	}
+	return s.f
 }
 
 // pdfInterp interprets the content of one page.
@@ -134,17 +159,18 @@ func (it *pdfInterp) run(strm pdf.Value, res pdf.Value, ctm pdfMat, depth int) e
 		}
 		key := fontResKey + name
 		it.doc.mu.Lock()
-		f, ok := it.doc.fonts[key]
-		it.doc.mu.Unlock()
+		slot, ok := it.doc.fonts[key]
 		if !ok {
-			f = pdfFallbackFont
-			if v := fontRes.Key(name); v.Kind() == pdf.Dict {
-				f = pdfLoadFont(v)
-			}
-			it.doc.mu.Lock()
-			it.doc.fonts[key] = f
-			it.doc.mu.Unlock()
+			slot = &pdfFontSlot{}
+			it.doc.fonts[key] = slot
 		}
+		it.doc.mu.Unlock()
+		f := slot.get(func() *pdfFont {
+			if v := fontRes.Key(name); v.Kind() == pdf.Dict {
+				return pdfLoadFont(v)
+			}
+			return pdfFallbackFont
+		})
 		fonts[name] = f
 		return f
 	}
