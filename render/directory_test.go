@@ -138,6 +138,15 @@ func TestUnitSheetsDirectoryPDF(t *testing.T) {
 		if textC < 0 || roleC < 0 || partC < 0 {
 			t.Fatalf("%s: header %q", p, header)
 		}
+		var head strings.Builder
+		for _, b := range doc.Blocks {
+			if b.Table == nil {
+				head.WriteString(squeeze(b.Text))
+			}
+		}
+		if m := "成员单位：东海县、灌云县"; strings.Contains(head.String(), m) != (unit == "相关县区") {
+			t.Errorf("%s: members line %q shown only on the group's sheet: %q", p, m, head.String())
+		}
 		want := dirWant[unit]
 		if len(rows) != len(want) {
 			t.Errorf("%s: %d rows, want %d: %q", p, len(rows), len(want), rows)
@@ -169,6 +178,9 @@ func TestUnitSheetsDirectoryXLSX(t *testing.T) {
 		sheet := f.GetSheetList()[0]
 		header, labels := checkSheet(t, p, f, sheet)
 		textC, roleC, partC := slices.Index(labels, "任务内容")+1, slices.Index(labels, "分工")+1, slices.Index(labels, "协同单位")+1
+		if src := cellStr(t, f, sheet, 1, 2); strings.Contains(src, "\n成员单位：东海县、灌云县") != (unit == "相关县区") {
+			t.Errorf("%s: sources %q: members line only on the group's sheet", p, src)
+		}
 		want := dirWant[unit]
 		rows, _ := f.GetRows(sheet)
 		if len(rows)-header != len(want) {

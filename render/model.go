@@ -138,7 +138,8 @@ type unitEntry struct {
 type unitSheet struct {
 	key     string
 	entries []unitEntry
-	notices []int // indexes of the notices the entries come from, in order
+	notices []int    // indexes of the notices the entries come from, in order
+	members []string // for a group, its members as the directory lists them
 }
 
 // collectUnits sorts the tasks of all notices onto unit sheets with
@@ -161,7 +162,7 @@ func collectUnits(notices []*duban.Notice, dir *duban.Directory) []*unitSheet {
 		if key == "" {
 			continue
 		}
-		s := &unitSheet{key: key}
+		s := &unitSheet{key: key, members: dir.Members(key)}
 		seen := map[*duban.Task]bool{}
 		for _, a := range as {
 			if seen[a.Task] {

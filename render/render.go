@@ -125,7 +125,7 @@ func (r *Resources) PrepareFont(texts []string) error {
 			}
 		}
 	}
-	for _, c := range "第页共生成日期：0123456789-（牵头经）、等任务清单分解表①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳[]" {
+	for _, c := range "第页共生成日期：0123456789-（牵头经）、等任务清单分解表成员单位①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳[]" {
 		need[c] = true
 	}
 	_, err := fonts.cutFor(r.Font, need)

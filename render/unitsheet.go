@@ -134,12 +134,18 @@ func noticeTexts(notices []*duban.Notice) []string {
 
 func unitVars(s *unitSheet) map[string]string { return map[string]string{"unit": s.key} }
 
-func unitSources(s *unitSheet, notices []*duban.Notice, prefix string) string {
-	lines := make([]string, 0, len(s.notices))
+// unitSources lists the sheet's source notices, one a line, and for a
+// group the line naming its members.
+func unitSources(s *unitSheet, notices []*duban.Notice, d DocLayout) []string {
+	prefix := d.Label("source", "来源文件：")
+	lines := make([]string, 0, len(s.notices)+1)
 	for _, ni := range s.notices {
 		lines = append(lines, prefix+s.marker(ni)+noticeLine(notices[ni]))
 	}
-	return strings.Join(lines, "\n")
+	if len(s.members) > 0 {
+		lines = append(lines, d.Label("members", "成员单位：")+strings.Join(s.members, "、"))
+	}
+	return lines
 }
 
 func unitPDF(res *Resources, s *unitSheet, notices []*duban.Notice, path string) error {
@@ -163,9 +169,8 @@ func unitDoc(res *Resources, s *unitSheet, notices []*duban.Notice) (*Doc, error
 	doc := res.NewDoc(d)
 	doc.Footer = title
 	doc.Title(title, d.TitleSize)
-	prefix := d.Label("source", "来源文件：")
-	for _, ni := range s.notices {
-		doc.Text(prefix+s.marker(ni)+noticeLine(notices[ni]), d.TextSize, "L")
+	for _, line := range unitSources(s, notices, d) {
+		doc.Text(line, d.TextSize, "L")
 	}
 	doc.Space(2)
 	t := d.Table()
@@ -198,7 +203,7 @@ func unitXLSX(res *Resources, s *unitSheet, notices []*duban.Notice, path string
 	title := Expand(d.Title, unitVars(s))
 	if err := x.SetTitles(map[string]string{
 		"title":   title,
-		"sources": unitSources(s, notices, d.Label("source", "来源文件：")),
+		"sources": strings.Join(unitSources(s, notices, d), "\n"),
 		"footer":  title,
 		"date":    res.Now.Format(duban.DateLayout),
 	}); err != nil {
