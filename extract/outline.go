@@ -83,7 +83,7 @@ func parseMarker(s string) (kind markerKind, canon, rest string) {
 		switch c {
 		case '.', '．':
 			if next, _ := utf8.DecodeRuneInString(after); next != utf8.RuneError {
-				if _, isDigit := digitValue(next); isDigit {
+				if _, isDigit := digitValue(next); isDigit && !startsDate(after) {
 					return markNone, "", s
 				}
 			}
@@ -95,6 +95,26 @@ func parseMarker(s string) (kind markerKind, canon, rest string) {
 		}
 	}
 	return markNone, "", s
+}
+
+// startsDate reports whether s opens with a year or a month ("2024年",
+// "4 月15日前"): after "1." such digits start the item's text ("1.4月底前，
+// 完成…"), as no decimal number is followed by 年 or 月.
+func startsDate(s string) bool {
+	digits, i := 0, 0
+	for i < len(s) {
+		c, n := utf8.DecodeRuneInString(s[i:])
+		if _, ok := digitValue(c); !ok {
+			break
+		}
+		digits++
+		i += n
+	}
+	if digits == 0 || digits > 4 {
+		return false
+	}
+	rest := strings.TrimLeftFunc(s[i:], isSpace)
+	return strings.HasPrefix(rest, "年") || strings.HasPrefix(rest, "月")
 }
 
 // parseParenMarker reads the rest of "（一）" or "(1)" after the opening
@@ -189,6 +209,7 @@ func (outlineParser) parse(p *bodyPara, st *parseState) bool {
 func rejoin(body []bodyPara) []bodyPara {
 	out := make([]bodyPara, 0, len(body))
 	var cur *wrapped
+	var w wrapped // the one paragraph being rejoined; cur points to it
 	flush := func() {
 		if cur != nil {
 			cur.p.text = cur.String()
@@ -205,7 +226,8 @@ func rejoin(body []bodyPara) []bodyPara {
 			cur.add(p.text)
 		default:
 			flush()
-			cur = &wrapped{p: p}
+			w = wrapped{p: p} // a fresh builder: flush took the last one's text
+			cur = &w
 			kind, _, rest := parseMarker(p.text)
 			cur.bare = kind != markNone && strings.TrimFunc(rest, isSpace) == ""
 			cur.addStats(rest)

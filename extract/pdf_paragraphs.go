@@ -204,7 +204,7 @@ func pdfAssemble(pages []*pdfPage) *Document {
 				continue
 			}
 			l := it.line
-			if last != nil && !newParagraph(*last, l) {
+			if last != nil && !newParagraph(*last, l) && !pdfStartsItem(para.String(), l.text) {
 				pdfJoinText(&para, l.text)
 				last = &it.line
 				continue
@@ -218,6 +218,40 @@ func pdfAssemble(pages []*pdfPage) *Document {
 	}
 	flush()
 	return doc
+}
+
+// pdfStartsItem reports whether line next, which the geometry would run on
+// from the paragraph para (its last line filled the width), starts a new
+// paragraph all the same: a line that opens with an outline number
+// ("四、", "（二）", "3.") or a field label ("牵头单位：") does, unless para
+// leaves a bracket open (the label or number is inside a clause), or ends
+// with a character after which the sentence must go on ("第", "、", "，",
+// "和"), or the number is one of a list ("一、二季度", "1、2月").
+func pdfStartsItem(para, next string) bool {
+	next = strings.TrimLeftFunc(next, isSpace)
+	kind, _, rest := parseMarker(next)
+	if kind == markNone && !startsWithField(next) {
+		return false
+	}
+	para = strings.TrimRightFunc(para, isSpace)
+	last, _ := utf8.DecodeLastRuneInString(para)
+	if last == utf8.RuneError || strings.ContainsRune("第、，,和与及或至到共约是为的", last) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(rest, isSpace))
+	if _, digit := digitValue(first); kind == markCN && isCNNumeral(first) || kind == markArabic && digit && !startsDate(rest) {
+		return false
+	}
+	open := 0
+	for _, r := range para {
+		switch {
+		case isOpenBracket(r):
+			open++
+		case isCloseBracket(r) && open > 0:
+			open--
+		}
+	}
+	return open == 0
 }
 
 // pdfContinues reports whether table t, the first item of its page, goes on
