@@ -11,9 +11,12 @@ import (
 
 func newExtractCmd(stdout, stderr io.Writer) *cobra.Command {
 	var (
-		format string
-		year   int
-		jobs   int
+		format   string
+		year     int
+		planYear int
+		jobs     int
+		units    string
+		seg      string
 	)
 	cmd := &cobra.Command{
 		Use:   "extract [--format json|jsonl|csv] NOTICE…",
@@ -33,7 +36,20 @@ writes one notice per line, csv one row per task and unit (UTF-8 with BOM).`,
 			if jobs < 0 {
 				return usagef("-j: %d is not a number of jobs", jobs)
 			}
-			res := pipeline.Extract(cmd.Context(), args, pipeline.Options{Year: year, Jobs: jobs})
+			if planYear != 0 {
+				year = planYear
+			}
+			if year != 0 && !plausibleYear(year) {
+				return usagef("--plan-year: %d is not a plausible plan year", year)
+			}
+			dir, mode, err := enrichOptions(units, seg, "")
+			if err != nil {
+				return err
+			}
+			res, warns := pipeline.Extract(cmd.Context(), args, pipeline.Options{Year: year, Jobs: jobs, Directory: dir, Segment: mode})
+			for _, w := range warns {
+				fmt.Fprintln(stderr, "warning:", w.Message)
+			}
 			var notices []*duban.Notice
 			failed := 0
 			for _, r := range res {
@@ -54,7 +70,10 @@ writes one notice per line, csv one row per task and unit (UTF-8 with BOM).`,
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "json", "output format: json, jsonl or csv")
-	cmd.Flags().IntVar(&year, "year", 0, "plan year to use for deadlines without one")
+	cmd.Flags().IntVar(&planYear, "plan-year", 0, "plan year to use for deadlines without one")
+	cmd.Flags().IntVar(&year, "year", 0, "same as --plan-year (deprecated)")
+	_ = cmd.Flags().MarkHidden("year")
+	addEnrichFlags(cmd.Flags(), &units, &seg, true)
 	cmd.Flags().IntVarP(&jobs, "jobs", "j", 0, "notices extracted at once (default: number of CPUs)")
 	return cmd
 }

@@ -3,11 +3,15 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
 
+	"github.com/duban/duban"
 	"github.com/duban/duban/internal/pipeline"
+	"github.com/duban/duban/render"
+	"github.com/duban/duban/templates"
 	"github.com/spf13/pflag"
 )
 
@@ -17,7 +21,10 @@ type common struct {
 	formats   string
 	asOf      string
 	year      int
+	planYear  int
 	quarter   string
+	units     string
+	segment   string
 	templates string
 	jobs      int
 	quiet     bool
@@ -29,8 +36,10 @@ func (c *common) add(fs *pflag.FlagSet, withForce bool) {
 	fs.StringVarP(&c.out, "output", "o", "output", "output `DIR`")
 	fs.StringVar(&c.formats, "formats", "pdf,xlsx", "document formats to render (pdf, xlsx)")
 	fs.StringVar(&c.asOf, "as-of", "", "mark deadlines passed as of `YYYY-MM-DD` in quarterly reports")
-	fs.IntVar(&c.year, "year", 0, "plan year to use for deadlines without one (default: the notice's)")
+	fs.IntVar(&c.year, "year", 0, "render the four quarterly reports of `YYYY` (also those with nothing due)")
 	fs.StringVar(&c.quarter, "quarter", "", "only this quarterly report, e.g. 2024Q3 (several: comma-separated)")
+	fs.IntVar(&c.planYear, "plan-year", 0, "plan year to use for deadlines without one (default: the notice's)")
+	addEnrichFlags(fs, &c.units, &c.segment, withForce)
 	fs.StringVar(&c.templates, "templates", "", "`DIR` of templates replacing the embedded ones")
 	fs.IntVarP(&c.jobs, "jobs", "j", 0, "notices processed at once (default: number of CPUs)")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print nothing but errors")
@@ -44,7 +53,7 @@ var quarterRe = regexp.MustCompile(`^(\d{4})[Qq]([1-4])$`)
 
 // options checks the flags and turns them into pipeline options.
 func (c *common) options(inputs []string) (pipeline.Options, error) {
-	o := pipeline.Options{Inputs: inputs, Out: c.out, Templates: c.templates, Year: c.year, Jobs: c.jobs, Force: c.force}
+	o := pipeline.Options{Inputs: inputs, Out: c.out, Templates: c.templates, Year: c.planYear, Jobs: c.jobs, Force: c.force}
 	if c.out == "" {
 		return o, usagef("-o: empty output folder")
 	}
@@ -68,8 +77,14 @@ func (c *common) options(inputs []string) (pipeline.Options, error) {
 		}
 		o.AsOf = t
 	}
-	if c.year != 0 && (c.year < 1949 || c.year > 2200) {
-		return o, usagef("--year: %d is not a plausible plan year", c.year)
+	if c.year != 0 {
+		if !plausibleYear(c.year) {
+			return o, usagef("--year: %d is not a plausible year", c.year)
+		}
+		o.Quarters = append(o.Quarters, render.QuartersOfYear(c.year)...)
+	}
+	if c.planYear != 0 && !plausibleYear(c.planYear) {
+		return o, usagef("--plan-year: %d is not a plausible plan year", c.planYear)
 	}
 	if c.jobs < 0 {
 		return o, usagef("-j: %d is not a number of jobs", c.jobs)
@@ -80,7 +95,9 @@ func (c *common) options(inputs []string) (pipeline.Options, error) {
 			if m == nil {
 				return o, usagef("--quarter: %q is not a quarter like 2024Q3", q)
 			}
-			o.Quarters = append(o.Quarters, m[1]+"Q"+m[2])
+			if q := m[1] + "Q" + m[2]; !contains(o.Quarters, q) {
+				o.Quarters = append(o.Quarters, q)
+			}
 		}
 	}
 	if c.templates != "" {
@@ -91,7 +108,65 @@ func (c *common) options(inputs []string) (pipeline.Options, error) {
 	if c.quiet && c.verbose {
 		return o, usagef("-q and -v: choose one")
 	}
+	var err error
+	if o.Directory, o.Segment, err = enrichOptions(c.units, c.segment, c.templates); err != nil {
+		return o, err
+	}
 	return o, nil
+}
+
+func plausibleYear(y int) bool { return y >= 1949 && y <= 2200 }
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// addEnrichFlags adds --units and, where notices are extracted, --segment.
+func addEnrichFlags(fs *pflag.FlagSet, units, seg *string, extracts bool) {
+	fs.StringVar(units, "units", "", "unit directory `FILE` (YAML: units with aliases, groups with members)")
+	if extracts {
+		fs.StringVar(seg, "segment", "auto", "word segmentation: auto (only for tasks naming no unit), on (also keywords and mentioned units everywhere), off")
+	}
+}
+
+// enrichOptions reads the unit directory — --units, else units.yaml of the
+// --templates folder, else the embedded empty one — and the segment mode.
+// An empty directory is nil.
+func enrichOptions(units, seg, tmpl string) (*duban.Directory, pipeline.SegmentMode, error) {
+	mode, err := pipeline.ParseSegmentMode(seg)
+	if err != nil {
+		return nil, "", usagef("--segment: %v", err)
+	}
+	var dir *duban.Directory
+	switch {
+	case units != "":
+		if dir, err = duban.LoadDirectory(units); err != nil {
+			return nil, "", usagef("--units: %v", err)
+		}
+	case tmpl != "" && fileExists(filepath.Join(tmpl, "units.yaml")):
+		p := filepath.Join(tmpl, "units.yaml")
+		if dir, err = duban.LoadDirectory(p); err != nil {
+			return nil, "", usagef("--templates: %v", err)
+		}
+	default:
+		if dir, err = duban.ParseDirectory(templates.DefaultUnits, "templates/units.yaml"); err != nil {
+			return nil, "", fmt.Errorf("embedded unit directory: %w", err)
+		}
+	}
+	if dir.Empty() {
+		dir = nil
+	}
+	return dir, mode, nil
+}
+
+func fileExists(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && !st.IsDir()
 }
 
 // summaryLine is the last line a run prints.

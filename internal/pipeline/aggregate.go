@@ -58,6 +58,7 @@ func (r *runner) loadAll() ([]*duban.Notice, string) {
 		for _, k := range keys {
 			seen[k] = e.Name()
 		}
+		r.enr.recanonicalise(&n)
 		all = append(all, &n)
 	}
 	return all, hex.EncodeToString(fp.Sum(nil))
@@ -86,6 +87,11 @@ func (r *runner) aggregate(sum *Summary) {
 	if prev := r.st.Aggregate; prev != nil && prev.Key == key && !r.opt.Force && r.allExist(prev.Files) {
 		sum.Counts.Units, sum.Counts.Quarters = prev.Units, prev.Quarters
 		return
+	}
+	if r.be.Prepare != nil {
+		// Cut the PDF font once for both; an error here is the renderers' too
+		// and is reported by them.
+		_ = r.be.Prepare(all, r.ropt)
 	}
 	var unitPaths, quarterPaths []string
 	var unitErr, quarterErr error

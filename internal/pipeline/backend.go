@@ -13,6 +13,7 @@ type RenderOptions struct {
 	Templates string
 	AsOf      time.Time
 	Now       time.Time
+	Directory *duban.Directory
 }
 
 // Backend is the set of extract and render functions the pipeline calls.
@@ -23,6 +24,13 @@ type Backend struct {
 	Supported func(name string) bool
 	// Extract reads one notice from its bytes.
 	Extract func(name string, data []byte, year int) (*duban.Notice, error)
+	// Enrich sets the units' canonical names from dir and, when seg is
+	// set, infers units, keywords and mentioned units with the segmenter;
+	// it fails, leaving n as it was, only when seg is set and the
+	// segmenter cannot be loaded.
+	Enrich func(n *duban.Notice, dir *duban.Directory, seg bool) error
+	// Prepare readies the renderer for a batch of notices (optional).
+	Prepare func(notices []*duban.Notice, opt RenderOptions) error
 	// WriteCSV writes records as the CSV of PRODUCT.md.
 	WriteCSV func(w io.Writer, notices []*duban.Notice) error
 	// Ledger renders one notice's 任务分解表 into dir.

@@ -4,6 +4,8 @@ import (
 	"runtime"
 	"sync"
 	"time"
+
+	"github.com/duban/duban"
 )
 
 // Options says what a run reads, where it writes and how.
@@ -23,6 +25,13 @@ type Options struct {
 	Now time.Time
 	// Year overrides the plan year of every notice when not zero.
 	Year int
+	// Directory is the unit directory (nil: none): units get their
+	// canonical names from it, names it does not know are warned about,
+	// and unit sheets are made per canonical unit, a group's tasks also on
+	// its members' sheets.
+	Directory *duban.Directory
+	// Segment says when the word segmenter is used (zero: SegmentAuto).
+	Segment SegmentMode
 	// Quarters limits the quarterly reports (nil: every quarter with due tasks).
 	Quarters []string
 	// Jobs is the number of notices extracted at once (0: the number of CPUs).

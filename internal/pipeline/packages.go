@@ -3,6 +3,7 @@ package pipeline
 import (
 	"github.com/duban/duban"
 	"github.com/duban/duban/extract"
+	"github.com/duban/duban/extract/segment"
 	"github.com/duban/duban/render"
 )
 
@@ -12,6 +13,20 @@ func Default() *Backend {
 		Supported: extract.Supported,
 		Extract: func(name string, data []byte, year int) (*duban.Notice, error) {
 			return extract.Bytes(name, data, extract.Options{Year: year})
+		},
+		Enrich: func(n *duban.Notice, dir *duban.Directory, seg bool) error {
+			var s *segment.Segmenter
+			if seg {
+				var err error
+				if s, err = segment.Load(); err != nil {
+					return err
+				}
+			}
+			extract.Enrich(n, dir, s)
+			return nil
+		},
+		Prepare: func(ns []*duban.Notice, opt RenderOptions) error {
+			return render.Prepare(ns, renderOptions(opt))
 		},
 		WriteCSV: duban.WriteCSV,
 		Ledger: func(n *duban.Notice, dir string, opt RenderOptions) ([]string, error) {
@@ -29,5 +44,9 @@ func Default() *Backend {
 }
 
 func renderOptions(o RenderOptions) render.Options {
-	return render.Options{Formats: o.Formats, Templates: o.Templates, AsOf: o.AsOf, Now: o.Now}
+	return render.Options{Formats: o.Formats, Templates: o.Templates, AsOf: o.AsOf, Now: o.Now, Directory: o.Directory}
 }
+
+// segmenterBuilt says whether this build has the segmenter; records made
+// by a build without it are not reused by one with it.
+const segmenterBuilt = segment.Available

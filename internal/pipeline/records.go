@@ -23,10 +23,13 @@ type Extracted struct {
 }
 
 // Extract reads the notices of paths (folders are walked) with opt.Jobs
-// workers and returns them in input order. Unsupported files are errors
-// here: the caller asked for them by name.
-func Extract(ctx context.Context, paths []string, opt Options) []Extracted {
+// workers, applies opt.Directory and opt.Segment, and returns them in input
+// order with the warnings of the run itself (the segmenter could not be
+// loaded). Unsupported files are errors here: the caller asked for them
+// by name.
+func Extract(ctx context.Context, paths []string, opt Options) ([]Extracted, []NoticeWarning) {
 	be := opt.backend()
+	enr := newEnricher(be, opt)
 	files, other := Collect(paths, be.supported, "")
 	var out []Extracted
 	for _, o := range other {
@@ -50,10 +53,13 @@ func Extract(ctx context.Context, paths []string, opt Options) []Extracted {
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			res[i].Notice, res[i].Err = extractFile(be, p, opt.Year)
+			if res[i].Err == nil {
+				enr.apply(res[i].Notice)
+			}
 		}()
 	}
 	wg.Wait()
-	return append(out, res...)
+	return append(out, res...), enr.warnings()
 }
 
 func extractFile(be *Backend, path string, year int) (*duban.Notice, error) {

@@ -40,6 +40,7 @@ func Render(ctx context.Context, opt Options) (*Summary, error) {
 				slug = fmt.Sprintf("%s-%d", base, k)
 			}
 			used[slug] = fmt.Sprint(p, i)
+			r.enr.recanonicalise(n)
 			err = r.writeNotice(n, slug)
 			in.Tasks += len(n.Tasks)
 			if in.Slug == "" {

@@ -41,6 +41,7 @@ type runner struct {
 	old   map[string]string // input path → slug, as the last run left it
 	reg   *registry
 	ropt  RenderOptions
+	enr   *enricher
 	warns []NoticeWarning
 }
 
@@ -56,7 +57,8 @@ func newRunner(opt Options) (*runner, error) {
 		r.prog = nopProgress{}
 	}
 	r.prog = &lockedProgress{p: r.prog}
-	r.ropt = RenderOptions{Formats: opt.formats(), Templates: opt.Templates, AsOf: opt.AsOf, Now: opt.Now}
+	r.ropt = RenderOptions{Formats: opt.formats(), Templates: opt.Templates, AsOf: opt.AsOf, Now: opt.Now, Directory: opt.Directory}
+	r.enr = newEnricher(r.be, opt)
 	removeTemps(opt.Out)
 	st, warn := loadState(opt.Out)
 	if warn != "" {
@@ -162,7 +164,7 @@ func (r *runner) run(ctx context.Context, files []string, other []Input) (*Summa
 			r.warns = append(r.warns, NoticeWarning{Code: "state", Message: err.Error()})
 		}
 	}
-	sum.Warnings = append(sum.Warnings, r.warns...)
+	sum.Warnings = append(append(sum.Warnings, r.warns...), r.enr.warnings()...)
 	for m, slug := range r.reg.winners() {
 		for _, w := range m.warnings {
 			sum.Warnings = append(sum.Warnings, NoticeWarning{Notice: slug, Task: w.Task, Code: w.Code, Message: w.Message})
@@ -225,6 +227,7 @@ func (r *runner) processFile(path string, force bool) result {
 			return fail(fmt.Errorf("%s: no records", path))
 		}
 		m.fresh = true
+		r.enr.apply(n)
 		n.Source.SHA256 = sumHex
 		if n.Source.Path == "" {
 			n.Source.Path = path

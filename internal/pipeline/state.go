@@ -91,7 +91,10 @@ func optionsHash(o Options) string {
 		Year      int
 		Formats   []string
 		Templates string
-	}{stateVersion, o.Year, f, absClean(o.Templates)})
+		Units     string
+		Segment   SegmentMode
+		Segmenter bool
+	}{stateVersion, o.Year, f, absClean(o.Templates), directoryHash(o.Directory), o.Segment.norm(), segmenterBuilt})
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:8])
 }
