@@ -23,9 +23,13 @@ type bracketAssigner struct{}
 
 func (bracketAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool) {
 	text := it.text
-	var segs []taskPart
+	groups := bracketGroups(text)
+	if len(groups) == 0 {
+		return nil, false
+	}
+	segs := make([]taskPart, 0, len(groups))
 	start := 0
-	for _, g := range bracketGroups(text) {
+	for _, g := range groups {
 		seg, ok := st.parseGroup(text[g.inner:g.close])
 		if !ok {
 			continue

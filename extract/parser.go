@@ -141,7 +141,8 @@ func (st *parseState) open(it *outlineItem) {
 	}
 	if it.parent != nil {
 		it.parent.children++
-		it.path = append(append([]string{}, it.parent.path...), it.path...)
+		path := make([]string, 0, len(it.parent.path)+len(it.path))
+		it.path = append(append(path, it.parent.path...), it.path...)
 	}
 	st.stack = append(st.stack, it)
 	st.last = it
@@ -259,7 +260,8 @@ func (st *parseState) splitUnits(s string) ([]string, bool) {
 // memoised; every task gets its own copy.
 func (st *parseState) deadline(raw string) *duban.Deadline {
 	if d, ok := st.deadlines[raw]; ok {
-		return &d
+		c := d // only a hit's copy goes to the heap
+		return &c
 	}
 	d := parseDeadline(raw, st.year, st.issue)
 	if d == nil {

@@ -34,20 +34,3 @@ func hasQuickSpace(s string) bool {
 func plainText(s string) bool {
 	return !hasQuickSpace(s) && utf8.ValidString(s)
 }
-
-// runeAt decodes the rune at s[i:] like a range loop does, with the common
-// cases (ASCII, valid three-byte sequences outside the E0 and ED lead
-// bytes, which hold all CJK ideographs and punctuation) inline.
-func runeAt(s string, i int) (rune, int) {
-	c := s[i]
-	if c < utf8.RuneSelf {
-		return rune(c), 1
-	}
-	if c > 0xE0 && c < 0xF0 && c != 0xED && i+2 < len(s) {
-		b1, b2 := s[i+1], s[i+2]
-		if b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
-			return rune(c&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), 3
-		}
-	}
-	return utf8.DecodeRuneInString(s[i:])
-}

@@ -105,3 +105,20 @@ func TestAddStatsMatchesRuneScan(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitUnitsCutsPiecesExactly checks that unit names cut from the
+// list's bytes equal the names built rune by rune, invalid UTF-8 included.
+func TestSplitUnitsCutsPiecesExactly(t *testing.T) {
+	cases := map[string][]string{
+		"市发改委、市财政局（市国资委），各县（区）人民政府等": {"市发改委", "市财政局（市国资委）", "各县（区）人民政府"},
+		"责任单位：市 发改委；市€局":             {"市发改委", "市€局"},
+		"市发改委、\xff局":                 {"市发改委", "\uFFFD局"},
+		"😀单位、x":                      {"😀单位", "x"},
+	}
+	for in, want := range cases {
+		got, _ := splitUnits(in)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("splitUnits(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -163,7 +163,7 @@ func parseFields(s string) (fs []clauseField, ok bool) {
 // boundaryLabels keeps the labels of s that start a field: the first, and
 // those after a separator or bracket.
 func boundaryLabels(s string, locs []labelLoc) []labelLoc {
-	var out []labelLoc
+	out := locs[:0] // filtered in place: locs are the caller's to give up
 	for _, l := range locs {
 		if l.start == 0 || atFieldBoundary(s[:l.start]) {
 			out = append(out, l)

@@ -79,8 +79,29 @@ func bracketDepths(rs []rune) []int {
 // "X等相关单位") is a unit of its own. A 等 followed by more of a name
 // (市高等教育学会) is part of the name.
 func splitUnits(s string) (names []string, open bool) {
-	rs := []rune(stripSpace(s))
+	src := stripSpace(s)
+	rs := []rune(src)
+	rs = rs[:len(rs):len(rs)] // so that a piece's start is len(rs)-cap(piece)
 	depth := bracketDepths(rs)
+	// off[i] is the byte offset of rs[i] in src: pieces of valid UTF-8
+	// are cut from src rather than built from their runes.
+	var off []int
+	if utf8.ValidString(src) {
+		off = make([]int, len(rs)+1)
+		n := 0
+		for i, r := range rs {
+			off[i] = n
+			n += utf8.RuneLen(r)
+		}
+		off[len(rs)] = n
+	}
+	text := func(p []rune) string {
+		if off == nil {
+			return string(p)
+		}
+		i := len(rs) - cap(p)
+		return src[off[i]:off[i+len(p)]]
+	}
 	seen := map[string]bool{}
 	add := func(name string) {
 		if name != "" && !seen[name] {
@@ -103,7 +124,7 @@ func splitUnits(s string) (names []string, open bool) {
 		}
 		before, after, ok := splitDeng(piece, pieceDepth)
 		if !ok {
-			add(string(piece))
+			add(text(piece))
 			continue
 		}
 		open = true
