@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -119,6 +120,70 @@ func TestSplitUnitsCutsPiecesExactly(t *testing.T) {
 		got, _ := splitUnits(in)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("splitUnits(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// cleanTextByRunes is cleanText as first written, over a []rune: the
+// reference the string-walking version must agree with.
+func cleanTextByRunes(s string) string {
+	if s == "" {
+		return s
+	}
+	rs := []rune(s)
+	var b strings.Builder
+	var prev rune
+	havePrev := false
+	i := 0
+	for i < len(rs) {
+		if !isSpace(rs[i]) {
+			b.WriteRune(rs[i])
+			prev = rs[i]
+			havePrev = true
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && isSpace(rs[j]) {
+			j++
+		}
+		if !havePrev || j == len(rs) {
+			i = j
+			continue
+		}
+		next := rs[j]
+		lLone := i < 2 || isSpace(rs[i-2]) || isCJK(rs[i-2])
+		rLone := j+1 >= len(rs) || isSpace(rs[j+1]) || isCJK(rs[j+1])
+		if !joinable(prev, next, lLone, rLone) {
+			b.WriteByte(' ')
+		}
+		i = j
+	}
+	return b.String()
+}
+
+func TestCleanTextMatchesRuneScan(t *testing.T) {
+	extra := []string{"2 0 2 4 年", " 5 G 网络 ", "“ 2+1 ”", "Windows 10 系统", "a  b", "\xff 年 \xfe", "年 \xff", "3 . 5", "x 年", "年 x y"}
+	for _, s := range append(scanSamples(30000), extra...) {
+		if got, want := cleanText(s), cleanTextByRunes(s); got != want {
+			t.Fatalf("cleanText(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// isSpaceByTable is isSpace as first written.
+func isSpaceByTable(r rune) bool {
+	switch r {
+	case '\u00A0', '\u3000', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u202F', '\u2007':
+		return true
+	}
+	return unicode.IsSpace(r)
+}
+
+func TestIsSpaceMatchesTable(t *testing.T) {
+	for r := rune(-2); r <= unicode.MaxRune+2; r++ {
+		if isSpace(r) != isSpaceByTable(r) {
+			t.Fatalf("isSpace(%U) = %v", r, isSpace(r))
 		}
 	}
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // isCJK reports whether r is a character of Chinese running text: a Han
@@ -45,8 +46,14 @@ func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
 // U+3000, no-break spaces and zero-width characters that PDF and Word text
 // carry.
 func isSpace(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r == ' ' || r >= '\t' && r <= '\r'
+	case r > 0x3000: // ideographs and the rest: only the BOM
+		return r == '\uFEFF'
+	}
 	switch r {
-	case '\u00A0', '\u3000', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u202F', '\u2007':
+	case '\u00A0', '\u3000', '\u200B', '\u200C', '\u200D', '\u2060', '\u202F', '\u2007':
 		return true
 	}
 	return unicode.IsSpace(r)
@@ -123,32 +130,50 @@ func cleanText(s string) string {
 	if s == "" {
 		return s
 	}
-	rs := []rune(s)
 	var b strings.Builder
 	b.Grow(len(s))
-	// prev is the last rune written, prevLone whether it stood alone.
-	var prev rune
+	// The runes are read off s as a []rune would hold them (an invalid
+	// byte is one U+FFFD); n counts those read. prev is the last rune
+	// written, last the last one read (a whitespace run reads as ' '),
+	// before the one read just ahead of prev.
+	var prev, last, before rune
 	havePrev := false
-	i := 0
-	for i < len(rs) {
-		if !isSpace(rs[i]) {
-			b.WriteRune(rs[i])
-			prev = rs[i]
-			havePrev = true
-			i++
+	n := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isSpace(r) {
+			if r == utf8.RuneError && size == 1 {
+				b.WriteRune(r)
+			} else {
+				b.WriteString(s[i : i+size])
+			}
+			before, prev, last, havePrev = last, r, r, true
+			n++
+			i += size
 			continue
 		}
+		// A run of whitespace from i to j; next is the rune after it.
+		runStart := n
 		j := i
-		for j < len(rs) && isSpace(rs[j]) {
-			j++
+		var next rune
+		nextSize := 0
+		for j < len(s) {
+			next, nextSize = utf8.DecodeRuneInString(s[j:])
+			if !isSpace(next) {
+				break
+			}
+			j += nextSize
+			n++
+			nextSize = 0
 		}
-		if !havePrev || j == len(rs) {
+		last = ' '
+		if !havePrev || nextSize == 0 {
 			i = j // leading or trailing whitespace
 			continue
 		}
-		next := rs[j]
-		lLone := i < 2 || isSpace(rs[i-2]) || isCJK(rs[i-2])
-		rLone := j+1 >= len(rs) || isSpace(rs[j+1]) || isCJK(rs[j+1])
+		lLone := runStart < 2 || isSpace(before) || isCJK(before)
+		after, _ := utf8.DecodeRuneInString(s[j+nextSize:])
+		rLone := j+nextSize >= len(s) || isSpace(after) || isCJK(after)
 		if !joinable(prev, next, lLone, rLone) {
 			b.WriteByte(' ')
 		}
