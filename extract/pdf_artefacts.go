@@ -89,6 +89,18 @@ func pdfEdgeLines(p *pdfPage) []int {
 	return out
 }
 
+// pdfBodyLine reports whether a line opens with a field label or an outline
+// number ("完成时限：6月底前", "3.…"): such a line is body text even when a
+// regular layout puts the same words at the same height on several pages,
+// never a running header or footer.
+func pdfBodyLine(s string) bool {
+	s = strings.TrimLeftFunc(s, isSpace)
+	if k, _, _ := parseMarker(s); k != markNone {
+		return true
+	}
+	return startsWithField(s)
+}
+
 // pdfDropPageArtefacts removes page numbers and running headers and footers.
 func pdfDropPageArtefacts(pages []*pdfPage) {
 	drop := make([]map[int]bool, len(pages))
@@ -111,6 +123,9 @@ func pdfDropPageArtefacts(pages []*pdfPage) {
 	if len(pages) >= 2 {
 		for pi, p := range pages {
 			for _, i := range pdfEdgeLines(p) {
+				if pdfBodyLine(p.items[i].line.text) {
+					continue
+				}
 				n := len(seen[pdfEdgeKey(p.items[i].line)])
 				if n >= 2 && 2*n >= len(pages)-1 {
 					drop[pi][i] = true
