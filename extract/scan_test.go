@@ -187,3 +187,13 @@ func TestIsSpaceMatchesTable(t *testing.T) {
 		}
 	}
 }
+
+// TestQuickSpaceCoversIsSpace backs stripSpace's fast path: text without a
+// quickSpace character has no isSpace character either.
+func TestQuickSpaceCoversIsSpace(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isSpace(r) && !quickSpace(r) {
+			t.Fatalf("isSpace(%U) but not quickSpace", r)
+		}
+	}
+}

@@ -63,7 +63,7 @@ func isSpace(r rune) bool {
 // no-break and zero-width spaces). Unit names and deadline texts are kept
 // this way.
 func stripSpace(s string) string {
-	if strings.IndexFunc(s, isSpace) < 0 {
+	if !hasQuickSpace(s) { // quickSpace holds every isSpace character
 		return s
 	}
 	var b strings.Builder
