@@ -273,7 +273,9 @@ func pdfMakeLine(gs []pdfGlyph, scratch *[]float64) (pdfLine, bool) {
 	}
 	var b strings.Builder
 	var l pdfLine
-	sizes := map[float64]int{}
+	// characters per font size (rounded to half points); a line has few
+	var sizesBuf [8]pdfSizeCount
+	sizes := sizesBuf[:0]
 	first := true
 	maxSize := 0.0
 	pendingSpace := false
@@ -305,7 +307,7 @@ func pdfMakeLine(gs []pdfGlyph, scratch *[]float64) (pdfLine, bool) {
 			pendingSpace = false
 		}
 		b.WriteString(g.text)
-		sizes[math.Round(g.size*2)/2] += utf8.RuneCountInString(g.text)
+		sizes = pdfCountSize(sizes, math.Round(g.size*2)/2, utf8.RuneCountInString(g.text))
 		l.x1 = math.Max(l.x1, g.x+g.ax)
 		if first || g.size > maxSize {
 			// baseline of the largest glyph, so superscripts do not move it
@@ -318,15 +320,32 @@ func pdfMakeLine(gs []pdfGlyph, scratch *[]float64) (pdfLine, bool) {
 		return l, false
 	}
 	best := 0
-	for s, n := range sizes {
-		if n > best || n == best && s > l.size {
-			best, l.size = n, s
+	for _, c := range sizes {
+		if c.n > best || c.n == best && c.size > l.size {
+			best, l.size = c.n, c.size
 		}
 	}
 	l.text = b.String()
 	l.lead = pdfLeadWidth(gs)
 	l.glyphs, l.track = gs, track
 	return l, true
+}
+
+// pdfSizeCount is how many characters of a line are in one font size.
+type pdfSizeCount struct {
+	size float64
+	n    int
+}
+
+// pdfCountSize adds n characters of size to the counts.
+func pdfCountSize(cs []pdfSizeCount, size float64, n int) []pdfSizeCount {
+	for i := range cs {
+		if cs[i].size == size {
+			cs[i].n += n
+			return cs
+		}
+	}
+	return append(cs, pdfSizeCount{size, n})
 }
 
 // pdfLeadWidth measures a line's first unit that a line break cannot
