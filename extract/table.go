@@ -36,6 +36,11 @@ func tableHeader(row []Cell) (tableCols, bool) {
 		if h == "" || seen[h] {
 			continue
 		}
+		if headerCellTooWordy(h) {
+			// a sentence ("…积极配合有关部门，…") is data, whatever
+			// words it holds
+			return tableCols{}, false
+		}
 		seen[h] = true
 		switch {
 		case containsAnyOf(h, "领导", "责任人", "联系人", "联络员", "备注"):
@@ -63,6 +68,12 @@ func tableHeader(row []Cell) (tableCols, bool) {
 		}
 	}
 	return c, c.task >= 0 && (len(c.units) > 0 || c.deadline >= 0)
+}
+
+// headerCellTooWordy reports whether a cell is too long, or holds sentence
+// or list punctuation, to be a column heading.
+func headerCellTooWordy(h string) bool {
+	return utf8.RuneCountInString(h) > 30 || strings.ContainsAny(h, "。，,；;")
 }
 
 func containsAnyOf(s string, subs ...string) bool {
@@ -161,11 +172,11 @@ type tableRow struct {
 }
 
 func (t *taskTable) row(row []Cell) {
-	if _, again := tableHeader(row); again {
-		return // header repeated on a new page
-	}
 	c := t.cols
 	seq := stripSpace(taskCellText(row, c.seq))
+	if _, again := tableHeader(row); again && !strings.ContainsAny(seq, "0123456789") {
+		return // header repeated on a new page (a numbered row is a task)
+	}
 	task := taskCellText(row, c.task)
 	for _, col := range c.more {
 		// "重点任务 | 具体措施": the task reads "任务：措施"
