@@ -1,5 +1,10 @@
 package extract
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // Style 2: labelled lines under an item.
 //
 //	1.新建改扩建中小学校3所，新增学位2700个。
@@ -23,8 +28,47 @@ func (labelledLineParser) parse(p *bodyPara, st *parseState) bool {
 	if !ok {
 		return false
 	}
+	if len(st.last.fields) == 0 {
+		splitGluedFields(st.last)
+	}
 	st.last.fields = append(st.last.fields, fs...)
 	return true
+}
+
+// splitGluedFields moves a labelled line that a reader glued to the end of
+// the item's text ("1.…完成改造。牵头单位：区住建局", the PDF line before it
+// filling the width) back into the item's fields: the first field label
+// after a sentence end and outside brackets starts them.
+func splitGluedFields(it *outlineItem) {
+	text := it.text
+	for _, loc := range boundaryLabels(text, findLabels(text)) {
+		before := strings.TrimRightFunc(text[:loc.start], isSpace)
+		last, _ := utf8.DecodeLastRuneInString(before)
+		if loc.start == 0 || !strings.ContainsRune("。；;", last) || openBrackets(before) > 0 {
+			continue
+		}
+		fs, ok := parseFields(text[loc.start:])
+		if !ok || !hasUnitOrDeadline(fs) {
+			return
+		}
+		it.text = before
+		it.fields = fs
+		return
+	}
+}
+
+// openBrackets counts the brackets s leaves open.
+func openBrackets(s string) int {
+	open := 0
+	for _, r := range s {
+		switch {
+		case isOpenBracket(r):
+			open++
+		case isCloseBracket(r) && open > 0:
+			open--
+		}
+	}
+	return open
 }
 
 // fieldAssigner assigns an item whose fields are already known: from

@@ -242,16 +242,7 @@ func pdfStartsItem(para, next string) bool {
 	if _, digit := digitValue(first); kind == markCN && isCNNumeral(first) || kind == markArabic && digit && !startsDate(rest) {
 		return false
 	}
-	open := 0
-	for _, r := range para {
-		switch {
-		case isOpenBracket(r):
-			open++
-		case isCloseBracket(r) && open > 0:
-			open--
-		}
-	}
-	return open == 0
+	return openBrackets(para) == 0
 }
 
 // pdfContinues reports whether table t, the first item of its page, goes on
