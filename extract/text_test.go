@@ -72,6 +72,9 @@ func FuzzCleanText(f *testing.F) {
 		if cleanText(got) != got {
 			t.Fatalf("cleanText not idempotent on %q: %q", s, got)
 		}
+		if want := cleanTextByRunes(s); got != want {
+			t.Fatalf("cleanText(%q) = %q, the rune version gives %q", s, got, want)
+		}
 	})
 }
 
