@@ -75,8 +75,8 @@ func writeFullWidthPDF(t *testing.T, paras []fullWidthPara) ([]byte, []string) {
 
 // TestPDFFullWidthLineThenItem: a labelled line or a heading right after a
 // line that fills the whole width is still a paragraph of its own, while
-// a label inside an open bracket, or a number after "第", goes on with the
-// line before.
+// a label inside an open bracket, a number after "第", or a decimal number
+// after a sentence end goes on with the line before.
 func TestPDFFullWidthLineThenItem(t *testing.T) {
 	data, texts := writeFullWidthPDF(t, []fullWidthPara{
 		{head: "一、重点任务"},
@@ -90,6 +90,8 @@ func TestPDFFullWidthLineThenItem(t *testing.T) {
 		{head: "2.阶段专项督查，通报督查结果。"},
 		{head: "（三）完善考核机制。对照年度目标，（牵头单位：市考核办，", tail: "；", full: true, indent: true},
 		{head: "责任单位：市委组织部）"},
+		{head: "（四）加大资金投入。统筹安排专项资金", tail: "。", full: true, indent: true},
+		{head: "1.5亿元用于重点项目建设。"},
 	})
 	d, err := PDFReader{}.Read("fullwidth.pdf", data)
 	if err != nil {
@@ -99,6 +101,7 @@ func TestPDFFullWidthLineThenItem(t *testing.T) {
 		texts[0], texts[1], texts[2], texts[3], texts[4], texts[5], texts[6],
 		texts[7] + texts[8],
 		texts[9] + texts[10],
+		texts[11] + texts[12],
 	}
 	if got := pdfBlockTexts(d); !reflect.DeepEqual(got, want) {
 		t.Errorf("blocks:\n got  %q\n want %q", got, want)

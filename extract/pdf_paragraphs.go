@@ -108,6 +108,13 @@ func (st pdfLayout) centred(l pdfLine) bool {
 // notices: 一、 （一） 1. 1、 (1) ①.
 var pdfOutlineStart = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,3}[.．、]|[（(]\d{1,3}[）)]|[①-⑳])`)
 
+// pdfDecimalStart reports whether s opens with a decimal number ("1.5亿元")
+// that pdfOutlineStart took for an item number.
+func pdfDecimalStart(s string) bool {
+	k, _, _ := parseMarker(s)
+	return k == markNone
+}
+
 // pdfSentenceEnd reports whether a line ends a sentence.
 func pdfSentenceEnd(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
@@ -144,7 +151,7 @@ func (st pdfLayout) newParagraph(a, b pdfLine) bool {
 			return true
 		}
 	}
-	if pdfOutlineStart.MatchString(b.text) && pdfSentenceEnd(a.text) {
+	if pdfOutlineStart.MatchString(b.text) && pdfSentenceEnd(a.text) && !pdfDecimalStart(b.text) {
 		return true
 	}
 	return false
