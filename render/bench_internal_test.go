@@ -48,3 +48,39 @@ func BenchmarkRenderSample(b *testing.B) {
 	b.Run("cold", func(b *testing.B) { benchRun(b, n, dir, true) })
 	b.Run("warm", func(b *testing.B) { benchRun(b, n, dir, false) })
 }
+
+// BenchmarkRunSample renders everything `duban run` renders for the
+// sample, in the pipeline's order, with the font cut afresh as in a new
+// process: the ledger (notice stage), then Prepare, then the unit sheets
+// and the quarterly reports at the same time.
+func BenchmarkRunSample(b *testing.B) {
+	n := loadSample(b)
+	dir := b.TempDir()
+	ns := []*duban.Notice{n}
+	opt := Options{Now: time.Date(2024, 6, 15, 0, 0, 0, 0, time.UTC)}
+	for b.Loop() {
+		fonts.mu.Lock()
+		fonts.entries = map[*byte]*cutFont{}
+		fonts.mu.Unlock()
+		if _, err := Ledger(n, filepath.Join(dir, "notice"), opt); err != nil {
+			b.Fatal(err)
+		}
+		if err := Prepare(ns, opt); err != nil {
+			b.Fatal(err)
+		}
+		var unitErr, quarterErr error
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			_, unitErr = UnitSheets(ns, filepath.Join(dir, "units"), opt)
+		}()
+		paths, quarterErr := Quarterly(ns, filepath.Join(dir, "quarterly"), nil, opt)
+		<-done
+		if unitErr != nil || quarterErr != nil {
+			b.Fatal(unitErr, quarterErr)
+		}
+		if len(paths) != 6 {
+			b.Fatalf("quarterly paths %v", paths)
+		}
+	}
+}

@@ -125,6 +125,16 @@ func (r *Resources) PrepareFont(texts []string) error {
 			}
 		}
 	}
+	// The quarterly reports' own words too, so that a run (ledger, unit
+	// sheets and quarterly reports) cuts the font once, not once more for
+	// the reports. A layout that does not load is reported by Quarterly.
+	if ql, err := loadQuarterlyLayout(r); err == nil {
+		for _, s := range ql.texts() {
+			for _, c := range s {
+				need[c] = true
+			}
+		}
+	}
 	for _, c := range "第页共生成日期：0123456789-（牵头经）、等任务清单分解表成员单位①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳[]" {
 		need[c] = true
 	}

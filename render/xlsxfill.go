@@ -417,6 +417,7 @@ func (x *XLSXTemplate) Dropdown(key string, from, to int, choices []string) erro
 // WriteFile saves the workbook to path through a temporary file.
 func (x *XLSXTemplate) WriteFile(path string) error {
 	var buf bytes.Buffer
+	x.File.SetZipWriter(fastZip)
 	if _, err := x.File.WriteTo(&buf); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
