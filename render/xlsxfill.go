@@ -32,6 +32,10 @@ type XLSXTemplate struct {
 	fontSize  float64   // font size of the data prototype, pt
 	groupSize float64
 	protoRows int
+	// titles are the rows above the header as scan read them, kept for
+	// the first SetTitles (reading a sheet's rows makes excelize write
+	// and re-read the whole sheet); later calls read the sheet again.
+	titles [][]string
 }
 
 // CellValue is what Fill writes into a cell: a string (always written as
@@ -120,6 +124,7 @@ func (x *XLSXTemplate) scan() error {
 	if x.HeaderRow < 1 {
 		return fmt.Errorf("no header row above the prototype rows")
 	}
+	x.titles = rows[:min(x.HeaderRow-1, len(rows))]
 	for c := range x.Keys {
 		w, err := x.File.GetColWidth(x.Sheet, colName(c+1))
 		if err != nil {
@@ -178,9 +183,13 @@ func (x *XLSXTemplate) Column(key string) int {
 // SetTitles replaces {{placeholders}} in the rows above the header and in
 // the page header and footer, and sizes those rows to their text.
 func (x *XLSXTemplate) SetTitles(vars map[string]string) error {
-	rows, err := x.File.GetRows(x.Sheet)
-	if err != nil {
-		return err
+	rows := x.titles
+	x.titles = nil
+	if rows == nil {
+		var err error
+		if rows, err = x.File.GetRows(x.Sheet); err != nil {
+			return err
+		}
 	}
 	merged, _ := x.File.GetMergeCells(x.Sheet)
 	for i := 0; i < x.HeaderRow-1 && i < len(rows); i++ {
