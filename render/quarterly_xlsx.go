@@ -34,7 +34,7 @@ func openQuarterlyTemplate(dir string) (*excelize.File, []*XLSXTemplate, error) 
 	xs := make([]*XLSXTemplate, len(quarterlySheets))
 	for i, kind := range quarterlySheets {
 		x := &XLSXTemplate{File: f, Sheet: list[i], Name: name + " " + list[i]}
-		if err := x.scan(); err != nil {
+		if err := x.scanCached(b); err != nil {
 			f.Close()
 			return nil, nil, fmt.Errorf("template %s: sheet %s: %w", name, list[i], err)
 		}

@@ -60,7 +60,7 @@ func OpenXLSXTemplate(dir, name string) (*XLSXTemplate, error) {
 		return nil, fmt.Errorf("template %s: %w", name, err)
 	}
 	x := &XLSXTemplate{File: f, Name: name}
-	if err := x.scan(); err != nil {
+	if err := x.scanCached(b); err != nil {
 		f.Close()
 		return nil, fmt.Errorf("template %s: %w", name, err)
 	}
