@@ -39,21 +39,7 @@ func goldenCases(t testing.TB) [][2]string {
 func TestGolden(t *testing.T) {
 	for _, c := range goldenCases(t) {
 		t.Run(filepath.Base(c[0]), func(t *testing.T) {
-			got, err := File(c[0], Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			raw, err := os.ReadFile(c[1])
-			if err != nil {
-				t.Fatal(err)
-			}
-			var want duban.Notice
-			if err := json.Unmarshal(raw, &want); err != nil {
-				t.Fatalf("%s: %v", c[1], err)
-			}
-			for _, d := range diffNotice(&want, got) {
-				t.Error(d)
-			}
+			got := checkGold(t, c[0], c[1])
 			for _, task := range got.Tasks {
 				if task.Source.Line <= 0 {
 					t.Errorf("task %s: no source line", task.ID)
@@ -64,6 +50,31 @@ func TestGolden(t *testing.T) {
 			}
 		})
 	}
+}
+
+// checkGold extracts a notice, reports every difference from its gold
+// records as a test error and returns the extracted records.
+func checkGold(t *testing.T, notice, gold string) *duban.Notice {
+	t.Helper()
+	got, err := File(notice, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want duban.Notice
+	if err := json.Unmarshal(raw, &want); err != nil {
+		t.Fatalf("%s: %v", gold, err)
+	}
+	for _, d := range diffNotice(&want, got) {
+		t.Error(d)
+	}
+	if len(got.Tasks) != len(want.Tasks) {
+		t.Errorf("%d tasks, want %d", len(got.Tasks), len(want.Tasks))
+	}
+	return got
 }
 
 // diffNotice lists the differences between the gold and the extracted

@@ -1,12 +1,8 @@
 package extract
 
 import (
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/duban/duban"
 )
 
 // TestGoldenPDF checks that the PDF samples give the same records as their
@@ -19,24 +15,7 @@ func TestGoldenPDF(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(filepath.Base(c[0]), func(t *testing.T) {
-			got, err := File(c[0], Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			raw, err := os.ReadFile(c[1])
-			if err != nil {
-				t.Fatal(err)
-			}
-			var want duban.Notice
-			if err := json.Unmarshal(raw, &want); err != nil {
-				t.Fatalf("%s: %v", c[1], err)
-			}
-			for _, d := range diffNotice(&want, got) {
-				t.Error(d)
-			}
-			if len(got.Tasks) != len(want.Tasks) {
-				t.Errorf("%d tasks, want %d", len(got.Tasks), len(want.Tasks))
-			}
+			got := checkGold(t, c[0], c[1])
 			if got.Source.Format != "pdf" || got.Source.Pages < 1 {
 				t.Errorf("source = %+v", got.Source)
 			}
