@@ -1,6 +1,10 @@
 package pipeline
 
 import (
+	"os"
+	"runtime/debug"
+	"sync"
+
 	"github.com/duban/duban"
 	"github.com/duban/duban/extract"
 	"github.com/duban/duban/extract/segment"
@@ -21,6 +25,7 @@ func Default() *Backend {
 				if s, err = segment.Load(); err != nil {
 					return err
 				}
+				segmenterGC.Do(paceGCForSegmenter)
 			}
 			extract.Enrich(n, dir, s)
 			return nil
@@ -50,3 +55,15 @@ func renderOptions(o RenderOptions) render.Options {
 // segmenterBuilt says whether this build has the segmenter; records made
 // by a build without it are not reused by one with it.
 const segmenterBuilt = segment.Available
+
+var segmenterGC sync.Once
+
+// paceGCForSegmenter puts garbage collection back to its default pace once
+// the segmenter is loaded, unless the user chose GOGC: its dictionaries hold
+// about 130 MB outside the Go heap, and the faster pace cmd/duban sets for
+// short runs would take the process past 200 MB.
+func paceGCForSegmenter() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(100)
+	}
+}
