@@ -6,14 +6,22 @@ import (
 	"path/filepath"
 )
 
-// writeFileAtomic writes data to path through a temporary file in the same
-// directory, renamed into place, so a reader never sees half a file.
-func writeFileAtomic(path string, data []byte) error {
+// TempMark is in the name of every temporary file duban writes, so a run
+// killed mid-write can find and remove what it left.
+const TempMark = ".duban-tmp-"
+
+// WriteFileAtomic writes data to path through a temporary file in the same
+// directory (created if missing), renamed into place, so a reader sees the
+// old file or the whole new one, never half a file.
+func WriteFileAtomic(path string, data []byte) error {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("%s: %w", dir, err)
+	}
+	f, err := os.CreateTemp(dir, "."+base+TempMark+"*")
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}

@@ -284,7 +284,7 @@ func (d *Doc) WriteFile(path string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	return writeFileAtomic(path, b)
+	return WriteFileAtomic(path, b)
 }
 
 // layout is the cursor while blocks are placed: pages of drawing

@@ -54,7 +54,7 @@ func TestDocTablePagination(t *testing.T) {
 	if p := os.Getenv("DUBAN_KEEP"); p != "" {
 		path = filepath.Join(p, "table.pdf")
 	}
-	if err := writeFileAtomic(path, b); err != nil {
+	if err := WriteFileAtomic(path, b); err != nil {
 		t.Fatal(err)
 	}
 	text, pages := pdftotext(t, path)

@@ -90,7 +90,7 @@ func TestNoHalfWrittenFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".") || strings.HasSuffix(e.Name(), ".tmp") {
+		if strings.HasPrefix(e.Name(), ".") || strings.Contains(e.Name(), render.TempMark) {
 			t.Errorf("left behind: %s", e.Name())
 		}
 	}

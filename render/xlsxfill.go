@@ -430,7 +430,7 @@ func (x *XLSXTemplate) WriteFile(path string) error {
 	if _, err := x.File.WriteTo(&buf); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	return writeFileAtomic(path, buf.Bytes())
+	return WriteFileAtomic(path, buf.Bytes())
 }
 
 // Close releases the workbook.
