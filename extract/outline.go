@@ -46,7 +46,7 @@ func parseMarker(s string) (kind markerKind, canon, rest string) {
 	case r >= '①' && r <= '⑳':
 		return markCircled, string(r), s[size:]
 	case r == '（' || r == '(':
-		return parseParenMarker(s[size:])
+		return parseParenMarker(s, size)
 	case isCNNumeral(r):
 		i := 0
 		for i < len(s) && i < 12 {
@@ -64,19 +64,24 @@ func parseMarker(s string) (kind markerKind, canon, rest string) {
 		if _, ok := digitValue(r); !ok {
 			return markNone, "", s
 		}
-		var num strings.Builder
-		i := 0
+		var digits [3]byte // a marker has at most three digits
+		nd, i := 0, 0
 		for i < len(s) {
 			c, n := utf8.DecodeRuneInString(s[i:])
 			v, ok := digitValue(c)
 			if !ok {
 				break
 			}
-			num.WriteByte(byte('0' + v))
+			if nd == len(digits) {
+				return markNone, "", s
+			}
+			digits[nd] = byte('0' + v)
+			nd++
 			i += n
 		}
-		if num.Len() > 3 {
-			return markNone, "", s
+		num := s[:i] // ASCII digits are their own canonical form
+		if i != nd {
+			num = string(digits[:nd])
 		}
 		c, n := utf8.DecodeRuneInString(s[i:])
 		after := s[i+n:]
@@ -87,11 +92,11 @@ func parseMarker(s string) (kind markerKind, canon, rest string) {
 					return markNone, "", s
 				}
 			}
-			return markArabic, num.String(), after
+			return markArabic, num, after
 		case '、':
-			return markArabic, num.String(), after
+			return markArabic, num, after
 		case '）', ')':
-			return markArabicParen, num.String(), after
+			return markArabicParen, num, after
 		}
 	}
 	return markNone, "", s
@@ -117,41 +122,51 @@ func startsDate(s string) bool {
 	return strings.HasPrefix(rest, "年") || strings.HasPrefix(rest, "月")
 }
 
-// parseParenMarker reads the rest of "（一）" or "(1)" after the opening
-// bracket.
-func parseParenMarker(s string) (markerKind, string, string) {
-	inner := strings.TrimLeftFunc(s, isSpace)
+// parseParenMarker reads "（一）" or "(1)" in s, whose opening bracket is
+// size bytes long.
+func parseParenMarker(s string, size int) (markerKind, string, string) {
+	inner := strings.TrimLeftFunc(s[size:], isSpace)
 	i := 0
 	cn, arabic := 0, 0
-	var num strings.Builder
+	var buf [48]byte // "（" + at most 12 numerals + "）"
+	num := append(buf[:0], "（"...)
 	for i < len(inner) {
 		c, n := utf8.DecodeRuneInString(inner[i:])
 		if v, ok := digitValue(c); ok {
 			arabic++
-			num.WriteByte(byte('0' + v))
+			num = append(num, byte('0'+v))
 		} else if isCNNumeral(c) {
 			cn++
-			num.WriteRune(c)
+			num = utf8.AppendRune(num, c)
 		} else {
 			break
 		}
 		i += n
+		if len(num) > len(buf)-3 {
+			return markNone, "", s[size:]
+		}
 	}
-	if (cn == 0) == (arabic == 0) || num.Len() > 12 {
-		return markNone, "", s
+	if (cn == 0) == (arabic == 0) || len(num)-len("（") > 12 {
+		return markNone, "", s[size:]
 	}
 	after := strings.TrimLeftFunc(inner[i:], isSpace)
 	c, n := utf8.DecodeRuneInString(after)
 	if c != '）' && c != ')' {
-		return markNone, "", s
+		return markNone, "", s[size:]
 	}
+	if cn == 0 && arabic > 3 {
+		return markNone, "", s[size:]
+	}
+	kind := markParenArabic
 	if cn > 0 {
-		return markParenCN, "（" + num.String() + "）", after[n:]
+		kind = markParenCN
 	}
-	if arabic > 3 {
-		return markNone, "", s
+	num = append(num, "）"...)
+	// The common "（一）" written as its canonical form is a piece of s.
+	if end := len(num); end <= len(s) && s[:end] == string(num) {
+		return kind, s[:end], after[n:]
 	}
-	return markParenArabic, "（" + num.String() + "）", after[n:]
+	return kind, string(num), after[n:]
 }
 
 // outlineParser takes a paragraph that starts with an outline number and
