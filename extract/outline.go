@@ -203,13 +203,15 @@ func (outlineParser) parse(p *bodyPara, st *parseState) bool {
 		depth = len(st.stack) + 1
 		st.kinds = append(st.kinds[:depth-1], kind)
 	}
-	st.open(&outlineItem{
-		path:  []string{canon},
+	it := &outlineItem{
 		depth: depth,
 		text:  strings.TrimFunc(rest, isSpace),
 		line:  p.line,
 		page:  p.page,
-	})
+	}
+	it.pathBuf[0] = canon
+	it.path = it.pathBuf[:1:1]
+	st.open(it)
 	if statesLeadConvention(p.text) {
 		st.leadFirst = true
 	}

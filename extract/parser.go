@@ -67,10 +67,11 @@ type outlineItem struct {
 	page     int
 	parent   *outlineItem
 	children int
-	fromRow  bool     // a row of a task table
-	done     bool     // assignment already run
-	heading  string   // title(), once computed
-	body     []string // unnumbered paragraphs under the item
+	fromRow  bool      // a row of a task table
+	done     bool      // assignment already run
+	heading  string    // title(), once computed
+	body     []string  // unnumbered paragraphs under the item
+	pathBuf  [4]string // backing of a path up to four levels deep, saving an allocation
 }
 
 // title is the item's text as a section heading: cleaned, without its
@@ -141,8 +142,16 @@ func (st *parseState) open(it *outlineItem) {
 	}
 	if it.parent != nil {
 		it.parent.children++
-		path := make([]string, 0, len(it.parent.path)+len(it.path))
-		it.path = append(append(path, it.parent.path...), it.path...)
+		n := len(it.parent.path) + len(it.path)
+		var tail [4]string // it.path may live in it.pathBuf: copied out first
+		own := append(tail[:0], it.path...)
+		var path []string
+		if n <= len(it.pathBuf) {
+			path = it.pathBuf[:0:n]
+		} else {
+			path = make([]string, 0, n)
+		}
+		it.path = append(append(path, it.parent.path...), own...)
 	}
 	st.stack = append(st.stack, it)
 	st.last = it

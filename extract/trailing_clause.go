@@ -239,6 +239,9 @@ func (st *parseState) fieldSegment(text string, fs []clauseField) taskPart {
 			}
 			names, open := st.splitUnits(f.value)
 			seg.open = seg.open || open
+			if seg.units == nil && len(names) > 0 {
+				seg.units = make([]duban.Unit, 0, len(names)+1) // room for a co-unit field
+			}
 			for _, n := range names {
 				seg.units = addUnit(seg.units, n, role)
 			}
