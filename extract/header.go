@@ -165,7 +165,7 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 	}
 
 	for i, p := range ps {
-		if !strings.Contains(p.text, "此件") && !strings.Contains(p.text, "抄送") {
+		if !mentionsDistribution(p.text) {
 			continue
 		}
 		s := stripSpace(p.text)
@@ -232,4 +232,20 @@ func noticeYear(h header) int {
 		return y
 	}
 	return 0
+}
+
+// mentionsDistribution reports whether s holds "此件" or "抄送", in one
+// pass: both start with the byte 0xE6.
+func mentionsDistribution(s string) bool {
+	for {
+		i := strings.IndexByte(s, 0xE6)
+		if i < 0 {
+			return false
+		}
+		s = s[i:]
+		if strings.HasPrefix(s, "此件") || strings.HasPrefix(s, "抄送") {
+			return true
+		}
+		s = s[1:]
+	}
 }

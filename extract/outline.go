@@ -22,7 +22,11 @@ const (
 
 // isCNNumeral reports whether r is a digit of a Chinese outline number.
 func isCNNumeral(r rune) bool {
-	return strings.ContainsRune("一二三四五六七八九十百零〇两", r)
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '零', '〇', '两':
+		return true
+	}
+	return false
 }
 
 // digitValue gives the value of an ASCII or full-width digit.
