@@ -77,6 +77,9 @@ func (c *fontCache) cutFor(full []byte, need map[rune]bool) ([]byte, error) {
 	return data, nil
 }
 
+// trimDisabled makes cutFontProgram hand fpdf the full font (tests).
+var trimDisabled bool
+
 // cutFontProgram lets fpdf subset full to runes and returns the subset.
 func cutFontProgram(full []byte, runes map[rune]bool) ([]byte, error) {
 	list := make([]rune, 0, len(runes))
@@ -86,9 +89,13 @@ func cutFontProgram(full []byte, runes map[rune]bool) ([]byte, error) {
 		}
 	}
 	slices.Sort(list)
+	src := full
+	if t := trimFontCmap(full, list); t != nil && !trimDisabled {
+		src = t
+	}
 	p := fpdf.New("P", "mm", "A4", "")
 	p.SetCompression(false)
-	p.AddUTF8FontFromBytes("f", "", full)
+	p.AddUTF8FontFromBytes("f", "", src)
 	p.AddPage()
 	p.SetFont("f", "", 10)
 	for i := 0; i < len(list); i += 64 {
