@@ -23,7 +23,8 @@ type bracketAssigner struct{}
 
 func (bracketAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool) {
 	text := it.text
-	groups := bracketGroups(text)
+	var buf [4]bracketSpan
+	groups := appendBracketGroups(buf[:0], text)
 	if len(groups) == 0 {
 		return nil, false
 	}
@@ -60,7 +61,12 @@ type bracketSpan struct{ open, inner, close, end int }
 // bracketGroups finds the top-level bracket groups of s; any closing
 // bracket closes any opening one, as notices mix （ and ).
 func bracketGroups(s string) []bracketSpan {
-	var gs []bracketSpan
+	return appendBracketGroups(nil, s)
+}
+
+// appendBracketGroups is bracketGroups appending to gs, so a caller can
+// lend a buffer on its stack.
+func appendBracketGroups(gs []bracketSpan, s string) []bracketSpan {
 	depth, open := 0, 0
 	for i := 0; i < len(s); i++ {
 		// Brackets are ASCII or start with the lead byte 0xE3 (〔【) or

@@ -371,7 +371,8 @@ func startsClause(s string) bool {
 		return true
 	}
 	// an inline assignment: "（省数据局牵头，省公安厅参与）"
-	gs := bracketGroups(s)
+	var buf [4]bracketSpan
+	gs := appendBracketGroups(buf[:0], s)
 	if len(gs) == 0 || gs[0].open != 0 {
 		return false
 	}
