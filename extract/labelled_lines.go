@@ -41,7 +41,8 @@ func (labelledLineParser) parse(p *bodyPara, st *parseState) bool {
 // after a sentence end and outside brackets starts them.
 func splitGluedFields(it *outlineItem) {
 	text := it.text
-	for _, loc := range boundaryLabels(text, findLabels(text)) {
+	var buf [8]labelLoc
+	for _, loc := range boundaryLabels(text, appendLabels(buf[:0], text)) {
 		before := strings.TrimRightFunc(text[:loc.start], isSpace)
 		last, _ := utf8.DecodeLastRuneInString(before)
 		if loc.start == 0 || !strings.ContainsRune("。；;", last) || openBrackets(before) > 0 {

@@ -127,9 +127,9 @@ type labelLoc struct {
 	start, valueStart, label int
 }
 
-// findLabels finds every field label (with its colon) in s.
-func findLabels(s string) []labelLoc {
-	var locs []labelLoc
+// appendLabels appends to locs every field label (with its colon) in s;
+// callers lend a buffer on their stack.
+func appendLabels(locs []labelLoc, s string) []labelLoc {
 	for i := 0; i < len(s); {
 		if idx, n, ok := labelAt(s[i:]); ok {
 			locs = append(locs, labelLoc{i, i + n, idx})
@@ -157,7 +157,8 @@ func parseFields(s string) (fs []clauseField, ok bool) {
 	if !startsWithField(s) {
 		return nil, false
 	}
-	return fieldsAt(s, boundaryLabels(s, findLabels(s))), true
+	var buf [8]labelLoc
+	return fieldsAt(s, boundaryLabels(s, appendLabels(buf[:0], s))), true
 }
 
 // boundaryLabels keeps the labels of s that start a field: the first, and
@@ -258,7 +259,8 @@ type openClauseAssigner struct{}
 
 func (openClauseAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool) {
 	text := it.text
-	locs := boundaryLabels(text, findLabels(text))
+	var buf [8]labelLoc
+	locs := boundaryLabels(text, appendLabels(buf[:0], text))
 	if len(locs) == 0 {
 		return nil, false
 	}
