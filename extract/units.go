@@ -39,8 +39,15 @@ func isUnitSep(r rune) bool {
 // closers with nothing open, count as plain text, so an unbalanced list
 // still splits outside them.
 func bracketDepths(rs []rune) []int {
-	matched := make([]bool, len(rs))
-	var stack []int
+	var mbuf [256]bool // most unit lists are shorter
+	var matched []bool
+	if len(rs) <= len(mbuf) {
+		matched = mbuf[:len(rs)]
+	} else {
+		matched = make([]bool, len(rs))
+	}
+	var sbuf [16]int
+	stack := sbuf[:0]
 	for i, r := range rs {
 		if isOpener(r) {
 			stack = append(stack, i)
