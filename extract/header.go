@@ -64,7 +64,7 @@ type header struct {
 func parseHeader(ps []bodyPara, bodyStart int) header {
 	h := header{used: map[int]bool{}}
 	head := ps[:bodyStart]
-	short := func(s string, n int) bool { return utf8.RuneCountInString(s) <= n }
+	short := func(s string, n int) bool { return len(s) <= n || len(s) <= 4*n && utf8.RuneCountInString(s) <= n }
 
 	titleAt := -1
 	for i, p := range head {
@@ -189,8 +189,11 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 	}
 	var cands []int
 	for i := titleAt + 1; i < len(head); i++ {
+		if h.used[i] {
+			continue
+		}
 		s := stripSpace(head[i].text)
-		if h.used[i] || s == "" || !short(s, 60) || utf8.RuneCountInString(s) < 4 {
+		if s == "" || !short(s, 60) || utf8.RuneCountInString(s) < 4 {
 			continue
 		}
 		last, _ := utf8.DecodeLastRuneInString(s)
