@@ -107,6 +107,7 @@ type parseState struct {
 
 	// memos: notices repeat the same unit lists and deadlines many times
 	deadlines map[string]duban.Deadline
+	dlChunk   []duban.Deadline // backing for the tasks' own deadline copies
 	unitLists map[string]unitList
 
 	drafts    []draft
@@ -269,8 +270,7 @@ func (st *parseState) splitUnits(s string) ([]string, bool) {
 // memoised; every task gets its own copy.
 func (st *parseState) deadline(raw string) *duban.Deadline {
 	if d, ok := st.deadlines[raw]; ok {
-		c := d // only a hit's copy goes to the heap
-		return &c
+		return st.ownDeadline(d)
 	}
 	d := parseDeadline(raw, st.year, st.issue)
 	if d == nil {
@@ -281,6 +281,16 @@ func (st *parseState) deadline(raw string) *duban.Deadline {
 	}
 	st.deadlines[raw] = *d
 	return d
+}
+
+// ownDeadline returns a copy of d for one task, taken from a chunk shared
+// by several tasks' copies so that each does not cost an allocation.
+func (st *parseState) ownDeadline(d duban.Deadline) *duban.Deadline {
+	if len(st.dlChunk) == cap(st.dlChunk) {
+		st.dlChunk = make([]duban.Deadline, 0, 16)
+	}
+	st.dlChunk = append(st.dlChunk, d)
+	return &st.dlChunk[len(st.dlChunk)-1]
 }
 
 // tidy is cleanText with a fast path: text without whitespace (most task
