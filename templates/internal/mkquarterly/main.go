@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/duban/duban/templates/internal/xlsxgen"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -254,22 +255,5 @@ func writeSheet(f *excelize.File, st *styles, s sheetSpec) {
 	}
 	must(f.SetRowHeight(sh, row, 20))
 
-	must(f.SetPanes(sh, &excelize.Panes{
-		Freeze: true, YSplit: headerRow, TopLeftCell: fmt.Sprintf("A%d", headerRow+1), ActivePane: "bottomLeft",
-	}))
-	must(f.SetDefinedName(&excelize.DefinedName{
-		Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sh, headerRow, headerRow), Scope: sh,
-	}))
-	size, orient, one, zero := 9, "landscape", 1, 0
-	must(f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
-	fit := true
-	must(f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}))
-	m := 0.5
-	top, bottom := 0.6, 0.7
-	must(f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &top, Bottom: &bottom}))
-	must(f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{
-		// A blank after each &8: a footer starting with digits ("2024年…")
-		// would otherwise be read as part of the font size.
-		OddFooter: "&L&8 {{footer}}&C&8 第 &P 页 共 &N 页&R&8 生成日期：{{date}}",
-	}))
+	must(xlsxgen.PrintSetup(f, sh, headerRow))
 }
