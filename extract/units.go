@@ -33,48 +33,6 @@ func isUnitSep(r rune) bool {
 	return false
 }
 
-// bracketDepths gives, for each rune of rs, how deep it sits inside
-// brackets that are closed. Any closing bracket closes the innermost open
-// one (notices mix （ and ) freely); brackets that are never closed, and
-// closers with nothing open, count as plain text, so an unbalanced list
-// still splits outside them.
-func bracketDepths(rs []rune) []int {
-	var mbuf [256]bool // most unit lists are shorter
-	var matched []bool
-	if len(rs) <= len(mbuf) {
-		matched = mbuf[:len(rs)]
-	} else {
-		matched = make([]bool, len(rs))
-	}
-	var sbuf [16]int
-	stack := sbuf[:0]
-	for i, r := range rs {
-		if isOpener(r) {
-			stack = append(stack, i)
-		} else if isCloser(r) && len(stack) > 0 {
-			matched[stack[len(stack)-1]] = true
-			matched[i] = true
-			stack = stack[:len(stack)-1]
-		}
-	}
-	depth := make([]int, len(rs))
-	d := 0
-	for i, r := range rs {
-		if matched[i] {
-			if isOpener(r) {
-				d++
-				depth[i] = d
-				continue
-			}
-			depth[i] = d
-			d--
-			continue
-		}
-		depth[i] = d
-	}
-	return depth
-}
-
 // splitUnits splits a list of responsible units as a notice writes it
 // ("市发改委、市财政局，各县（区）人民政府等") into unit names. It splits on
 // 、，,；; outside brackets only — never on whitespace, 和 or 及, which occur
@@ -85,86 +43,127 @@ func bracketDepths(rs []rune) []int {
 // "X等部门" name only X and Y, while a collective after 等 ("X等有关部门",
 // "X等相关单位") is a unit of its own. A 等 followed by more of a name
 // (市高等教育学会) is part of the name.
+//
+// It works on the bytes of the list in two passes, names cut from the
+// list itself: one to find the brackets that are closed, one to cut the
+// list at the separators outside them.
 func splitUnits(s string) (names []string, open bool) {
 	src := stripSpace(s)
-	rs := []rune(src)
-	rs = rs[:len(rs):len(rs)] // so that a piece's start is len(rs)-cap(piece)
-	depth := bracketDepths(rs)
-	// off[i] is the byte offset of rs[i] in src: pieces of valid UTF-8
-	// are cut from src rather than built from their runes.
-	var off []int
-	if utf8.ValidString(src) {
-		off = make([]int, len(rs)+1)
-		n := 0
-		for i, r := range rs {
-			off[i] = n
-			n += utf8.RuneLen(r)
-		}
-		off[len(rs)] = n
+	if !utf8.ValidString(src) {
+		src = string([]rune(src)) // each invalid byte becomes U+FFFD
 	}
-	text := func(p []rune) string {
-		if off == nil {
-			return string(p)
-		}
-		i := len(rs) - cap(p)
-		return src[off[i]:off[i+len(p)]]
+	var mbuf [512]bool // most unit lists are shorter
+	var matched []bool // matched[i]: src[i] starts a bracket that is closed
+	if len(src) <= len(mbuf) {
+		matched = mbuf[:len(src)]
+	} else {
+		matched = make([]bool, len(src))
 	}
-	seen := map[string]bool{}
-	add := func(name string) {
-		if name != "" && !seen[name] {
-			seen[name] = true
-			names = append(names, name)
+	markClosedBrackets(src, matched)
+
+	depth := 0
+	from, deng := 0, -1 // where the piece's name starts, its last 等
+	cut := func(end int) {
+		piece, d := trimUnitPiece(src[from:end], deng-from)
+		if piece == "" {
+			return
 		}
+		if d >= 0 {
+			if before, after, ok := splitDeng(piece, d); ok {
+				open = true
+				names = addName(names, before)
+				names = addName(names, after)
+				return
+			}
+		}
+		names = addName(names, piece)
 	}
-	start := 0
-	for i := 0; i <= len(rs); i++ {
-		if i < len(rs) && (depth[i] != 0 || !isUnitSep(rs[i])) {
-			continue
+	for i := 0; i < len(src); {
+		r, n := rune(src[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(src[i:])
 		}
-		piece := rs[start:i]
-		pieceDepth := depth[start:i]
-		start = i + 1
-		piece, pieceDepth = dropLabel(piece, pieceDepth)
-		piece, pieceDepth = trimUnitPiece(piece, pieceDepth)
-		if len(piece) == 0 {
-			continue
+		switch {
+		case matched[i] && isOpener(r):
+			depth++
+		case matched[i]:
+			depth--
+		case depth > 0:
+		case isUnitSep(r):
+			cut(i)
+			from, deng = i+n, -1
+		case r == '：' || r == ':':
+			from, deng = i+n, -1 // a label before the colon goes
+		case r == '等':
+			deng = i
 		}
-		before, after, ok := splitDeng(piece, pieceDepth)
-		if !ok {
-			add(text(piece))
-			continue
-		}
-		open = true
-		add(before)
-		if after != "" {
-			add(after)
-		}
+		i += n
 	}
+	cut(len(src))
 	return names, open
 }
 
-// dropLabel drops a label left before a unit name ("责任单位：市发改委"):
-// names never hold a colon outside brackets, so everything up to the last
-// such colon goes.
-func dropLabel(p []rune, d []int) ([]rune, []int) {
-	for i := len(p) - 1; i >= 0; i-- {
-		if (p[i] == '：' || p[i] == ':') && d[i] == 0 {
-			return p[i+1:], d[i+1:]
+// markClosedBrackets sets matched[i] for every bracket of s, opening or
+// closing, that has its partner: any closing bracket closes the innermost
+// open one (notices mix （ and ) freely); brackets that are never closed,
+// and closers with nothing open, count as plain text.
+func markClosedBrackets(s string, matched []bool) {
+	var sbuf [16]int
+	stack := sbuf[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		r := rune(c)
+		switch {
+		case c == 0xE3 || c == 0xEF: // lead byte of 〔【〈《「『 and （［｛
+			r, _ = utf8.DecodeRuneInString(s[i:])
+		case c >= utf8.RuneSelf:
+			continue
+		}
+		if isOpener(r) {
+			stack = append(stack, i)
+		} else if isCloser(r) && len(stack) > 0 {
+			matched[stack[len(stack)-1]] = true
+			matched[i] = true
+			stack = stack[:len(stack)-1]
 		}
 	}
-	return p, d
 }
 
+// addName appends name unless it is empty or listed already.
+func addName(names []string, name string) []string {
+	if name == "" {
+		return names
+	}
+	for _, n := range names {
+		if n == name {
+			return names
+		}
+	}
+	return append(names, name)
+}
+
+// unitPunct is the sentence punctuation trimmed from the ends of a piece.
+const unitPunct = "。；.;，,、"
+
 // trimUnitPiece drops trailing sentence punctuation (and stray leading
-// separators) from one piece of a unit list.
-func trimUnitPiece(p []rune, d []int) ([]rune, []int) {
-	for len(p) > 0 && strings.ContainsRune("。；.;，,、", p[len(p)-1]) && d[len(p)-1] == 0 {
-		p, d = p[:len(p)-1], d[:len(d)-1]
+// separators) from one piece of a unit list; deng, the offset of a 等 in
+// it (or -1), moves with the start.
+func trimUnitPiece(p string, deng int) (string, int) {
+	for p != "" {
+		r, n := utf8.DecodeLastRuneInString(p)
+		if !strings.ContainsRune(unitPunct, r) {
+			break
+		}
+		p = p[:len(p)-n]
 	}
-	for len(p) > 0 && strings.ContainsRune("。；.;，,、", p[0]) && d[0] == 0 {
-		p, d = p[1:], d[1:]
+	for p != "" {
+		r, n := utf8.DecodeRuneInString(p)
+		if !strings.ContainsRune(unitPunct, r) {
+			break
+		}
+		p, deng = p[n:], deng-n
 	}
-	return p, d
+	return p, deng
 }
 
 // categorySuffixes end the nouns that may follow 等 to close a list
@@ -176,29 +175,26 @@ var categorySuffixes = []string{"部门", "单位", "机构", "地区", "县区"
 // "各县区", "其他成员单位"), which is a unit of its own.
 var collectiveWords = []string{"有关", "相关", "其他", "其它", "所有"}
 
-// splitDeng looks for a 等 at bracket depth 0 that closes a unit list:
-// the last 等 in the piece followed by nothing, by a bare category
-// (部门, 单位, 5个部门, 五部门) or by a collective (有关部门). It returns
-// the name before 等 and the collective after it ("" when none). A 等
-// inside a name (市高等教育学校) is not a list end.
-func splitDeng(p []rune, d []int) (before, after string, ok bool) {
-	for i := len(p) - 1; i >= 0; i-- {
-		if p[i] != '等' || d[i] != 0 {
-			continue
-		}
-		b := strings.TrimRight(string(p[:i]), "、，,；;")
-		a := string(p[i+1:])
-		switch {
-		case a == "":
-			return b, "", true
-		case isCollective(a):
-			return b, a, true
-		case isBareCategory(a):
-			return b, "", true
-		}
-		return "", "", false // a 等 followed by more name is part of it
+// splitDeng reads a piece whose last 等 outside brackets is at byte
+// offset i as a list closed by 等: a 等 followed by nothing, by a bare
+// category (部门, 单位, 5个部门, 五部门) or by a collective (有关部门). It
+// returns the name before 等 and the collective after it ("" when none). A
+// 等 inside a name (市高等教育学校) is not a list end.
+func splitDeng(p string, i int) (before, after string, ok bool) {
+	if i < 0 || i >= len(p) {
+		return "", "", false
 	}
-	return "", "", false
+	b := strings.TrimRight(p[:i], "、，,；;")
+	a := p[i+len("等"):]
+	switch {
+	case a == "":
+		return b, "", true
+	case isCollective(a):
+		return b, a, true
+	case isBareCategory(a):
+		return b, "", true
+	}
+	return "", "", false // a 等 followed by more name is part of it
 }
 
 // isBareCategory reports whether s is a category noun after 等, possibly

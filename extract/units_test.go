@@ -7,82 +7,84 @@ import (
 	"unicode"
 )
 
+// splitUnitsCases are unit lists and what they split into.
+var splitUnitsCases = []struct {
+	in    string
+	names []string
+	open  bool
+}{
+	{"市粮储局", []string{"市粮储局"}, false},
+	{"", nil, false},
+	{"  ", nil, false},
+	// every separator, full- and half-width
+	{"市发改委、市财政局", []string{"市发改委", "市财政局"}, false},
+	{"市发改委，市财政局", []string{"市发改委", "市财政局"}, false},
+	{"市发改委,市财政局", []string{"市发改委", "市财政局"}, false},
+	{"市发改委；市财政局", []string{"市发改委", "市财政局"}, false},
+	{"市发改委;市财政局", []string{"市发改委", "市财政局"}, false},
+	{"市发改委、市财政局，市商务局;市工信局", []string{"市发改委", "市财政局", "市商务局", "市工信局"}, false},
+	// whitespace never separates, it is removed
+	{"市 发改委、 市财政局 ", []string{"市发改委", "市财政局"}, false},
+	{"市\u3000发改委\u00a0、市财\n政局", []string{"市发改委", "市财政局"}, false},
+	{"市发改委 市财政局", []string{"市发改委市财政局"}, false},
+	// brackets of every style keep their separators
+	{"无锡连云港工业园区、海州区（连云港高新区）", []string{"无锡连云港工业园区", "海州区（连云港高新区）"}, false},
+	{"各县(市、区)住建局、局城建处", []string{"各县(市、区)住建局", "局城建处"}, false},
+	{"各县（市、区）人民政府，市发改委", []string{"各县（市、区）人民政府", "市发改委"}, false},
+	{"各县〔市、区〕政府；市财政局", []string{"各县〔市、区〕政府", "市财政局"}, false},
+	{"各县[市,区]政府、市财政局", []string{"各县[市,区]政府", "市财政局"}, false},
+	{"各县【市；区】政府、市财政局", []string{"各县【市；区】政府", "市财政局"}, false},
+	{"各县（市、区)政府、市财政局", []string{"各县（市、区)政府", "市财政局"}, false},
+	// nesting
+	{"甲（乙（丙、丁）、戊）、己", []string{"甲（乙（丙、丁）、戊）", "己"}, false},
+	// unbalanced brackets keep all text and still split outside
+	{"海州区（连云港高新区、灌云县", []string{"海州区（连云港高新区", "灌云县"}, false},
+	{"海州区）、灌云县", []string{"海州区）", "灌云县"}, false},
+	{"（、）", []string{"（、）"}, false},
+	// 和/及 never split
+	{"区自然资源和规划局、区住建局", []string{"区自然资源和规划局", "区住建局"}, false},
+	{"市委宣传部及各县区", []string{"市委宣传部及各县区"}, false},
+	// trailing punctuation
+	{"市发改委、市财政局。", []string{"市发改委", "市财政局"}, false},
+	{"市发改委;", []string{"市发改委"}, false},
+	{"市发改委.", []string{"市发改委"}, false},
+	{"、市发改委、、市财政局，", []string{"市发改委", "市财政局"}, false},
+	// a label left before the names
+	{"责任单位：市发改委、市财政局", []string{"市发改委", "市财政局"}, false},
+	{"配合单位:市发改委；牵头单位：市财政局", []string{"市发改委", "市财政局"}, false},
+	{"市发改委（联系人：张三）", []string{"市发改委（联系人：张三）"}, false},
+	// 等
+	{"市发改委、市财政局等", []string{"市发改委", "市财政局"}, true},
+	{"市发改委、市财政局等有关部门", []string{"市发改委", "市财政局", "有关部门"}, true},
+	{"市发改委等相关单位", []string{"市发改委", "相关单位"}, true},
+	{"市发改委等部门", []string{"市发改委"}, true},
+	{"市发改委等单位", []string{"市发改委"}, true},
+	{"市发改委等", []string{"市发改委"}, true},
+	{"市教育局等5部门", []string{"市教育局"}, true},
+	{"市教育局等五个部门", []string{"市教育局"}, true},
+	{"市教育局、市财政局等各有关单位。", []string{"市教育局", "市财政局", "各有关单位"}, true},
+	{"省委网信办、省公安厅、省数据局等", []string{"省委网信办", "省公安厅", "省数据局"}, true},
+	{"市 发改委 等 有关 部门", []string{"市发改委", "有关部门"}, true},
+	{"市发改委、市财政局等市直有关部门", []string{"市发改委", "市财政局", "市直有关部门"}, true},
+	{"市发改委等职能部门", []string{"市发改委"}, true},
+	{"东海县等3个县区", []string{"东海县"}, true},
+	{"市发改委等其他成员单位", []string{"市发改委", "其他成员单位"}, true},
+	{"市发改委等各县（区）", []string{"市发改委", "各县（区）"}, true},
+	// 等 inside a name is not a list end
+	{"市高等教育学会、市教育局", []string{"市高等教育学会", "市教育局"}, false},
+	{"市中等职业学校", []string{"市中等职业学校"}, false},
+	// 等 inside brackets is not a list end
+	{"市场主体（个体户等）、市场监管局", []string{"市场主体（个体户等）", "市场监管局"}, false},
+	// collectives are units
+	{"市农业农村局、相关县区", []string{"市农业农村局", "相关县区"}, false},
+	{"区住建局、各镇（街道）", []string{"区住建局", "各镇（街道）"}, false},
+	// duplicates
+	{"市发改委、市财政局、市发改委", []string{"市发改委", "市财政局"}, false},
+	{"市 发改委、市发改委", []string{"市发改委"}, false},
+}
+
 func TestSplitUnits(t *testing.T) {
-	tests := []struct {
-		in    string
-		names []string
-		open  bool
-	}{
-		{"市粮储局", []string{"市粮储局"}, false},
-		{"", nil, false},
-		{"  ", nil, false},
-		// every separator, full- and half-width
-		{"市发改委、市财政局", []string{"市发改委", "市财政局"}, false},
-		{"市发改委，市财政局", []string{"市发改委", "市财政局"}, false},
-		{"市发改委,市财政局", []string{"市发改委", "市财政局"}, false},
-		{"市发改委；市财政局", []string{"市发改委", "市财政局"}, false},
-		{"市发改委;市财政局", []string{"市发改委", "市财政局"}, false},
-		{"市发改委、市财政局，市商务局;市工信局", []string{"市发改委", "市财政局", "市商务局", "市工信局"}, false},
-		// whitespace never separates, it is removed
-		{"市 发改委、 市财政局 ", []string{"市发改委", "市财政局"}, false},
-		{"市\u3000发改委\u00a0、市财\n政局", []string{"市发改委", "市财政局"}, false},
-		{"市发改委 市财政局", []string{"市发改委市财政局"}, false},
-		// brackets of every style keep their separators
-		{"无锡连云港工业园区、海州区（连云港高新区）", []string{"无锡连云港工业园区", "海州区（连云港高新区）"}, false},
-		{"各县(市、区)住建局、局城建处", []string{"各县(市、区)住建局", "局城建处"}, false},
-		{"各县（市、区）人民政府，市发改委", []string{"各县（市、区）人民政府", "市发改委"}, false},
-		{"各县〔市、区〕政府；市财政局", []string{"各县〔市、区〕政府", "市财政局"}, false},
-		{"各县[市,区]政府、市财政局", []string{"各县[市,区]政府", "市财政局"}, false},
-		{"各县【市；区】政府、市财政局", []string{"各县【市；区】政府", "市财政局"}, false},
-		{"各县（市、区)政府、市财政局", []string{"各县（市、区)政府", "市财政局"}, false},
-		// nesting
-		{"甲（乙（丙、丁）、戊）、己", []string{"甲（乙（丙、丁）、戊）", "己"}, false},
-		// unbalanced brackets keep all text and still split outside
-		{"海州区（连云港高新区、灌云县", []string{"海州区（连云港高新区", "灌云县"}, false},
-		{"海州区）、灌云县", []string{"海州区）", "灌云县"}, false},
-		{"（、）", []string{"（、）"}, false},
-		// 和/及 never split
-		{"区自然资源和规划局、区住建局", []string{"区自然资源和规划局", "区住建局"}, false},
-		{"市委宣传部及各县区", []string{"市委宣传部及各县区"}, false},
-		// trailing punctuation
-		{"市发改委、市财政局。", []string{"市发改委", "市财政局"}, false},
-		{"市发改委;", []string{"市发改委"}, false},
-		{"市发改委.", []string{"市发改委"}, false},
-		{"、市发改委、、市财政局，", []string{"市发改委", "市财政局"}, false},
-		// a label left before the names
-		{"责任单位：市发改委、市财政局", []string{"市发改委", "市财政局"}, false},
-		{"配合单位:市发改委；牵头单位：市财政局", []string{"市发改委", "市财政局"}, false},
-		{"市发改委（联系人：张三）", []string{"市发改委（联系人：张三）"}, false},
-		// 等
-		{"市发改委、市财政局等", []string{"市发改委", "市财政局"}, true},
-		{"市发改委、市财政局等有关部门", []string{"市发改委", "市财政局", "有关部门"}, true},
-		{"市发改委等相关单位", []string{"市发改委", "相关单位"}, true},
-		{"市发改委等部门", []string{"市发改委"}, true},
-		{"市发改委等单位", []string{"市发改委"}, true},
-		{"市发改委等", []string{"市发改委"}, true},
-		{"市教育局等5部门", []string{"市教育局"}, true},
-		{"市教育局等五个部门", []string{"市教育局"}, true},
-		{"市教育局、市财政局等各有关单位。", []string{"市教育局", "市财政局", "各有关单位"}, true},
-		{"省委网信办、省公安厅、省数据局等", []string{"省委网信办", "省公安厅", "省数据局"}, true},
-		{"市 发改委 等 有关 部门", []string{"市发改委", "有关部门"}, true},
-		{"市发改委、市财政局等市直有关部门", []string{"市发改委", "市财政局", "市直有关部门"}, true},
-		{"市发改委等职能部门", []string{"市发改委"}, true},
-		{"东海县等3个县区", []string{"东海县"}, true},
-		{"市发改委等其他成员单位", []string{"市发改委", "其他成员单位"}, true},
-		{"市发改委等各县（区）", []string{"市发改委", "各县（区）"}, true},
-		// 等 inside a name is not a list end
-		{"市高等教育学会、市教育局", []string{"市高等教育学会", "市教育局"}, false},
-		{"市中等职业学校", []string{"市中等职业学校"}, false},
-		// 等 inside brackets is not a list end
-		{"市场主体（个体户等）、市场监管局", []string{"市场主体（个体户等）", "市场监管局"}, false},
-		// collectives are units
-		{"市农业农村局、相关县区", []string{"市农业农村局", "相关县区"}, false},
-		{"区住建局、各镇（街道）", []string{"区住建局", "各镇（街道）"}, false},
-		// duplicates
-		{"市发改委、市财政局、市发改委", []string{"市发改委", "市财政局"}, false},
-		{"市 发改委、市发改委", []string{"市发改委"}, false},
-	}
-	for _, tt := range tests {
+	for _, tt := range splitUnitsCases {
 		names, open := splitUnits(tt.in)
 		if !reflect.DeepEqual(names, tt.names) || open != tt.open {
 			t.Errorf("splitUnits(%q) = %q, %v; want %q, %v", tt.in, names, open, tt.names, tt.open)
