@@ -47,6 +47,10 @@ func Bytes(name string, data []byte, opt Options) (*duban.Notice, error) {
 	if r == nil {
 		return nil, unsupported(name)
 	}
+	// The checksum needs nothing from the reading: it is computed beside
+	// it (the channel is buffered, so an early return leaks nothing).
+	sums := make(chan [sha256.Size]byte, 1)
+	go func() { sums <- sha256.Sum256(data) }()
 	doc, err := r.Read(name, data)
 	if err != nil {
 		return nil, err
@@ -55,7 +59,7 @@ func Bytes(name string, data []byte, opt Options) (*duban.Notice, error) {
 	if err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(data)
+	sum := <-sums
 	n.Source = duban.Source{Path: name, Format: doc.Format, SHA256: hex.EncodeToString(sum[:]), Pages: doc.Pages}
 	return n, nil
 }

@@ -237,18 +237,14 @@ func noticeYear(h header) int {
 	return 0
 }
 
-// mentionsDistribution reports whether s holds "此件" or "抄送", in one
-// pass: both start with the byte 0xE6.
+// mentionsDistribution reports whether s is a distribution line: one
+// that starts, perhaps after a bracket and spaces, with "此件" (此件公开发布)
+// or "抄送".
 func mentionsDistribution(s string) bool {
-	for {
-		i := strings.IndexByte(s, 0xE6)
-		if i < 0 {
-			return false
-		}
-		s = s[i:]
-		if strings.HasPrefix(s, "此件") || strings.HasPrefix(s, "抄送") {
-			return true
-		}
-		s = s[1:]
+	s = strings.TrimLeftFunc(s, func(r rune) bool { return isSpace(r) || isOpenBracket(r) })
+	if len(s) > 24 {
+		s = s[:24] // enough for both words with spaces between
 	}
+	s = stripSpace(s)
+	return strings.HasPrefix(s, "此件") || strings.HasPrefix(s, "抄送")
 }

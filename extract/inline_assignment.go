@@ -74,6 +74,9 @@ func appendBracketGroups(gs []bracketSpan, s string) []bracketSpan {
 		c := s[i]
 		r := rune(c)
 		switch {
+		case hanAt(s, i) > 0:
+			i += 2
+			continue
 		case c == 0xE3 || c == 0xEF:
 			r, _ = utf8.DecodeRuneInString(s[i:])
 		case c >= utf8.RuneSelf:

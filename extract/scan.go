@@ -9,7 +9,10 @@ import "unicode/utf8"
 // lands on it too).
 
 // hasQuickSpace reports whether s holds a character quickSpace accepts;
-// it is strings.IndexFunc(s, quickSpace) >= 0.
+// it is strings.IndexFunc(s, quickSpace) >= 0. The non-ASCII spaces are
+// matched by their bytes: U+0085 and U+00A0 (C2 85, C2 A0), U+1680
+// (E1 9A 80), U+2000–U+200D, U+2028, U+2029, U+202F (E2 80 xx), U+205F,
+// U+2060 (E2 81 9F/A0), U+3000 (E3 80 80) and U+FEFF (EF BB BF).
 func hasQuickSpace(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -19,18 +22,81 @@ func hasQuickSpace(s string) bool {
 			}
 			continue
 		}
-		switch c {
-		case 0xC2, 0xE1, 0xE2, 0xE3, 0xEF: // the lead bytes of non-ASCII spaces
-			if r, _ := utf8.DecodeRuneInString(s[i:]); quickSpace(r) {
-				return true
-			}
+		if n := hanAt(s, i); n > 0 {
+			i += n - 1
+			continue
+		}
+		if c >= 0xC2 && c <= 0xEF && spaceAt(s, i) {
+			return true
 		}
 	}
 	return false
 }
 
+// hanAt is 3 when a well-formed three-byte character with a lead byte
+// E4–E9 (U+4000–U+9FFF: CJK ideographs, no punctuation, bracket or
+// space) starts at s[i], else 0. Scans step over such characters whole.
+func hanAt(s string, i int) int {
+	if c := s[i]; c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return 3
+	}
+	return 0
+}
+
+// spaceAt reports whether the non-ASCII space characters of quickSpace
+// start at s[i].
+func spaceAt(s string, i int) bool {
+	var b1, b2 byte
+	if i+1 < len(s) {
+		b1 = s[i+1]
+	}
+	if i+2 < len(s) {
+		b2 = s[i+2]
+	}
+	switch s[i] {
+	case 0xC2:
+		return b1 == 0x85 || b1 == 0xA0
+	case 0xE1:
+		return b1 == 0x9A && b2 == 0x80
+	case 0xE2:
+		if b1 == 0x80 {
+			return b2 >= 0x80 && b2 <= 0x8D || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF
+		}
+		return b1 == 0x81 && (b2 == 0x9F || b2 == 0xA0)
+	case 0xE3:
+		return b1 == 0x80 && b2 == 0x80
+	case 0xEF:
+		return b1 == 0xBB && b2 == 0xBF
+	}
+	return false
+}
+
 // plainText reports whether s is valid UTF-8 without whitespace, so that
-// cleanText would return it unchanged.
+// cleanText would return it unchanged. It checks both in one pass: most
+// of a notice is three-byte characters with lead bytes E4–E9, whose two
+// continuation bytes are all there is to check.
 func plainText(s string) bool {
-	return !hasQuickSpace(s) && utf8.ValidString(s)
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if c <= ' ' || c == 0x7F {
+				return false
+			}
+			i++
+			continue
+		case hanAt(s, i) > 0:
+			i += 3
+			continue
+		}
+		if spaceAt(s, i) {
+			return false
+		}
+		_, n := utf8.DecodeRuneInString(s[i:])
+		if n == 1 {
+			return false // invalid (a lead byte was checked above)
+		}
+		i += n
+	}
+	return true
 }

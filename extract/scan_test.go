@@ -197,3 +197,34 @@ func TestQuickSpaceCoversIsSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestScansEveryRune checks hasQuickSpace and plainText on every rune
+// alone, between CJK characters and cut short.
+func TestScansEveryRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		e := string(r)
+		for _, s := range []string{e, "中" + e + "文", e[:len(e)-1], "中" + e[:len(e)-1]} {
+			checkScans(t, s)
+		}
+	}
+}
+
+func FuzzScans(f *testing.F) {
+	for _, s := range scanSamples(50) {
+		f.Add(s)
+	}
+	f.Fuzz(checkScans)
+}
+
+func checkScans(t *testing.T, s string) {
+	space := strings.IndexFunc(s, quickSpace) >= 0
+	if got := hasQuickSpace(s); got != space {
+		t.Fatalf("hasQuickSpace(%q) = %v, want %v", s, got, space)
+	}
+	if got, want := plainText(s), !space && utf8.ValidString(s); got != want {
+		t.Fatalf("plainText(%q) = %v, want %v", s, got, want)
+	}
+}

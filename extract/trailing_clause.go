@@ -89,12 +89,12 @@ var fieldLabels = []struct {
 // labelAt reports whether a field label and its colon start s: the index
 // of the label in fieldLabels and the length up to the end of the colon.
 func labelAt(s string) (idx, n int, ok bool) {
-	r, _ := utf8.DecodeRuneInString(s)
+	r, size := utf8.DecodeRuneInString(s)
 	if r >= labelBitsEnd || labelFirstBits[r>>6]&(1<<(r&63)) == 0 {
 		return 0, 0, false
 	}
-	for i, l := range fieldLabels {
-		rest, found := strings.CutPrefix(s, l.label)
+	for _, i := range labelsByFirst[r] {
+		rest, found := strings.CutPrefix(s[size:], labelTails[i])
 		if !found {
 			continue
 		}
@@ -108,19 +108,27 @@ func labelAt(s string) (idx, n int, ok bool) {
 }
 
 // labelFirstBits marks the first character of every label (all of them
-// CJK ideographs below labelBitsEnd).
+// CJK ideographs below labelBitsEnd), labelsByFirst lists the labels that
+// start with each, in fieldLabels order, and labelTails holds each label
+// after its first character.
 const labelBitsEnd = 0xA000
 
-var labelFirstBits = func() *[labelBitsEnd / 64]uint64 {
-	var b [labelBitsEnd / 64]uint64
-	for _, l := range fieldLabels {
-		r, _ := utf8.DecodeRuneInString(l.label)
+var (
+	labelFirstBits = new([labelBitsEnd / 64]uint64)
+	labelsByFirst  = map[rune][]int{}
+	labelTails     = make([]string, len(fieldLabels))
+)
+
+func init() {
+	for i, l := range fieldLabels {
+		r, size := utf8.DecodeRuneInString(l.label)
+		labelTails[i] = l.label[size:]
 		if r < labelBitsEnd {
-			b[r>>6] |= 1 << (r & 63)
+			labelFirstBits[r>>6] |= 1 << (r & 63)
 		}
+		labelsByFirst[r] = append(labelsByFirst[r], i)
 	}
-	return &b
-}()
+}
 
 // labelLoc is where one field label stands in a text.
 type labelLoc struct {
