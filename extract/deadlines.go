@@ -15,6 +15,15 @@ import (
 // months, days, quarters or periods (二〇二五年, 十月, 三季度, 一个月,
 // 三十日). Other Chinese numerals (统一) stay.
 func arabicNumerals(s string) string {
+	if asciiNumbers(s) {
+		return s
+	}
+	return convertNumerals(s)
+}
+
+// convertNumerals is arabicNumerals without the check for text that has
+// nothing to convert.
+func convertNumerals(s string) string {
 	rs := []rune(s)
 	var b strings.Builder
 	b.Grow(len(s))
@@ -46,6 +55,21 @@ func arabicNumerals(s string) string {
 		i = j
 	}
 	return b.String()
+}
+
+// asciiNumbers reports whether the only numerals of s are ASCII digit
+// runs without leading zeros, which arabicNumerals leaves as they are (and
+// s is valid UTF-8, which it would repair).
+func asciiNumbers(s string) bool {
+	prevDigit := false
+	for _, r := range s {
+		digit := r >= '0' && r <= '9'
+		if digit && r == '0' && !prevDigit || !digit && isNumeralRune(r) || r == utf8.RuneError {
+			return false
+		}
+		prevDigit = digit
+	}
+	return true
 }
 
 var (
@@ -203,7 +227,7 @@ func parseStage(seg string, y int, issue time.Time) stage {
 		return st
 	}
 	hasMonth := strings.Contains(rest, "月")
-	if m := lastSubmatchIf(hasMonth, dlDateRe, rest); m != nil {
+	if m := lastSubmatchIf(hasMonth && strings.ContainsAny(rest, "日号"), dlDateRe, rest); m != nil {
 		mo, _ := strconv.Atoi(m[1])
 		day, _ := strconv.Atoi(m[2])
 		if t, ok := makeDate(y, mo, day); ok {
@@ -211,7 +235,7 @@ func parseStage(seg string, y int, issue time.Time) stage {
 		}
 		return st
 	}
-	if m := lastSubmatchIf(hasMonth, dlMonthPartRe, rest); m != nil {
+	if m := lastSubmatchIf(hasMonth && strings.Contains(rest, "旬"), dlMonthPartRe, rest); m != nil {
 		mo, _ := strconv.Atoi(m[1])
 		if mo >= 1 && mo <= 12 {
 			t := monthEnd(y, mo) // 下旬
@@ -225,7 +249,7 @@ func parseStage(seg string, y int, issue time.Time) stage {
 		}
 		return st
 	}
-	if m := lastSubmatchIf(hasMonth, dlMonthMidRe, rest); m != nil && !strings.Contains(rest, "个月") {
+	if m := lastSubmatchIf(hasMonth && strings.Contains(rest, "月中"), dlMonthMidRe, rest); m != nil && !strings.Contains(rest, "个月") {
 		// 7月中: read as 7月中旬.
 		mo, _ := strconv.Atoi(m[1])
 		if t, ok := makeDate(y, mo, 20); ok {

@@ -325,3 +325,27 @@ func BenchmarkFindDeadline(b *testing.B) {
 		findDeadline(text)
 	}
 }
+
+// TestArabicNumeralsPlain: text whose only numerals are ASCII digit runs
+// without leading zeros is what the conversion would give anyway.
+func TestArabicNumeralsPlain(t *testing.T) {
+	for _, s := range []string{
+		"12月底前", "2025年6月30日前", "印发之日起30日内", "三季度末", "二〇二五年二月", "05月底前",
+		"2024.12.31", "１２月底", "十月底前", "12345月", "0", "10个月", "第3季度", "",
+	} {
+		checkArabicNumeralsPlain(t, s)
+	}
+}
+
+func FuzzArabicNumeralsPlain(f *testing.F) {
+	for _, s := range []string{"12月底前", "05月", "2025年6月30日", "十月", "１２月", "100000年"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkArabicNumeralsPlain)
+}
+
+func checkArabicNumeralsPlain(t *testing.T, s string) {
+	if got, want := arabicNumerals(s), convertNumerals(s); got != want {
+		t.Fatalf("arabicNumerals(%q) = %q, conversion gives %q", s, got, want)
+	}
+}

@@ -241,10 +241,17 @@ func noticeYear(h header) int {
 // that starts, perhaps after a bracket and spaces, with "此件" (此件公开发布)
 // or "抄送".
 func mentionsDistribution(s string) bool {
-	s = strings.TrimLeftFunc(s, func(r rune) bool { return isSpace(r) || isOpenBracket(r) })
-	if len(s) > 24 {
-		s = s[:24] // enough for both words with spaces between
+	var first [2]rune // the first two characters that are not spaces
+	n := 0
+	for _, r := range s {
+		switch {
+		case isSpace(r), n == 0 && isOpenBracket(r):
+			continue
+		}
+		first[n] = r
+		if n++; n == len(first) {
+			break
+		}
 	}
-	s = stripSpace(s)
-	return strings.HasPrefix(s, "此件") || strings.HasPrefix(s, "抄送")
+	return first == [2]rune{'此', '件'} || first == [2]rune{'抄', '送'}
 }
