@@ -131,7 +131,7 @@ func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error)
 			st.leadFirst = true // stated in the introduction
 		}
 	}
-	body := make([]bodyPara, 0, len(ps)-start)
+	body := ps[start:start] // filtered in place: ps is not read again
 	running := runningHeaders(h)
 	for i := start; i < len(ps); i++ {
 		if h.used[i] || running.match(ps[i].text) {
@@ -139,6 +139,7 @@ func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error)
 		}
 		body = append(body, ps[i])
 	}
+	st.drafts = make([]draft, 0, len(body))
 	st.parseBody(rejoin(body), defaultBlockParsers)
 
 	n := &duban.Notice{

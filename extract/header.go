@@ -56,13 +56,13 @@ type header struct {
 	docNumber, issuer, title, planTitle, publicity string
 	issue                                          string // YYYY-MM-DD
 	cc                                             []string
-	used                                           map[int]bool // indexes of header paragraphs
+	used                                           []bool // used[i]: paragraph i is part of the header
 }
 
 // parseHeader reads the header from the paragraphs of a notice; bodyStart
 // is the index of its first outline item or table.
 func parseHeader(ps []bodyPara, bodyStart int) header {
-	h := header{used: map[int]bool{}}
+	h := header{used: make([]bool, len(ps))}
 	head := ps[:bodyStart]
 	short := func(s string, n int) bool { return len(s) <= n || len(s) <= 4*n && utf8.RuneCountInString(s) <= n }
 

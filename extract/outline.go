@@ -226,9 +226,10 @@ func (outlineParser) parse(p *bodyPara, st *parseState) bool {
 // break or a hard line wrap cut in two: a paragraph is continued by the
 // next one when it leaves a bracket open, or when it is running text
 // (it holds punctuation) that stops without closing punctuation, and the
-// next one does not start a new item, a labelled line or a table.
+// next one does not start a new item, a labelled line or a table. The
+// result is written over body, which the caller gives up.
 func rejoin(body []bodyPara) []bodyPara {
-	out := make([]bodyPara, 0, len(body))
+	out := body[:0] // written behind the reading: each result joins one or more of body's
 	var cur *wrapped
 	var w wrapped // the one paragraph being rejoined; cur points to it
 	flush := func() {
