@@ -126,6 +126,10 @@ func ledgerXLSX(res *Resources, n *duban.Notice, path string) error {
 			return fmt.Errorf("%s: template %s: unknown column {{%s}}", path, x.Name, k)
 		}
 	}
+	restore, err := hideLedgerColumns(x, emptyLedgerColumns(x, n))
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
 	if err := x.SetTitles(map[string]string{
 		"title": title, "subtitle": subtitle, "footer": title, "date": res.Now.Format(duban.DateLayout),
 	}); err != nil {
@@ -148,23 +152,13 @@ func ledgerXLSX(res *Resources, n *duban.Notice, path string) error {
 	if _, err := x.Fill(rows); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	if err := x.HideEmptyColumn("keywords", !hasKeywords(n)); err != nil {
+	if err := restore(); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	if err := writeRecordsSheet(x, n); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return x.WriteFile(path)
-}
-
-// hasKeywords reports whether some task of n has keywords.
-func hasKeywords(n *duban.Notice) bool {
-	for i := range n.Tasks {
-		if len(n.Tasks[i].Keywords) > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 func validKey(k string, keys []string) bool {
