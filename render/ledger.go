@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/duban/duban"
 	"github.com/duban/duban/templates"
@@ -68,7 +69,9 @@ func ledgerTitle(res *Resources, n *duban.Notice) (title, subtitle string, d Doc
 		return
 	}
 	vars := noticeVars(n)
-	return Expand(d.Title, vars), Expand(d.Subtitle, vars), d, nil
+	// a plan that is itself a 任务分解表 is not called one twice
+	title = strings.ReplaceAll(Expand(d.Title, vars), LedgerName+LedgerName, LedgerName)
+	return title, Expand(d.Subtitle, vars), d, nil
 }
 
 func ledgerPDF(res *Resources, n *duban.Notice, path string) error {

@@ -165,3 +165,15 @@ func TestLedgerWorkbookUnhiddenColumnReadBack(t *testing.T) {
 		t.Error("the other tasks changed")
 	}
 }
+
+// A plan that is itself a 任务分解表 gives a ledger titled once so.
+func TestLedgerTitleNotDoubled(t *testing.T) {
+	n := loadNotice(t, "../testdata/styles/haichuan-2025-7.gold.json")
+	if !strings.HasSuffix(string(n.PlanTitle), render.LedgerName) {
+		t.Fatalf("plan title %q: the sample no longer tests this", n.PlanTitle)
+	}
+	_, f, sheet := writeLedger(t, n, "title-once")
+	if got := cellStr(t, f, sheet, 1, 1); got != string(n.PlanTitle) {
+		t.Errorf("title %q, want %q", got, n.PlanTitle)
+	}
+}
