@@ -165,8 +165,10 @@ func (p *docxParser) parseBody(data []byte) error {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if t.Name.Local == "Fallback" && strings.Contains(t.Name.Space, "markup-compatibility") {
-				// the same text box again, for old readers
+			if t.Name.Local == "Fallback" && strings.Contains(t.Name.Space, "markup-compatibility") ||
+				t.Name.Local == "pPrChange" {
+				// the same text box again, for old readers; a tracked
+				// change's earlier paragraph settings
 				if err := d.Skip(); err != nil {
 					return fmt.Errorf("malformed XML: %w", err)
 				}

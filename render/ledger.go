@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/duban/duban"
 	"github.com/duban/duban/templates"
@@ -68,7 +69,9 @@ func ledgerTitle(res *Resources, n *duban.Notice) (title, subtitle string, d Doc
 		return
 	}
 	vars := noticeVars(n)
-	return Expand(d.Title, vars), Expand(d.Subtitle, vars), d, nil
+	// a plan that is itself a 任务分解表 is not called one twice
+	title = strings.ReplaceAll(Expand(d.Title, vars), LedgerName+LedgerName, LedgerName)
+	return title, Expand(d.Subtitle, vars), d, nil
 }
 
 func ledgerPDF(res *Resources, n *duban.Notice, path string) error {
@@ -126,6 +129,10 @@ func ledgerXLSX(res *Resources, n *duban.Notice, path string) error {
 			return fmt.Errorf("%s: template %s: unknown column {{%s}}", path, x.Name, k)
 		}
 	}
+	restore, err := hideLedgerColumns(x, emptyLedgerColumns(x, n))
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
 	if err := x.SetTitles(map[string]string{
 		"title": title, "subtitle": subtitle, "footer": title, "date": res.Now.Format(duban.DateLayout),
 	}); err != nil {
@@ -148,23 +155,13 @@ func ledgerXLSX(res *Resources, n *duban.Notice, path string) error {
 	if _, err := x.Fill(rows); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	if err := x.HideEmptyColumn("keywords", !hasKeywords(n)); err != nil {
+	if err := restore(); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	if err := writeRecordsSheet(x, n); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return x.WriteFile(path)
-}
-
-// hasKeywords reports whether some task of n has keywords.
-func hasKeywords(n *duban.Notice) bool {
-	for i := range n.Tasks {
-		if len(n.Tasks[i].Keywords) > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 func validKey(k string, keys []string) bool {
