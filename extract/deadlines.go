@@ -142,7 +142,7 @@ func parseDeadline(raw string, year int, issue time.Time) *duban.Deadline {
 		s = dlDottedRe.ReplaceAllStringFunc(s, dottedToChinese)
 	}
 	segs := strings.FieldsFunc(s, func(c rune) bool {
-		return strings.ContainsRune("，,；;。", c)
+		return isClauseSep(c)
 	})
 	var stages []stage
 	y := year

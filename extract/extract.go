@@ -192,7 +192,7 @@ func (st *parseState) tasks() []duban.Task {
 			if text == "" {
 				continue
 			}
-			if it.depth == 1 && !it.fromRow && !strings.ContainsAny(text, "。；;") {
+			if it.depth == 1 && !it.fromRow && !containsAnyRune(text, "。；;") {
 				continue // a heading with nothing under it
 			}
 			if anyAssigned && !assigned[groupOf(it)] {

@@ -36,7 +36,7 @@ func (bracketAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool
 			continue
 		}
 		seg.text = strings.TrimFunc(text[start:g.open], func(r rune) bool {
-			return isSpace(r) || (start > 0 && strings.ContainsRune("，,；;。", r))
+			return isSpace(r) || (start > 0 && isClauseSep(r))
 		})
 		segs = append(segs, seg)
 		start = g.end
@@ -45,7 +45,7 @@ func (bracketAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool
 		return nil, false
 	}
 	rest := strings.TrimFunc(text[start:], func(r rune) bool {
-		return isSpace(r) || strings.ContainsRune("，,；;。.", r)
+		return isSpace(r) || isClauseSep(r) || r == '.'
 	})
 	if rest != "" {
 		// Text after the last assignment belongs to the last task.
@@ -74,11 +74,13 @@ func appendBracketGroups(gs []bracketSpan, s string) []bracketSpan {
 		c := s[i]
 		r := rune(c)
 		switch {
-		case hanAt(s, i) > 0:
-			i += 2
+		case c >= 0xE4 && c <= 0xE9:
+			if j := hanRun(s, i); j > i {
+				i = j - 1
+			}
 			continue
 		case c == 0xE3 || c == 0xEF:
-			r, _ = utf8.DecodeRuneInString(s[i:])
+			r, _ = decodeRune(s, i)
 		case c >= utf8.RuneSelf:
 			continue
 		}
@@ -281,7 +283,7 @@ func trimQualifiers(s string) string {
 // unitNames splits a unit list and checks that it looks like one: each
 // name short, none holding sentence punctuation.
 func unitNames(s string) ([]string, bool, bool) {
-	if strings.ContainsAny(s, "。：:！？") {
+	if containsAnyRune(s, "。：:！？") {
 		return nil, false, false
 	}
 	names, open := splitUnits(s)
@@ -299,15 +301,18 @@ func unitNames(s string) ([]string, bool, bool) {
 // unitNameEnds end the names of offices, governments and companies.
 var unitNameEnds = []string{"局", "委", "办", "部", "厅", "院", "府", "区", "县", "市", "镇", "乡", "街道", "中心", "公司", "集团", "会", "室", "处", "所", "队", "站", "社", "行", "校", "馆", "组", "署", "单位", "部门", "机构", "企业", "办事处"}
 
-// allOrgNames reports whether every name ends like an organisation's.
+// allOrgNames reports whether every name ends like an organisation's,
+// or does so before a bracket: 市发改委, 海州区（连云港高新区）.
 func allOrgNames(names []string) bool {
 	for _, n := range names {
-		n = strings.TrimRightFunc(n, func(r rune) bool { return isCloseBracket(r) })
-		ok := false
-		for _, suf := range unitNameEnds {
-			if strings.HasSuffix(n, suf) || strings.Contains(n, suf+"（") || strings.Contains(n, suf+"(") {
-				ok = true
+		n = strings.TrimRightFunc(n, isCloseBracket)
+		ok := hasUnitNameEnd(n)
+		for i, r := range n {
+			if ok {
 				break
+			}
+			if r == '（' || r == '(' {
+				ok = hasUnitNameEnd(n[:i])
 			}
 		}
 		if !ok {
@@ -315,4 +320,14 @@ func allOrgNames(names []string) bool {
 		}
 	}
 	return len(names) > 0
+}
+
+// hasUnitNameEnd reports whether s ends with one of unitNameEnds.
+func hasUnitNameEnd(s string) bool {
+	for _, suf := range unitNameEnds {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
 }

@@ -45,7 +45,7 @@ func splitGluedFields(it *outlineItem) {
 	for _, loc := range boundaryLabels(text, appendLabels(buf[:0], text)) {
 		before := strings.TrimRightFunc(text[:loc.start], isSpace)
 		last, _ := utf8.DecodeLastRuneInString(before)
-		if loc.start == 0 || !strings.ContainsRune("。；;", last) || openBrackets(before) > 0 {
+		if loc.start == 0 || !isSentenceEnd(last) || openBrackets(before) > 0 {
 			continue
 		}
 		fs, ok := parseFields(text[loc.start:])

@@ -277,17 +277,17 @@ type wrapped struct {
 func (w *wrapped) addStats(piece string) {
 	for i := 0; i < len(piece); {
 		c := piece[i]
-		if c >= 0xE4 && c <= 0xE9 && i+2 < len(piece) && piece[i+1]&0xC0 == 0x80 && piece[i+2]&0xC0 == 0x80 {
+		if j := hanRun(piece, i); j > i {
 			// U+4000–U+9FFF (CJK ideographs): no bracket, punctuation or
-			// space; decoded inline, as this is most of the text.
-			w.last = rune(c&0x0F)<<12 | rune(piece[i+1]&0x3F)<<6 | rune(piece[i+2]&0x3F)
-			w.runes++
-			i += 3
+			// space, and most of the text; only the last is decoded.
+			w.last = rune(piece[j-3]&0x0F)<<12 | rune(piece[j-2]&0x3F)<<6 | rune(piece[j-1]&0x3F)
+			w.runes += (j - i) / 3
+			i = j
 			continue
 		}
 		r, n := rune(c), 1
 		if c >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(piece[i:])
+			r, n = decodeRune(piece, i)
 		}
 		i += n
 		switch {
@@ -353,7 +353,7 @@ func (w *wrapped) continuedBy(next string) bool {
 	if w.bare || w.open > 0 {
 		return true // a number alone, or a bracket left open
 	}
-	if strings.ContainsRune("。；;：:！!？?）)〕]】」”》…", w.last) {
+	if closesParagraph(w.last) {
 		return false
 	}
 	// Running text stops mid-sentence at a page break; a heading

@@ -22,8 +22,8 @@ func hasQuickSpace(s string) bool {
 			}
 			continue
 		}
-		if n := hanAt(s, i); n > 0 {
-			i += n - 1
+		if j := hanRun(s, i); j > i {
+			i = j - 1
 			continue
 		}
 		if c >= 0xC2 && c <= 0xEF && spaceAt(s, i) {
@@ -33,14 +33,19 @@ func hasQuickSpace(s string) bool {
 	return false
 }
 
-// hanAt is 3 when a well-formed three-byte character with a lead byte
-// E4–E9 (U+4000–U+9FFF: CJK ideographs, no punctuation, bracket or
-// space) starts at s[i], else 0. Scans step over such characters whole.
-func hanAt(s string, i int) int {
-	if c := s[i]; c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-		return 3
+// hanRun returns the end of the run of three-byte characters with lead
+// bytes E4–E9 (U+4000–U+9FFF: CJK ideographs, no punctuation, bracket or
+// space) that starts at s[i]; i when none starts there. For such a lead
+// byte, two continuation bytes are all that makes the character valid.
+func hanRun(s string, i int) int {
+	t := s[i:]
+	for len(t) >= 3 { // written so that the compiler drops the bounds checks
+		if c := t[0]; c-0xE4 > 0xE9-0xE4 || t[1]&0xC0 != 0x80 || t[2]&0xC0 != 0x80 {
+			break
+		}
+		t = t[3:]
 	}
-	return 0
+	return len(s) - len(t)
 }
 
 // spaceAt reports whether the non-ASCII space characters of quickSpace
@@ -85,18 +90,74 @@ func plainText(s string) bool {
 			}
 			i++
 			continue
-		case hanAt(s, i) > 0:
-			i += 3
-			continue
+		case c >= 0xE4 && c <= 0xE9:
+			if j := hanRun(s, i); j > i {
+				i = j
+				continue
+			}
 		}
 		if spaceAt(s, i) {
 			return false
 		}
-		_, n := utf8.DecodeRuneInString(s[i:])
+		_, n := decodeRune(s, i)
 		if n == 1 {
 			return false // invalid (a lead byte was checked above)
 		}
 		i += n
 	}
 	return true
+}
+
+// textStats is what checkText needs to know of a text: whether it is valid
+// UTF-8, holds a NUL byte, and how many other control characters.
+type textStats struct {
+	valid bool
+	nul   bool
+	ctrl  int
+}
+
+// scanText reads s once for textStats.
+func scanText(s string) textStats {
+	st := textStats{valid: true}
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if c < 0x20 {
+				switch c {
+				case 0:
+					st.nul = true
+				case '\n', '\r', '\t', '\f':
+				default:
+					st.ctrl++
+				}
+			}
+			i++
+			continue
+		case c >= 0xE4 && c <= 0xE9:
+			if j := hanRun(s, i); j > i {
+				i = j
+				continue
+			}
+		}
+		_, n := decodeRune(s, i)
+		if n == 1 {
+			st.valid = false
+		}
+		i += n
+	}
+	return st
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) with the three-byte
+// characters of Chinese text decoded inline.
+func decodeRune(s string, i int) (rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c >= 0xE1 && c != 0xED && c <= 0xEF && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }

@@ -228,3 +228,56 @@ func checkScans(t *testing.T, s string) {
 		t.Fatalf("plainText(%q) = %v, want %v", s, got, want)
 	}
 }
+
+// TestScanTextMatchesLibrary checks scanText against utf8.ValidString and
+// a count of control bytes.
+func TestScanTextMatchesLibrary(t *testing.T) {
+	for _, s := range append(scanSamples(20000), "\x00", "a\x01\x02b", "\r\n\t\f", "中\xe4\xb8", "\xe4\xb8\xad\x00") {
+		checkScanText(t, s)
+	}
+}
+
+func FuzzScanText(f *testing.F) {
+	for _, s := range scanSamples(50) {
+		f.Add(s)
+	}
+	f.Fuzz(checkScanText)
+}
+
+func checkScanText(t *testing.T, s string) {
+	want := textStats{valid: utf8.ValidString(s)}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == 0:
+			want.nul = true
+		case c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f':
+			want.ctrl++
+		}
+	}
+	if got := scanText(s); got != want {
+		t.Fatalf("scanText(%q) = %+v, want %+v", s, got, want)
+	}
+}
+
+func TestDecodeRuneMatchesLibrary(t *testing.T) {
+	check := func(s string) {
+		for i := 0; i < len(s); i++ {
+			r, n := decodeRune(s, i)
+			wr, wn := utf8.DecodeRuneInString(s[i:])
+			if r != wr || n != wn {
+				t.Fatalf("decodeRune(%q, %d) = %q, %d; want %q, %d", s, i, r, n, wr, wn)
+			}
+		}
+	}
+	for _, s := range scanSamples(5000) {
+		check(s)
+	}
+	for r := rune(0); r <= unicode.MaxRune; r += 7 {
+		e := string(r)
+		check(e + "a")
+		check(e[:len(e)-1])
+	}
+	for _, s := range []string{"\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbf", "\xe1\x80"} { // surrogate, overlong, U+FFFF, short
+		check(s)
+	}
+}

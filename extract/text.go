@@ -140,7 +140,21 @@ func cleanText(s string) string {
 	havePrev := false
 	n := 0
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		if j := hanRun(s, i); j > i {
+			// A run of ideographs is copied whole.
+			b.WriteString(s[i:j])
+			k := (j - i) / 3
+			if k >= 2 {
+				last, _ = decodeRune(s, j-6)
+			}
+			before = last
+			prev, _ = decodeRune(s, j-3)
+			last, havePrev = prev, true
+			n += k
+			i = j
+			continue
+		}
+		r, size := decodeRune(s, i)
 		if !isSpace(r) {
 			if r == utf8.RuneError && size == 1 {
 				b.WriteRune(r)

@@ -89,7 +89,10 @@ var fieldLabels = []struct {
 // labelAt reports whether a field label and its colon start s: the index
 // of the label in fieldLabels and the length up to the end of the colon.
 func labelAt(s string) (idx, n int, ok bool) {
-	r, size := utf8.DecodeRuneInString(s)
+	if s == "" {
+		return 0, 0, false
+	}
+	r, size := decodeRune(s, 0)
 	if r >= labelBitsEnd || labelFirstBits[r>>6]&(1<<(r&63)) == 0 {
 		return 0, 0, false
 	}
@@ -139,12 +142,14 @@ type labelLoc struct {
 // callers lend a buffer on their stack.
 func appendLabels(locs []labelLoc, s string) []labelLoc {
 	for i := 0; i < len(s); {
-		if idx, n, ok := labelAt(s[i:]); ok {
-			locs = append(locs, labelLoc{i, i + n, idx})
-			i += n
-			continue
+		r, size := decodeRune(s, i)
+		if r < labelBitsEnd && labelFirstBits[r>>6]&(1<<(r&63)) != 0 {
+			if idx, n, ok := labelAt(s[i:]); ok {
+				locs = append(locs, labelLoc{i, i + n, idx})
+				i += n
+				continue
+			}
 		}
-		_, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 	}
 	return locs
@@ -212,7 +217,7 @@ func atFieldBoundary(before string) bool {
 	if isSpace(r) {
 		return true // "责任单位：X  完成时间：Y"
 	}
-	return strings.ContainsRune("，,；;。", r) || isOpenBracket(r)
+	return isClauseSep(r) || isOpenBracket(r)
 }
 
 // hasUnitOrDeadline reports whether fs name units or a deadline.
@@ -286,13 +291,13 @@ func (openClauseAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, b
 		r, n := utf8.DecodeLastRuneInString(trimmed)
 		if isOpenBracket(r) {
 			trimmed = trimmed[:len(trimmed)-n]
-		} else if !strings.ContainsRune("。；;", r) {
+		} else if !isSentenceEnd(r) {
 			continue
 		}
 		clause := append([]clauseField(nil), fs[i:]...)
 		last := &clause[len(clause)-1]
 		last.value = strings.TrimRightFunc(last.value, func(r rune) bool {
-			return isCloseBracket(r) || isSpace(r) || strings.ContainsRune("。；;", r)
+			return isCloseBracket(r) || isSpace(r) || isSentenceEnd(r)
 		})
 		return []taskPart{st.fieldSegment(trimmed, clause)}, true
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
@@ -75,8 +74,9 @@ func decodeText(data []byte) (string, error) {
 		}
 		return checkText(string(s))
 	}
-	if utf8.Valid(data) {
-		return checkText(string(data))
+	text := string(data)
+	if st := scanText(text); st.valid {
+		return checkStats(text, st)
 	}
 	s, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 	if err != nil {
@@ -91,16 +91,15 @@ func decodeText(data []byte) (string, error) {
 // checkText rejects binary data: text files carry no NUL bytes and few
 // other control characters.
 func checkText(s string) (string, error) {
-	ctrl := 0
-	for i := 0; i < len(s); i++ { // control characters are single bytes in UTF-8
-		switch c := s[i]; {
-		case c == 0:
-			return "", fmt.Errorf("binary data, not a text file")
-		case c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f':
-			ctrl++
-		}
+	return checkStats(s, scanText(s))
+}
+
+// checkStats is checkText with s already scanned.
+func checkStats(s string, st textStats) (string, error) {
+	if st.nul {
+		return "", fmt.Errorf("binary data, not a text file")
 	}
-	if ctrl > 8 && ctrl > len(s)/100 {
+	if ctrl := st.ctrl; ctrl > 8 && ctrl > len(s)/100 {
 		return "", fmt.Errorf("binary data, not a text file")
 	}
 	return s, nil

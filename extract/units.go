@@ -79,10 +79,7 @@ func splitUnits(s string) (names []string, open bool) {
 		names = addName(names, piece)
 	}
 	for i := 0; i < len(src); {
-		r, n := rune(src[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(src[i:])
-		}
+		r, n := decodeRune(src, i)
 		switch {
 		case matched[i] && isOpener(r):
 			depth++
@@ -115,7 +112,7 @@ func markClosedBrackets(s string, matched []bool) {
 		r := rune(c)
 		switch {
 		case c == 0xE3 || c == 0xEF: // lead byte of 〔【〈《「『 and （［｛
-			r, _ = utf8.DecodeRuneInString(s[i:])
+			r, _ = decodeRune(s, i)
 		case c >= utf8.RuneSelf:
 			continue
 		}
@@ -142,23 +139,20 @@ func addName(names []string, name string) []string {
 	return append(names, name)
 }
 
-// unitPunct is the sentence punctuation trimmed from the ends of a piece.
-const unitPunct = "。；.;，,、"
-
-// trimUnitPiece drops trailing sentence punctuation (and stray leading
-// separators) from one piece of a unit list; deng, the offset of a 等 in
+// trimUnitPiece drops trailing sentence punctuation (。；.;，,、, and
+// stray leading separators) from one piece of a unit list; deng, the offset of a 等 in
 // it (or -1), moves with the start.
 func trimUnitPiece(p string, deng int) (string, int) {
 	for p != "" {
 		r, n := utf8.DecodeLastRuneInString(p)
-		if !strings.ContainsRune(unitPunct, r) {
+		if !isClauseSep(r) && r != '.' && r != '、' {
 			break
 		}
 		p = p[:len(p)-n]
 	}
 	for p != "" {
 		r, n := utf8.DecodeRuneInString(p)
-		if !strings.ContainsRune(unitPunct, r) {
+		if !isClauseSep(r) && r != '.' && r != '、' {
 			break
 		}
 		p, deng = p[n:], deng-n
