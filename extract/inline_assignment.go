@@ -68,37 +68,65 @@ func bracketGroups(s string) []bracketSpan {
 // lend a buffer on its stack.
 func appendBracketGroups(gs []bracketSpan, s string) []bracketSpan {
 	depth, open := 0, 0
-	for i := 0; i < len(s); i++ {
-		// Brackets are ASCII or start with the lead byte 0xE3 (〔【) or
-		// 0xEF (（［); other bytes are skipped undecoded.
+	for i := 0; i < len(s); {
 		c := s[i]
-		r := rune(c)
-		switch {
-		case c >= 0xE4 && c <= 0xE9:
+		if c-0xE4 <= 0xE9-0xE4 { // ideographs: no brackets
 			if j := hanRun(s, i); j > i {
-				i = j - 1
+				i = j
+				continue
 			}
-			continue
-		case c == 0xE3 || c == 0xEF:
-			r, _ = decodeRune(s, i)
-		case c >= utf8.RuneSelf:
-			continue
 		}
+		kind, n := bracketAt(s, i)
 		switch {
-		case isOpenBracket(r):
+		case kind > 0:
 			if depth == 0 {
 				open = i
 			}
 			depth++
-		case isCloseBracket(r) && depth > 0:
+		case kind < 0 && depth > 0:
 			depth--
 			if depth == 0 {
-				_, n := utf8.DecodeRuneInString(s[open:])
-				gs = append(gs, bracketSpan{open: open, inner: open + n, close: i, end: i + utf8.RuneLen(r)})
+				_, on := bracketAt(s, open)
+				gs = append(gs, bracketSpan{open: open, inner: open + on, close: i, end: i + n})
 			}
 		}
+		i += n
 	}
 	return gs
+}
+
+// bracketAt reads the character at s[i] as isOpenBracket and
+// isCloseBracket would: kind is 1 for an opening bracket, -1 for a
+// closing one, 0 for anything else; n is the character's length (1 for a
+// byte that starts no valid character). The full-width brackets are
+// matched by their bytes: （ ） ［ ］ are EF BC 88/89/BB/BD, 【 】 〔 〕
+// E3 80 90/91/94/95.
+func bracketAt(s string, i int) (kind, n int) {
+	c := s[i]
+	switch c {
+	case '(', '[':
+		return 1, 1
+	case ')', ']':
+		return -1, 1
+	case 0xE3, 0xEF:
+		if i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+			return 0, 1
+		}
+		switch b1, b2 := s[i+1], s[i+2]; {
+		case c == 0xEF && b1 == 0xBC && (b2 == 0x88 || b2 == 0xBB),
+			c == 0xE3 && b1 == 0x80 && (b2 == 0x90 || b2 == 0x94):
+			return 1, 3
+		case c == 0xEF && b1 == 0xBC && (b2 == 0x89 || b2 == 0xBD),
+			c == 0xE3 && b1 == 0x80 && (b2 == 0x91 || b2 == 0x95):
+			return -1, 3
+		}
+		return 0, 3
+	}
+	if c < utf8.RuneSelf {
+		return 0, 1
+	}
+	_, n = decodeRune(s, i)
+	return 0, n
 }
 
 // splitTopLevel splits s on the separators in seps that are outside

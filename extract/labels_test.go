@@ -53,3 +53,35 @@ func FuzzLabelAt(f *testing.F) {
 		}
 	})
 }
+
+// appendLabelsByRune is appendLabels trying labelAt at every character.
+func appendLabelsByRune(s string) []labelLoc {
+	var locs []labelLoc
+	for i := 0; i < len(s); {
+		if idx, n, ok := labelAtByList(s[i:]); ok {
+			locs = append(locs, labelLoc{i, i + n, idx})
+			i += n
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return locs
+}
+
+func FuzzAppendLabels(f *testing.F) {
+	for _, s := range []string{"（责任单位：市发改委，完成时间：6月底前）", "牵头单位:X；配合单位：Y", "完成时间节点：\xe5", "a责任单位：b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, want := appendLabels(nil, s), appendLabelsByRune(s)
+		if len(got) != len(want) {
+			t.Fatalf("appendLabels(%q) = %v, want %v", s, got, want)
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("appendLabels(%q) = %v, want %v", s, got, want)
+			}
+		}
+	})
+}

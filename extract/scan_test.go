@@ -281,3 +281,69 @@ func TestDecodeRuneMatchesLibrary(t *testing.T) {
 		check(s)
 	}
 }
+
+func FuzzBracketGroups(f *testing.F) {
+	for _, s := range scanSamples(50) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := bracketGroups(s), bracketGroupsByRune(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("bracketGroups(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// TestBracketAtEveryRune checks bracketAt on every rune against
+// isOpenBracket and isCloseBracket.
+func TestBracketAtEveryRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		s := string(r) + "x"
+		kind, n := bracketAt(s, 0)
+		want := 0
+		if isOpenBracket(r) {
+			want = 1
+		} else if isCloseBracket(r) {
+			want = -1
+		}
+		if kind != want || n != utf8.RuneLen(r) {
+			t.Fatalf("bracketAt(%q) = %d, %d; want %d, %d", s, kind, n, want, utf8.RuneLen(r))
+		}
+	}
+}
+
+// stripSpaceByRunes is stripSpace as a plain loop over the runes (text
+// without whitespace is returned as it is, invalid bytes and all).
+func stripSpaceByRunes(s string) string {
+	if strings.IndexFunc(s, quickSpace) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if !isSpace(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func TestStripSpaceMatchesRuneLoop(t *testing.T) {
+	for _, s := range scanSamples(20000) {
+		if got, want := stripSpace(s), stripSpaceByRunes(s); got != want {
+			t.Fatalf("stripSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzStripSpace(f *testing.F) {
+	for _, s := range scanSamples(50) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := stripSpace(s), stripSpaceByRunes(s); got != want {
+			t.Fatalf("stripSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

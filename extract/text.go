@@ -68,11 +68,25 @@ func stripSpace(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
-		if !isSpace(r) {
-			b.WriteRune(r)
+	from := 0 // start of the text not yet written
+	for i := 0; i < len(s); {
+		if j := hanRun(s, i); j > i {
+			i = j
+			continue
 		}
+		r, n := decodeRune(s, i)
+		switch {
+		case isSpace(r):
+			b.WriteString(s[from:i])
+			from = i + n
+		case r == utf8.RuneError && n == 1:
+			b.WriteString(s[from:i])
+			b.WriteRune(r) // as ranging over s would give it
+			from = i + n
+		}
+		i += n
 	}
+	b.WriteString(s[from:])
 	return b.String()
 }
 

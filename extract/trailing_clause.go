@@ -142,15 +142,25 @@ type labelLoc struct {
 // callers lend a buffer on their stack.
 func appendLabels(locs []labelLoc, s string) []labelLoc {
 	for i := 0; i < len(s); {
-		r, size := decodeRune(s, i)
-		if r < labelBitsEnd && labelFirstBits[r>>6]&(1<<(r&63)) != 0 {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if hanRun(s, i) == i {
+			_, size := decodeRune(s, i) // labels start with an ideograph
+			i += size
+			continue
+		}
+		r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		if labelFirstBits[r>>6]&(1<<(r&63)) != 0 {
 			if idx, n, ok := labelAt(s[i:]); ok {
 				locs = append(locs, labelLoc{i, i + n, idx})
 				i += n
 				continue
 			}
 		}
-		i += size
+		i += 3
 	}
 	return locs
 }

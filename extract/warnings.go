@@ -11,7 +11,8 @@ import (
 // deadline text that was not understood (its raw text is kept).
 func taskWarnings(n *duban.Notice) []duban.Warning {
 	var ws []duban.Warning
-	issue, hasIssue := (&duban.Deadline{Date: n.IssueDate}).Time()
+	_, hasIssue := (&duban.Deadline{Date: n.IssueDate}).Time()
+	issueDay := string(n.IssueDate)
 	for _, t := range n.Tasks {
 		if len(t.Units) == 0 {
 			ws = append(ws, duban.Warning{Task: t.ID, Code: duban.WarnNoUnit,
@@ -25,7 +26,8 @@ func taskWarnings(n *duban.Notice) []duban.Warning {
 			ws = append(ws, duban.Warning{Task: t.ID, Code: duban.WarnDeadlineUnknown,
 				Message: fmt.Sprintf("任务%s的完成时限“%s”无法识别，请人工核对", t.ID, t.Deadline.Raw)})
 		default:
-			if d, ok := t.Deadline.Time(); ok && hasIssue && d.Before(issue) {
+			// Dates written YYYY-MM-DD (as parseDeadline writes them) order as strings.
+			if d := t.Deadline.Date; hasIssue && len(d) == len(duban.DateLayout) && string(d) < issueDay {
 				ws = append(ws, duban.Warning{Task: t.ID, Code: duban.WarnDeadlineBeforeIssue,
 					Message: fmt.Sprintf("任务%s的完成时限%s（%s）早于印发日期%s", t.ID, t.Deadline.Raw, t.Deadline.Date, n.IssueDate)})
 			}
