@@ -38,14 +38,14 @@ func hasQuickSpace(s string) bool {
 // space) that starts at s[i]; i when none starts there. For such a lead
 // byte, two continuation bytes are all that makes the character valid.
 func hanRun(s string, i int) int {
-	t := s[i:]
-	for len(t) >= 3 { // written so that the compiler drops the bounds checks
-		if c := t[0]; c-0xE4 > 0xE9-0xE4 || t[1]&0xC0 != 0x80 || t[2]&0xC0 != 0x80 {
+	for i >= 0 && i < len(s)-2 { // written so that the compiler drops the bounds checks
+		b := s[i : i+3]
+		if b[0]-0xE4 > 0xE9-0xE4 || (uint(b[2])<<8|uint(b[1]))&0xC0C0 != 0x8080 {
 			break
 		}
-		t = t[3:]
+		i += 3
 	}
-	return len(s) - len(t)
+	return i
 }
 
 // spaceAt reports whether the non-ASCII space characters of quickSpace
