@@ -95,7 +95,7 @@ func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error)
 			ps = append(ps, bodyPara{table: b.Table, line: b.Line, page: b.Page})
 			continue
 		}
-		t := strings.TrimFunc(b.Text, isSpace)
+		t := trimFunc(b.Text, isSpace)
 		if t != "" && !isPageNumberLine(t) {
 			ps = append(ps, bodyPara{text: t, line: b.Line, page: b.Page})
 		}

@@ -35,7 +35,7 @@ func (bracketAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool
 		if !ok {
 			continue
 		}
-		seg.text = strings.TrimFunc(text[start:g.open], func(r rune) bool {
+		seg.text = trimFunc(text[start:g.open], func(r rune) bool {
 			return isSpace(r) || (start > 0 && isClauseSep(r))
 		})
 		segs = append(segs, seg)
@@ -44,7 +44,7 @@ func (bracketAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool
 	if len(segs) == 0 {
 		return nil, false
 	}
-	rest := strings.TrimFunc(text[start:], func(r rune) bool {
+	rest := trimFunc(text[start:], func(r rune) bool {
 		return isSpace(r) || isClauseSep(r) || r == '.'
 	})
 	if rest != "" {
@@ -150,7 +150,7 @@ func splitTopLevel(s, seps string) []string {
 
 // parseGroup reads the inside of one bracket group as an assignment.
 func (st *parseState) parseGroup(inner string) (taskPart, bool) {
-	inner = strings.TrimFunc(inner, quickSpace)
+	inner = trimFunc(inner, quickSpace)
 	if startsWithField(inner) && !statesLeadConvention(inner) && !strings.Contains(inner, "下同") {
 		// the common field clause, without remarks to take out
 		fs, _ := parseFields(inner)
@@ -163,7 +163,7 @@ func (st *parseState) parseGroup(inner string) (taskPart, bool) {
 	var kept []string
 	convention := false
 	for _, part := range splitTopLevel(inner, "，,；;") {
-		p := strings.TrimFunc(part, isSpace)
+		p := trimFunc(part, isSpace)
 		switch {
 		case statesLeadConvention(p):
 			convention = true
@@ -194,7 +194,7 @@ func (st *parseState) parseGroup(inner string) (taskPart, bool) {
 	// A bare unit list counts only next to a deadline: "（市发改委，6月底前）".
 	var bare []string
 	for _, part := range kept {
-		p := strings.TrimFunc(part, isSpace)
+		p := trimFunc(part, isSpace)
 		if lead, co, open, ok := parseRolePart(p); ok {
 			seg.open = seg.open || open
 			add(lead.names, lead.role)

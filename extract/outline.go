@@ -209,7 +209,7 @@ func (outlineParser) parse(p *bodyPara, st *parseState) bool {
 	}
 	it := &outlineItem{
 		depth: depth,
-		text:  strings.TrimFunc(rest, isSpace),
+		text:  trimFunc(rest, isSpace),
 		line:  p.line,
 		page:  p.page,
 	}
@@ -251,9 +251,9 @@ func rejoin(body []bodyPara) []bodyPara {
 			w = wrapped{p: p} // a fresh builder: flush took the last one's text
 			cur = &w
 			kind, _, rest := parseMarker(p.text)
-			cur.bare = kind != markNone && strings.TrimFunc(rest, isSpace) == ""
+			cur.bare = kind != markNone && trimFunc(rest, isSpace) == ""
 			cur.addStats(rest)
-			cur.first = strings.TrimRightFunc(p.text, isSpace)
+			cur.first = trimRightFunc(p.text, isSpace)
 		}
 	}
 	flush()
@@ -309,7 +309,7 @@ func (w *wrapped) addStats(piece string) {
 }
 
 func (w *wrapped) add(piece string) {
-	piece = strings.TrimFunc(piece, isSpace)
+	piece = trimFunc(piece, isSpace)
 	if w.text.Len() == 0 && w.first == "" {
 		w.first = piece
 		w.addStats(piece)

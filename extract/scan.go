@@ -1,6 +1,9 @@
 package extract
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Byte-level scans for the hot paths. Chinese text is almost all
 // three-byte UTF-8; these loops look at lead bytes and decode only where a
@@ -160,4 +163,42 @@ func decodeRune(s string, i int) (rune, int) {
 		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
 	}
 	return utf8.DecodeRuneInString(s[i:])
+}
+
+// plainAt reports whether the character at s[i:] is an ASCII letter or
+// digit or a CJK ideograph (lead byte E4–E9), which none of the trimming
+// predicates of this package accept.
+func plainAt(s string, i int) bool {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+	}
+	return hanRun(s, i) > i
+}
+
+// plainEnd reports whether s ends with a character plainAt accepts.
+func plainEnd(s string) bool {
+	n := len(s)
+	if c := s[n-1]; c < utf8.RuneSelf {
+		return plainAt(s, n-1)
+	}
+	return n >= 3 && hanRun(s, n-3) == n
+}
+
+// trimFunc is strings.TrimFunc for predicates that accept no ASCII letter
+// or digit and no ideograph: text that starts and ends with one (most
+// text) is returned without decoding its ends.
+func trimFunc(s string, f func(rune) bool) string {
+	if s == "" || plainAt(s, 0) && plainEnd(s) {
+		return s
+	}
+	return strings.TrimFunc(s, f)
+}
+
+// trimRightFunc is strings.TrimRightFunc with trimFunc's shortcut.
+func trimRightFunc(s string, f func(rune) bool) string {
+	if s == "" || plainEnd(s) {
+		return s
+	}
+	return strings.TrimRightFunc(s, f)
 }

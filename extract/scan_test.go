@@ -347,3 +347,47 @@ func FuzzStripSpace(f *testing.F) {
 		}
 	})
 }
+
+// trimPredicates are the predicates trimFunc is used with.
+var trimPredicates = map[string]func(rune) bool{
+	"isSpace": isSpace, "quickSpace": quickSpace, "isFieldSeparator": isFieldSeparator,
+	"isCloseBracket": isCloseBracket, "isClauseSep": isClauseSep,
+}
+
+func checkTrim(t *testing.T, s string) {
+	for name, f := range trimPredicates {
+		if got, want := trimFunc(s, f), strings.TrimFunc(s, f); got != want {
+			t.Fatalf("trimFunc(%q, %s) = %q, want %q", s, name, got, want)
+		}
+		if got, want := trimRightFunc(s, f), strings.TrimRightFunc(s, f); got != want {
+			t.Fatalf("trimRightFunc(%q, %s) = %q, want %q", s, name, got, want)
+		}
+	}
+}
+
+func TestTrimFuncMatchesLibrary(t *testing.T) {
+	for _, s := range append(scanSamples(20000), "中", "a中 ", " 中a", "中\xe4\xb8", "\x80\x80中") {
+		checkTrim(t, s)
+	}
+	// the shortcut's premise: no predicate accepts an ASCII letter or
+	// digit or an ideograph U+4000–U+9FFF
+	for name, f := range trimPredicates {
+		for r := rune(0x4000); r <= 0x9FFF; r++ {
+			if f(r) {
+				t.Fatalf("%s accepts %q", name, r)
+			}
+		}
+		for _, r := range "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" {
+			if f(r) {
+				t.Fatalf("%s accepts %q", name, r)
+			}
+		}
+	}
+}
+
+func FuzzTrimFunc(f *testing.F) {
+	for _, s := range scanSamples(50) {
+		f.Add(s)
+	}
+	f.Fuzz(checkTrim)
+}

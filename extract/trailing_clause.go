@@ -176,7 +176,7 @@ func startsWithField(s string) bool {
 // separator or bracket), without the separators around it. ok is false
 // when s does not start with a label.
 func parseFields(s string) (fs []clauseField, ok bool) {
-	s = strings.TrimFunc(s, quickSpace)
+	s = trimFunc(s, quickSpace)
 	if !startsWithField(s) {
 		return nil, false
 	}
@@ -205,7 +205,7 @@ func fieldsAt(s string, locs []labelLoc) []clauseField {
 		if i+1 < len(locs) {
 			end = locs[i+1].start
 		}
-		v := strings.TrimFunc(s[l.valueStart:end], isFieldSeparator)
+		v := trimFunc(s[l.valueStart:end], isFieldSeparator)
 		fl := fieldLabels[l.label]
 		fs = append(fs, clauseField{kind: fl.kind, role: fl.role, value: v})
 	}

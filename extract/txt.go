@@ -44,7 +44,7 @@ func (TXTReader) Read(name string, data []byte) (*Document, error) {
 			page++
 			l = l[:i] + l[i+1:]
 		}
-		if strings.TrimFunc(l, isSpace) == "" {
+		if trimFunc(l, isSpace) == "" {
 			continue
 		}
 		b := Block{Text: l, Line: line}
