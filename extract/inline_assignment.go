@@ -199,6 +199,7 @@ func (st *parseState) parseGroup(inner string) (taskPart, bool) {
 	if convention {
 		st.leadFirst = true
 	}
+	coUnderLead(seg.units)
 	st.applyConvention(seg.units)
 	return seg, true
 }
@@ -246,7 +247,7 @@ func parseRolePart(p string) (main roleUnits, co []string, open, ok bool) {
 		role = duban.RoleResponsible
 		rest = trimQualifiers(rest)
 	} else {
-		return main, nil, false, false
+		return implementPart(p)
 	}
 	names, open, ok := unitNames(strings.TrimPrefix(rest, "由"))
 	if !ok {

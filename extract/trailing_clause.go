@@ -256,11 +256,10 @@ func (st *parseState) fieldSegment(text string, fs []clauseField) taskPart {
 			if seg.units == nil && len(names) > 0 {
 				seg.units = make([]duban.Unit, 0, len(names)+1) // room for a co-unit field
 			}
-			for _, n := range names {
-				seg.units = addUnit(seg.units, n, role)
-			}
+			seg.units = st.addFieldUnits(seg.units, f.value, names, role)
 		}
 	}
+	coUnderLead(seg.units)
 	st.applyConvention(seg.units)
 	return seg
 }
