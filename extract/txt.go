@@ -53,6 +53,7 @@ func (TXTReader) Read(name string, data []byte) (*Document, error) {
 		}
 		doc.Blocks = append(doc.Blocks, b)
 	}
+	doc.Blocks = txtTables(doc.Blocks)
 	if paged {
 		doc.Pages = page
 	}
