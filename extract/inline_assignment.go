@@ -38,6 +38,11 @@ func (bracketAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool
 		seg.text = strings.TrimFunc(text[start:g.open], func(r rune) bool {
 			return isSpace(r) || (start > 0 && isClauseSep(r))
 		})
+		if seg.text == "" && len(segs) > 0 {
+			segs[len(segs)-1].merge(seg) // "（牵头单位：X）（完成时限：Y）"
+			start = g.end
+			continue
+		}
 		segs = append(segs, seg)
 		start = g.end
 	}

@@ -246,7 +246,7 @@ func (st *parseState) fieldSegment(text string, fs []clauseField) taskPart {
 	for _, f := range fs {
 		switch f.kind {
 		case fieldDeadline:
-			if seg.deadline == "" {
+			if seg.deadline == "" && !isPlaceholder(f.value) {
 				seg.deadline = noSpace(f.value)
 			}
 		case fieldUnits:

@@ -45,7 +45,9 @@ var roleWordHints = []string{"牵头", "配合", "参与", "协办", "协助", "
 func (st *parseState) addFieldUnits(us []duban.Unit, value string, names []string, role duban.Role) []duban.Unit {
 	if !containsAnyOf(value, roleWordHints...) {
 		for _, n := range names {
-			us = addUnit(us, n, role)
+			if !isPlaceholder(n) {
+				us = addUnit(us, n, role)
+			}
 		}
 		return us
 	}
@@ -66,6 +68,9 @@ func (st *parseState) addFieldUnits(us []duban.Unit, value string, names []strin
 		}
 		partNames, _ := st.splitUnits(p)
 		for _, n := range partNames {
+			if isPlaceholder(n) {
+				continue
+			}
 			name, r := cutRoleMarker(n, role)
 			us = addUnit(us, name, r)
 		}

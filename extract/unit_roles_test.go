@@ -72,3 +72,22 @@ func TestImplementPart(t *testing.T) {
 		}
 	}
 }
+
+func TestIsPlaceholder(t *testing.T) {
+	for _, s := range []string{"无", " / ", "—", "——", "－", "暂无", "无。", ""} {
+		if !isPlaceholder(s) {
+			t.Errorf("isPlaceholder(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"市发改委", "无锡市", "6月底前", "无线电管理局"} {
+		if isPlaceholder(s) {
+			t.Errorf("isPlaceholder(%q) = true", s)
+		}
+	}
+	// a placeholder in a units field names no unit
+	st := &parseState{}
+	names, _ := st.splitUnits("无")
+	if got := st.addFieldUnits(nil, "无", names, "co"); len(got) != 0 {
+		t.Errorf("addFieldUnits(无) = %v, want none", got)
+	}
+}
