@@ -47,7 +47,7 @@ func (TXTReader) Read(name string, data []byte) (*Document, error) {
 		if strings.TrimFunc(l, isSpace) == "" {
 			continue
 		}
-		b := Block{Text: l, Line: line}
+		b := Block{Text: unspaceLine(l), Line: line}
 		if paged {
 			b.Page = page
 		}
