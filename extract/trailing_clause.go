@@ -175,7 +175,7 @@ func parseFields(s string) (fs []clauseField, ok bool) {
 		return nil, false
 	}
 	var buf [8]labelLoc
-	return fieldsAt(s, boundaryLabels(s, appendLabels(buf[:0], s))), true
+	return fieldsAt(s, clauseLabels(s, appendLabels(buf[:0], s))), true
 }
 
 // boundaryLabels keeps the labels of s that start a field: the first, and
