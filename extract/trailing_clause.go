@@ -78,6 +78,10 @@ var fieldLabels = []struct {
 	{"进度安排", fieldDeadline, ""},
 	{"截止时间", fieldDeadline, ""},
 	{"完成日期", fieldDeadline, ""},
+	{"推进时限", fieldDeadline, ""},
+	{"工作时限", fieldDeadline, ""},
+	{"目标时限", fieldDeadline, ""},
+	{"进度要求", fieldDeadline, ""},
 	{"时间要求", fieldDeadline, ""},
 	{"时限", fieldDeadline, ""},
 	{"时间", fieldDeadline, ""},
@@ -147,8 +151,8 @@ type labelLoc struct {
 func appendLabels(locs []labelLoc, s string) []labelLoc {
 	for i := 0; i < len(s); {
 		r, size := decodeRune(s, i)
-		if r < labelBitsEnd && labelFirstBits[r>>6]&(1<<(r&63)) != 0 {
-			if idx, n, ok := labelAt(s[i:]); ok {
+		if r < labelBitsEnd && labelFirstBits[r>>6]&(1<<(r&63)) != 0 || mayCoinLabel(s, i) {
+			if idx, n, ok := labelAtPos(s, i); ok {
 				locs = append(locs, labelLoc{i, i + n, idx})
 				i += n
 				continue
@@ -161,7 +165,7 @@ func appendLabels(locs []labelLoc, s string) []labelLoc {
 
 // startsWithField reports whether s begins with a field label and colon.
 func startsWithField(s string) bool {
-	_, _, ok := labelAt(s)
+	_, _, ok := labelAtPos(s, 0)
 	return ok
 }
 
