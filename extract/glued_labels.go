@@ -11,7 +11,7 @@ import "unicode/utf8"
 func clauseLabels(s string, locs []labelLoc) []labelLoc {
 	out := locs[:0] // filtered in place: locs are the caller's to give up
 	for _, l := range locs {
-		if l.start == 0 || atFieldBoundary(s[:l.start]) || gluedLabel(l) {
+		if l.start == 0 || atFieldBoundary(s[:l.start]) || s[l.start] == bracketLabelByte || gluedLabel(l) {
 			out = append(out, l)
 		}
 	}

@@ -21,10 +21,38 @@ func labelAtPos(s string, i int) (idx, n int, ok bool) {
 	if idx, n, ok = labelAt(s[i:]); ok {
 		return idx, n, ok
 	}
+	if s[i] == bracketLabelByte {
+		return bracketLabel(s[i:])
+	}
 	if i == 0 || atFieldBoundary(s[:i]) {
 		return compoundLabel(s[i:])
 	}
 	return 0, 0, false
+}
+
+// bracketLabelByte is the first byte of 【 (and of the other CJK
+// brackets U+3008–U+3011, which bracketLabel tells apart).
+const bracketLabelByte = 0xE3
+
+// bracketLabel reads a label written in 【】 instead of before a colon:
+// "【责任单位】市发改委【完成时限】6月底前". n covers the closing 】; the
+// field starts at any 【label】, separator or not.
+func bracketLabel(s string) (idx, n int, ok bool) {
+	inner, found := strings.CutPrefix(s, "【")
+	if !found {
+		return 0, 0, false
+	}
+	end := strings.Index(inner, "】")
+	if end < 0 || end > 4*maxCompoundLabel {
+		return 0, 0, false
+	}
+	word := stripSpace(inner[:end])
+	if idx, n, ok = labelAt(word + "："); !ok || n != len(word+"：") {
+		if idx, n, ok = compoundLabel(word + "："); !ok || n != len(word+"：") {
+			return 0, 0, false
+		}
+	}
+	return idx, len("【") + end + len("】"), true
 }
 
 // maxCompoundLabel bounds the length of a coined label, in runes.
@@ -116,10 +144,11 @@ func labelIndex(label string) int {
 	panic("extract: no field label " + label) // at package init: a typo above
 }
 
-// mayCoinLabel reports whether a coined label may start at s[i]: an
-// ideograph where a field may start. appendLabels asks it for the
-// characters that start no listed label.
+// mayCoinLabel reports whether a label not listed may start at s[i]: a
+// 【 (bracketLabel), or an ideograph where a field may start (a coined
+// label). appendLabels asks it for the characters that start no listed
+// label.
 func mayCoinLabel(s string, i int) bool {
 	c := s[i]
-	return c >= 0xE4 && c <= 0xE9 && (i == 0 || atFieldBoundary(s[:i]))
+	return c == bracketLabelByte || c >= 0xE4 && c <= 0xE9 && (i == 0 || atFieldBoundary(s[:i]))
 }

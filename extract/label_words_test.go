@@ -47,3 +47,33 @@ func TestCoinedLabels(t *testing.T) {
 		t.Errorf("appendLabels(%q) = %+v", s, locs)
 	}
 }
+
+func TestBracketLabels(t *testing.T) {
+	tests := []struct {
+		in, want string // want: the listed label, "" for none
+		n        int
+	}{
+		{"【责任单位】市发改委", "责任单位", len("【责任单位】")},
+		{"【牵头单位】 省财政厅", "牵头单位", len("【牵头单位】")},
+		{"【完成时限】6月底前", "完成时限", len("【完成时限】")},
+		{"【 牵头责任单位 】省财政厅", "牵头单位", len("【 牵头责任单位 】")},
+		{"【典型经验】推广", "", 0},
+		{"【责任单位", "", 0},
+		{"【】", "", 0},
+		{"〔2025〕", "", 0},
+	}
+	for _, tt := range tests {
+		idx, n, ok := labelAtPos(tt.in, 0)
+		got := ""
+		if ok {
+			got = fieldLabels[idx].label
+		}
+		if got != tt.want || (ok && n != tt.n) {
+			t.Errorf("labelAtPos(%q) = %q, %d; want %q, %d", tt.in, got, n, tt.want, tt.n)
+		}
+	}
+	fs, ok := parseFields("【牵头单位】省市场监管局【配合单位】省税务局、省财政厅【完成时限】2025年12月底前")
+	if !ok || len(fs) != 3 || fs[0].value != "省市场监管局" || fs[1].value != "省税务局、省财政厅" || fs[2].value != "2025年12月底前" {
+		t.Errorf("parseFields(【…】…) = %+v, %v", fs, ok)
+	}
+}

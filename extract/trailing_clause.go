@@ -187,7 +187,7 @@ func parseFields(s string) (fs []clauseField, ok bool) {
 func boundaryLabels(s string, locs []labelLoc) []labelLoc {
 	out := locs[:0] // filtered in place: locs are the caller's to give up
 	for _, l := range locs {
-		if l.start == 0 || atFieldBoundary(s[:l.start]) {
+		if l.start == 0 || atFieldBoundary(s[:l.start]) || s[l.start] == bracketLabelByte {
 			out = append(out, l)
 		}
 	}
