@@ -23,8 +23,14 @@ func (p *taskPart) merge(q taskPart) {
 // "/", "—" or "无" that task tables and labelled lines put in a field
 // left empty.
 func isPlaceholder(s string) bool {
-	s = strings.Trim(stripSpace(s), "。；;，,")
-	switch s {
+	if len(s) > 16 {
+		return false // far longer than any placeholder, even with spaces
+	}
+	s = strings.TrimFunc(s, func(r rune) bool { return isSpace(r) || strings.ContainsRune("。；;，,", r) })
+	if len(s) > len("——") {
+		return false
+	}
+	switch stripSpace(s) {
 	case "", "/", "／", "\\", "-", "－", "—", "——", "–", "无", "暂无", "空", "×", "*", "…":
 		return true
 	}

@@ -24,10 +24,23 @@ func labelAtPos(s string, i int) (idx, n int, ok bool) {
 	if s[i] == bracketLabelByte {
 		return bracketLabel(s[i:])
 	}
-	if i == 0 || atFieldBoundary(s[:i]) {
+	if c := s[i]; c < 0xE4 || c > 0xE9 {
+		return 0, 0, false // coined labels start with an ideograph
+	}
+	if i == 0 || afterBoundary(s, i) {
 		return compoundLabel(s[i:])
 	}
 	return 0, 0, false
+}
+
+// afterBoundary is atFieldBoundary(s[:i]) with a fast answer for the
+// common case, an ideograph before i (lead byte 0xE4–0xE9), which is no
+// boundary: the boundaries are ASCII or start with 0xE3 or 0xEF.
+func afterBoundary(s string, i int) bool {
+	if c := s[i-1]; c >= 0x80 && (i < 3 || s[i-3] != 0xE3 && s[i-3] != 0xEF) {
+		return false
+	}
+	return atFieldBoundary(s[:i])
 }
 
 // bracketLabelByte is the first byte of 【 (and of the other CJK
@@ -150,5 +163,5 @@ func labelIndex(label string) int {
 // label.
 func mayCoinLabel(s string, i int) bool {
 	c := s[i]
-	return c == bracketLabelByte || c >= 0xE4 && c <= 0xE9 && (i == 0 || atFieldBoundary(s[:i]))
+	return c == bracketLabelByte || c >= 0xE4 && c <= 0xE9 && (i == 0 || afterBoundary(s, i))
 }

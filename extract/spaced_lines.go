@@ -18,10 +18,10 @@ const minSpacedPairs = 4
 
 // unspaceLine repairs a spaced-out line and returns other lines unchanged.
 func unspaceLine(s string) string {
-	if strings.IndexByte(s, ' ') < 0 && !strings.Contains(s, "\u3000") {
-		return s
-	}
-	if !isSpacedOut(s) {
+	// A spaced-out CJK line has a space for every character (3 bytes):
+	// lines with far fewer spaces are not read further.
+	spaces := strings.Count(s, " ") + strings.Count(s, "\u3000")
+	if spaces < minSpacedPairs || 6*spaces < len(s) || !isSpacedOut(s) {
 		return s
 	}
 	return cleanText(s)
@@ -40,7 +40,7 @@ func isSpacedOut(s string) bool {
 			gap++
 			continue
 		}
-		if isCJK(r) && isCJK(prev) {
+		if r >= 0x3000 && prev >= 0x3000 { // CJK, roughly: a cheap test suffices here
 			switch gap {
 			case 0:
 				tight++
