@@ -355,6 +355,7 @@ func (b *backScanner) beforeMarker() bool {
 		b.take()
 		b.sp()
 		if b.one("上中下") {
+			b.one("上中") // 中下旬
 			b.sp()
 			if b.one("月") {
 				b.sp()

@@ -82,7 +82,7 @@ var (
 	dlHalfRe       = regexp.MustCompile(`上半年|下半年|年中`)
 	dlRelativeRe   = regexp.MustCompile(`(\d{1,3}|半)(个)?(工作日|日|天|周|星期|月|年)(?:内|以内|之内|前)?`)
 	dlDateRe       = regexp.MustCompile(`(\d{1,2})月(\d{1,2})[日号]`)
-	dlMonthPartRe  = regexp.MustCompile(`(\d{1,2})月(?:份)?(上|中|下)旬`)
+	dlMonthPartRe  = regexp.MustCompile(`(\d{1,2})月(?:份)?(?:上|中)?(上|中|下)旬`) // 中下旬: 下旬
 	dlMonthMidRe   = regexp.MustCompile(`(\d{1,2})月中`)
 	dlMonthRe      = regexp.MustCompile(`(\d{1,2})月`)
 	dlQuarterRe    = regexp.MustCompile(`([1-4])季`)
@@ -221,7 +221,7 @@ func parseStage(seg string, y int, issue time.Time) stage {
 	case strings.ContainsAny(rest, "每按定逐") && dlRecurringRe.MatchString(rest):
 		st.kind = duban.KindRecurring
 		return st
-	case strings.ContainsAny(rest, "起以开") && dlFromRe.MatchString(rest) && !dlDueRe.MatchString(rest):
+	case strings.ContainsAny(rest, "起以开") && dlFromRe.MatchString(rest) && !dlDueRe.MatchString(rest) && !spanHasEnd(rest):
 		// 2024年起, 7月起实施: from then on, with no end.
 		st.kind = duban.KindOngoing
 		return st

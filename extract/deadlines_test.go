@@ -50,6 +50,7 @@ func TestParseDeadline(t *testing.T) {
 		{"6-9月", "6-9月", duban.KindMonthEnd, "2024-09-30"},
 		{"6月至9月底", "6月至9月底", duban.KindMonthEnd, "2024-09-30"},
 		{"2025年12月", "2025年12月", duban.KindMonthEnd, "2025-12-31"},
+		{"9月份", "9月份", duban.KindMonthEnd, "2024-09-30"},
 		{"13月底前", "13月底前", duban.KindUnknown, null},
 		// month_part
 		{"7月上旬", "7月上旬", duban.KindMonthPart, "2024-07-10"},
@@ -57,6 +58,8 @@ func TestParseDeadline(t *testing.T) {
 		{"7月下旬", "7月下旬", duban.KindMonthPart, "2024-07-31"},
 		{"2月下旬前", "2月下旬前", duban.KindMonthPart, "2024-02-29"},
 		{"2025年9月中旬前", "2025年9月中旬前", duban.KindMonthPart, "2025-09-20"},
+		{"9月中下旬", "9月中下旬", duban.KindMonthPart, "2024-09-30"},
+		{"9月上中旬前", "9月上中旬前", duban.KindMonthPart, "2024-09-20"},
 		// quarter_end
 		{"三季度末", "三季度末", duban.KindQuarterEnd, "2024-09-30"},
 		{"二季度", "二季度", duban.KindQuarterEnd, "2024-06-30"},
@@ -112,6 +115,11 @@ func TestParseDeadline(t *testing.T) {
 		{"2024年起", "2024年起", duban.KindOngoing, null},
 		{"7月起实施", "7月起实施", duban.KindOngoing, null},
 		{"7月起启动，年底前完成", "7月起启动，年底前完成", duban.KindYearEnd, "2024-12-31"},
+		{"即日起", "即日起", duban.KindOngoing, null},
+		{"即日起至12月31日", "即日起至12月31日", duban.KindDate, "2024-12-31"},
+		{"即日起至2025年6月底", "即日起至2025年6月底", duban.KindMonthEnd, "2025-06-30"},
+		{"7月起到10月", "7月起到10月", duban.KindMonthEnd, "2024-10-31"},
+		{"2024年起至今", "2024年起至今", duban.KindOngoing, null},
 		// two stages: the completion counts
 		{"上半年启动，年底前完成", "上半年启动，年底前完成", duban.KindYearEnd, "2024-12-31"},
 		{"6月底前启动，12月底前完成", "6月底前启动，12月底前完成", duban.KindMonthEnd, "2024-12-31"},
@@ -206,6 +214,7 @@ func TestFindDeadline(t *testing.T) {
 		{"三季度末前完成验收。", "三季度末前"},
 		{"第二季度前出台实施细则。", "第二季度前"},
 		{"7月中旬前召开推进会。", "7月中旬前"},
+		{"9月中下旬前完成交叉检查。", "9月中下旬前"},
 		{"年内完成改造。", "年内"},
 		{"今年内完成改造。", "今年内"},
 		{"明年底前全面建成。", "明年底前"},

@@ -80,7 +80,7 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 			// a title may wrap over up to three lines
 			t := p.text
 			j := i
-			for !hasTitleEnd(stripSpace(t)) && j+1 < len(head) && j < i+2 {
+			for j+1 < len(head) && j < i+2 && (!hasTitleEnd(stripSpace(t)) || isTitleTail(head[j+1].text)) {
 				next := stripSpace(head[j+1].text)
 				if next == "" || strings.ContainsAny(next, "。；：:，,") {
 					break

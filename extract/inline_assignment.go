@@ -38,6 +38,11 @@ func (bracketAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool
 		seg.text = trimFunc(text[start:g.open], func(r rune) bool {
 			return isSpace(r) || (start > 0 && isClauseSep(r))
 		})
+		if seg.text == "" && len(segs) > 0 {
+			segs[len(segs)-1].merge(seg) // "（牵头单位：X）（完成时限：Y）"
+			start = g.end
+			continue
+		}
 		segs = append(segs, seg)
 		start = g.end
 	}
@@ -227,6 +232,7 @@ func (st *parseState) parseGroup(inner string) (taskPart, bool) {
 	if convention {
 		st.leadFirst = true
 	}
+	coUnderLead(seg.units)
 	st.applyConvention(seg.units)
 	return seg, true
 }
@@ -274,7 +280,7 @@ func parseRolePart(p string) (main roleUnits, co []string, open, ok bool) {
 		role = duban.RoleResponsible
 		rest = trimQualifiers(rest)
 	} else {
-		return main, nil, false, false
+		return implementPart(p)
 	}
 	names, open, ok := unitNames(strings.TrimPrefix(rest, "由"))
 	if !ok {

@@ -29,10 +29,32 @@ func (labelledLineParser) parse(p *bodyPara, st *parseState) bool {
 		return false
 	}
 	if len(st.last.fields) == 0 {
+		takeBody(st.last)
 		splitGluedFields(st.last)
 	}
 	st.last.fields = append(st.last.fields, fs...)
 	return true
+}
+
+// takeBody makes the paragraphs under an item, before its first labelled
+// line, part of its text: "（一）推进老旧小区改造" with the work in the
+// paragraph under it and the labels after that. The heading is closed
+// with "。" as a clerk would write it on one line. Paragraphs after the
+// first labelled line (工作措施：…) are not the task's text.
+func takeBody(it *outlineItem) {
+	if len(it.body) == 0 {
+		return
+	}
+	var w wrapped
+	w.add(it.text)
+	if last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(it.text, isSpace)); !strings.ContainsRune("。；;：:！？!?", last) {
+		w.add("。")
+	}
+	for _, b := range it.body {
+		w.add(b)
+	}
+	it.text = w.String()
+	it.body = nil
 }
 
 // splitGluedFields moves a labelled line that a reader glued to the end of

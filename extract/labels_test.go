@@ -54,11 +54,12 @@ func FuzzLabelAt(f *testing.F) {
 	})
 }
 
-// appendLabelsByRune is appendLabels trying labelAt at every character.
+// appendLabelsByRune is appendLabels trying labelAtPos at every
+// character.
 func appendLabelsByRune(s string) []labelLoc {
 	var locs []labelLoc
 	for i := 0; i < len(s); {
-		if idx, n, ok := labelAtByList(s[i:]); ok {
+		if idx, n, ok := labelAtPos(s, i); ok {
 			locs = append(locs, labelLoc{i, i + n, idx})
 			i += n
 			continue

@@ -12,7 +12,7 @@ type markerKind int
 
 const (
 	markNone        markerKind = iota
-	markCN                     // 一、
+	markCN                     // 一、 一． 一.
 	markParenCN                // （一） (一)
 	markArabic                 // 1. 1、 1．
 	markParenArabic            // （1） (1)
@@ -61,7 +61,7 @@ func parseMarker(s string) (kind markerKind, canon, rest string) {
 			i += n
 		}
 		c, n := utf8.DecodeRuneInString(s[i:])
-		if c == '、' || c == '．' {
+		if c == '、' || c == '．' || c == '.' {
 			return markCN, s[:i], s[i+n:]
 		}
 	default:

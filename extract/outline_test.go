@@ -10,6 +10,8 @@ func TestParseMarker(t *testing.T) {
 		rest  string
 	}{
 		{"一、总体要求", markCN, "一", "总体要求"},
+		{"一．总体要求", markCN, "一", "总体要求"},
+		{"二.提升城市品质", markCN, "二", "提升城市品质"},
 		{"十二、其他", markCN, "十二", "其他"},
 		{"（一）深化合作。", markParenCN, "（一）", "深化合作。"},
 		{"(二) 深化科技", markParenCN, "（二）", " 深化科技"},

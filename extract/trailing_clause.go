@@ -74,6 +74,14 @@ var fieldLabels = []struct {
 	{"办结时限", fieldDeadline, ""},
 	{"时间节点", fieldDeadline, ""},
 	{"时限要求", fieldDeadline, ""},
+	{"时间安排", fieldDeadline, ""},
+	{"进度安排", fieldDeadline, ""},
+	{"截止时间", fieldDeadline, ""},
+	{"完成日期", fieldDeadline, ""},
+	{"推进时限", fieldDeadline, ""},
+	{"工作时限", fieldDeadline, ""},
+	{"目标时限", fieldDeadline, ""},
+	{"进度要求", fieldDeadline, ""},
 	{"时间要求", fieldDeadline, ""},
 	{"时限", fieldDeadline, ""},
 	{"时间", fieldDeadline, ""},
@@ -148,13 +156,21 @@ func appendLabels(locs []labelLoc, s string) []labelLoc {
 			continue
 		}
 		if hanRun(s, i) == i {
-			_, size := decodeRune(s, i) // labels start with an ideograph
+			// Labels start with an ideograph, or with 【.
+			if c == bracketLabelByte {
+				if idx, n, ok := labelAtPos(s, i); ok {
+					locs = append(locs, labelLoc{i, i + n, idx})
+					i += n
+					continue
+				}
+			}
+			_, size := decodeRune(s, i)
 			i += size
 			continue
 		}
 		r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-		if labelFirstBits[r>>6]&(1<<(r&63)) != 0 {
-			if idx, n, ok := labelAt(s[i:]); ok {
+		if labelFirstBits[r>>6]&(1<<(r&63)) != 0 || mayCoinLabel(s, i) {
+			if idx, n, ok := labelAtPos(s, i); ok {
 				locs = append(locs, labelLoc{i, i + n, idx})
 				i += n
 				continue
@@ -167,7 +183,7 @@ func appendLabels(locs []labelLoc, s string) []labelLoc {
 
 // startsWithField reports whether s begins with a field label and colon.
 func startsWithField(s string) bool {
-	_, _, ok := labelAt(s)
+	_, _, ok := labelAtPos(s, 0)
 	return ok
 }
 
@@ -181,7 +197,7 @@ func parseFields(s string) (fs []clauseField, ok bool) {
 		return nil, false
 	}
 	var buf [8]labelLoc
-	return fieldsAt(s, boundaryLabels(s, appendLabels(buf[:0], s))), true
+	return fieldsAt(s, clauseLabels(s, appendLabels(buf[:0], s))), true
 }
 
 // boundaryLabels keeps the labels of s that start a field: the first, and
@@ -189,7 +205,7 @@ func parseFields(s string) (fs []clauseField, ok bool) {
 func boundaryLabels(s string, locs []labelLoc) []labelLoc {
 	out := locs[:0] // filtered in place: locs are the caller's to give up
 	for _, l := range locs {
-		if l.start == 0 || atFieldBoundary(s[:l.start]) {
+		if l.start == 0 || atFieldBoundary(s[:l.start]) || s[l.start] == bracketLabelByte {
 			out = append(out, l)
 		}
 	}
@@ -252,7 +268,7 @@ func (st *parseState) fieldSegment(text string, fs []clauseField) taskPart {
 	for _, f := range fs {
 		switch f.kind {
 		case fieldDeadline:
-			if seg.deadline == "" {
+			if seg.deadline == "" && !isPlaceholder(f.value) {
 				seg.deadline = noSpace(f.value)
 			}
 		case fieldUnits:
@@ -266,11 +282,10 @@ func (st *parseState) fieldSegment(text string, fs []clauseField) taskPart {
 			if seg.units == nil && len(names) > 0 {
 				seg.units = make([]duban.Unit, 0, len(names)+1) // room for a co-unit field
 			}
-			for _, n := range names {
-				seg.units = addUnit(seg.units, n, role)
-			}
+			seg.units = st.addFieldUnits(seg.units, f.value, names, role)
 		}
 	}
+	coUnderLead(seg.units)
 	st.applyConvention(seg.units)
 	return seg
 }

@@ -47,12 +47,13 @@ func (TXTReader) Read(name string, data []byte) (*Document, error) {
 		if trimFunc(l, isSpace) == "" {
 			continue
 		}
-		b := Block{Text: l, Line: line}
+		b := Block{Text: unspaceLine(l), Line: line}
 		if paged {
 			b.Page = page
 		}
 		doc.Blocks = append(doc.Blocks, b)
 	}
+	doc.Blocks = txtTables(doc.Blocks)
 	if paged {
 		doc.Pages = page
 	}

@@ -1,0 +1,40 @@
+package extract
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestParseFieldsGlued(t *testing.T) {
+	type f struct {
+		kind  fieldKind
+		value string
+	}
+	tests := []struct {
+		in   string
+		want []f
+	}{
+		{"牵头单位：市发改委配合单位：市财政局完成时限：6月底前",
+			[]f{{fieldUnits, "市发改委"}, {fieldUnits, "市财政局"}, {fieldDeadline, "6月底前"}}},
+		{"责任单位：市发改委、市财政局完成时间：年底前",
+			[]f{{fieldUnits, "市发改委、市财政局"}, {fieldDeadline, "年底前"}}},
+		// short labels and labels of other fields stay inside a value
+		{"责任单位：市发改委时间：年底前",
+			[]f{{fieldUnits, "市发改委时间：年底前"}}},
+		{"牵头单位：市发改委责任领导：张三",
+			[]f{{fieldUnits, "市发改委责任领导：张三"}}},
+		// separated fields as before
+		{"牵头单位：市发改委；配合单位：市财政局；完成时限：6月底前",
+			[]f{{fieldUnits, "市发改委"}, {fieldUnits, "市财政局"}, {fieldDeadline, "6月底前"}}},
+	}
+	for _, tt := range tests {
+		fs, ok := parseFields(tt.in)
+		var got []f
+		for _, x := range fs {
+			got = append(got, f{x.kind, x.value})
+		}
+		if !ok || !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("parseFields(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

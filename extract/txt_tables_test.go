@@ -1,0 +1,57 @@
+package extract
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestTXTTables(t *testing.T) {
+	read := func(s string) *Document {
+		t.Helper()
+		doc, err := TXTReader{}.Read("t.txt", []byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	cellTexts := func(tb *Table) [][]string {
+		var out [][]string
+		for _, r := range tb.Rows {
+			var row []string
+			for _, c := range r {
+				row = append(row, c.Text)
+			}
+			out = append(out, row)
+		}
+		return out
+	}
+
+	doc := read("标题\n序号\t重点任务\t牵头单位\t配合单位\t完成时限\n1\t\"建设“口袋公园”\"\t县住建局\t\t年底前\n2\t开展清洁行动\t县农业农村局\t各乡镇\t每季度\n说明文字\n")
+	if len(doc.Blocks) != 3 || doc.Blocks[1].Table == nil {
+		t.Fatalf("blocks = %+v, want text, table, text", doc.Blocks)
+	}
+	want := [][]string{
+		{"序号", "重点任务", "牵头单位", "配合单位", "完成时限"},
+		{"1", "建设“口袋公园”", "县住建局", "", "年底前"},
+		{"2", "开展清洁行动", "县农业农村局", "各乡镇", "每季度"},
+	}
+	if got := cellTexts(doc.Blocks[1].Table); !reflect.DeepEqual(got, want) {
+		t.Errorf("rows = %q, want %q", got, want)
+	}
+	if b := doc.Blocks[1]; b.Line != 2 || b.Table.Rows[2][1].Line != 4 {
+		t.Errorf("table line %d, row 2 line %d; want 2, 4", b.Line, b.Table.Rows[2][1].Line)
+	}
+
+	// Tabs that indent text, or a run without a task-table header, stay text.
+	for _, s := range []string{
+		"\t一、总体要求\n\t（一）加强领导。\n",
+		"姓名\t电话\t邮箱\n张三\t123\ta@b.c\n",
+		"序号\t重点任务\t牵头单位\t完成时限\n", // a header alone
+	} {
+		for _, b := range read(s).Blocks {
+			if b.Table != nil {
+				t.Errorf("%q: table found", s)
+			}
+		}
+	}
+}
