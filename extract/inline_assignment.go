@@ -28,7 +28,7 @@ func (bracketAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool
 	if len(groups) == 0 {
 		return nil, false
 	}
-	segs := make([]taskPart, 0, len(groups))
+	segs := st.parts[:0] // assign copies the parts out before the next item
 	start := 0
 	for _, g := range groups {
 		seg, ok := st.parseGroup(text[g.inner:g.close])
@@ -46,6 +46,7 @@ func (bracketAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool
 		segs = append(segs, seg)
 		start = g.end
 	}
+	st.parts = segs[:0]
 	if len(segs) == 0 {
 		return nil, false
 	}
@@ -158,7 +159,8 @@ func (st *parseState) parseGroup(inner string) (taskPart, bool) {
 	inner = trimFunc(inner, quickSpace)
 	if startsWithField(inner) && !statesLeadConvention(inner) && !strings.Contains(inner, "下同") {
 		// the common field clause, without remarks to take out
-		fs, _ := parseFields(inner)
+		var buf [6]clauseField
+		fs, _ := appendFields(buf[:0], inner)
 		if !hasUnitOrDeadline(fs) {
 			return taskPart{}, false
 		}

@@ -207,7 +207,8 @@ func (outlineParser) parse(p *bodyPara, st *parseState) bool {
 		depth = len(st.stack) + 1
 		st.kinds = append(st.kinds[:depth-1], kind)
 	}
-	it := &outlineItem{
+	it := st.newItem()
+	*it = outlineItem{
 		depth: depth,
 		text:  trimFunc(rest, isSpace),
 		line:  p.line,

@@ -108,6 +108,8 @@ type parseState struct {
 	// memos: notices repeat the same unit lists and deadlines many times
 	deadlines map[string]duban.Deadline
 	dlChunk   []duban.Deadline // backing for the tasks' own deadline copies
+	itemChunk []outlineItem    // backing for the outline items (never grown in place)
+	parts     []taskPart       // scratch for an assigner's parts, copied into drafts
 	unitLists map[string]unitList
 
 	drafts    []draft
@@ -281,6 +283,17 @@ func (st *parseState) deadline(raw string) *duban.Deadline {
 	}
 	st.deadlines[raw] = *d
 	return d
+}
+
+// newItem returns a zero outline item from a chunk shared with the items
+// allocated before and after it: a notice has dozens of items, and they
+// live as long as the parse.
+func (st *parseState) newItem() *outlineItem {
+	if len(st.itemChunk) == cap(st.itemChunk) {
+		st.itemChunk = make([]outlineItem, 0, 32)
+	}
+	st.itemChunk = st.itemChunk[:len(st.itemChunk)+1]
+	return &st.itemChunk[len(st.itemChunk)-1]
 }
 
 // ownDeadline returns a copy of d for one task, taken from a chunk shared

@@ -192,12 +192,18 @@ func startsWithField(s string) bool {
 // separator or bracket), without the separators around it. ok is false
 // when s does not start with a label.
 func parseFields(s string) (fs []clauseField, ok bool) {
+	return appendFields(nil, s)
+}
+
+// appendFields is parseFields appending to dst, so that a caller can lend
+// a buffer on its stack.
+func appendFields(dst []clauseField, s string) (fs []clauseField, ok bool) {
 	s = trimFunc(s, quickSpace)
 	if !startsWithField(s) {
-		return nil, false
+		return dst, false
 	}
 	var buf [8]labelLoc
-	return fieldsAt(s, clauseLabels(s, appendLabels(buf[:0], s))), true
+	return appendFieldsAt(dst, s, clauseLabels(s, appendLabels(buf[:0], s))), true
 }
 
 // boundaryLabels keeps the labels of s that start a field: the first, and
@@ -215,7 +221,11 @@ func boundaryLabels(s string, locs []labelLoc) []labelLoc {
 // fieldsAt reads the fields of s that start at locs: each value runs to
 // the next label, without the separators around it.
 func fieldsAt(s string, locs []labelLoc) []clauseField {
-	fs := make([]clauseField, 0, len(locs))
+	return appendFieldsAt(make([]clauseField, 0, len(locs)), s, locs)
+}
+
+// appendFieldsAt is fieldsAt appending to fs.
+func appendFieldsAt(fs []clauseField, s string, locs []labelLoc) []clauseField {
 	for i, l := range locs {
 		end := len(s)
 		if i+1 < len(locs) {
