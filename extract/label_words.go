@@ -18,7 +18,7 @@ import (
 // running text a coined label cannot be told from words that end before
 // a listed one ("县妇联完成时限：" is 县妇联, then 完成时限).
 func labelAtPos(s string, i int) (idx, n int, ok bool) {
-	if idx, n, ok = labelAt(s[i:]); ok {
+	if idx, n, ok = labelAt(s[i:]); ok || i >= len(s) {
 		return idx, n, ok
 	}
 	if s[i] == bracketLabelByte {

@@ -86,3 +86,16 @@ func FuzzAppendLabels(f *testing.F) {
 		}
 	})
 }
+
+// TestLabelAtPosEnds: an empty text or a position at its end holds no
+// label (the fuzz input that found this is in testdata/fuzz/FuzzStructure).
+func TestLabelAtPosEnds(t *testing.T) {
+	for _, s := range []string{"", "责任单位：X", "【"} {
+		if _, _, ok := labelAtPos(s, len(s)); ok {
+			t.Errorf("labelAtPos(%q, %d) found a label", s, len(s))
+		}
+	}
+	if startsWithField("") {
+		t.Error(`startsWithField("") = true`)
+	}
+}
