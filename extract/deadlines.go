@@ -79,12 +79,10 @@ var (
 	dlLastYearRe   = regexp.MustCompile(`去年|上年`)
 	dlLabelRe      = regexp.MustCompile(`^(?:完成|办结)?(?:时间|时限|期限|日期)[:：]`)
 	dlRecurringRe  = regexp.MustCompile(`每(?:年|半|季|月|周|旬|日|天|个|\d)|按(?:季|月|年|周|半年|旬|期报送)|定期|逐月|逐季|逐年`)
-	dlHalfRe       = regexp.MustCompile(`上半年|下半年|年中`)
 	dlRelativeRe   = regexp.MustCompile(`(\d{1,3}|半)(个)?(工作日|日|天|周|星期|月|年)(?:内|以内|之内|前)?`)
 	dlDateRe       = regexp.MustCompile(`(\d{1,2})月(\d{1,2})[日号]`)
 	dlMonthPartRe  = regexp.MustCompile(`(\d{1,2})月(?:份)?(?:上|中)?(上|中|下)旬`) // 中下旬: 下旬
 	dlMonthMidRe   = regexp.MustCompile(`(\d{1,2})月中`)
-	dlMonthRe      = regexp.MustCompile(`(\d{1,2})月`)
 	dlQuarterRe    = regexp.MustCompile(`([1-4])季`)
 	dlYearEndRe    = regexp.MustCompile(`年(?:底|末|内|前|度|终)|全年|今年|本年|当年|^年$`)
 	dlFromRe       = regexp.MustCompile(`起(?:$|[^\d])|以来|开始实施|开始施行`)
@@ -257,7 +255,7 @@ func parseStage(seg string, y int, issue time.Time) stage {
 		}
 		return st
 	}
-	if strings.Contains(rest, "上半年") || strings.Contains(rest, "下半年") || (dlHalfRe.MatchString(rest) && !strings.Contains(rest, "月")) {
+	if strings.Contains(rest, "上半年") || strings.Contains(rest, "下半年") || (strings.Contains(rest, "年中") && !strings.Contains(rest, "月")) {
 		mo := 6
 		if strings.Contains(rest, "下半年") {
 			mo = 12
@@ -273,8 +271,8 @@ func parseStage(seg string, y int, issue time.Time) stage {
 		}
 		return st
 	}
-	if m := lastSubmatchIf(hasMonth, dlMonthRe, rest); m != nil {
-		mo, _ := strconv.Atoi(m[1])
+	if m, ok := lastMonth(rest); ok {
+		mo, _ := strconv.Atoi(m)
 		if mo >= 1 && mo <= 12 {
 			st.kind, st.date = duban.KindMonthEnd, monthEnd(y, mo)
 		}
@@ -298,6 +296,26 @@ func parseStage(seg string, y int, issue time.Time) stage {
 		st.kind, st.date = duban.KindYearEnd, monthEnd(y, 12)
 	}
 	return st
+}
+
+// lastMonth finds the last month written in digits, "(\d{1,2})月" as a
+// regular expression would match it: the one or two ASCII digits just
+// before the last 月 that has a digit before it.
+func lastMonth(s string) (string, bool) {
+	for end := len(s); ; {
+		i := strings.LastIndex(s[:end], "月")
+		if i < 0 {
+			return "", false
+		}
+		j := i
+		for j > 0 && i-j < 2 && isASCIIDigit(rune(s[j-1])) {
+			j--
+		}
+		if j < i {
+			return s[j:i], true
+		}
+		end = i
+	}
 }
 
 // lastSubmatchIf is the submatches of re's last match in s, or nil; when

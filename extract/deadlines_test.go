@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -357,4 +358,30 @@ func checkArabicNumeralsPlain(t *testing.T, s string) {
 	if got, want := arabicNumerals(s), convertNumerals(s); got != want {
 		t.Fatalf("arabicNumerals(%q) = %q, conversion gives %q", s, got, want)
 	}
+}
+
+// monthRe is the expression lastMonth stands for.
+var monthRe = regexp.MustCompile(`(\d{1,2})月`)
+
+func checkLastMonth(t *testing.T, s string) {
+	want, wantOK := "", false
+	if all := monthRe.FindAllStringSubmatch(s, -1); len(all) > 0 {
+		want, wantOK = all[len(all)-1][1], true
+	}
+	if got, ok := lastMonth(s); got != want || ok != wantOK {
+		t.Fatalf("lastMonth(%q) = %q, %v; the expression gives %q, %v", s, got, ok, want, wantOK)
+	}
+}
+
+func TestLastMonth(t *testing.T) {
+	for _, s := range []string{"", "月", "12月", "年12月底前", "123月", "6月至9月底", "9月底前，12月", "5个月", "1月月", "１２月", "a9月b", "3月15日", "12月底前完成1月"} {
+		checkLastMonth(t, s)
+	}
+}
+
+func FuzzLastMonth(f *testing.F) {
+	for _, s := range []string{"12月底前", "6月至9月", "123月", "月1月"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkLastMonth)
 }
