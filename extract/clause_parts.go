@@ -26,6 +26,9 @@ func isPlaceholder(s string) bool {
 	if len(s) > 16 {
 		return false // far longer than any placeholder, even with spaces
 	}
+	if len(s) > 6 && isIdeographByte(s[0]) && len(s) >= 3 && isIdeographByte(s[len(s)-3]) {
+		return false // a name: nothing to trim, and longer than any placeholder
+	}
 	s = strings.TrimFunc(s, func(r rune) bool { return isSpace(r) || strings.ContainsRune("。；;，,", r) })
 	if len(s) > len("——") {
 		return false
@@ -36,3 +39,7 @@ func isPlaceholder(s string) bool {
 	}
 	return false
 }
+
+// isIdeographByte reports whether c leads a character U+4000–U+9FFF (most
+// CJK ideographs) in UTF-8.
+func isIdeographByte(c byte) bool { return c >= 0xE4 && c <= 0xE9 }

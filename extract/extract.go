@@ -118,6 +118,7 @@ func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error)
 		}
 	}
 	h := parseHeader(ps, start)
+	planTitleLater(&h, ps, start)
 	st := &parseState{assigners: defaultAssigners}
 	st.year = noticeYear(h)
 	if opt.Year != 0 {

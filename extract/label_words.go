@@ -24,23 +24,10 @@ func labelAtPos(s string, i int) (idx, n int, ok bool) {
 	if s[i] == bracketLabelByte {
 		return bracketLabel(s[i:])
 	}
-	if c := s[i]; c < 0xE4 || c > 0xE9 {
-		return 0, 0, false // coined labels start with an ideograph
-	}
-	if i == 0 || afterBoundary(s, i) {
+	if mayCoinLabel(s, i) {
 		return compoundLabel(s[i:])
 	}
 	return 0, 0, false
-}
-
-// afterBoundary is atFieldBoundary(s[:i]) with a fast answer for the
-// common case, an ideograph before i (lead byte 0xE4–0xE9), which is no
-// boundary: the boundaries are ASCII or start with 0xE3 or 0xEF.
-func afterBoundary(s string, i int) bool {
-	if c := s[i-1]; c >= 0x80 && (i < 3 || s[i-3] != 0xE3 && s[i-3] != 0xEF) {
-		return false
-	}
-	return atFieldBoundary(s[:i])
 }
 
 // bracketLabelByte is the first byte of 【 (and of the other CJK
@@ -74,6 +61,9 @@ const maxCompoundLabel = 10
 // compoundLabel reads a coined label and its colon at the start of s; idx
 // is the fieldLabels entry that holds the same kind of field.
 func compoundLabel(s string) (idx, n int, ok bool) {
+	if w := s[:min(len(s), 4*maxCompoundLabel)]; !strings.Contains(w, "：") && strings.IndexByte(w, ':') < 0 {
+		return 0, 0, false // no colon near enough
+	}
 	end, runes := -1, 0
 	for i, r := range s {
 		if r == '：' || r == ':' {
@@ -163,5 +153,20 @@ func labelIndex(label string) int {
 // label.
 func mayCoinLabel(s string, i int) bool {
 	c := s[i]
-	return c == bracketLabelByte || c >= 0xE4 && c <= 0xE9 && (i == 0 || afterBoundary(s, i))
+	if c == bracketLabelByte {
+		return true
+	}
+	if c < 0xE4 || c > 0xE9 {
+		return false // coined labels start with an ideograph
+	}
+	if i == 0 {
+		return true
+	}
+	// After an ideograph (most of the text) no field starts: tested on
+	// the bytes, as this runs for every character of every item. The
+	// boundaries are ASCII or lead with 0xE3 (。〔【, U+3000) or 0xEF (，；（).
+	if p := s[i-1]; p >= 0x80 && (i < 3 || s[i-3] != 0xE3 && s[i-3] != 0xEF) {
+		return false
+	}
+	return atFieldBoundary(s[:i])
 }

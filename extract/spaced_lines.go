@@ -20,7 +20,11 @@ const minSpacedPairs = 4
 func unspaceLine(s string) string {
 	// A spaced-out CJK line has a space for every character (3 bytes):
 	// lines with far fewer spaces are not read further.
-	spaces := strings.Count(s, " ") + strings.Count(s, "\u3000")
+	// (pdftotext spaces characters out with ASCII spaces.)
+	if len(s) < 4*minSpacedPairs {
+		return s
+	}
+	spaces := strings.Count(s, " ")
 	if spaces < minSpacedPairs || 6*spaces < len(s) || !isSpacedOut(s) {
 		return s
 	}

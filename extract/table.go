@@ -195,7 +195,7 @@ func (t *taskTable) row(row []Cell) {
 	vals := make([]string, len(c.units)+1)
 	empty := true
 	for i, uc := range c.units {
-		vals[i] = taskCellText(row, uc.col)
+		vals[i] = unitCellText(row, uc.col)
 		empty = empty && vals[i] == ""
 	}
 	vals[len(c.units)] = taskCellText(row, c.deadline)

@@ -16,7 +16,8 @@ import "strings"
 const minTabCells = 3
 
 // txtTables replaces each run of tab-separated lines that starts with a
-// task-table header by one table block.
+// task-table header by one table block. A cell in quotes, as spreadsheets
+// write a cell of several lines, may run over lines ("市财政局⏎市商务局").
 func txtTables(blocks []Block) []Block {
 	first := -1
 	for i := range blocks {
@@ -30,19 +31,10 @@ func txtTables(blocks []Block) []Block {
 	}
 	out := blocks[:first:first] // a copy is made once a table is found
 	for i := first; i < len(blocks); {
-		end := tabRun(blocks, i)
-		if end-i >= 2 {
-			hdr := tabCells(blocks[i])
-			if _, ok := tableHeader(hdr); ok && len(hdr) >= minTabCells {
-				t := &Table{Rows: make([][]Cell, 0, end-i)}
-				t.Rows = append(t.Rows, hdr)
-				for _, b := range blocks[i+1 : end] {
-					t.Rows = append(t.Rows, tabCells(b))
-				}
-				out = append(out, Block{Table: t, Line: blocks[i].Line, Page: blocks[i].Page})
-				i = end
-				continue
-			}
+		if t, next := tabTableAt(blocks, i); t != nil {
+			out = append(out, Block{Table: t, Line: blocks[i].Line, Page: blocks[i].Page})
+			i = next
+			continue
 		}
 		out = append(out, blocks[i])
 		i++
@@ -50,26 +42,87 @@ func txtTables(blocks []Block) []Block {
 	return out
 }
 
-// tabRun returns the end of the run of consecutive lines holding a tab
-// that starts at i (i itself when it holds none).
-func tabRun(blocks []Block, i int) int {
-	for i < len(blocks) && strings.IndexByte(blocks[i].Text, '\t') >= 0 {
-		i++
+// tabTableAt reads a task table whose header line is blocks[i], and
+// returns it with the index after its last row; nil when blocks[i] is no
+// tab-separated task-table header followed by a row.
+func tabTableAt(blocks []Block, i int) (*Table, int) {
+	if strings.IndexByte(blocks[i].Text, '\t') < 0 {
+		return nil, i
 	}
-	return i
+	hdr, _ := splitTSV(blocks[i].Text)
+	if len(hdr) < minTabCells {
+		return nil, i
+	}
+	hdrCells := tsvCells(hdr, blocks[i])
+	if _, ok := tableHeader(hdrCells); !ok {
+		return nil, i
+	}
+	t := &Table{Rows: [][]Cell{hdrCells}}
+	j := i + 1
+	for j < len(blocks) && strings.IndexByte(blocks[j].Text, '\t') >= 0 {
+		start := j
+		rec := blocks[j].Text
+		cells, complete := splitTSV(rec)
+		for j++; !complete && j < len(blocks) && j-start < maxTSVLines; j++ {
+			rec += "\n" + blocks[j].Text
+			cells, complete = splitTSV(rec)
+		}
+		t.Rows = append(t.Rows, tsvCells(cells, blocks[start]))
+	}
+	if len(t.Rows) < 2 {
+		return nil, i
+	}
+	return t, j
 }
 
-// tabCells splits a line into cells at its tabs; a spreadsheet's quotes
-// around a cell are removed.
-func tabCells(b Block) []Cell {
-	parts := strings.Split(strings.TrimRight(b.Text, "\r\n"), "\t")
+// maxTSVLines bounds the lines one quoted record may take, so that a stray
+// quote does not swallow the notice.
+const maxTSVLines = 20
+
+// splitTSV splits one tab-separated record into cells. A cell that starts
+// with a quote runs to the closing quote (tabs and line breaks inside it
+// are text, "" is a quote); complete is false while such a cell is open.
+func splitTSV(s string) (cells []string, complete bool) {
+	for i := 0; ; {
+		if i < len(s) && s[i] == '"' {
+			var b strings.Builder
+			j := i + 1
+			for {
+				k := strings.IndexByte(s[j:], '"')
+				if k < 0 {
+					return append(cells, b.String()+s[j:]), false
+				}
+				b.WriteString(s[j : j+k])
+				j += k + 1
+				if j < len(s) && s[j] == '"' {
+					b.WriteByte('"')
+					j++
+					continue
+				}
+				break
+			}
+			end := strings.IndexByte(s[j:], '\t')
+			if end < 0 {
+				return append(cells, b.String()+s[j:]), true
+			}
+			cells = append(cells, b.String()+s[j:j+end])
+			i = j + end + 1
+			continue
+		}
+		end := strings.IndexByte(s[i:], '\t')
+		if end < 0 {
+			return append(cells, s[i:]), true
+		}
+		cells = append(cells, s[i:i+end])
+		i += end + 1
+	}
+}
+
+// tsvCells makes the cells of a record read from block b.
+func tsvCells(parts []string, b Block) []Cell {
 	cells := make([]Cell, len(parts))
 	for k, p := range parts {
-		p = strings.TrimFunc(p, isSpace)
-		if len(p) >= 2 && p[0] == '"' && p[len(p)-1] == '"' {
-			p = strings.ReplaceAll(p[1:len(p)-1], `""`, `"`)
-		}
-		cells[k] = Cell{Text: p, Line: b.Line, Page: b.Page}
+		cells[k] = Cell{Text: strings.TrimFunc(p, isSpace), Line: b.Line, Page: b.Page}
 	}
 	return cells
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -53,5 +54,53 @@ func TestTXTTables(t *testing.T) {
 				t.Errorf("%q: table found", s)
 			}
 		}
+	}
+}
+
+func TestSplitTSV(t *testing.T) {
+	tests := []struct {
+		in       string
+		cells    []string
+		complete bool
+	}{
+		{"1\t任务\t县局", []string{"1", "任务", "县局"}, true},
+		{"1\t\t县局\t", []string{"1", "", "县局", ""}, true},
+		{"1\t\"市财政局\n市商务局\"\t年底前", []string{"1", "市财政局\n市商务局", "年底前"}, true},
+		{"1\t\"市财政局", []string{"1", "市财政局"}, false},
+		{"1\t\"a\"\"b\"\tc", []string{"1", "a\"b", "c"}, true},
+		{"1\t\"a\tb\"\tc", []string{"1", "a\tb", "c"}, true},
+		{"\"一网通办\"改革\t县局", []string{"一网通办改革", "县局"}, true},
+	}
+	for _, tt := range tests {
+		cells, complete := splitTSV(tt.in)
+		if !reflect.DeepEqual(cells, tt.cells) || complete != tt.complete {
+			t.Errorf("splitTSV(%q) = %q, %v; want %q, %v", tt.in, cells, complete, tt.cells, tt.complete)
+		}
+	}
+}
+
+// A quoted cell over several lines is one cell; a stray quote takes at
+// most maxTSVLines lines.
+func TestTXTTablesQuotedLines(t *testing.T) {
+	doc, err := TXTReader{}.Read("t.txt", []byte("序号\t重点任务\t牵头单位\t配合单位\t完成时限\n1\t\"新改建户厕\n2000座\"\t县农业农村局\t\"县卫健局\n各乡镇人民政府\"\t10月底前\n2\t开展清洁行动\t县农业农村局\t\t每季度\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Blocks) != 1 || doc.Blocks[0].Table == nil {
+		t.Fatalf("blocks = %+v, want one table", doc.Blocks)
+	}
+	rows := doc.Blocks[0].Table.Rows
+	if len(rows) != 3 || rows[1][1].Text != "新改建户厕\n2000座" || rows[1][3].Text != "县卫健局\n各乡镇人民政府" || rows[2][0].Text != "2" || rows[2][0].Line != 5 {
+		t.Errorf("rows = %+v", rows)
+	}
+
+	var b strings.Builder
+	b.WriteString("序号\t重点任务\t牵头单位\t完成时限\n1\t\"任务\t县局\t年底前\n")
+	for range 30 {
+		b.WriteString("正文段落。\n")
+	}
+	doc, _ = TXTReader{}.Read("t.txt", []byte(b.String()))
+	if n := len(doc.Blocks); n < 30-maxTSVLines {
+		t.Errorf("a stray quote took %d lines of text", 31-n)
 	}
 }

@@ -39,11 +39,27 @@ var roleMarkers = []struct {
 // contain; a list without any is split as it is.
 var roleWordHints = []string{"牵头", "配合", "参与", "协办", "协助", "负责", "落实", "实施", "会同"}
 
+// roleHintFirsts are the first characters of roleWordHints, for a quick
+// test.
+const roleHintFirsts = "牵配参协负落实会"
+
+// hasRoleHintFirst reports whether s holds one of roleHintFirsts (a
+// switch: strings.ContainsAny is slow on a set of ideographs).
+func hasRoleHintFirst(s string) bool {
+	for _, r := range s {
+		switch r {
+		case '牵', '配', '参', '协', '负', '落', '实', '会':
+			return true
+		}
+	}
+	return false
+}
+
 // addFieldUnits adds the units of a units field to us: names are value
 // split by splitUnits, role is the field's. Markers and role verbs inside
 // the value override the field's role for the names they close.
 func (st *parseState) addFieldUnits(us []duban.Unit, value string, names []string, role duban.Role) []duban.Unit {
-	if !containsAnyOf(value, roleWordHints...) {
+	if !hasRoleHintFirst(value) || !containsAnyOf(value, roleWordHints...) {
 		for _, n := range names {
 			if !isPlaceholder(n) {
 				us = addUnit(us, n, role)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/duban/duban"
@@ -89,5 +90,15 @@ func TestIsPlaceholder(t *testing.T) {
 	names, _ := st.splitUnits("无")
 	if got := st.addFieldUnits(nil, "无", names, "co"); len(got) != 0 {
 		t.Errorf("addFieldUnits(无) = %v, want none", got)
+	}
+}
+
+// The quick test of addFieldUnits knows the first character of every hint.
+func TestRoleHintFirsts(t *testing.T) {
+	for _, h := range roleWordHints {
+		r := []rune(h)[0]
+		if !strings.ContainsRune(roleHintFirsts, r) || !hasRoleHintFirst(h) {
+			t.Errorf("roleHintFirsts lacks %q of %q", r, h)
+		}
 	}
 }
