@@ -112,6 +112,11 @@ func (r *runner) run(ctx context.Context, files []string, other []Input) (*Summa
 	go func() {
 		defer close(jobs)
 		for _, p := range files {
+			// A select with both cases ready picks one at random: once
+			// the run is cancelled, no further notice may be handed out.
+			if ctx.Err() != nil {
+				return
+			}
 			select {
 			case <-ctx.Done():
 				return
