@@ -249,6 +249,9 @@ func isFieldSeparator(r rune) bool {
 
 // atFieldBoundary reports whether a label after before starts a new field.
 func atFieldBoundary(before string) bool {
+	if n := len(before); n >= 3 && hanRun(before, n-3) == n {
+		return false // an ideograph: the common case
+	}
 	r, _ := utf8.DecodeLastRuneInString(before)
 	if isSpace(r) {
 		return true // "责任单位：X  完成时间：Y"

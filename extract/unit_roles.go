@@ -46,11 +46,15 @@ const roleHintFirsts = "牵配参协负落实会"
 // hasRoleHintFirst reports whether s holds one of roleHintFirsts (a
 // switch: strings.ContainsAny is slow on a set of ideographs).
 func hasRoleHintFirst(s string) bool {
-	for _, r := range s {
-		switch r {
+	for i := 0; i < len(s); i++ {
+		if hanRun(s, i) == i {
+			continue // the hints are ideographs; other bytes are skipped one by one
+		}
+		switch rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F) {
 		case '牵', '配', '参', '协', '负', '落', '实', '会':
 			return true
 		}
+		i += 2
 	}
 	return false
 }

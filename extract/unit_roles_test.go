@@ -102,3 +102,14 @@ func TestRoleHintFirsts(t *testing.T) {
 		}
 	}
 }
+
+func FuzzHasRoleHintFirst(f *testing.F) {
+	for _, s := range []string{"市发改委（牵头）", "市财政局配合", "（，", "\xe7\x89", "会同"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasRoleHintFirst(s), strings.ContainsAny(s, "牵配参协负落实会"); got != want {
+			t.Fatalf("hasRoleHintFirst(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
