@@ -120,3 +120,28 @@ func readFileB(b *testing.B, path string) []byte {
 	}
 	return data
 }
+
+// BenchmarkExtractDOCX and BenchmarkExtractStyles measure the other
+// inputs of the structure parser: the sample as DOCX, and each style
+// sample (TXT and DOCX).
+func BenchmarkExtractDOCX(b *testing.B) {
+	benchmarkExtract(b, "../testdata/lianyungang-2024-22.docx", 58)
+}
+
+func BenchmarkExtractStyles(b *testing.B) {
+	for _, name := range []string{"haichuan-2025-7.txt", "dongling-2025-19.txt", "binjiang-2025-31.gb18030.txt", "qinghe-2025-12.docx"} {
+		b.Run(name, func(b *testing.B) { benchmarkExtract(b, "../testdata/styles/"+name, 0) })
+	}
+}
+
+func benchmarkExtract(b *testing.B, path string, tasks int) {
+	data := readFileB(b, path)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		n, err := Bytes(path, data, Options{})
+		if err != nil || tasks > 0 && len(n.Tasks) != tasks {
+			b.Fatalf("%s: %v", path, err)
+		}
+	}
+}
