@@ -367,6 +367,7 @@ func (p *pdfRawParser) hex() []byte {
 func pdfScanObjects(data []byte) *pdfRawFile {
 	f := &pdfRawFile{}
 	var streams [][2]int // data spans, to skip when looking for trailers
+	ends := pdfEndstreams{from: -1}
 	pos := 0
 	for len(f.objects) < pdfRawMaxObjects {
 		m := pdfObjRE.FindSubmatchIndex(data[pos:])
@@ -398,7 +399,7 @@ func pdfScanObjects(data []byte) *pdfRawFile {
 		if s < len(data) && data[s] == '\n' {
 			s++
 		}
-		end, ok := pdfStreamEnd(data, s, val.key("Length").int(-1))
+		end, ok := pdfStreamEnd(data, s, val.key("Length").int(-1), &ends)
 		if !ok {
 			continue
 		}
@@ -434,7 +435,7 @@ func pdfScanObjects(data []byte) *pdfRawFile {
 
 // pdfStreamEnd returns where stream data starting at s ends: after length
 // bytes when "endstream" follows there, else before the next "endstream".
-func pdfStreamEnd(data []byte, s int, length int64) (int, bool) {
+func pdfStreamEnd(data []byte, s int, length int64, ends *pdfEndstreams) (int, bool) {
 	if length >= 0 && length <= int64(len(data)-s) {
 		e := s + int(length)
 		rest := data[e:]
@@ -446,11 +447,10 @@ func pdfStreamEnd(data []byte, s int, length int64) (int, bool) {
 			return e, true
 		}
 	}
-	j := bytes.Index(data[s:], []byte("endstream"))
-	if j < 0 {
+	e := ends.next(data, s)
+	if e < 0 {
 		return 0, false
 	}
-	e := s + j
 	if e > s && data[e-1] == '\n' {
 		e--
 	}
@@ -458,6 +458,23 @@ func pdfStreamEnd(data []byte, s int, length int64) (int, bool) {
 		e--
 	}
 	return e, true
+}
+
+// pdfEndstreams finds the next "endstream", remembering the last search so
+// that many streams without a usable length cost one pass over the file.
+type pdfEndstreams struct {
+	from, at int // the first "endstream" at or after from is at at (-1: none)
+}
+
+func (f *pdfEndstreams) next(data []byte, s int) int {
+	if f.from >= 0 && f.from <= s && (f.at < 0 || s <= f.at) {
+		return f.at
+	}
+	f.from, f.at = s, -1
+	if j := bytes.Index(data[s:], []byte("endstream")); j >= 0 {
+		f.at = s + j
+	}
+	return f.at
 }
 
 // object returns the last definition of object num gen, or nil.

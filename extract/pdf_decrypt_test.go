@@ -2,11 +2,13 @@ package extract
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -221,5 +223,29 @@ func BenchmarkPDFEncrypted(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestPDFEncryptedNoEndstream: many streams with no usable length and no
+// "endstream" are scanned in one pass, not one pass each.
+func TestPDFEncryptedNoEndstream(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	for i := 1; i <= 100_000; i++ {
+		fmt.Fprintf(&b, "%d 0 obj <</Length 99999999>> stream\nxx\n", i)
+	}
+	b.WriteString("trailer << /Encrypt 1 0 R >>\n%%EOF\n")
+	done := make(chan error, 1)
+	go func() {
+		_, err := pdfDecrypt(b.Bytes())
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Error("no error for a file without an encryption dictionary")
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("scanning took more than 20s")
 	}
 }
