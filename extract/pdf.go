@@ -93,6 +93,9 @@ func readPDF(name string, data []byte) (doc *Document, err error) {
 		}
 	}()
 	data = pdfNormaliseFrame(data)
+	if data, err = pdfDecrypt(data); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	open := func(data []byte) (*pdf.Reader, error) {
 		br := &pdfBudgetReader{data: data}
 		br.left.Store(256<<20 + 64*int64(len(data)))
