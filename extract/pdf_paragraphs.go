@@ -262,7 +262,7 @@ func pdfContinues(prev, t *pdfTable, pages []*pdfPage, pi, ii int) bool {
 	if len(before) == 0 || before[len(before)-1].table != prev {
 		return false
 	}
-	return len(prev.rows) > 0 && len(t.rows) > 0 && len(prev.rows[0]) == len(t.rows[0])
+	return len(prev.rows) > 0 && len(t.rows) > 0 && (len(prev.rows[0]) == len(t.rows[0]) || pdfRealignColumns(prev, t))
 }
 
 // pdfAppendRows adds a table part's rows to dst, numbering their lines from
