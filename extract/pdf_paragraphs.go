@@ -22,6 +22,7 @@ type pdfLayout struct {
 	body  float64             // dominant font size
 	left  float64             // left margin of body text
 	right float64             // right margin of body text
+	inner float64             // leftmost start shared by body lines (pdf_indent.go)
 	pitch map[float64]float64 // usual baseline distance per font size
 }
 
@@ -75,6 +76,7 @@ func pdfMeasureLayout(pages []*pdfPage) pdfLayout {
 			best, st.left = n, x
 		}
 	}
+	st.inner = pdfInnerMargin(lefts, st.left)
 	if len(rights) > 0 {
 		sort.Float64s(rights)
 		st.right = rights[len(rights)*9/10]
@@ -154,7 +156,7 @@ func (st pdfLayout) newParagraph(a, b pdfLine) bool {
 	if pdfOutlineStart.MatchString(b.text) && pdfSentenceEnd(a.text) && !pdfDecimalStart(b.text) {
 		return true
 	}
-	return false
+	return st.indentedAgain(a, b, size)
 }
 
 // pdfAssemble turns laid-out pages into the reader's Document.
