@@ -49,6 +49,9 @@ HEAD = f'''<?xml version="1.0" encoding="UTF-8"?>
 <style:style style:name="Small" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-size="14pt" style:font-size-asian="14pt"/></style:style>
 <style:style style:name="CellP" style:family="paragraph"><style:paragraph-properties fo:text-align="start" fo:line-height="18pt"/><style:text-properties fo:font-size="12pt" style:font-size-asian="12pt"/></style:style>
 <style:style style:name="Tbl" style:family="table"><style:table-properties style:width="15.6cm" table:align="left" fo:margin-top="6pt"/></style:style>
+<style:style style:name="W1" style:family="table-column"><style:table-column-properties style:column-width="1.3cm"/></style:style>
+<style:style style:name="W2" style:family="table-column"><style:table-column-properties style:column-width="3cm"/></style:style>
+<style:style style:name="W3" style:family="table-column"><style:table-column-properties style:column-width="5.3cm"/></style:style>
 <style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="0.1cm"/></style:style>
 </office:automatic-styles>
 <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1">
@@ -58,6 +61,9 @@ HEAD = f'''<?xml version="1.0" encoding="UTF-8"?>
 '''
 
 SIMPLE_WRAP = {'inline-convention-intro'}
+
+# notices whose task table is laid out with merged cells (see table())
+MERGED = {'table-merged-cells'}
 
 HEADING = re.compile(r'^[一二三四五六七八九十]+、')
 DATE = re.compile(r'^(\d{4}年\d{1,2}月\d{1,2}日|二〇.*日)$')
@@ -76,18 +82,44 @@ def notice(path):
     return [l for l in lines if l.strip()]
 
 
-def table(rows, e):
+def table(rows, e, merged=False):
+    """A ruled table of rows; merged: the way a clerk builds a 任务分解表 in
+    Word, with a narrow 序号 column, the header row repeated on each page
+    and equal unit or deadline cells merged down consecutive rows."""
     n = max(len(r) for r in rows)
+    rows = [r + [''] * (n - len(r)) for r in rows]
     x = '<table:table table:name="T" table:style-name="Tbl">'
-    x += f'<table:table-column table:number-columns-repeated="{n}"/>'
-    for r in rows:
-        x += '<table:table-row>' + ''.join(
-            f'<table:table-cell table:style-name="Cell" office:value-type="string"><text:p text:style-name="CellP">{e(c)}</text:p></table:table-cell>'
-            for c in r + [''] * (n - len(r))) + '</table:table-row>'
+    if not merged:
+        x += f'<table:table-column table:number-columns-repeated="{n}"/>'
+    else:
+        for h in rows[0]:
+            x += f'<table:table-column table:style-name="{"W1" if "序号" in h else "W3" if "任务" in h else "W2"}"/>'
+    span = [[1] * n for _ in rows]  # rows spanned from here, 0 when covered
+    if merged:
+        for c, h in enumerate(rows[0]):
+            if not any(w in h for w in ('牵头', '时限', '时间')):
+                continue
+            r = 1
+            while r < len(rows):
+                k = r + 1
+                while k < len(rows) and rows[k][c] == rows[r][c]:
+                    span[k][c] = 0
+                    k += 1
+                span[r][c] = k - r
+                r = k
+    def cell(c, s):
+        if s == 0:
+            return '<table:covered-table-cell/>'
+        a = f' table:number-rows-spanned="{s}"' if s > 1 else ''
+        return (f'<table:table-cell table:style-name="Cell"{a} office:value-type="string">'
+                f'<text:p text:style-name="CellP">{e(c)}</text:p></table:table-cell>')
+    for i, r in enumerate(rows):
+        row = '<table:table-row>' + ''.join(cell(c, span[i][k]) for k, c in enumerate(r)) + '</table:table-row>'
+        x += f'<table:table-header-rows>{row}</table:table-header-rows>' if merged and i == 0 else row
     return x + '</table:table>\n'
 
 
-def layout(lines):
+def layout(lines, merged=False):
     e = html.escape
     x, i, seen_title, body = HEAD, 0, False, False
     while i < len(lines):
@@ -97,7 +129,7 @@ def layout(lines):
             while i < len(lines) and '\t' in lines[i]:
                 rows.append(lines[i].split('\t'))
                 i += 1
-            x += table(rows, e)
+            x += table(rows, e, merged)
             continue
         s = l.strip()
         if not body and s.endswith('文件'):
@@ -127,7 +159,7 @@ def layout(lines):
 
 
 for name in sys.argv[1:]:
-    x = layout(notice(f'../cases/{name}.txt'))
+    x = layout(notice(f'../cases/{name}.txt'), name in MERGED)
     if name in SIMPLE_WRAP:
         x = x.replace('<style:paragraph-properties fo:text-align="justify"',
                       '<style:paragraph-properties style:punctuation-wrap="simple" fo:text-align="justify"')
