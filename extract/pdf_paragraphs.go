@@ -139,12 +139,13 @@ func (st pdfLayout) newParagraph(a, b pdfLine) bool {
 		}
 	}
 	// A line ends its paragraph when the first unit of the next line
-	// would have fitted after it.
+	// would have fitted after it, with the line's own letter spacing (wide
+	// on a character grid).
 	lead := b.lead
 	if lead <= 0 {
 		lead = b.size
 	}
-	if a.x1+lead < st.right-0.2*size {
+	if a.x1+lead+a.track < st.right-0.2*size {
 		return true
 	}
 	if b.x0 > a.x0+0.8*size {
