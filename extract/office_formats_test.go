@@ -10,7 +10,8 @@ import (
 // TestOfficeFormats reads case notices as a clerk sends them: laid out in
 // an office suite (title centred and bold, body justified with a
 // first-line indent, numbering typed as text, page numbers in the footer,
-// tab-separated rows as a real table) and saved as DOCX and as PDF
+// tab-separated rows as a real table; variants with widened characters
+// or a character grid) and saved as DOCX and as PDF
 // (testdata/office/README.md says how they were made). Each must give the
 // records of its case file (testdata/cases/<name>.txt) except the source
 // line numbers, which count paragraphs or printed lines instead.
@@ -28,7 +29,8 @@ func TestOfficeFormats(t *testing.T) {
 	}
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			name := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
+			// <case>.<variant>.pdf is a layout variant of the case's notice
+			name, _, _ := strings.Cut(strings.TrimSuffix(filepath.Base(f), filepath.Ext(f)), ".")
 			caseFile := filepath.Join("testdata/cases", name+".txt")
 			c, err := readCase(caseFile)
 			if err != nil {
