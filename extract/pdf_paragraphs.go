@@ -240,7 +240,7 @@ func pdfAssemble(pages []*pdfPage) *Document {
 func pdfStartsItem(para, next string) bool {
 	next = strings.TrimLeftFunc(next, isSpace)
 	kind, _, rest := parseMarker(next)
-	if kind == markNone && !startsWithField(next) {
+	if kind == markNone && (!startsWithField(next) || pdfLabelBroken(strings.TrimRightFunc(para, isSpace), next)) {
 		return false
 	}
 	para = strings.TrimRightFunc(para, isSpace)
