@@ -27,3 +27,11 @@ func pdfInnerMargin(lefts map[float64]int, left float64) float64 {
 	}
 	return m
 }
+
+// backFromRight reports whether line b, back at the left margin, cannot go
+// on from line a because a starts far right of the margin: a signature or
+// date pushed to the right, which a ragged body (whose right margin is
+// measured short) lets look full.
+func (st pdfLayout) backFromRight(a, b pdfLine, size float64) bool {
+	return a.x0 > st.inner+4*size && b.x0 < a.x0-4*size
+}

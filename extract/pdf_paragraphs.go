@@ -157,7 +157,7 @@ func (st pdfLayout) newParagraph(a, b pdfLine) bool {
 	if pdfOutlineStart.MatchString(b.text) && pdfSentenceEnd(a.text) && !pdfDecimalStart(b.text) {
 		return true
 	}
-	return st.indentedAgain(a, b, size)
+	return st.indentedAgain(a, b, size) || st.backFromRight(a, b, size)
 }
 
 // pdfAssemble turns laid-out pages into the reader's Document.
