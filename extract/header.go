@@ -221,8 +221,11 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 // else the issue date, else the 文号.
 func noticeYear(h header) int {
 	for _, s := range []string{h.planTitle, h.title} {
-		if m := yearRe.FindStringSubmatch(s); m != nil {
-			y, _ := strconv.Atoi(m[1])
+		if m := yearRe.FindStringSubmatchIndex(s); m != nil {
+			if y, ok := spanStartYear(s, m[2]); ok {
+				return y
+			}
+			y, _ := strconv.Atoi(s[m[2]:m[3]])
 			return y
 		}
 	}

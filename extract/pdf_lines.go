@@ -270,6 +270,8 @@ func pdfMakeLine(gs []pdfGlyph, scratch *[]float64) (pdfLine, bool) {
 	if len(gaps) >= 4 {
 		sort.Float64s(gaps)
 		track = math.Max(0, gaps[len(gaps)/2])
+	} else if len(gaps) > 0 {
+		track = pdfShortLineTrack(gaps, gs[0].size)
 	}
 	var b strings.Builder
 	var l pdfLine

@@ -22,6 +22,7 @@ type pdfLayout struct {
 	body  float64             // dominant font size
 	left  float64             // left margin of body text
 	right float64             // right margin of body text
+	inner float64             // leftmost start shared by body lines (pdf_indent.go)
 	pitch map[float64]float64 // usual baseline distance per font size
 }
 
@@ -75,6 +76,7 @@ func pdfMeasureLayout(pages []*pdfPage) pdfLayout {
 			best, st.left = n, x
 		}
 	}
+	st.inner = pdfInnerMargin(lefts, st.left)
 	if len(rights) > 0 {
 		sort.Float64s(rights)
 		st.right = rights[len(rights)*9/10]
@@ -137,12 +139,13 @@ func (st pdfLayout) newParagraph(a, b pdfLine) bool {
 		}
 	}
 	// A line ends its paragraph when the first unit of the next line
-	// would have fitted after it.
+	// would have fitted after it, with the line's own letter spacing (wide
+	// on a character grid).
 	lead := b.lead
 	if lead <= 0 {
 		lead = b.size
 	}
-	if a.x1+lead < st.right-0.2*size {
+	if a.x1+lead+a.track < st.right-0.2*size {
 		return true
 	}
 	if b.x0 > a.x0+0.8*size {
@@ -154,7 +157,7 @@ func (st pdfLayout) newParagraph(a, b pdfLine) bool {
 	if pdfOutlineStart.MatchString(b.text) && pdfSentenceEnd(a.text) && !pdfDecimalStart(b.text) {
 		return true
 	}
-	return false
+	return st.indentedAgain(a, b, size) || st.backFromRight(a, b, size)
 }
 
 // pdfAssemble turns laid-out pages into the reader's Document.
@@ -237,7 +240,7 @@ func pdfAssemble(pages []*pdfPage) *Document {
 func pdfStartsItem(para, next string) bool {
 	next = strings.TrimLeftFunc(next, isSpace)
 	kind, _, rest := parseMarker(next)
-	if kind == markNone && !startsWithField(next) {
+	if kind == markNone && (!startsWithField(next) || pdfLabelBroken(strings.TrimRightFunc(para, isSpace), next)) {
 		return false
 	}
 	para = strings.TrimRightFunc(para, isSpace)
@@ -262,7 +265,7 @@ func pdfContinues(prev, t *pdfTable, pages []*pdfPage, pi, ii int) bool {
 	if len(before) == 0 || before[len(before)-1].table != prev {
 		return false
 	}
-	return len(prev.rows) > 0 && len(t.rows) > 0 && len(prev.rows[0]) == len(t.rows[0])
+	return len(prev.rows) > 0 && len(t.rows) > 0 && (len(prev.rows[0]) == len(t.rows[0]) || pdfRealignColumns(prev, t))
 }
 
 // pdfAppendRows adds a table part's rows to dst, numbering their lines from

@@ -33,6 +33,7 @@ type pdfTable struct {
 	cells   [][]pdfGlyph // glyphs per anchor cell
 	anchors []int        // grid cell -> its merged cell's top-left cell
 	rows    [][]string
+	cols    []int // grid column of each cell of rows (empty columns dropped)
 	page    int
 	// pages of each row, for tables continued over pages
 	rowPages []int
@@ -268,6 +269,11 @@ func (t *pdfTable) build(page int) bool {
 			if s != "" {
 				keepCol[c] = true
 			}
+		}
+	}
+	for c, k := range keepCol {
+		if k {
+			t.cols = append(t.cols, c)
 		}
 	}
 	for _, row := range grid {

@@ -269,6 +269,7 @@ func (t *taskTable) row(row []Cell) {
 		it.path = append(append([]string{}, t.parent.path...), num)
 		it.depth = t.parent.depth + 1
 	}
+	t.carryPageMerged(it.page, vals)
 	t.pending = append(t.pending, &tableRow{it: it, seq: seq, task: task, vals: vals})
 }
 
