@@ -64,14 +64,9 @@ func (bracketAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool
 // opening bracket, its inside, its closing bracket and the end.
 type bracketSpan struct{ open, inner, close, end int }
 
-// bracketGroups finds the top-level bracket groups of s; any closing
-// bracket closes any opening one, as notices mix （ and ).
-func bracketGroups(s string) []bracketSpan {
-	return appendBracketGroups(nil, s)
-}
-
-// appendBracketGroups is bracketGroups appending to gs, so a caller can
-// lend a buffer on its stack.
+// appendBracketGroups appends to gs the top-level bracket groups of s
+// (a caller can lend a buffer on its stack); any closing bracket closes
+// any opening one, as notices mix （ and ).
 func appendBracketGroups(gs []bracketSpan, s string) []bracketSpan {
 	depth, open := 0, 0
 	for i := 0; i < len(s); {

@@ -104,20 +104,7 @@ type pdfRawParser struct {
 
 // skipSpace skips white space and comments.
 func (p *pdfRawParser) skipSpace() {
-	for p.pos < len(p.data) {
-		c := p.data[p.pos]
-		if pdfIsSpace(c) {
-			p.pos++
-			continue
-		}
-		if c == '%' {
-			for p.pos < len(p.data) && p.data[p.pos] != '\n' && p.data[p.pos] != '\r' {
-				p.pos++
-			}
-			continue
-		}
-		return
-	}
+	p.pos = pdfSkipSpace(p.data, p.pos)
 }
 
 // word reads a run of regular characters (a number, keyword or name body).

@@ -193,6 +193,24 @@ func pdfIsSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
 }
 
+// pdfSkipSpace returns the index of the first byte at or after i that is
+// neither white space nor inside a comment (% to the end of the line).
+func pdfSkipSpace(b []byte, i int) int {
+	for i < len(b) {
+		switch c := b[i]; {
+		case pdfIsSpace(c):
+			i++
+		case c == '%':
+			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
+				i++
+			}
+		default:
+			return i
+		}
+	}
+	return i
+}
+
 func pdfIsDelim(c byte) bool {
 	switch c {
 	case '<', '>', '(', ')', '[', ']', '{', '}', '/', '%':
@@ -215,20 +233,7 @@ func pdfHexVal(c byte) int {
 
 // next returns the next token; ok is false at the end of input.
 func (l *pdfCMapLexer) next() (t pdfCMapToken, ok bool) {
-	for l.i < len(l.b) {
-		c := l.b[l.i]
-		if pdfIsSpace(c) {
-			l.i++
-			continue
-		}
-		if c == '%' {
-			for l.i < len(l.b) && l.b[l.i] != '\n' && l.b[l.i] != '\r' {
-				l.i++
-			}
-			continue
-		}
-		break
-	}
+	l.i = pdfSkipSpace(l.b, l.i)
 	if l.i >= len(l.b) {
 		return t, false
 	}

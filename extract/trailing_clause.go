@@ -240,11 +240,7 @@ func appendFieldsAt(fs []clauseField, s string, locs []labelLoc) []clauseField {
 
 // isFieldSeparator reports whether r may stand between two fields.
 func isFieldSeparator(r rune) bool {
-	switch r {
-	case '，', ',', '；', ';', '。', '、':
-		return true
-	}
-	return quickSpace(r)
+	return isClauseSep(r) || r == '、' || quickSpace(r)
 }
 
 // atFieldBoundary reports whether a label after before starts a new field.
