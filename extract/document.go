@@ -1,43 +1,13 @@
 package extract
 
-// Document is what a Reader hands to the structure parser: the notice's
-// blocks in reading order, with page artefacts (page numbers, running
-// headers) already removed.
-type Document struct {
-	Format string // "txt", "pdf", "docx"
-	Pages  int    // number of pages for paged formats, else 0
-	Blocks []Block
-}
+import "github.com/duban/duban/extract/document"
 
-// Block is one paragraph (Table == nil) or one table of a notice.
-//
-// A paragraph's Text is one line of the notice as the reader sees it: for
-// TXT a physical line, for DOCX a paragraph, for PDF a reconstructed
-// paragraph. A paragraph cut by an old page break may arrive as several
-// blocks; the structure parser rejoins them.
-type Block struct {
-	Text  string
-	Table *Table
-	Line  int // 1-based line number of the block's start in the reader's text
-	Page  int // 1-based page for paged formats, else 0
-}
-
-// Table is a table of the notice: rows of cells, the first row usually the
-// header. Merged cells are repeated into every grid position they cover.
-type Table struct {
-	Rows [][]Cell
-}
-
-// Cell is one table cell with the place its text starts.
-type Cell struct {
-	Text string
-	Line int
-	Page int
-}
-
-// Reader reads one notice format.
-type Reader interface {
-	// Read turns a file's bytes into a Document. name is used in errors
-	// only. It must not panic on any input.
-	Read(name string, data []byte) (*Document, error)
-}
+// The reader-side types live in package document; these aliases keep the
+// parser's names while the readers move into packages of their own.
+type (
+	Document = document.Document
+	Block    = document.Block
+	Table    = document.Table
+	Cell     = document.Cell
+	Reader   = document.Reader
+)
