@@ -19,6 +19,16 @@ type Notice struct {
 	Source    Source    `json:"source"`
 	Tasks     []Task    `json:"tasks"`
 	Warnings  []Warning `json:"warnings,omitempty"`
+	// Attachments are the files the notice links to (a web page's 附件),
+	// listed for the clerk; duban does not fetch them.
+	Attachments []Attachment `json:"attachments,omitempty"`
+}
+
+// Attachment is a file a notice links to: the name it shows and the
+// address as the page writes it.
+type Attachment struct {
+	Name string `json:"name"`
+	URL  string `json:"url"`
 }
 
 // Source says which file a notice was read from.

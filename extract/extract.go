@@ -118,6 +118,7 @@ func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error)
 		}
 	}
 	h := parseHeader(ps, start)
+	disclosureHeader(&h, ps, start)
 	planTitleLater(&h, ps, start)
 	st := &parseState{assigners: defaultAssigners}
 	st.year = noticeYear(h)
@@ -158,6 +159,9 @@ func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error)
 		return nil, fmt.Errorf("%s: no tasks found", name)
 	}
 	n.Warnings = taskWarnings(n)
+	for _, a := range doc.Attachments {
+		n.Attachments = append(n.Attachments, duban.Attachment{Name: a.Name, URL: a.URL})
+	}
 	return n, nil
 }
 

@@ -12,6 +12,16 @@ type Document struct {
 	Format string // "txt", "pdf", "docx", …
 	Pages  int    // number of pages for paged formats, else 0
 	Blocks []Block
+	// Attachments are the files a notice links to (a web page's 附件
+	// links); duban lists them and does not fetch them.
+	Attachments []Attachment
+}
+
+// Attachment is a file a notice links to: its name as the notice shows it
+// and its address as written (resolved against the page's <base>, if any).
+type Attachment struct {
+	Name string `json:"name"`
+	URL  string `json:"url"`
 }
 
 // Block is one paragraph (Table == nil) or one table of a notice.

@@ -1,0 +1,54 @@
+package html
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// decode returns the page as UTF-8. The charset comes from a byte-order
+// mark, else the <meta> (or an XML declaration), else the bytes: valid
+// UTF-8 is UTF-8 and anything else is taken for GB18030, the encoding of
+// Chinese pages that declare none. GB2312 and GBK labels are decoded as
+// GB18030, their superset: Go's GBK decoder turns GB18030's four-byte
+// characters (rare names of people and places) into U+FFFD.
+func decode(data []byte) ([]byte, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+		return data[3:], nil
+	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
+		out, err := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return nil, fmt.Errorf("decoding UTF-16: %w", err)
+		}
+		return out, nil
+	}
+	enc, name, certain := charset.DetermineEncoding(data, "")
+	if !certain {
+		if utf8.Valid(data) {
+			return data, nil
+		}
+		enc, name = simplifiedchinese.GB18030, "gb18030"
+	}
+	switch strings.ToLower(name) {
+	case "utf-8":
+		return data, nil
+	case "gbk", "gb2312", "gb18030", "x-gbk":
+		enc = simplifiedchinese.GB18030
+	}
+	out, err := decodeWith(enc, data)
+	if err != nil {
+		return nil, fmt.Errorf("decoding %s: %w", name, err)
+	}
+	return out, nil
+}
+
+func decodeWith(enc encoding.Encoding, data []byte) ([]byte, error) {
+	return enc.NewDecoder().Bytes(data)
+}
