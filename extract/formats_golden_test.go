@@ -8,6 +8,7 @@ import (
 
 	"github.com/duban/duban"
 	htmlreader "github.com/duban/duban/extract/html"
+	"github.com/duban/duban/extract/xlsx"
 )
 
 // webFormatCases are the sample notices in the forms the web and
@@ -18,6 +19,7 @@ var webFormatCases = []struct {
 }{
 	{"html/testdata/lianyungang-2024-22.html", "../testdata/lianyungang-2024-22.gold.json", htmlreader.Reader{}},
 	{"html/testdata/qinghe-2025-12.html", "../testdata/styles/qinghe-2025-12.gold.json", htmlreader.Reader{}},
+	{"xlsx/testdata/qinghe-2025-12.xlsx", "../testdata/styles/qinghe-2025-12.gold.json", xlsx.Reader{}},
 }
 
 // TestGoldenWebFormats checks the HTML, XLSX and XLS forms of the samples

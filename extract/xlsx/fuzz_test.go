@@ -1,0 +1,41 @@
+package xlsx
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// FuzzXLSX feeds the reader damaged workbooks: a document or an error
+// naming the file, never a panic.
+func FuzzXLSX(f *testing.F) {
+	if data, err := os.ReadFile("testdata/qinghe-2025-12.xlsx"); err == nil {
+		f.Add(data)
+	}
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := Reader{}.Read("f.xlsx", data)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "f.xlsx: ") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		if len(doc.Blocks) == 0 {
+			t.Fatal("no blocks and no error")
+		}
+	})
+}
+
+func BenchmarkXLSX(b *testing.B) {
+	data, err := os.ReadFile("testdata/qinghe-2025-12.xlsx")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := (Reader{}).Read("qinghe-2025-12.xlsx", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
