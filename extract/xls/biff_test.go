@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
-
 )
 
 // biff builds a workbook stream record by record.
@@ -106,8 +105,8 @@ func testStream() []byte {
 	w.rec(recLabelSST, le16(3, 2, 0), le32(6))
 	w.rec(recFormula, le16(4, 0, 0), float(3), make([]byte, 8))
 	w.rec(recLabelSST, le16(4, 1, 0), le32(7))
-	w.rec(recRK, le16(4, 2, 3), le32(95<<2|0x03)) // 0.95 shown as 95%
-	w.rec(recBOF, le16(0x0600, 0x0020), make([]byte, 12))                                           // an embedded chart
+	w.rec(recRK, le16(4, 2, 3), le32(95<<2|0x03))         // 0.95 shown as 95%
+	w.rec(recBOF, le16(0x0600, 0x0020), make([]byte, 12)) // an embedded chart
 	w.rec(recLabel, le16(9, 0, 0), xlString("图表里的字"))
 	w.rec(recEOF)
 	w.rec(recEOF)
@@ -181,5 +180,3 @@ func TestBIFFCells(t *testing.T) {
 		t.Errorf("merges %+v", m)
 	}
 }
-
-
