@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/duban/duban/internal/notation"
 )
 
 // DOCXReader reads Word (OOXML) notices: the body's paragraphs and tables
@@ -299,7 +301,7 @@ func (p *docxParser) end(t xml.EndElement) {
 			return
 		}
 		for _, l := range strings.Split(text, "\n") {
-			if strings.TrimFunc(l, isSpace) != "" {
+			if strings.TrimFunc(l, notation.IsSpace) != "" {
 				p.blocks = append(p.blocks, Block{Text: l, Line: cur.line})
 			}
 		}

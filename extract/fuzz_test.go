@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/duban/duban/internal/notation"
 )
 
 // FuzzStructure feeds arbitrary text through the TXT reader and the
@@ -41,7 +43,7 @@ func FuzzStructure(f *testing.F) {
 				t.Fatalf("task %s: line %d", tk.ID, tk.Source.Line)
 			}
 			for _, u := range tk.Units {
-				if u.Name == "" || strings.ContainsFunc(u.Name, isSpace) {
+				if u.Name == "" || strings.ContainsFunc(u.Name, notation.IsSpace) {
 					t.Fatalf("task %s: unit name %q", tk.ID, u.Name)
 				}
 			}

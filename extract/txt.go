@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/duban/duban/internal/notation"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 )
@@ -44,10 +45,10 @@ func (TXTReader) Read(name string, data []byte) (*Document, error) {
 			page++
 			l = l[:i] + l[i+1:]
 		}
-		if trimFunc(l, isSpace) == "" {
+		if notation.TrimFunc(l, notation.IsSpace) == "" {
 			continue
 		}
-		b := Block{Text: unspaceLine(l), Line: line}
+		b := Block{Text: notation.UnspaceLine(l), Line: line}
 		if paged {
 			b.Page = page
 		}
@@ -76,7 +77,7 @@ func decodeText(data []byte) (string, error) {
 		return checkText(string(s))
 	}
 	text := string(data)
-	if st := scanText(text); st.valid {
+	if st := notation.ScanText(text); st.Valid {
 		return checkStats(text, st)
 	}
 	s, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
@@ -92,15 +93,15 @@ func decodeText(data []byte) (string, error) {
 // checkText rejects binary data: text files carry no NUL bytes and few
 // other control characters.
 func checkText(s string) (string, error) {
-	return checkStats(s, scanText(s))
+	return checkStats(s, notation.ScanText(s))
 }
 
 // checkStats is checkText with s already scanned.
-func checkStats(s string, st textStats) (string, error) {
-	if st.nul {
+func checkStats(s string, st notation.TextStats) (string, error) {
+	if st.NUL {
 		return "", fmt.Errorf("binary data, not a text file")
 	}
-	if ctrl := st.ctrl; ctrl > 8 && ctrl > len(s)/100 {
+	if ctrl := st.Ctrl; ctrl > 8 && ctrl > len(s)/100 {
 		return "", fmt.Errorf("binary data, not a text file")
 	}
 	return s, nil

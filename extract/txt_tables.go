@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/duban/duban/internal/notation"
+)
 
 // A table saved as plain text by a word processor, or pasted from a
 // spreadsheet, keeps one row per line with its cells separated by tabs:
@@ -9,7 +13,7 @@ import "strings"
 //	1	新改建农村卫生户厕2000座	县农业农村局	县卫健局	10月底前
 //
 // txtTables turns such runs of lines into tables when their first line is
-// a task-table header (tableHeader), so that the rows become tasks as a
+// a task-table header (notation.TableHeader), so that the rows become tasks as a
 // DOCX table's do. Other lines with tabs (indented text) stay text.
 
 // minTabCells is the fewest cells a tab-separated header line must hold.
@@ -54,7 +58,7 @@ func tabTableAt(blocks []Block, i int) (*Table, int) {
 		return nil, i
 	}
 	hdrCells := tsvCells(hdr, blocks[i])
-	if _, ok := tableHeader(hdrCells); !ok {
+	if _, ok := notation.TableHeader(hdrCells); !ok {
 		return nil, i
 	}
 	t := &Table{Rows: [][]Cell{hdrCells}}
@@ -122,7 +126,7 @@ func splitTSV(s string) (cells []string, complete bool) {
 func tsvCells(parts []string, b Block) []Cell {
 	cells := make([]Cell, len(parts))
 	for k, p := range parts {
-		cells[k] = Cell{Text: strings.TrimFunc(p, isSpace), Line: b.Line, Page: b.Page}
+		cells[k] = Cell{Text: strings.TrimFunc(p, notation.IsSpace), Line: b.Line, Page: b.Page}
 	}
 	return cells
 }
