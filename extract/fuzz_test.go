@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/duban/duban/extract/txt"
 	"github.com/duban/duban/internal/notation"
 )
 
@@ -16,7 +17,7 @@ import (
 func FuzzStructure(f *testing.F) {
 	f.Add("一、总体要求\n1. 完成任务。（责任单位：甲局，完成时间：5月底前）\n")
 	f.Fuzz(func(t *testing.T, text string) {
-		doc, err := TXTReader{}.Read("f.txt", []byte(text))
+		doc, err := txt.Reader{}.Read("f.txt", []byte(text))
 		if err != nil {
 			return
 		}

@@ -3,11 +3,13 @@ package extract
 import (
 	"path/filepath"
 	"strings"
+
+	"github.com/duban/duban/extract/txt"
 )
 
 // readers maps a lower-case file extension to the Reader for it.
 var readers = map[string]Reader{
-	".txt":  TXTReader{},
+	".txt":  txt.Reader{},
 	".docx": DOCXReader{},
 	".pdf":  PDFReader{},
 }

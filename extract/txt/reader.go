@@ -1,32 +1,36 @@
-package extract
+// Package txt reads plain-text notices (UTF-8, UTF-16, GB18030) into a
+// document.Document: one block per line, tab-separated task tables as
+// tables.
+package txt
 
 import (
 	"bytes"
 	"fmt"
 	"strings"
 
+	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/internal/notation"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 )
 
-// TXTReader reads plain-text notices: UTF-8 with or without a byte-order
+// Reader reads plain-text notices: UTF-8 with or without a byte-order
 // mark, UTF-16 with a byte-order mark, or GB18030/GBK (the usual encoding of
 // text saved on Chinese Windows), with LF, CRLF or CR line ends. A form feed
 // (as pdftotext writes between pages) starts a new page.
-type TXTReader struct{}
+type Reader struct{}
 
-// Read implements Reader. Every non-blank physical line becomes one block.
-func (TXTReader) Read(name string, data []byte) (*Document, error) {
+// Read implements document.Reader. Every non-blank physical line becomes one block.
+func (Reader) Read(name string, data []byte) (*document.Document, error) {
 	text, err := decodeText(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	doc := &Document{Format: "txt"}
+	doc := &document.Document{Format: "txt"}
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	paged := strings.Contains(text, "\f")
-	doc.Blocks = make([]Block, 0, strings.Count(text, "\n")+1)
+	doc.Blocks = make([]document.Block, 0, strings.Count(text, "\n")+1)
 	page := 1
 	line := 0
 	for len(text) > 0 {
@@ -48,7 +52,7 @@ func (TXTReader) Read(name string, data []byte) (*Document, error) {
 		if notation.TrimFunc(l, notation.IsSpace) == "" {
 			continue
 		}
-		b := Block{Text: notation.UnspaceLine(l), Line: line}
+		b := document.Block{Text: notation.UnspaceLine(l), Line: line}
 		if paged {
 			b.Page = page
 		}
