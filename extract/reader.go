@@ -4,13 +4,14 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/duban/duban/extract/docx"
 	"github.com/duban/duban/extract/txt"
 )
 
 // readers maps a lower-case file extension to the Reader for it.
 var readers = map[string]Reader{
 	".txt":  txt.Reader{},
-	".docx": DOCXReader{},
+	".docx": docx.Reader{},
 	".pdf":  PDFReader{},
 }
 
