@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/duban/duban/extract/docx"
+	"github.com/duban/duban/extract/pdf"
 	"github.com/duban/duban/extract/txt"
 )
 
@@ -12,7 +13,7 @@ import (
 var readers = map[string]Reader{
 	".txt":  txt.Reader{},
 	".docx": docx.Reader{},
-	".pdf":  PDFReader{},
+	".pdf":  pdf.Reader{},
 }
 
 // ReaderFor returns the reader for a file name's extension, or nil.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/duban/duban"
 	"github.com/duban/duban/extract"
+	"github.com/duban/duban/extract/pdf"
 	"github.com/duban/duban/render"
 )
 
@@ -31,7 +32,7 @@ func readPDF(t *testing.T, path string) *extract.Document {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := extract.PDFReader{}.Read(path, b)
+	doc, err := pdf.Reader{}.Read(path, b)
 	if err != nil {
 		t.Fatalf("reading back %s: %v", path, err)
 	}
