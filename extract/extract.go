@@ -68,9 +68,9 @@ func Bytes(name string, data []byte, opt Options) (*duban.Notice, error) {
 func unsupported(name string) error {
 	ext := filepath.Ext(name)
 	if ext == "" {
-		return fmt.Errorf("%s: no file extension; duban reads .txt, .docx and .pdf", name)
+		return fmt.Errorf("%s: no file extension; duban reads %s", name, extensionList())
 	}
-	return fmt.Errorf("%s: unsupported file type %q; duban reads .txt, .docx and .pdf", name, ext)
+	return fmt.Errorf("%s: unsupported file type %q; duban reads %s", name, ext, extensionList())
 }
 
 // Parse finds the header, the outline and the tasks of a document. name is
