@@ -4,8 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/duban/duban/extract/docx"
 	"github.com/duban/duban/extract/document"
+	"github.com/duban/duban/extract/docx"
 	"github.com/duban/duban/extract/pdf"
 	"github.com/duban/duban/extract/txt"
 )
