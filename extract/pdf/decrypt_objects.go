@@ -1,0 +1,476 @@
+package pdf
+
+import (
+	"bytes"
+	"strconv"
+)
+
+// This file finds, in an encrypted PDF, what decryption must rewrite: every
+// top-level "N G obj" with the spans of its strings and of its stream
+// data, and the trailers (classic ones and cross-reference streams). The
+// library cannot tell us which object a stream or string belongs to, and
+// each is encrypted with a key made from its object number, so we locate
+// them ourselves. Objects are read one after another, a stream's data
+// skipped by its length, so nothing inside encrypted data is taken for
+// syntax.
+
+// pdfRawKind is the kind of a parsed PDF value.
+type pdfRawKind uint8
+
+const (
+	pdfRawNull pdfRawKind = iota
+	pdfRawDict
+	pdfRawArray
+	pdfRawString
+	pdfRawName
+	pdfRawInt
+	pdfRawReal
+	pdfRawRef
+	pdfRawKeyword // true, false and anything else bare
+)
+
+// pdfRaw is a parsed PDF value with its span in the file.
+type pdfRaw struct {
+	kind       pdfRawKind
+	start, end int // bytes [start, end) of the file
+	dict       map[string]*pdfRaw
+	arr        []*pdfRaw
+	str        []byte // string bytes (escapes resolved); name; keyword
+	num        int64  // integer; object number of a reference
+	gen        int64  // generation of a reference
+}
+
+// key returns a dictionary entry, or nil.
+func (v *pdfRaw) key(k string) *pdfRaw {
+	if v == nil || v.kind != pdfRawDict {
+		return nil
+	}
+	return v.dict[k]
+}
+
+// int returns an integer value, or def.
+func (v *pdfRaw) int(def int64) int64 {
+	if v == nil || v.kind != pdfRawInt {
+		return def
+	}
+	return v.num
+}
+
+// name returns a name's text, or "".
+func (v *pdfRaw) name() string {
+	if v == nil || v.kind != pdfRawName {
+		return ""
+	}
+	return string(v.str)
+}
+
+// bytes returns a string's bytes, or nil.
+func (v *pdfRaw) bytes() []byte {
+	if v == nil || v.kind != pdfRawString {
+		return nil
+	}
+	return v.str
+}
+
+// pdfRawObject is one top-level "N G obj ... endobj" of the file.
+type pdfRawObject struct {
+	num, gen int64
+	val      *pdfRaw
+	strings  []*pdfRaw // every string in val, outermost first
+	// stream data, when the object is a stream: bytes [dataStart, dataEnd)
+	dataStart, dataEnd int
+	hasStream          bool
+}
+
+// pdfRawFile is what decryption needs to know of a file.
+type pdfRawFile struct {
+	objects  []*pdfRawObject
+	trailers []*pdfRaw // trailer dictionaries, in file order
+	index    map[[2]int64]*pdfRawObject
+}
+
+// Bounds on parsing.
+const (
+	pdfRawMaxDepth   = 64
+	pdfRawMaxObjects = 1 << 20
+)
+
+// pdfRawParser reads PDF values from data.
+type pdfRawParser struct {
+	data    []byte
+	pos     int
+	strings []*pdfRaw
+}
+
+// skipSpace skips white space and comments.
+func (p *pdfRawParser) skipSpace() {
+	p.pos = pdfSkipSpace(p.data, p.pos)
+}
+
+// word reads a run of regular characters (a number, keyword or name body).
+func (p *pdfRawParser) word() []byte {
+	s := p.pos
+	for p.pos < len(p.data) && !pdfIsSpace(p.data[p.pos]) && !pdfIsDelim(p.data[p.pos]) {
+		p.pos++
+	}
+	return p.data[s:p.pos]
+}
+
+// value reads one value; ok is false at the end of the data or at a
+// closing delimiter (left unread).
+func (p *pdfRawParser) value(depth int) (*pdfRaw, bool) {
+	p.skipSpace()
+	if p.pos >= len(p.data) || depth > pdfRawMaxDepth {
+		return nil, false
+	}
+	start := p.pos
+	c := p.data[p.pos]
+	switch {
+	case c == '<' && p.pos+1 < len(p.data) && p.data[p.pos+1] == '<':
+		p.pos += 2
+		v := &pdfRaw{kind: pdfRawDict, start: start, dict: map[string]*pdfRaw{}}
+		for {
+			p.skipSpace()
+			if p.pos+1 < len(p.data) && p.data[p.pos] == '>' && p.data[p.pos+1] == '>' {
+				p.pos += 2
+				break
+			}
+			k, ok := p.value(depth + 1)
+			if !ok {
+				if p.pos < len(p.data) {
+					p.pos++ // a stray delimiter
+					continue
+				}
+				break
+			}
+			if k.kind != pdfRawName {
+				continue
+			}
+			val, ok := p.value(depth + 1)
+			if !ok {
+				continue
+			}
+			v.dict[string(k.str)] = val
+		}
+		v.end = p.pos
+		return v, true
+	case c == '[':
+		p.pos++
+		v := &pdfRaw{kind: pdfRawArray, start: start}
+		for {
+			p.skipSpace()
+			if p.pos < len(p.data) && p.data[p.pos] == ']' {
+				p.pos++
+				break
+			}
+			e, ok := p.value(depth + 1)
+			if !ok {
+				if p.pos < len(p.data) {
+					p.pos++
+					continue
+				}
+				break
+			}
+			v.arr = append(v.arr, e)
+		}
+		v.end = p.pos
+		return v, true
+	case c == '(':
+		v := &pdfRaw{kind: pdfRawString, start: start, str: p.literal()}
+		v.end = p.pos
+		p.strings = append(p.strings, v)
+		return v, true
+	case c == '<':
+		v := &pdfRaw{kind: pdfRawString, start: start, str: p.hex()}
+		v.end = p.pos
+		p.strings = append(p.strings, v)
+		return v, true
+	case c == '/':
+		p.pos++
+		w := p.word()
+		return &pdfRaw{kind: pdfRawName, start: start, end: p.pos, str: pdfUnescapeName(w)}, true
+	case pdfIsDelim(c):
+		return nil, false
+	}
+	w := p.word()
+	if n, err := strconv.ParseInt(string(w), 10, 64); err == nil {
+		v := &pdfRaw{kind: pdfRawInt, start: start, end: p.pos, num: n}
+		// "N G R" is a reference
+		save := p.pos
+		p.skipSpace()
+		g := p.word()
+		if gen, err := strconv.ParseInt(string(g), 10, 64); err == nil && len(g) > 0 && g[0] != '+' && g[0] != '-' {
+			p.skipSpace()
+			if r := p.word(); string(r) == "R" {
+				return &pdfRaw{kind: pdfRawRef, start: start, end: p.pos, num: n, gen: gen}, true
+			}
+		}
+		p.pos = save
+		return v, true
+	}
+	if _, err := strconv.ParseFloat(string(w), 64); err == nil {
+		return &pdfRaw{kind: pdfRawReal, start: start, end: p.pos}, true
+	}
+	if len(w) == 0 {
+		p.pos++ // a byte no value starts with
+		return &pdfRaw{kind: pdfRawKeyword, start: start, end: p.pos}, true
+	}
+	if string(w) == "null" {
+		return &pdfRaw{kind: pdfRawNull, start: start, end: p.pos}, true
+	}
+	return &pdfRaw{kind: pdfRawKeyword, start: start, end: p.pos, str: w}, true
+}
+
+// pdfUnescapeName resolves #xx escapes in a name.
+func pdfUnescapeName(w []byte) []byte {
+	if bytes.IndexByte(w, '#') < 0 {
+		return w
+	}
+	out := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		if w[i] == '#' && i+2 < len(w) {
+			if h, ok := pdfHexByte(w[i+1], w[i+2]); ok {
+				out = append(out, h)
+				i += 2
+				continue
+			}
+		}
+		out = append(out, w[i])
+	}
+	return out
+}
+
+func pdfHexDigit(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
+
+func pdfHexByte(a, b byte) (byte, bool) {
+	h, ok1 := pdfHexDigit(a)
+	l, ok2 := pdfHexDigit(b)
+	return h<<4 | l, ok1 && ok2
+}
+
+// literal reads a (string), resolving escapes.
+func (p *pdfRawParser) literal() []byte {
+	p.pos++ // (
+	var out []byte
+	depth := 1
+	for p.pos < len(p.data) {
+		c := p.data[p.pos]
+		p.pos++
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return out
+			}
+		case '\r': // an end of line is read as \n
+			if p.pos < len(p.data) && p.data[p.pos] == '\n' {
+				p.pos++
+			}
+			c = '\n'
+		case '\\':
+			if p.pos >= len(p.data) {
+				return out
+			}
+			e := p.data[p.pos]
+			p.pos++
+			switch e {
+			case 'n':
+				c = '\n'
+			case 'r':
+				c = '\r'
+			case 't':
+				c = '\t'
+			case 'b':
+				c = '\b'
+			case 'f':
+				c = '\f'
+			case '\r': // a line continuation
+				if p.pos < len(p.data) && p.data[p.pos] == '\n' {
+					p.pos++
+				}
+				continue
+			case '\n':
+				continue
+			default:
+				if '0' <= e && e <= '7' {
+					n := int(e - '0')
+					for k := 0; k < 2 && p.pos < len(p.data) && '0' <= p.data[p.pos] && p.data[p.pos] <= '7'; k++ {
+						n = n*8 + int(p.data[p.pos]-'0')
+						p.pos++
+					}
+					c = byte(n)
+				} else {
+					c = e
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// hex reads a <hex string>.
+func (p *pdfRawParser) hex() []byte {
+	p.pos++ // <
+	var out []byte
+	var hi byte
+	half := false
+	for p.pos < len(p.data) {
+		c := p.data[p.pos]
+		p.pos++
+		if c == '>' {
+			break
+		}
+		d, ok := pdfHexDigit(c)
+		if !ok {
+			continue
+		}
+		if half {
+			out = append(out, hi<<4|d)
+		} else {
+			hi = d
+		}
+		half = !half
+	}
+	if half {
+		out = append(out, hi<<4)
+	}
+	return out
+}
+
+// pdfScanObjects reads the top-level objects and trailers of data.
+func pdfScanObjects(data []byte) *pdfRawFile {
+	f := &pdfRawFile{}
+	var streams [][2]int // data spans, to skip when looking for trailers
+	ends := pdfEndstreams{from: -1}
+	pos := 0
+	for len(f.objects) < pdfRawMaxObjects {
+		m := pdfObjRE.FindSubmatchIndex(data[pos:])
+		if m == nil {
+			break
+		}
+		num, err1 := strconv.ParseInt(string(data[pos+m[2]:pos+m[3]]), 10, 64)
+		gen, err2 := strconv.ParseInt(string(data[pos+m[4]:pos+m[5]]), 10, 64)
+		p := &pdfRawParser{data: data, pos: pos + m[1]}
+		pos += m[1]
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		val, ok := p.value(0)
+		if !ok {
+			continue
+		}
+		o := &pdfRawObject{num: num, gen: gen, val: val, strings: p.strings}
+		f.objects = append(f.objects, o)
+		pos = p.pos
+		p.skipSpace()
+		if val.kind != pdfRawDict || !bytes.HasPrefix(data[p.pos:], []byte("stream")) {
+			continue
+		}
+		s := p.pos + len("stream")
+		if s < len(data) && data[s] == '\r' {
+			s++
+		}
+		if s < len(data) && data[s] == '\n' {
+			s++
+		}
+		end, ok := pdfStreamEnd(data, s, val.key("Length").int(-1), &ends)
+		if !ok {
+			continue
+		}
+		o.hasStream, o.dataStart, o.dataEnd = true, s, end
+		streams = append(streams, [2]int{s, end})
+		pos = end
+		if val.key("Type").name() == "XRef" {
+			f.trailers = append(f.trailers, val)
+		}
+	}
+	// classic trailers, outside stream data
+	for i, si := 0, 0; ; {
+		j := bytes.Index(data[i:], []byte("trailer"))
+		if j < 0 {
+			break
+		}
+		at := i + j
+		i = at + len("trailer")
+		for si < len(streams) && streams[si][1] <= at {
+			si++
+		}
+		if si < len(streams) && streams[si][0] <= at {
+			continue
+		}
+		p := &pdfRawParser{data: data, pos: i}
+		if v, ok := p.value(0); ok && v.kind == pdfRawDict {
+			f.trailers = append(f.trailers, v)
+			i = p.pos
+		}
+	}
+	return f
+}
+
+// pdfStreamEnd returns where stream data starting at s ends: after length
+// bytes when "endstream" follows there, else before the next "endstream".
+func pdfStreamEnd(data []byte, s int, length int64, ends *pdfEndstreams) (int, bool) {
+	if length >= 0 && length <= int64(len(data)-s) {
+		e := s + int(length)
+		rest := data[e:]
+		k := 0
+		for k < len(rest) && k < 4 && pdfIsSpace(rest[k]) {
+			k++
+		}
+		if bytes.HasPrefix(rest[k:], []byte("endstream")) {
+			return e, true
+		}
+	}
+	e := ends.next(data, s)
+	if e < 0 {
+		return 0, false
+	}
+	if e > s && data[e-1] == '\n' {
+		e--
+	}
+	if e > s && data[e-1] == '\r' {
+		e--
+	}
+	return e, true
+}
+
+// pdfEndstreams finds the next "endstream", remembering the last search so
+// that many streams without a usable length cost one pass over the file.
+type pdfEndstreams struct {
+	from, at int // the first "endstream" at or after from is at at (-1: none)
+}
+
+func (f *pdfEndstreams) next(data []byte, s int) int {
+	if f.from >= 0 && f.from <= s && (f.at < 0 || s <= f.at) {
+		return f.at
+	}
+	f.from, f.at = s, -1
+	if j := bytes.Index(data[s:], []byte("endstream")); j >= 0 {
+		f.at = s + j
+	}
+	return f.at
+}
+
+// object returns the last definition of object num gen, or nil.
+func (f *pdfRawFile) object(num, gen int64) *pdfRawObject {
+	if f.index == nil {
+		f.index = make(map[[2]int64]*pdfRawObject, len(f.objects))
+		for _, o := range f.objects {
+			f.index[[2]int64{o.num, o.gen}] = o
+		}
+	}
+	return f.index[[2]int64{num, gen}]
+}

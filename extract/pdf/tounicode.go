@@ -1,0 +1,502 @@
+package pdf
+
+import (
+	"strconv"
+	"unicode/utf16"
+)
+
+// This file decodes CMaps: the ToUnicode maps that turn a font's character
+// codes into text, and the codespace ranges that say how many bytes one
+// code takes. The library's own range decoding only increments the last
+// byte of a range's destination, which turns a single identity range over
+// the whole code space (<0000> <FFFF> <0000>, as fpdf writes it) into
+// garbage; here the whole destination value is offset.
+
+// Limits on one CMap, so that a hostile file cannot make us expand a huge
+// map or loop over one.
+const (
+	pdfCMapMaxBytes   = 4 << 20 // decoded CMap stream size
+	pdfCMapMaxEntries = 1 << 17 // bfchar entries plus expanded range codes
+	pdfCMapExpand     = 256     // ranges up to this many codes go into the map
+	pdfCMapMaxArray   = 1 << 16 // elements of one bfrange destination array
+)
+
+// pdfCodeRange is one codespace range: codes of n bytes whose every byte lies
+// between the corresponding bytes of lo and hi.
+type pdfCodeRange struct {
+	n      int
+	lo, hi [4]byte
+}
+
+// pdfUniRange maps the codes lo..hi (n bytes each) to text: either dst plus
+// the code's offset from lo, or one entry of list.
+type pdfUniRange struct {
+	n      int
+	lo, hi uint32
+	dst    []rune
+	list   []string
+}
+
+// pdfCMap is a parsed CMap: codespace ranges plus code-to-text mappings (for
+// ToUnicode) or code-to-CID mappings (for an embedded encoding CMap).
+type pdfCMap struct {
+	space  []pdfCodeRange
+	chars  map[uint64]string // key: n<<32 | code
+	ranges []pdfUniRange
+	cids   []pdfCIDRange
+}
+
+// pdfCIDRange maps codes lo..hi (n bytes) to CIDs starting at cid.
+type pdfCIDRange struct {
+	n      int
+	lo, hi uint32
+	cid    uint32
+}
+
+func pdfCodeKey(n int, code uint32) uint64 { return uint64(n)<<32 | uint64(code) }
+
+// nextCode splits the first code off s according to the codespace ranges
+// and returns it with its length. Without ranges, def bytes make a code.
+// A byte sequence matching no range is consumed with the length of the
+// shortest range, as the PDF reference suggests.
+func (m *pdfCMap) nextCode(s string, def int) (code uint32, n int) {
+	if m == nil || len(m.space) == 0 {
+		n = def
+	} else {
+		n = 0
+		for _, r := range m.space {
+			if r.n > len(s) {
+				continue
+			}
+			ok := true
+			for i := 0; i < r.n; i++ {
+				if s[i] < r.lo[i] || s[i] > r.hi[i] {
+					ok = false
+					break
+				}
+			}
+			if ok && (n == 0 || r.n < n) {
+				n = r.n
+			}
+		}
+		if n == 0 {
+			n = m.space[0].n
+			for _, r := range m.space {
+				if r.n < n {
+					n = r.n
+				}
+			}
+		}
+	}
+	if n > len(s) {
+		n = len(s)
+	}
+	if n < 1 {
+		n = 1
+	}
+	for i := 0; i < n; i++ {
+		code = code<<8 | uint32(s[i])
+	}
+	return code, n
+}
+
+// lookup returns the text of a code, and whether the map has it.
+func (m *pdfCMap) lookup(code uint32, n int) (string, bool) {
+	if m == nil {
+		return "", false
+	}
+	if s, ok := m.chars[pdfCodeKey(n, code)]; ok {
+		return s, true
+	}
+	for i := range m.ranges {
+		r := &m.ranges[i]
+		if r.n != n || code < r.lo || code > r.hi {
+			continue
+		}
+		off := code - r.lo
+		if r.list != nil {
+			if int(off) < len(r.list) {
+				return r.list[off], true
+			}
+			return "", true
+		}
+		return pdfOffsetText(r.dst, off), true
+	}
+	return "", false
+}
+
+// cid returns the CID of a code under an embedded encoding CMap.
+func (m *pdfCMap) cid(code uint32, n int) (uint32, bool) {
+	for _, r := range m.cids {
+		if r.n == n && code >= r.lo && code <= r.hi {
+			return r.cid + code - r.lo, true
+		}
+	}
+	return 0, false
+}
+
+// pdfOffsetText adds off to the last character of dst.
+func pdfOffsetText(dst []rune, off uint32) string {
+	if len(dst) == 0 {
+		return ""
+	}
+	if off == 0 {
+		return string(dst)
+	}
+	out := make([]rune, len(dst))
+	copy(out, dst)
+	out[len(out)-1] += rune(off)
+	return string(out)
+}
+
+// pdfUTF16 decodes a big-endian UTF-16 destination string.
+func pdfUTF16(b string) []rune {
+	if len(b) == 1 {
+		return []rune{rune(b[0])}
+	}
+	u := make([]uint16, 0, len(b)/2)
+	for i := 0; i+1 < len(b); i += 2 {
+		u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
+	}
+	return utf16.Decode(u)
+}
+
+func pdfBytesCode(b string) (uint32, int) {
+	var c uint32
+	n := len(b)
+	if n > 4 {
+		n = 4
+	}
+	for i := 0; i < n; i++ {
+		c = c<<8 | uint32(b[i])
+	}
+	return c, n
+}
+
+// pdfCMapToken is one token of a CMap: a keyword or name (kind 'k', '/'), a
+// hex or literal string ('s'), a number ('n'), or an array of strings
+// ('[' with list).
+type pdfCMapToken struct {
+	kind byte
+	text string
+	list []string
+}
+
+// pdfCMapLexer tokenizes CMap PostScript: only what CMaps use.
+type pdfCMapLexer struct {
+	b     []byte
+	i     int
+	depth int
+}
+
+func pdfIsSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
+}
+
+// pdfSkipSpace returns the index of the first byte at or after i that is
+// neither white space nor inside a comment (% to the end of the line).
+func pdfSkipSpace(b []byte, i int) int {
+	for i < len(b) {
+		switch c := b[i]; {
+		case pdfIsSpace(c):
+			i++
+		case c == '%':
+			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
+				i++
+			}
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+func pdfIsDelim(c byte) bool {
+	switch c {
+	case '<', '>', '(', ')', '[', ']', '{', '}', '/', '%':
+		return true
+	}
+	return false
+}
+
+func pdfHexVal(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	case c >= 'A' && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
+}
+
+// next returns the next token; ok is false at the end of input.
+func (l *pdfCMapLexer) next() (t pdfCMapToken, ok bool) {
+	l.i = pdfSkipSpace(l.b, l.i)
+	if l.i >= len(l.b) {
+		return t, false
+	}
+	c := l.b[l.i]
+	switch c {
+	case '<':
+		if l.i+1 < len(l.b) && l.b[l.i+1] == '<' {
+			l.i += 2
+			return pdfCMapToken{kind: 'k', text: "<<"}, true
+		}
+		l.i++
+		return pdfCMapToken{kind: 's', text: l.hex()}, true
+	case '>':
+		l.i++
+		if l.i < len(l.b) && l.b[l.i] == '>' {
+			l.i++
+		}
+		return pdfCMapToken{kind: 'k', text: ">>"}, true
+	case '(':
+		l.i++
+		return pdfCMapToken{kind: 's', text: l.literal()}, true
+	case '[':
+		l.i++
+		if l.depth > 8 { // nested arrays do not occur in CMaps
+			return pdfCMapToken{kind: 'k', text: "["}, true
+		}
+		l.depth++
+		var list []string
+		for len(list) < pdfCMapMaxArray {
+			t, ok := l.next()
+			if !ok || (t.kind == 'k' && t.text == "]") {
+				break
+			}
+			if t.kind == 's' {
+				list = append(list, t.text)
+			}
+		}
+		l.depth--
+		return pdfCMapToken{kind: '[', list: list}, true
+	case ']', '{', '}', ')':
+		l.i++
+		return pdfCMapToken{kind: 'k', text: string(c)}, true
+	case '/':
+		l.i++
+		return pdfCMapToken{kind: '/', text: l.word()}, true
+	}
+	w := l.word()
+	if w == "" { // a delimiter we do not know: skip it
+		l.i++
+		return pdfCMapToken{kind: 'k'}, true
+	}
+	if _, err := strconv.ParseFloat(w, 64); err == nil {
+		return pdfCMapToken{kind: 'n', text: w}, true
+	}
+	return pdfCMapToken{kind: 'k', text: w}, true
+}
+
+func (l *pdfCMapLexer) word() string {
+	start := l.i
+	for l.i < len(l.b) && !pdfIsSpace(l.b[l.i]) && !pdfIsDelim(l.b[l.i]) {
+		l.i++
+	}
+	return string(l.b[start:l.i])
+}
+
+func (l *pdfCMapLexer) hex() string {
+	var out []byte
+	hi := -1
+	for l.i < len(l.b) {
+		c := l.b[l.i]
+		l.i++
+		if c == '>' {
+			break
+		}
+		v := pdfHexVal(c)
+		if v < 0 {
+			continue
+		}
+		if hi < 0 {
+			hi = v
+		} else {
+			out = append(out, byte(hi<<4|v))
+			hi = -1
+		}
+	}
+	if hi >= 0 {
+		out = append(out, byte(hi<<4))
+	}
+	return string(out)
+}
+
+func (l *pdfCMapLexer) literal() string {
+	var out []byte
+	depth := 1
+	for l.i < len(l.b) {
+		c := l.b[l.i]
+		l.i++
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return string(out)
+			}
+		case '\\':
+			if l.i < len(l.b) {
+				c = l.b[l.i]
+				l.i++
+				switch c {
+				case 'n':
+					c = '\n'
+				case 'r':
+					c = '\r'
+				case 't':
+					c = '\t'
+				case 'b':
+					c = '\b'
+				case 'f':
+					c = '\f'
+				case '0', '1', '2', '3', '4', '5', '6', '7':
+					v := int(c - '0')
+					for k := 0; k < 2 && l.i < len(l.b) && l.b[l.i] >= '0' && l.b[l.i] <= '7'; k++ {
+						v = v*8 + int(l.b[l.i]-'0')
+						l.i++
+					}
+					c = byte(v)
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
+
+// pdfParseCMap parses a CMap program. It never fails: what it cannot read it
+// skips, and a map it cannot use comes back empty.
+func pdfParseCMap(data []byte) *pdfCMap {
+	if len(data) > pdfCMapMaxBytes {
+		data = data[:pdfCMapMaxBytes]
+	}
+	m := &pdfCMap{chars: map[uint64]string{}}
+	l := &pdfCMapLexer{b: data}
+	var operands []pdfCMapToken
+	entries := 0
+	for {
+		t, ok := l.next()
+		if !ok {
+			break
+		}
+		if t.kind != 'k' {
+			if len(operands) < 3*pdfCMapMaxArray {
+				operands = append(operands, t)
+			}
+			continue
+		}
+		switch t.text {
+		case "endcodespacerange":
+			for i := 0; i+1 < len(operands); i += 2 {
+				lo, hi := operands[i].text, operands[i+1].text
+				if len(lo) == 0 || len(lo) > 4 || len(lo) != len(hi) {
+					continue
+				}
+				r := pdfCodeRange{n: len(lo)}
+				copy(r.lo[:], lo)
+				copy(r.hi[:], hi)
+				m.space = append(m.space, r)
+			}
+		case "endbfchar":
+			for i := 0; i+1 < len(operands) && entries < pdfCMapMaxEntries; i += 2 {
+				src, dst := operands[i], operands[i+1]
+				if src.kind != 's' || len(src.text) == 0 {
+					continue
+				}
+				code, n := pdfBytesCode(src.text)
+				text := ""
+				switch dst.kind {
+				case 's':
+					text = string(pdfUTF16(dst.text))
+				case '/':
+					text = pdfGlyphNameText(dst.text)
+				}
+				m.chars[pdfCodeKey(n, code)] = text
+				entries++
+			}
+		case "endbfrange":
+			for i := 0; i+2 < len(operands) && entries < pdfCMapMaxEntries; i += 3 {
+				m.addRange(operands[i], operands[i+1], operands[i+2], &entries)
+			}
+		case "endcidrange":
+			for i := 0; i+2 < len(operands); i += 3 {
+				lo, hi, dst := operands[i], operands[i+1], operands[i+2]
+				if lo.kind != 's' || hi.kind != 's' || dst.kind != 'n' || len(lo.text) == 0 {
+					continue
+				}
+				l, n := pdfBytesCode(lo.text)
+				h, _ := pdfBytesCode(hi.text)
+				c, err := strconv.ParseUint(dst.text, 10, 32)
+				if err != nil || h < l {
+					continue
+				}
+				m.cids = append(m.cids, pdfCIDRange{n: n, lo: l, hi: h, cid: uint32(c)})
+			}
+		case "endcidchar":
+			for i := 0; i+1 < len(operands); i += 2 {
+				src, dst := operands[i], operands[i+1]
+				if src.kind != 's' || dst.kind != 'n' || len(src.text) == 0 {
+					continue
+				}
+				code, n := pdfBytesCode(src.text)
+				c, err := strconv.ParseUint(dst.text, 10, 32)
+				if err != nil {
+					continue
+				}
+				m.cids = append(m.cids, pdfCIDRange{n: n, lo: code, hi: code, cid: uint32(c)})
+			}
+		}
+		operands = operands[:0]
+	}
+	return m
+}
+
+// addRange adds one bfrange entry: small ranges are expanded into the
+// char map, large ones are kept as ranges.
+func (m *pdfCMap) addRange(lo, hi, dst pdfCMapToken, entries *int) {
+	if lo.kind != 's' || hi.kind != 's' || len(lo.text) == 0 || len(lo.text) != len(hi.text) {
+		return
+	}
+	l, n := pdfBytesCode(lo.text)
+	h, _ := pdfBytesCode(hi.text)
+	if h < l {
+		return
+	}
+	r := pdfUniRange{n: n, lo: l, hi: h}
+	switch dst.kind {
+	case 's':
+		r.dst = pdfUTF16(dst.text)
+	case '[':
+		r.list = make([]string, len(dst.list))
+		for i, s := range dst.list {
+			r.list[i] = string(pdfUTF16(s))
+		}
+	default:
+		return
+	}
+	size := h - l + 1
+	if size <= pdfCMapExpand && *entries+int(size) <= pdfCMapMaxEntries {
+		for off := uint32(0); off < size; off++ {
+			key := pdfCodeKey(n, l+off)
+			if _, dup := m.chars[key]; dup {
+				continue // bfchar entries read earlier win
+			}
+			if r.list != nil {
+				if int(off) < len(r.list) {
+					m.chars[key] = r.list[off]
+				}
+			} else {
+				m.chars[key] = pdfOffsetText(r.dst, off)
+			}
+		}
+		*entries += int(size)
+		return
+	}
+	m.ranges = append(m.ranges, r)
+	*entries++
+}
