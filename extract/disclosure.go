@@ -1,9 +1,8 @@
 package extract
 
 import (
-	"strings"
-
 	"github.com/duban/duban"
+	"github.com/duban/duban/internal/notation"
 )
 
 // A web page's information-disclosure table (政府信息公开 属性表) states
@@ -17,8 +16,8 @@ import (
 // paragraphs before the body to h and marks them used.
 func disclosureHeader(h *header, ps []bodyPara, bodyStart int) {
 	for i, p := range ps[:bodyStart] {
-		label, value, ok := disclosureField(stripSpace(p.text))
-		if !ok {
+		label, value, ok := notation.DisclosureField(notation.StripSpace(p.text))
+		if !ok || value == "" {
 			continue
 		}
 		switch label {
@@ -37,23 +36,7 @@ func disclosureHeader(h *header, ps []bodyPara, bodyStart int) {
 	}
 	// The page repeats the 文号 under the title; the header parser, having
 	// taken the 文号 from the table, would offer that line as a plan title.
-	if pt := stripSpace(h.planTitle); pt != "" && docNumberRe.FindString(pt) == pt {
+	if pt := notation.StripSpace(h.planTitle); pt != "" && docNumberRe.FindString(pt) == pt {
 		h.planTitle = ""
 	}
-}
-
-// disclosureField splits "label：value" for the disclosure labels.
-func disclosureField(s string) (label, value string, ok bool) {
-	for _, l := range []string{"索引号", "发文机关", "发文字号", "成文日期", "发布日期"} {
-		rest, found := strings.CutPrefix(s, l)
-		if !found {
-			continue
-		}
-		for _, colon := range []string{"：", ":"} {
-			if v, found := strings.CutPrefix(rest, colon); found && v != "" {
-				return l, v, true
-			}
-		}
-	}
-	return "", "", false
 }

@@ -6,8 +6,11 @@ import (
 
 	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/extract/docx"
+	"github.com/duban/duban/extract/html"
 	"github.com/duban/duban/extract/pdf"
 	"github.com/duban/duban/extract/txt"
+	"github.com/duban/duban/extract/xls"
+	"github.com/duban/duban/extract/xlsx"
 )
 
 // readers is the registry of the notice formats duban reads: each file
@@ -20,6 +23,10 @@ var readers = []struct {
 	{".txt", txt.Reader{}},
 	{".docx", docx.Reader{}},
 	{".pdf", pdf.Reader{}},
+	{".html", html.Reader{}},
+	{".htm", html.Reader{}},
+	{".xlsx", xlsx.Reader{}},
+	{".xls", xls.Reader{}},
 }
 
 // ReaderFor returns the reader for a file name's extension, or nil.

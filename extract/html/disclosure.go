@@ -1,17 +1,13 @@
 package html
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
 	xhtml "golang.org/x/net/html"
-)
 
-// disclosureLabels are the fields of the information-disclosure table
-// (政府信息公开 属性表) the reader passes on, in the order it emits them.
-// The parser reads 发文字号, 发文机关 and 成文日期 as header fields.
-var disclosureLabels = []string{"索引号", "发文机关", "发文字号", "成文日期", "发布日期"}
+	"github.com/duban/duban/internal/notation"
+)
 
 type field struct{ label, value string }
 
@@ -29,8 +25,8 @@ func disclosureFields(page *goquery.Document) ([]field, map[*xhtml.Node]bool) {
 			return
 		}
 		text := squeeze(s.Text())
-		label, value, ok := splitLabel(text)
-		if !ok || found[label] != "" || !slices.Contains(disclosureLabels, label) {
+		label, value, ok := notation.DisclosureField(text)
+		if !ok || found[label] != "" {
 			return
 		}
 		if value == "" {
@@ -39,7 +35,7 @@ func disclosureFields(page *goquery.Document) ([]field, map[*xhtml.Node]bool) {
 				return
 			}
 			value = tidy(next.Text())
-			if _, _, isLabel := splitLabel(squeeze(value)); isLabel {
+			if isLabel(squeeze(value)) {
 				return
 			}
 		}
@@ -50,7 +46,7 @@ func disclosureFields(page *goquery.Document) ([]field, map[*xhtml.Node]bool) {
 		skip[holder(n)] = true
 	})
 	var fields []field
-	for _, l := range disclosureLabels {
+	for _, l := range notation.DisclosureLabels {
 		if v := found[l]; v != "" {
 			fields = append(fields, field{l, v})
 		}
@@ -58,22 +54,16 @@ func disclosureFields(page *goquery.Document) ([]field, map[*xhtml.Node]bool) {
 	return fields, skip
 }
 
-// splitLabel splits "label：value" (value may be empty) for a disclosure
-// label; s has no spaces.
-func splitLabel(s string) (label, value string, ok bool) {
-	for _, l := range append(disclosureLabels, "标题", "主题分类", "主题词") {
-		if rest, found := strings.CutPrefix(s, l); found {
-			if rest == "" {
-				return l, "", true
-			}
-			for _, colon := range []string{"：", ":"} {
-				if v, found := strings.CutPrefix(rest, colon); found {
-					return l, v, true
-				}
-			}
+// isLabel reports whether a cell holds a label of the disclosure table
+// and nothing else: the value cell of a label whose value is missing.
+func isLabel(s string) bool {
+	for _, l := range []string{"标题", "主题分类", "主题词"} {
+		if strings.TrimRight(s, "：:") == l {
+			return true
 		}
 	}
-	return "", "", false
+	_, v, ok := notation.DisclosureField(s)
+	return ok && v == ""
 }
 
 // squeeze drops every kind of space ("索 引 号", "标　　题").

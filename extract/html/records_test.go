@@ -1,0 +1,67 @@
+package html_test
+
+// Tests that read web pages through the structure parser to records.
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/duban/duban/extract"
+	"github.com/duban/duban/internal/gold"
+)
+
+// TestGoldenHTML: the sample notice and the qinghe notice saved as web
+// pages give exactly their gold records.
+func TestGoldenHTML(t *testing.T) {
+	for _, c := range [][2]string{
+		{"testdata/lianyungang-2024-22.html", "../../testdata/lianyungang-2024-22.gold.json"},
+		{"testdata/qinghe-2025-12.html", "../../testdata/styles/qinghe-2025-12.gold.json"},
+	} {
+		t.Run(filepath.Base(c[0]), func(t *testing.T) {
+			got, err := extract.File(c[0], extract.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			gold.Check(t, got, c[1])
+			if got.Source.Format != "html" || got.Source.SHA256 == "" {
+				t.Errorf("source = %+v", got.Source)
+			}
+			for _, task := range got.Tasks {
+				if task.Source.Line <= 0 {
+					t.Errorf("task %s: no source line", task.ID)
+				}
+			}
+		})
+	}
+}
+
+// TestGovPagesHeader reads real gov.cn pages to records: the 文号, issuer
+// and date of each come from its disclosure table (a State Council
+// signature, 国务院, is too short for the signature rule), the title from
+// the page's body, and the 文号 repeated under the title is no plan title.
+func TestGovPagesHeader(t *testing.T) {
+	for _, c := range []struct{ file, docNumber, issuer, date, title, planTitle string }{
+		{"gov-5338761.html", "国办函〔2018〕71号", "国务院办公厅", "2018-10-27", "国务院办公厅关于印发《政府网站集约化试点工作方案》的通知", "政府网站集约化试点工作方案"},
+		{"gov-5354526.html", "国办发〔2018〕127号", "国务院办公厅", "2018-12-26", "国务院办公厅关于抓好赋予科研机构和人员更大自主权有关文件贯彻落实工作的通知", ""},
+		{"gov-5354528.html", "国办发〔2018〕118号", "国务院办公厅", "2018-12-05", "国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见", ""},
+		{"gov-5358604.html", "国办发〔2019〕2号", "国务院办公厅", "2019-01-01", "国务院办公厅关于印发国家组织药品集中采购和使用试点方案的通知", "国家组织药品集中采购和使用试点方案"},
+		{"gov-5360002.html", "国办发〔2019〕3号", "国务院办公厅", "2019-01-09", "国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知", ""},
+		{"gov-5362266.html", "国办发〔2019〕4号", "国务院办公厅", "2019-01-16", "国务院办公厅关于加强三级公立医院绩效考核工作的意见", ""},
+		{"gov-5365341.html", "国发〔2019〕4号", "国务院", "2019-01-24", "国务院关于印发国家职业教育改革实施方案的通知", "国家职业教育改革实施方案"},
+		{"gov-5365945.html", "国发〔2019〕5号", "国务院", "2019-01-27", "国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见", ""},
+		{"gov-5365945.gb2312.html", "国发〔2019〕5号", "国务院", "2019-01-27", "国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见", ""},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			n, err := extract.File("testdata/"+c.file, extract.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n.DocNumber != c.docNumber || n.Issuer != c.issuer || string(n.IssueDate) != c.date || n.Title != c.title || string(n.PlanTitle) != c.planTitle {
+				t.Errorf("header %q %q %q %q %q,\nwant   %q %q %q %q %q", n.DocNumber, n.Issuer, n.IssueDate, n.Title, n.PlanTitle, c.docNumber, c.issuer, c.date, c.title, c.planTitle)
+			}
+			if len(n.Tasks) == 0 {
+				t.Error("no tasks")
+			}
+		})
+	}
+}
