@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/duban/duban/extract"
 )
 
 // Exit statuses.
@@ -64,7 +67,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "duban",
 		Short: "Turn government notices into task sheets, ledgers and quarterly reports",
-		Long: `duban reads Chinese government notices (TXT, PDF, DOCX), extracts every
+		Long: `duban reads Chinese government notices (` + strings.Join(extract.Extensions(), " ") + `), extracts every
 numbered task with its responsible units and deadline, and renders per-unit
 task lists, the task ledger (任务分解表) and quarterly summaries as PDF and Excel.`,
 		SilenceUsage:  true,
