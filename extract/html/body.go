@@ -22,12 +22,14 @@ const minBodyHan = 40
 
 // noticeBody returns the element that holds the notice: a known container,
 // else the element whose paragraph children hold the most Chinese text,
-// else the whole page.
+// else the whole page. Chinese characters are counted once per element,
+// children first, so the choice is linear in the page's size.
 func noticeBody(page *goquery.Document) *xhtml.Node {
+	han := hanCounts(page.Nodes[0])
 	for _, sel := range containers {
 		var found *xhtml.Node
 		page.Find(sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-			if countHan(s.Text()) >= minBodyHan {
+			if han[s.Nodes[0]] >= minBodyHan {
 				found = s.Nodes[0]
 				return false
 			}
@@ -46,7 +48,7 @@ func noticeBody(page *goquery.Document) *xhtml.Node {
 		if n.Parent == nil || (n.Data != "p" && hasBlockChild(n)) {
 			return
 		}
-		score[n.Parent] += countHan(s.Text())
+		score[n.Parent] += han[n]
 		if best == nil || score[n.Parent] > score[best] {
 			best = n.Parent
 		}
@@ -55,6 +57,32 @@ func noticeBody(page *goquery.Document) *xhtml.Node {
 		return best
 	}
 	return page.Nodes[0]
+}
+
+// hanCounts counts the Chinese characters under every element, in one
+// pass over the tree (without recursion).
+func hanCounts(root *xhtml.Node) map[*xhtml.Node]int {
+	counts := map[*xhtml.Node]int{}
+	var order []*xhtml.Node // parents before children
+	stack := []*xhtml.Node{root}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		order = append(order, n)
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			stack = append(stack, c)
+		}
+	}
+	for i := len(order) - 1; i >= 0; i-- {
+		n := order[i]
+		if n.Type == xhtml.TextNode {
+			counts[n] = countHan(n.Data)
+		}
+		if n.Parent != nil {
+			counts[n.Parent] += counts[n]
+		}
+	}
+	return counts
 }
 
 // hasBlockChild reports whether an element holds paragraphs of its own (a

@@ -24,8 +24,11 @@ func disclosureFields(page *goquery.Document) ([]field, map[*xhtml.Node]bool) {
 		if hasBlockChild(n) {
 			return
 		}
-		text := squeeze(s.Text())
-		label, value, ok := notation.DisclosureField(text)
+		text, short := limitedText(n, maxFieldLen)
+		if !short {
+			return
+		}
+		label, value, ok := notation.DisclosureField(squeeze(text))
 		if !ok || found[label] != "" {
 			return
 		}
@@ -34,8 +37,8 @@ func disclosureFields(page *goquery.Document) ([]field, map[*xhtml.Node]bool) {
 			if next.Length() == 0 {
 				return
 			}
-			value = tidy(next.Text())
-			if isLabel(squeeze(value)) {
+			v, short := limitedText(next.Nodes[0], maxFieldLen)
+			if value = tidy(v); !short || isLabel(squeeze(value)) {
 				return
 			}
 		}
@@ -85,4 +88,33 @@ func holder(n *xhtml.Node) *xhtml.Node {
 		}
 	}
 	return n
+}
+
+// maxFieldLen bounds the text of a disclosure field's label or value: the
+// fields are short, and reading no more keeps the search linear.
+const maxFieldLen = 400
+
+// limitedText is the text under n if it is at most limit bytes; short is
+// false (and the text cut) otherwise.
+func limitedText(n *xhtml.Node, limit int) (text string, short bool) {
+	var b strings.Builder
+	stack := []*xhtml.Node{n}
+	for visits := 0; len(stack) > 0; visits++ {
+		if visits > 4*limit { // a label holds few elements
+			return b.String(), false
+		}
+		c := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if c.Type == xhtml.TextNode {
+			if b.Len()+len(c.Data) > limit {
+				return b.String(), false
+			}
+			b.WriteString(c.Data)
+			continue
+		}
+		for k := c.LastChild; k != nil; k = k.PrevSibling {
+			stack = append(stack, k)
+		}
+	}
+	return b.String(), true
 }

@@ -11,7 +11,7 @@ import (
 func FuzzHTML(f *testing.F) {
 	files, _ := filepath.Glob("testdata/*.html")
 	for _, file := range files {
-		if data, err := os.ReadFile(file); err == nil && len(data) < 64<<10 {
+		if data, err := os.ReadFile(file); err == nil && len(data) < 20<<10 {
 			f.Add(data)
 		}
 	}
