@@ -25,6 +25,8 @@ var readers = []struct {
 	{".pdf", pdf.Reader{}},
 	{".html", html.Reader{}},
 	{".htm", html.Reader{}},
+	{".mhtml", html.MHTMLReader{}},
+	{".mht", html.MHTMLReader{}},
 	{".xlsx", xlsx.Reader{}},
 	{".xls", xls.Reader{}},
 }

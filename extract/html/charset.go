@@ -18,7 +18,10 @@ import (
 // Chinese pages that declare none. GB2312 and GBK labels are decoded as
 // GB18030, their superset: Go's GBK decoder turns GB18030's four-byte
 // characters (rare names of people and places) into U+FFFD.
-func decode(data []byte) ([]byte, error) {
+//
+// label, when not empty, is the charset the page's container declares (a
+// web archive's part header); it comes before the page's own <meta>.
+func decode(data []byte, label string) ([]byte, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
 		return data[3:], nil
@@ -30,6 +33,11 @@ func decode(data []byte) ([]byte, error) {
 		return out, nil
 	}
 	enc, name, certain := charset.DetermineEncoding(data, "")
+	if label != "" {
+		if e, n := charset.Lookup(label); e != nil {
+			enc, name, certain = e, n, true
+		}
+	}
 	if !certain {
 		if utf8.Valid(data) {
 			return data, nil

@@ -3,6 +3,7 @@ package html
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -20,7 +21,7 @@ func FuzzHTML(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Reader{}.Read("f.html", data)
 		if err != nil {
-			if len(err.Error()) < len("f.html: ") || err.Error()[:8] != "f.html: " {
+			if !strings.HasPrefix(err.Error(), "f.html: ") {
 				t.Fatalf("error does not name the file: %v", err)
 			}
 			return
@@ -42,4 +43,24 @@ func BenchmarkHTML(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// FuzzMHTML feeds the web-archive reader damaged archives.
+func FuzzMHTML(f *testing.F) {
+	if data, err := os.ReadFile("testdata/qinghe-2025-12.mhtml"); err == nil {
+		f.Add(data)
+	}
+	f.Add([]byte("Content-Type: multipart/related; boundary=b\r\n\r\n--b\r\nContent-Type: text/html; charset=gbk\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<p>=B9=D8</p>\r\n--b--\r\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := MHTMLReader{}.Read("f.mhtml", data)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "f.mhtml: ") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		if len(doc.Blocks) == 0 {
+			t.Fatal("no blocks and no error")
+		}
+	})
 }

@@ -23,7 +23,13 @@ type Reader struct{}
 // the disclosure table's fields first, as "label：value" paragraphs the
 // header parser reads, then the body in reading order.
 func (Reader) Read(name string, data []byte) (*document.Document, error) {
-	text, err := decode(data)
+	return readPage(name, data, "")
+}
+
+// readPage reads a page; label is the charset its container names (a web
+// archive's Content-Type), if any.
+func readPage(name string, data []byte, label string) (*document.Document, error) {
+	text, err := decode(data, label)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

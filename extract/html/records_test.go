@@ -16,6 +16,8 @@ func TestGoldenHTML(t *testing.T) {
 	for _, c := range [][2]string{
 		{"testdata/lianyungang-2024-22.html", "../../testdata/lianyungang-2024-22.gold.json"},
 		{"testdata/qinghe-2025-12.html", "../../testdata/styles/qinghe-2025-12.gold.json"},
+		// the same page saved as a single-file web archive (base64 part)
+		{"testdata/qinghe-2025-12.mhtml", "../../testdata/styles/qinghe-2025-12.gold.json"},
 	} {
 		t.Run(filepath.Base(c[0]), func(t *testing.T) {
 			got, err := extract.File(c[0], extract.Options{})
