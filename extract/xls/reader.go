@@ -45,6 +45,10 @@ func (Reader) Read(name string, data []byte) (*document.Document, error) {
 // errNotXLS is the error of a file that is no Excel 97–2003 workbook.
 var errNotXLS = errors.New("not an Excel 97–2003 workbook (no Workbook stream in a compound file)")
 
+// errBIFF5 is the error of a workbook from Excel 5.0/95 (BIFF5), which
+// duban does not read.
+var errBIFF5 = errors.New("an Excel 5.0/95 workbook; re-save it as .xlsx")
+
 // workbookStream returns the bytes of the compound file's Workbook
 // stream. An Excel 5.0/95 "Book" stream is an error that says what to do.
 func workbookStream(data []byte) (_ []byte, err error) {
@@ -73,7 +77,7 @@ func workbookStream(data []byte) (_ []byte, err error) {
 		}
 	}
 	if oldBook {
-		return nil, errors.New("Excel 5.0/95 workbook; re-save it as .xlsx")
+		return nil, errBIFF5
 	}
 	return nil, errNotXLS
 }

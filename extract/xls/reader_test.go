@@ -49,7 +49,7 @@ func TestErrors(t *testing.T) {
 	}
 	s := testStream()
 	s[4], s[5] = 0x00, 0x05 // BOF version 0x0500: BIFF5
-	if _, err := parseWorkbook(s); err == nil || err.Error() != "Excel 5.0/95 workbook; re-save it as .xlsx" {
+	if _, err := parseWorkbook(s); err == nil || err.Error() != "an Excel 5.0/95 workbook; re-save it as .xlsx" {
 		t.Errorf("BIFF5: err = %v", err)
 	}
 	s = testStream()

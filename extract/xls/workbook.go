@@ -62,7 +62,7 @@ func readGlobals(s []byte) (*globals, error) {
 	switch v := u16(r.data, 0); v {
 	case 0x0600:
 	case 0x0500:
-		return nil, errors.New("Excel 5.0/95 workbook; re-save it as .xlsx")
+		return nil, errBIFF5
 	default:
 		return nil, fmt.Errorf("BIFF version %#x, not Excel 97–2003 (BIFF8)", v)
 	}
