@@ -35,10 +35,11 @@ func attachments(page *goquery.Document) []document.Attachment {
 		if err != nil || !attachmentExts[strings.ToLower(path.Ext(u.Path))] {
 			return true
 		}
+		addr := href // as the page writes it
 		if base != nil {
 			u = base.ResolveReference(u)
+			addr = u.String()
 		}
-		addr := u.String()
 		if seen[addr] {
 			return true
 		}

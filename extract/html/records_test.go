@@ -3,9 +3,14 @@ package html_test
 // Tests that read web pages through the structure parser to records.
 
 import (
+	"bytes"
+	"encoding/json"
+	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
+	"github.com/duban/duban"
 	"github.com/duban/duban/extract"
 	"github.com/duban/duban/internal/gold"
 )
@@ -65,5 +70,36 @@ func TestGovPagesHeader(t *testing.T) {
 				t.Error("no tasks")
 			}
 		})
+	}
+}
+
+// TestAttachmentsInRecords: a page's links to attached files reach the
+// records (name and address), and the notice reads as before.
+func TestAttachmentsInRecords(t *testing.T) {
+	page, err := os.ReadFile("testdata/qinghe-2025-12.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	links := `<p>附件：<a href="files/2025任务清单.xlsx">1.2025年优化营商环境重点任务清单</a></p><p><a href="https://www.example.gov.cn/a/b.pdf">政策解读</a> <a href="index.html">返回首页</a></p></body>`
+	page = bytes.Replace(page, []byte("</body>"), []byte(links), 1)
+	file := filepath.Join(t.TempDir(), "qinghe-links.html")
+	if err := os.WriteFile(file, page, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := extract.File(file, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold.Check(t, got, "../../testdata/styles/qinghe-2025-12.gold.json")
+	want := []duban.Attachment{
+		{Name: "1.2025年优化营商环境重点任务清单", URL: "files/2025任务清单.xlsx"},
+		{Name: "政策解读", URL: "https://www.example.gov.cn/a/b.pdf"},
+	}
+	if !reflect.DeepEqual(got.Attachments, want) {
+		t.Errorf("attachments %+v, want %+v", got.Attachments, want)
+	}
+	j, err := json.Marshal(got)
+	if err != nil || !bytes.Contains(j, []byte(`"attachments":[{"name":"1.2025年优化营商环境重点任务清单","url":"files/2025任务清单.xlsx"}`)) {
+		t.Errorf("JSON %s", j)
 	}
 }
