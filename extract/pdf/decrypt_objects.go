@@ -97,23 +97,8 @@ const (
 
 // rawParser reads PDF values from data.
 type rawParser struct {
-	data    []byte
-	pos     int
+	lexer
 	strings []*raw
-}
-
-// skipSpace skips white space and comments.
-func (p *rawParser) skipSpace() {
-	p.pos = skipWhite(p.data, p.pos)
-}
-
-// word reads a run of regular characters (a number, keyword or name body).
-func (p *rawParser) word() []byte {
-	s := p.pos
-	for p.pos < len(p.data) && !isWhite(p.data[p.pos]) && !isDelim(p.data[p.pos]) {
-		p.pos++
-	}
-	return p.data[s:p.pos]
 }
 
 // value reads one value; ok is false at the end of the data or at a
@@ -240,114 +225,10 @@ func unescapeName(w []byte) []byte {
 	return out
 }
 
-func hexDigit(c byte) (byte, bool) {
-	switch {
-	case '0' <= c && c <= '9':
-		return c - '0', true
-	case 'a' <= c && c <= 'f':
-		return c - 'a' + 10, true
-	case 'A' <= c && c <= 'F':
-		return c - 'A' + 10, true
-	}
-	return 0, false
-}
-
 func hexByte(a, b byte) (byte, bool) {
 	h, ok1 := hexDigit(a)
 	l, ok2 := hexDigit(b)
 	return h<<4 | l, ok1 && ok2
-}
-
-// literal reads a (string), resolving escapes.
-func (p *rawParser) literal() []byte {
-	p.pos++ // (
-	var out []byte
-	depth := 1
-	for p.pos < len(p.data) {
-		c := p.data[p.pos]
-		p.pos++
-		switch c {
-		case '(':
-			depth++
-		case ')':
-			depth--
-			if depth == 0 {
-				return out
-			}
-		case '\r': // an end of line is read as \n
-			if p.pos < len(p.data) && p.data[p.pos] == '\n' {
-				p.pos++
-			}
-			c = '\n'
-		case '\\':
-			if p.pos >= len(p.data) {
-				return out
-			}
-			e := p.data[p.pos]
-			p.pos++
-			switch e {
-			case 'n':
-				c = '\n'
-			case 'r':
-				c = '\r'
-			case 't':
-				c = '\t'
-			case 'b':
-				c = '\b'
-			case 'f':
-				c = '\f'
-			case '\r': // a line continuation
-				if p.pos < len(p.data) && p.data[p.pos] == '\n' {
-					p.pos++
-				}
-				continue
-			case '\n':
-				continue
-			default:
-				if '0' <= e && e <= '7' {
-					n := int(e - '0')
-					for k := 0; k < 2 && p.pos < len(p.data) && '0' <= p.data[p.pos] && p.data[p.pos] <= '7'; k++ {
-						n = n*8 + int(p.data[p.pos]-'0')
-						p.pos++
-					}
-					c = byte(n)
-				} else {
-					c = e
-				}
-			}
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
-// hex reads a <hex string>.
-func (p *rawParser) hex() []byte {
-	p.pos++ // <
-	var out []byte
-	var hi byte
-	half := false
-	for p.pos < len(p.data) {
-		c := p.data[p.pos]
-		p.pos++
-		if c == '>' {
-			break
-		}
-		d, ok := hexDigit(c)
-		if !ok {
-			continue
-		}
-		if half {
-			out = append(out, hi<<4|d)
-		} else {
-			hi = d
-		}
-		half = !half
-	}
-	if half {
-		out = append(out, hi<<4)
-	}
-	return out
 }
 
 // scanObjects reads the top-level objects and trailers of data.
@@ -363,7 +244,7 @@ func scanObjects(data []byte) *rawFile {
 		}
 		num, err1 := strconv.ParseInt(string(data[pos+m[2]:pos+m[3]]), 10, 64)
 		gen, err2 := strconv.ParseInt(string(data[pos+m[4]:pos+m[5]]), 10, 64)
-		p := &rawParser{data: data, pos: pos + m[1]}
+		p := &rawParser{lexer: lexer{data: data, pos: pos + m[1]}}
 		pos += m[1]
 		if err1 != nil || err2 != nil {
 			continue
@@ -411,7 +292,7 @@ func scanObjects(data []byte) *rawFile {
 		if si < len(streams) && streams[si][0] <= at {
 			continue
 		}
-		p := &rawParser{data: data, pos: i}
+		p := &rawParser{lexer: lexer{data: data, pos: i}}
 		if v, ok := p.value(0); ok && v.kind == rawDict {
 			f.trailers = append(f.trailers, v)
 			i = p.pos

@@ -145,7 +145,7 @@ func TestPDFPutString(t *testing.T) {
 		if string(dst) != c.want {
 			t.Errorf("%q in %d: %q, want %q", c.plain, c.width, dst, c.want)
 		}
-		p := &rawParser{data: dst}
+		p := &rawParser{lexer: lexer{data: dst}}
 		if v, ok := p.value(0); !ok || v.kind != rawString || (c.want[1] != ')' && string(v.str) != c.plain) {
 			t.Errorf("%q reads back as %+v", dst, v)
 		}
@@ -164,7 +164,7 @@ func TestPDFRawLiteral(t *testing.T) {
 		"(unterminated": "unterminated",
 	}
 	for in, want := range cases {
-		p := &rawParser{data: []byte(in)}
+		p := &rawParser{lexer: lexer{data: []byte(in)}}
 		v, ok := p.value(0)
 		if !ok || string(v.bytes()) != want || v.end != len(in) {
 			t.Errorf("%q: %+v, want %q", in, v, want)

@@ -184,79 +184,34 @@ type cmapToken struct {
 
 // cmapLexer tokenizes CMap PostScript: only what CMaps use.
 type cmapLexer struct {
-	b     []byte
-	i     int
+	lexer
 	depth int
-}
-
-func isWhite(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
-}
-
-// skipWhite returns the index of the first byte at or after i that is
-// neither white space nor inside a comment (% to the end of the line).
-func skipWhite(b []byte, i int) int {
-	for i < len(b) {
-		switch c := b[i]; {
-		case isWhite(c):
-			i++
-		case c == '%':
-			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
-				i++
-			}
-		default:
-			return i
-		}
-	}
-	return i
-}
-
-func isDelim(c byte) bool {
-	switch c {
-	case '<', '>', '(', ')', '[', ']', '{', '}', '/', '%':
-		return true
-	}
-	return false
-}
-
-func hexVal(c byte) int {
-	switch {
-	case c >= '0' && c <= '9':
-		return int(c - '0')
-	case c >= 'a' && c <= 'f':
-		return int(c-'a') + 10
-	case c >= 'A' && c <= 'F':
-		return int(c-'A') + 10
-	}
-	return -1
 }
 
 // next returns the next token; ok is false at the end of input.
 func (l *cmapLexer) next() (t cmapToken, ok bool) {
-	l.i = skipWhite(l.b, l.i)
-	if l.i >= len(l.b) {
+	l.skipSpace()
+	if l.pos >= len(l.data) {
 		return t, false
 	}
-	c := l.b[l.i]
+	c := l.data[l.pos]
 	switch c {
 	case '<':
-		if l.i+1 < len(l.b) && l.b[l.i+1] == '<' {
-			l.i += 2
+		if l.pos+1 < len(l.data) && l.data[l.pos+1] == '<' {
+			l.pos += 2
 			return cmapToken{kind: 'k', text: "<<"}, true
 		}
-		l.i++
-		return cmapToken{kind: 's', text: l.hex()}, true
+		return cmapToken{kind: 's', text: string(l.hex())}, true
 	case '>':
-		l.i++
-		if l.i < len(l.b) && l.b[l.i] == '>' {
-			l.i++
+		l.pos++
+		if l.pos < len(l.data) && l.data[l.pos] == '>' {
+			l.pos++
 		}
 		return cmapToken{kind: 'k', text: ">>"}, true
 	case '(':
-		l.i++
-		return cmapToken{kind: 's', text: l.literal()}, true
+		return cmapToken{kind: 's', text: string(l.literal())}, true
 	case '[':
-		l.i++
+		l.pos++
 		if l.depth > 8 { // nested arrays do not occur in CMaps
 			return cmapToken{kind: 'k', text: "["}, true
 		}
@@ -274,99 +229,21 @@ func (l *cmapLexer) next() (t cmapToken, ok bool) {
 		l.depth--
 		return cmapToken{kind: '[', list: list}, true
 	case ']', '{', '}', ')':
-		l.i++
+		l.pos++
 		return cmapToken{kind: 'k', text: string(c)}, true
 	case '/':
-		l.i++
-		return cmapToken{kind: '/', text: l.word()}, true
+		l.pos++
+		return cmapToken{kind: '/', text: string(l.word())}, true
 	}
-	w := l.word()
+	w := string(l.word())
 	if w == "" { // a delimiter we do not know: skip it
-		l.i++
+		l.pos++
 		return cmapToken{kind: 'k'}, true
 	}
 	if _, err := strconv.ParseFloat(w, 64); err == nil {
 		return cmapToken{kind: 'n', text: w}, true
 	}
 	return cmapToken{kind: 'k', text: w}, true
-}
-
-func (l *cmapLexer) word() string {
-	start := l.i
-	for l.i < len(l.b) && !isWhite(l.b[l.i]) && !isDelim(l.b[l.i]) {
-		l.i++
-	}
-	return string(l.b[start:l.i])
-}
-
-func (l *cmapLexer) hex() string {
-	var out []byte
-	hi := -1
-	for l.i < len(l.b) {
-		c := l.b[l.i]
-		l.i++
-		if c == '>' {
-			break
-		}
-		v := hexVal(c)
-		if v < 0 {
-			continue
-		}
-		if hi < 0 {
-			hi = v
-		} else {
-			out = append(out, byte(hi<<4|v))
-			hi = -1
-		}
-	}
-	if hi >= 0 {
-		out = append(out, byte(hi<<4))
-	}
-	return string(out)
-}
-
-func (l *cmapLexer) literal() string {
-	var out []byte
-	depth := 1
-	for l.i < len(l.b) {
-		c := l.b[l.i]
-		l.i++
-		switch c {
-		case '(':
-			depth++
-		case ')':
-			depth--
-			if depth == 0 {
-				return string(out)
-			}
-		case '\\':
-			if l.i < len(l.b) {
-				c = l.b[l.i]
-				l.i++
-				switch c {
-				case 'n':
-					c = '\n'
-				case 'r':
-					c = '\r'
-				case 't':
-					c = '\t'
-				case 'b':
-					c = '\b'
-				case 'f':
-					c = '\f'
-				case '0', '1', '2', '3', '4', '5', '6', '7':
-					v := int(c - '0')
-					for k := 0; k < 2 && l.i < len(l.b) && l.b[l.i] >= '0' && l.b[l.i] <= '7'; k++ {
-						v = v*8 + int(l.b[l.i]-'0')
-						l.i++
-					}
-					c = byte(v)
-				}
-			}
-		}
-		out = append(out, c)
-	}
-	return string(out)
 }
 
 // parseCMap parses a CMap program. It never fails: what it cannot read it
@@ -376,7 +253,7 @@ func parseCMap(data []byte) *cmap {
 		data = data[:cmapMaxBytes]
 	}
 	m := &cmap{chars: map[uint64]string{}}
-	l := &cmapLexer{b: data}
+	l := &cmapLexer{lexer: lexer{data: data}}
 	var operands []cmapToken
 	entries := 0
 	for {
