@@ -49,11 +49,15 @@ func (c *common) add(fs *pflag.FlagSet, withForce bool) {
 	}
 }
 
+// maxNoticeSize bounds the notice files run and extract read (0:
+// extract.MaxFileSize); tests lower it.
+var maxNoticeSize int64
+
 var quarterRe = regexp.MustCompile(`^(\d{4})[Qq]([1-4])$`)
 
 // options checks the flags and turns them into pipeline options.
 func (c *common) options(inputs []string) (pipeline.Options, error) {
-	o := pipeline.Options{Inputs: inputs, Out: c.out, Templates: c.templates, Year: c.planYear, Jobs: c.jobs, Force: c.force}
+	o := pipeline.Options{Inputs: inputs, Out: c.out, Templates: c.templates, Year: c.planYear, Jobs: c.jobs, Force: c.force, MaxFileSize: maxNoticeSize}
 	if c.out == "" {
 		return o, usagef("-o: empty output folder")
 	}

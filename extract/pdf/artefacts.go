@@ -17,11 +17,11 @@ import (
 // running header must stand at the same height on at least half the pages.
 
 const (
-	pdfEdgeCount = 3   // lines at each end of a page that may be artefacts
-	pdfEdgeZone  = 0.2 // fraction of the page height at top and bottom
+	edgeCount = 3   // lines at each end of a page that may be artefacts
+	edgeZone  = 0.2 // fraction of the page height at top and bottom
 )
 
-var pdfPageNumberRE = regexp.MustCompile(`^(?:` +
+var pageNumberRE = regexp.MustCompile(`^(?:` +
 	`[-—–－~·•_]*\d{1,4}[-—–－~·•_]*` + // 3, -3-, — 3 —
 	`|第\d{1,4}页(?:[,，/、]?共\d{1,4}页)?` + // 第3页, 第3页共9页, 第3页/共9页
 	`|共\d{1,4}页[,，/、]?第\d{1,4}页` +
@@ -38,12 +38,12 @@ func isPDFPageNumber(s string) bool {
 		}
 		return r
 	}, s)
-	return s != "" && pdfPageNumberRE.MatchString(s)
+	return s != "" && pageNumberRE.MatchString(s)
 }
 
-// pdfArtefactKey is the text of a line with spaces dropped and digits
+// artefactKey is the text of a line with spaces dropped and digits
 // generalised, so "第 3 页" and "第 4 页" compare equal.
-func pdfArtefactKey(s string) string {
+func artefactKey(s string) string {
 	var b strings.Builder
 	digit := false
 	for _, r := range s {
@@ -63,14 +63,14 @@ func pdfArtefactKey(s string) string {
 	return b.String()
 }
 
-// pdfEdgeKey identifies a running header or footer: its text with digits
+// edgeKey identifies a running header or footer: its text with digits
 // generalised and its height on the page, in 3 pt steps.
-func pdfEdgeKey(l pdfLine) string {
-	return fmt.Sprintf("%s@%.0f", pdfArtefactKey(l.text), math.Round(l.y/3))
+func edgeKey(l textLine) string {
+	return fmt.Sprintf("%s@%.0f", artefactKey(l.text), math.Round(l.y/3))
 }
 
-// pdfEdgeLines returns the indexes of a page's items that may be artefacts.
-func pdfEdgeLines(p *pdfPage) []int {
+// edgeLines returns the indexes of a page's items that may be artefacts.
+func edgeLines(p *page) []int {
 	var lines []int
 	for i, it := range p.items {
 		if it.table == nil {
@@ -80,22 +80,22 @@ func pdfEdgeLines(p *pdfPage) []int {
 	h := p.box[3] - p.box[1]
 	var out []int
 	for k, i := range lines {
-		if k >= pdfEdgeCount && k < len(lines)-pdfEdgeCount {
+		if k >= edgeCount && k < len(lines)-edgeCount {
 			continue
 		}
 		l := p.items[i].line
-		if l.y+0.8*l.size >= p.box[3]-pdfEdgeZone*h || l.y <= p.box[1]+pdfEdgeZone*h {
+		if l.y+0.8*l.size >= p.box[3]-edgeZone*h || l.y <= p.box[1]+edgeZone*h {
 			out = append(out, i)
 		}
 	}
 	return out
 }
 
-// pdfBodyLine reports whether a line opens with a field label or an outline
+// bodyLine reports whether a line opens with a field label or an outline
 // number ("完成时限：6月底前", "3.…"): such a line is body text even when a
 // regular layout puts the same words at the same height on several pages,
 // never a running header or footer.
-func pdfBodyLine(s string) bool {
+func bodyLine(s string) bool {
 	s = strings.TrimLeftFunc(s, notation.IsSpace)
 	if k, _, _ := notation.ParseMarker(s); k != notation.MarkNone {
 		return true
@@ -103,19 +103,19 @@ func pdfBodyLine(s string) bool {
 	return notation.StartsWithField(s)
 }
 
-// pdfDropPageArtefacts removes page numbers and running headers and footers.
-func pdfDropPageArtefacts(pages []*pdfPage) {
+// dropPageArtefacts removes page numbers and running headers and footers.
+func dropPageArtefacts(pages []*page) {
 	drop := make([]map[int]bool, len(pages))
 	seen := map[string]map[int]bool{} // key -> pages
 	for pi, p := range pages {
 		drop[pi] = map[int]bool{}
-		for _, i := range pdfEdgeLines(p) {
+		for _, i := range edgeLines(p) {
 			t := p.items[i].line.text
 			if isPDFPageNumber(t) {
 				drop[pi][i] = true
 				continue
 			}
-			k := pdfEdgeKey(p.items[i].line)
+			k := edgeKey(p.items[i].line)
 			if seen[k] == nil {
 				seen[k] = map[int]bool{}
 			}
@@ -124,11 +124,11 @@ func pdfDropPageArtefacts(pages []*pdfPage) {
 	}
 	if len(pages) >= 2 {
 		for pi, p := range pages {
-			for _, i := range pdfEdgeLines(p) {
-				if pdfBodyLine(p.items[i].line.text) {
+			for _, i := range edgeLines(p) {
+				if bodyLine(p.items[i].line.text) {
 					continue
 				}
-				n := len(seen[pdfEdgeKey(p.items[i].line)])
+				n := len(seen[edgeKey(p.items[i].line)])
 				if n >= 2 && 2*n >= len(pages)-1 {
 					drop[pi][i] = true
 				}

@@ -48,7 +48,7 @@ func TestPDFLabelledLineAtPageFootIsKept(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := pdfBlockTexts(d); !reflect.DeepEqual(got, want) {
+	if got := blockTexts(d); !reflect.DeepEqual(got, want) {
 		t.Errorf("blocks:\n got  %q\n want %q", got, want)
 	}
 }

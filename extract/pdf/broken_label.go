@@ -6,13 +6,13 @@ import (
 	"github.com/duban/duban/internal/notation"
 )
 
-// pdfLabelBroken reports whether the label that opens next ("时限：") is
+// labelBroken reports whether the label that opens next ("时限：") is
 // the end of a longer label the line break cut ("…各街道办事处等；完成" ⏎
 // "时限：上半年开工"): the last few ideographs of para and the start of
 // next read together as a listed label that goes past those ideographs.
 // Such a line runs on; the whole label starts its field where it was
 // written.
-func pdfLabelBroken(para, next string) bool {
+func labelBroken(para, next string) bool {
 	// the trailing ideographs of para, at most maxTail of them
 	const maxTail = 4
 	start := len(para)

@@ -14,8 +14,8 @@ func TestPDFLabelBroken(t *testing.T) {
 		{"推进项目建设，按期完成", "完成时限：年底前", false},
 		{"", "完成时限：年底前", false},
 	} {
-		if got := pdfLabelBroken(c.para, c.next); got != c.want {
-			t.Errorf("pdfLabelBroken(%q, %q) = %v, want %v", c.para, c.next, got, c.want)
+		if got := labelBroken(c.para, c.next); got != c.want {
+			t.Errorf("labelBroken(%q, %q) = %v, want %v", c.para, c.next, got, c.want)
 		}
 	}
 }

@@ -9,38 +9,38 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/ledongthuc/pdf"
+	lpdf "github.com/ledongthuc/pdf"
 )
 
 // This file runs a page's content stream through the library's
-// interpreter (pdf.Interpret) with our own graphics and text state: every
+// interpreter (lpdf.Interpret) with our own graphics and text state: every
 // glyph comes out with its origin, advance and size in user space, and
 // every stroked or filled straight line as a segment (for table rules).
 
 // Bounds on the work done for one document.
 const (
-	pdfMaxStreamBytes = 32 << 20  // decoded content of one page or form
-	pdfMaxOpsPerPage  = 4_000_000 // operators interpreted on one page
-	pdfMaxGlyphs      = 1_000_000 // glyphs in the whole document
-	pdfBytesPerGlyph  = 16        // content-stream bytes per glyph drawn, for presizing (the sample PDFs: 18–30)
-	pdfMaxSegments    = 200_000   // path segments on one page
-	pdfMaxFormDepth   = 8         // nested form XObjects
-	pdfMaxForms       = 2_000     // form XObjects run on one page
-	pdfMaxStack       = 512       // q nesting kept
+	maxStreamBytes = 32 << 20  // decoded content of one page or form
+	maxOpsPerPage  = 4_000_000 // operators interpreted on one page
+	maxGlyphs      = 1_000_000 // glyphs in the whole document
+	bytesPerGlyph  = 16        // content-stream bytes per glyph drawn, for presizing (the sample PDFs: 18–30)
+	maxSegments    = 200_000   // path segments on one page
+	maxFormDepth   = 8         // nested form XObjects
+	maxForms       = 2_000     // form XObjects run on one page
+	maxStack       = 512       // q nesting kept
 )
 
 // errPDFBudget aborts interpretation when a bound is reached.
 var errPDFBudget = errors.New("content too large (limit reached)")
 
-// pdfMat is an affine matrix [a b c d e f] as in PDF: a point (x, y) maps to
+// mat is an affine matrix [a b c d e f] as in PDF: a point (x, y) maps to
 // (a x + c y + e, b x + d y + f).
-type pdfMat [6]float64
+type mat [6]float64
 
-var pdfIdentity = pdfMat{1, 0, 0, 1, 0, 0}
+var identity = mat{1, 0, 0, 1, 0, 0}
 
 // mul returns m × n: apply m, then n.
-func (m pdfMat) mul(n pdfMat) pdfMat {
-	return pdfMat{
+func (m mat) mul(n mat) mat {
+	return mat{
 		m[0]*n[0] + m[1]*n[2],
 		m[0]*n[1] + m[1]*n[3],
 		m[2]*n[0] + m[3]*n[2],
@@ -50,12 +50,12 @@ func (m pdfMat) mul(n pdfMat) pdfMat {
 	}
 }
 
-func (m pdfMat) apply(x, y float64) (float64, float64) {
+func (m mat) apply(x, y float64) (float64, float64) {
 	return m[0]*x + m[2]*y + m[4], m[1]*x + m[3]*y + m[5]
 }
 
-// pdfGlyph is one shown character code.
-type pdfGlyph struct {
+// glyph is one shown character code.
+type glyph struct {
 	x, y   float64 // origin on the baseline
 	ax, ay float64 // advance of the glyph itself (without Tc/Tw)
 	size   float64 // font size in user space
@@ -64,34 +64,34 @@ type pdfGlyph struct {
 	art    bool // inside /Artifact marked content (headers, footers)
 }
 
-// pdfSegment is a straight painted line.
-type pdfSegment struct{ x0, y0, x1, y1 float64 }
+// segment is a straight painted line.
+type segment struct{ x0, y0, x1, y1 float64 }
 
-type pdfGState struct {
-	ctm                       pdfMat
+type gState struct {
+	ctm                       mat
 	tc, tw, th, tl, trise, fs float64
-	font                      *pdfFont
+	font                      *font
 }
 
-// pdfDoc holds what is shared by all pages of one document.
-type pdfDoc struct {
+// docState holds what is shared by all pages of one document.
+type docState struct {
 	mu       sync.Mutex
-	fonts    map[string]*pdfFontSlot // by font resources text and name; under mu
+	fonts    map[string]*fontSlot // by font resources text and name; under mu
 	glyphs   atomic.Int64
 	deadline time.Time
 }
 
-// pdfFontSlot holds one font of the document's cache, loaded once even
+// fontSlot holds one font of the document's cache, loaded once even
 // when pages read in parallel ask for it at the same time. A panic while
 // loading is kept and raised again for every page that uses the font, as
 // if each had loaded it itself.
-type pdfFontSlot struct {
+type fontSlot struct {
 	once     sync.Once
-	f        *pdfFont
+	f        *font
 	panicked any
 }
 
-func (s *pdfFontSlot) get(load func() *pdfFont) *pdfFont {
+func (s *fontSlot) get(load func() *font) *font {
 	s.once.Do(func() {
 		defer func() {
 			if r := recover(); r != nil {
@@ -106,16 +106,16 @@ func (s *pdfFontSlot) get(load func() *pdfFont) *pdfFont {
 	return s.f
 }
 
-// pdfInterp interprets the content of one page.
-type pdfInterp struct {
-	doc    *pdfDoc
-	glyphs []pdfGlyph
-	segs   []pdfSegment
+// interp interprets the content of one page.
+type interp struct {
+	doc    *docState
+	glyphs []glyph
+	segs   []segment
 	ops    int
 	forms  int
 }
 
-func pdfFinite(v float64) float64 {
+func finite(v float64) float64 {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return 0
 	}
@@ -124,33 +124,33 @@ func pdfFinite(v float64) float64 {
 
 // run interprets a content stream (or array of streams) with resources
 // res under the matrix ctm.
-func (it *pdfInterp) run(strm pdf.Value, res pdf.Value, ctm pdfMat, depth int) error {
-	size, err := pdfCheckContent(strm)
+func (it *interp) run(strm lpdf.Value, res lpdf.Value, ctm mat, depth int) error {
+	size, err := checkContent(strm)
 	if err != nil {
 		return err
 	}
 	if it.glyphs == nil {
 		// Most of a page's content is text drawn a glyph or a few at a
-		// time: room for one glyph per pdfBytesPerGlyph bytes saves the
+		// time: room for one glyph per bytesPerGlyph bytes saves the
 		// slice's regrowth.
-		it.glyphs = make([]pdfGlyph, 0, min(size/pdfBytesPerGlyph, pdfMaxGlyphs)+1)
+		it.glyphs = make([]glyph, 0, min(size/bytesPerGlyph, maxGlyphs)+1)
 	}
-	g := pdfGState{ctm: ctm, th: 1, font: pdfFallbackFont}
-	var stack []pdfGState
-	dropped := 0 // q beyond pdfMaxStack
-	tm, tlm := pdfIdentity, pdfIdentity
-	fonts := map[string]*pdfFont{}
+	g := gState{ctm: ctm, th: 1, font: fallbackFont}
+	var stack []gState
+	dropped := 0 // q beyond maxStack
+	tm, tlm := identity, identity
+	fonts := map[string]*font{}
 	var tags []bool // marked content: is artifact
 	art := 0
 	inImage := false
-	var path []pdfSegment
+	var path []segment
 	var cx, cy, sx, sy float64 // current point and subpath start (user space)
 
 	// Fonts are cached per document by the text of the resource's font
 	// dictionary (which names each font by object number) and the name.
 	fontRes := res.Key("Font")
 	fontResKey := ""
-	font := func(name string) *pdfFont {
+	font := func(name string) *font {
 		if f, ok := fonts[name]; ok {
 			return f
 		}
@@ -161,15 +161,15 @@ func (it *pdfInterp) run(strm pdf.Value, res pdf.Value, ctm pdfMat, depth int) e
 		it.doc.mu.Lock()
 		slot, ok := it.doc.fonts[key]
 		if !ok {
-			slot = &pdfFontSlot{}
+			slot = &fontSlot{}
 			it.doc.fonts[key] = slot
 		}
 		it.doc.mu.Unlock()
-		f := slot.get(func() *pdfFont {
-			if v := fontRes.Key(name); v.Kind() == pdf.Dict {
-				return pdfLoadFont(v)
+		f := slot.get(func() *font {
+			if v := fontRes.Key(name); v.Kind() == lpdf.Dict {
+				return loadFont(v)
 			}
-			return pdfFallbackFont
+			return fallbackFont
 		})
 		fonts[name] = f
 		return f
@@ -178,12 +178,12 @@ func (it *pdfInterp) run(strm pdf.Value, res pdf.Value, ctm pdfMat, depth int) e
 		g.font.each(s, func(text string, w float64, isSpace bool) {
 			m := tm.mul(g.ctm)
 			if text != "" {
-				if it.doc.glyphs.Add(1) > pdfMaxGlyphs {
+				if it.doc.glyphs.Add(1) > maxGlyphs {
 					panic(errPDFBudget)
 				}
-				ox, oy := pdfMat{g.fs * g.th, 0, 0, g.fs, 0, g.trise}.mul(m).apply(0, 0)
+				ox, oy := mat{g.fs * g.th, 0, 0, g.fs, 0, g.trise}.mul(m).apply(0, 0)
 				adv := w * g.fs * g.th
-				it.glyphs = append(it.glyphs, pdfGlyph{
+				it.glyphs = append(it.glyphs, glyph{
 					x: ox, y: oy,
 					ax: adv * m[0], ay: adv * m[1],
 					size:  math.Abs(g.fs) * math.Hypot(m[2], m[3]),
@@ -196,30 +196,30 @@ func (it *pdfInterp) run(strm pdf.Value, res pdf.Value, ctm pdfMat, depth int) e
 			if isSpace {
 				tx += g.tw
 			}
-			tm = pdfMat{1, 0, 0, 1, tx * g.th, 0}.mul(tm)
+			tm = mat{1, 0, 0, 1, tx * g.th, 0}.mul(tm)
 		})
 	}
 	nextLine := func() {
-		tlm = pdfMat{1, 0, 0, 1, 0, -g.tl}.mul(tlm)
+		tlm = mat{1, 0, 0, 1, 0, -g.tl}.mul(tlm)
 		tm = tlm
 	}
 	addSeg := func(x0, y0, x1, y1 float64) {
-		if len(path) < pdfMaxSegments {
-			path = append(path, pdfSegment{x0, y0, x1, y1})
+		if len(path) < maxSegments {
+			path = append(path, segment{x0, y0, x1, y1})
 		}
 	}
-	num := func(args []pdf.Value, i int) float64 {
+	num := func(args []lpdf.Value, i int) float64 {
 		if i < len(args) {
-			return pdfFinite(args[i].Float64())
+			return finite(args[i].Float64())
 		}
 		return 0
 	}
-	matrixArgs := func(args []pdf.Value) pdfMat {
-		return pdfMat{num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5)}
+	matrixArgs := func(args []lpdf.Value) mat {
+		return mat{num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5)}
 	}
 
-	var argBuf [64]pdf.Value // operands of the current operator
-	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
+	var argBuf [64]lpdf.Value // operands of the current operator
+	lpdf.Interpret(strm, func(stk *lpdf.Stack, op string) {
 		n := stk.Len()
 		if err != nil {
 			for ; n > 0; n-- {
@@ -227,7 +227,7 @@ func (it *pdfInterp) run(strm pdf.Value, res pdf.Value, ctm pdfMat, depth int) e
 			}
 			return
 		}
-		if it.ops++; it.ops > pdfMaxOpsPerPage || it.ops&1023 == 0 && time.Now().After(it.doc.deadline) {
+		if it.ops++; it.ops > maxOpsPerPage || it.ops&1023 == 0 && time.Now().After(it.doc.deadline) {
 			panic(errPDFBudget)
 		}
 		for ; n > 64; n-- { // no operator takes more: drop junk operands
@@ -245,7 +245,7 @@ func (it *pdfInterp) run(strm pdf.Value, res pdf.Value, ctm pdfMat, depth int) e
 		case "ID":
 			inImage = true
 		case "q":
-			if len(stack) < pdfMaxStack {
+			if len(stack) < maxStack {
 				stack = append(stack, g)
 			} else {
 				dropped++
@@ -262,7 +262,7 @@ func (it *pdfInterp) run(strm pdf.Value, res pdf.Value, ctm pdfMat, depth int) e
 				g.ctm = matrixArgs(args).mul(g.ctm)
 			}
 		case "BT":
-			tm, tlm = pdfIdentity, pdfIdentity
+			tm, tlm = identity, identity
 		case "Tc":
 			g.tc = num(args, 0)
 		case "Tw":
@@ -283,7 +283,7 @@ func (it *pdfInterp) run(strm pdf.Value, res pdf.Value, ctm pdfMat, depth int) e
 				if op == "TD" {
 					g.tl = -num(args, 1)
 				}
-				tlm = pdfMat{1, 0, 0, 1, num(args, 0), num(args, 1)}.mul(tlm)
+				tlm = mat{1, 0, 0, 1, num(args, 0), num(args, 1)}.mul(tlm)
 				tm = tlm
 			}
 		case "Tm":
@@ -314,17 +314,17 @@ func (it *pdfInterp) run(strm pdf.Value, res pdf.Value, ctm pdfMat, depth int) e
 				for i := 0; i < a.Len(); i++ {
 					x := a.Index(i)
 					switch x.Kind() {
-					case pdf.String:
+					case lpdf.String:
 						show(x.RawString())
-					case pdf.Integer, pdf.Real:
-						tx := pdfFinite(-x.Float64() / 1000 * g.fs * g.th)
-						tm = pdfMat{1, 0, 0, 1, tx, 0}.mul(tm)
+					case lpdf.Integer, lpdf.Real:
+						tx := finite(-x.Float64() / 1000 * g.fs * g.th)
+						tm = mat{1, 0, 0, 1, tx, 0}.mul(tm)
 					}
 				}
 			}
 		case "BMC", "BDC":
 			a := len(args) >= 1 && args[0].Name() == "Artifact"
-			if len(tags) < pdfMaxStack {
+			if len(tags) < maxStack {
 				tags = append(tags, a)
 				if a {
 					art++
@@ -365,7 +365,7 @@ func (it *pdfInterp) run(strm pdf.Value, res pdf.Value, ctm pdfMat, depth int) e
 				cx, cy, sx, sy = x0, y0, x0, y0
 			}
 		case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*":
-			if len(it.segs)+len(path) <= pdfMaxSegments {
+			if len(it.segs)+len(path) <= maxSegments {
 				it.segs = append(it.segs, path...)
 			}
 			path = path[:0]
@@ -381,40 +381,40 @@ func (it *pdfInterp) run(strm pdf.Value, res pdf.Value, ctm pdfMat, depth int) e
 }
 
 // form runs a form XObject.
-func (it *pdfInterp) form(x pdf.Value, res pdf.Value, ctm pdfMat, depth int) error {
-	if x.Kind() != pdf.Stream || x.Key("Subtype").Name() != "Form" || depth >= pdfMaxFormDepth {
+func (it *interp) form(x lpdf.Value, res lpdf.Value, ctm mat, depth int) error {
+	if x.Kind() != lpdf.Stream || x.Key("Subtype").Name() != "Form" || depth >= maxFormDepth {
 		return nil
 	}
-	if it.forms++; it.forms > pdfMaxForms {
+	if it.forms++; it.forms > maxForms {
 		return errPDFBudget
 	}
-	m := pdfIdentity
+	m := identity
 	if a := x.Key("Matrix"); a.Len() == 6 {
 		for i := range m {
-			m[i] = pdfFinite(a.Index(i).Float64())
+			m[i] = finite(a.Index(i).Float64())
 		}
 	}
 	r := x.Key("Resources")
-	if r.Kind() != pdf.Dict {
+	if r.Kind() != lpdf.Dict {
 		r = res
 	}
 	return it.run(x, r, m.mul(ctm), depth+1)
 }
 
-// pdfCheckContent reads a content stream once to bound its size and to
+// checkContent reads a content stream once to bound its size and to
 // refuse what would make the library's lexer spin: a hex string left open
 // at the end of the data. The parts of an array are one stream.
-func pdfCheckContent(strm pdf.Value) (int64, error) {
-	parts := []pdf.Value{strm}
-	if strm.Kind() == pdf.Array {
+func checkContent(strm lpdf.Value) (int64, error) {
+	parts := []lpdf.Value{strm}
+	if strm.Kind() == lpdf.Array {
 		parts = parts[:0]
 		for i := 0; i < strm.Len() && i < 1024; i++ {
 			parts = append(parts, strm.Index(i))
 		}
 	}
-	var sc pdfHexScan
+	var sc hexScan
 	for _, p := range parts {
-		if p.Kind() != pdf.Stream {
+		if p.Kind() != lpdf.Stream {
 			continue
 		}
 		if err := sc.scan(p); err != nil {
@@ -427,42 +427,42 @@ func pdfCheckContent(strm pdf.Value) (int64, error) {
 	return sc.n, nil
 }
 
-// pdfHexScan follows strings and comments through content-stream bytes
+// hexScan follows strings and comments through content-stream bytes
 // to know whether the data ends inside a <hex> string; it also counts.
-type pdfHexScan struct {
+type hexScan struct {
 	n                int64
 	depth            int // literal string nesting
 	esc, hex, lt, cm bool
 }
 
-func (s *pdfHexScan) scan(v pdf.Value) (err error) {
+func (s *hexScan) scan(v lpdf.Value) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			if r == errPDFBudget {
 				panic(r)
 			}
-			err = fmt.Errorf("unreadable stream: %s", pdfShortError(r))
+			err = fmt.Errorf("unreadable stream: %s", shortError(r))
 		}
 	}()
 	rc := v.Reader()
 	defer rc.Close()
-	buf := pdfCopyBufs.Get().(*[]byte)
-	defer pdfCopyBufs.Put(buf)
+	buf := copyBufs.Get().(*[]byte)
+	defer copyBufs.Put(buf)
 	if _, err := io.CopyBuffer(s, rc, *buf); err != nil {
 		if err == errPDFBudget {
 			return err
 		}
-		return fmt.Errorf("unreadable stream: %s", pdfShortError(err))
+		return fmt.Errorf("unreadable stream: %s", shortError(err))
 	}
 	return nil
 }
 
-// pdfCopyBufs holds the buffers that content streams are scanned through.
-var pdfCopyBufs = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
+// copyBufs holds the buffers that content streams are scanned through.
+var copyBufs = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
 
 // Write implements io.Writer.
-func (s *pdfHexScan) Write(p []byte) (int, error) {
-	if s.n += int64(len(p)); s.n > pdfMaxStreamBytes {
+func (s *hexScan) Write(p []byte) (int, error) {
+	if s.n += int64(len(p)); s.n > maxStreamBytes {
 		return 0, errPDFBudget
 	}
 	for _, c := range p {

@@ -9,9 +9,9 @@ import (
 	"github.com/duban/duban/extract/document"
 )
 
-// pdfBlockTexts lists a document's paragraphs, tables written as rows of
+// blockTexts lists a document's paragraphs, tables written as rows of
 // cells joined by " | ".
-func pdfBlockTexts(d *document.Document) []string {
+func blockTexts(d *document.Document) []string {
 	var out []string
 	for _, b := range d.Blocks {
 		if b.Table == nil {
@@ -29,10 +29,10 @@ func pdfBlockTexts(d *document.Document) []string {
 	return out
 }
 
-// pdfWrapCJK lays text out as one paragraph of CJK glyphs between left and
+// wrapCJK lays text out as one paragraph of CJK glyphs between left and
 // right, the first line indented by indent, starting at baseline *y; it
 // moves *y below the paragraph.
-func pdfWrapCJK(left, right, indent float64, y *float64, size, pitch float64, text string) string {
+func wrapCJK(left, right, indent float64, y *float64, size, pitch float64, text string) string {
 	var b strings.Builder
 	rs := []rune(text)
 	x := left + indent
@@ -49,7 +49,7 @@ func pdfWrapCJK(left, right, indent float64, y *float64, size, pitch float64, te
 	return b.String()
 }
 
-func pdfReadMini(t *testing.T, data []byte) *document.Document {
+func readMini(t *testing.T, data []byte) *document.Document {
 	t.Helper()
 	d, err := Reader{}.Read("t.pdf", data)
 	if err != nil {
@@ -100,8 +100,8 @@ func TestPDFTextOperators(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d := pdfReadMini(t, pagesPDF(0, c.form, c.content))
-			if got := pdfBlockTexts(d); !reflect.DeepEqual(got, c.want) {
+			d := readMini(t, pagesPDF(0, c.form, c.content))
+			if got := blockTexts(d); !reflect.DeepEqual(got, c.want) {
 				t.Errorf("got %q, want %q", got, c.want)
 			}
 		})
@@ -113,9 +113,9 @@ func TestPDFTextOperators(t *testing.T) {
 func TestPDFRotated(t *testing.T) {
 	content := "BT /F1 16 Tf 0 1 -1 0 300 100 Tm <" + utf16Hex("第二行文字") + "> Tj ET\n" +
 		"BT /F1 16 Tf 0 1 -1 0 270 100 Tm <" + utf16Hex("第一行文字") + "> Tj ET\n"
-	d := pdfReadMini(t, pagesPDF(90, "", content))
+	d := readMini(t, pagesPDF(90, "", content))
 	want := []string{"第一行文字", "第二行文字"}
-	if got := pdfBlockTexts(d); !reflect.DeepEqual(got, want) {
+	if got := blockTexts(d); !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
@@ -127,19 +127,19 @@ func TestPDFParagraphs(t *testing.T) {
 	long2 := strings.Repeat("落实结对县区重点帮扶", 4) + "。"
 	t.Run("first-line indent", func(t *testing.T) {
 		y := 700.0
-		c := pdfWrapCJK(left, right, 2*size, &y, size, pitch, long1) + pdfWrapCJK(left, right, 2*size, &y, size, pitch, long2)
+		c := wrapCJK(left, right, 2*size, &y, size, pitch, long1) + wrapCJK(left, right, 2*size, &y, size, pitch, long2)
 		want := []string{long1, long2}
-		if got := pdfBlockTexts(pdfReadMini(t, pagesPDF(0, "", c))); !reflect.DeepEqual(got, want) {
+		if got := blockTexts(readMini(t, pagesPDF(0, "", c))); !reflect.DeepEqual(got, want) {
 			t.Errorf("got %q, want %q", got, want)
 		}
 	})
 	t.Run("no indent, gap between paragraphs", func(t *testing.T) {
 		y := 700.0
-		c := pdfWrapCJK(left, right, 0, &y, size, pitch, long1)
+		c := wrapCJK(left, right, 0, &y, size, pitch, long1)
 		y -= 20
-		c += pdfWrapCJK(left, right, 0, &y, size, pitch, strings.TrimSuffix(long2, "。"))
+		c += wrapCJK(left, right, 0, &y, size, pitch, strings.TrimSuffix(long2, "。"))
 		want := []string{long1, strings.TrimSuffix(long2, "。")}
-		if got := pdfBlockTexts(pdfReadMini(t, pagesPDF(0, "", c))); !reflect.DeepEqual(got, want) {
+		if got := blockTexts(readMini(t, pagesPDF(0, "", c))); !reflect.DeepEqual(got, want) {
 			t.Errorf("got %q, want %q", got, want)
 		}
 	})
@@ -147,9 +147,9 @@ func TestPDFParagraphs(t *testing.T) {
 		// 28 characters fill the line exactly; the next line opens item 二.
 		first := strings.Repeat("统", 27) + "。"
 		y := 700.0
-		c := pdfWrapCJK(left, right, 0, &y, size, pitch, first) + pdfWrapCJK(left, right, 0, &y, size, pitch, "二、推进产业园区合作共建")
+		c := wrapCJK(left, right, 0, &y, size, pitch, first) + wrapCJK(left, right, 0, &y, size, pitch, "二、推进产业园区合作共建")
 		want := []string{first, "二、推进产业园区合作共建"}
-		if got := pdfBlockTexts(pdfReadMini(t, pagesPDF(0, "", c))); !reflect.DeepEqual(got, want) {
+		if got := blockTexts(readMini(t, pagesPDF(0, "", c))); !reflect.DeepEqual(got, want) {
 			t.Errorf("got %q, want %q", got, want)
 		}
 	})
@@ -157,9 +157,9 @@ func TestPDFParagraphs(t *testing.T) {
 		c := cjk(72, 760, 22, "市政府办公室关于印发南北结对帮扶合作计划") + cjk(220, 726, 22, "工作计划的通知") +
 			cjk(72, 680, 16, "各县、区人民政府：")
 		y := 650.0
-		c += pdfWrapCJK(left, right, 2*size, &y, size, pitch, long1)
+		c += wrapCJK(left, right, 2*size, &y, size, pitch, long1)
 		want := []string{"市政府办公室关于印发南北结对帮扶合作计划工作计划的通知", "各县、区人民政府：", long1}
-		if got := pdfBlockTexts(pdfReadMini(t, pagesPDF(0, "", c))); !reflect.DeepEqual(got, want) {
+		if got := blockTexts(readMini(t, pagesPDF(0, "", c))); !reflect.DeepEqual(got, want) {
 			t.Errorf("got %q, want %q", got, want)
 		}
 	})
@@ -179,13 +179,13 @@ func TestPDFPageArtefacts(t *testing.T) {
 		y := 700.0
 		var c strings.Builder
 		c.WriteString(cjk(200, 800, 10, "连云港市人民政府办公室文件"))
-		c.WriteString(pdfWrapCJK(left, right, 0, &y, size, pitch, string(part)))
+		c.WriteString(wrapCJK(left, right, 0, &y, size, pitch, string(part)))
 		c.WriteString(cjk(280, 60, 12, fmt.Sprintf(footers[p], p+1)))
 		pages = append(pages, c.String())
 	}
-	d := pdfReadMini(t, pagesPDF(0, "", pages...))
+	d := readMini(t, pagesPDF(0, "", pages...))
 	want := []string{text}
-	if got := pdfBlockTexts(d); !reflect.DeepEqual(got, want) {
+	if got := blockTexts(d); !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	if d.Pages != 3 || len(d.Blocks) != 1 || d.Blocks[0].Page != 1 || d.Blocks[0].Line != 1 {
@@ -231,9 +231,9 @@ func TestPDFRuledTable(t *testing.T) {
 		cjk(304, 550, 12, "市政务办") + cjk(304, 532, 12, "市发改委"))
 	c.WriteString(latin(64, 500, 12, "2") + cjk(104, 500, 12, "合并的单元格"))
 	c.WriteString(cjk(72, 300, 16, "表格下面的正文。"))
-	d := pdfReadMini(t, pagesPDF(0, "", c.String()))
+	d := readMini(t, pagesPDF(0, "", c.String()))
 	if len(d.Blocks) != 2 || d.Blocks[0].Table == nil {
-		t.Fatalf("blocks = %q", pdfBlockTexts(d))
+		t.Fatalf("blocks = %q", blockTexts(d))
 	}
 	want := []string{
 		"序号 | 重点任务 | 牵头单位",
@@ -241,7 +241,7 @@ func TestPDFRuledTable(t *testing.T) {
 		"2 | 合并的单元格 | 合并的单元格",
 		"表格下面的正文。",
 	}
-	if got := pdfBlockTexts(d); !reflect.DeepEqual(got, want) {
+	if got := blockTexts(d); !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	tb := d.Blocks[0].Table

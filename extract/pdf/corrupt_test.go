@@ -109,7 +109,7 @@ func TestPDFCorrupted(t *testing.T) {
 // document or an error, never panic or hang. The seeds are small PDFs
 // exercising fonts, CMaps, forms, rotation and tables.
 func FuzzPDF(f *testing.F) {
-	for _, s := range pdfFuzzSeeds() {
+	for _, s := range fuzzSeeds() {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -120,9 +120,9 @@ func FuzzPDF(f *testing.F) {
 	})
 }
 
-// pdfFuzzSeeds are the small PDFs the fuzz corpus starts from (also
+// fuzzSeeds are the small PDFs the fuzz corpus starts from (also
 // written to testdata/fuzz/FuzzPDF by TestPDFWriteFuzzSeeds).
-func pdfFuzzSeeds() [][]byte {
+func fuzzSeeds() [][]byte {
 	tj := func(s string) string { return "<" + utf16Hex(s) + ">" }
 	return [][]byte{
 		pagesPDF(0, "", cjk(72, 700, 16, "完成时间：")+latin(152, 700, 16, "10")+cjk(170, 700, 16, "月底前")),
@@ -138,7 +138,7 @@ func pdfFuzzSeeds() [][]byte {
 // TestPDFWriteFuzzSeeds writes the fuzz seeds as corpus files when
 // PDF_WRITE_SEEDS is set, and otherwise checks that they read.
 func TestPDFWriteFuzzSeeds(t *testing.T) {
-	for i, s := range pdfFuzzSeeds() {
+	for i, s := range fuzzSeeds() {
 		if _, err := (Reader{}).Read("seed.pdf", s); err != nil {
 			t.Errorf("seed %d: %v", i, err)
 		}
@@ -167,7 +167,7 @@ func TestPDFRepairedXref(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := pdfBlockTexts(readPDFFile(t, samplePDF))
+	want := blockTexts(readPDFFile(t, samplePDF))
 	nl := bytes.IndexByte(data, '\n') + 1
 	shifted := append(append(append([]byte{}, data[:nl]...), "%inserted by a mail gateway\n"...), data[nl:]...)
 	x := bytes.LastIndex(data, []byte("\nxref"))
@@ -178,7 +178,7 @@ func TestPDFRepairedXref(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 			continue
 		}
-		if got := pdfBlockTexts(d); !reflect.DeepEqual(got, want) {
+		if got := blockTexts(d); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: %d blocks differ from the intact file's %d", name, len(got), len(want))
 		}
 	}

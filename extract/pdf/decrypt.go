@@ -30,38 +30,38 @@ import (
 // errPDFPassword is returned for a PDF that needs a password to open.
 var errPDFPassword = errors.New("encrypted with a password; duban cannot read it")
 
-// pdfCrypt is the cipher of a crypt filter.
-type pdfCrypt uint8
+// crypt is the cipher of a crypt filter.
+type crypt uint8
 
 const (
-	pdfCryptNone pdfCrypt = iota
-	pdfCryptRC4
-	pdfCryptAESV2 // AES-128, key per object
-	pdfCryptAESV3 // AES-256, the file key
+	cryptNone crypt = iota
+	cryptRC4
+	cryptAESV2 // AES-128, key per object
+	cryptAESV3 // AES-256, the file key
 )
 
-// pdfSecurity is the standard security handler of one file, opened with
+// security is the standard security handler of one file, opened with
 // the empty user password.
-type pdfSecurity struct {
+type security struct {
 	key             []byte
-	stm, str        pdfCrypt // ciphers of streams and of strings
+	stm, str        crypt // ciphers of streams and of strings
 	encryptMetadata bool
 }
 
-// pdfPasswordPad pads a password to 32 bytes (algorithm 2, step a).
-var pdfPasswordPad = []byte{
+// passwordPad pads a password to 32 bytes (algorithm 2, step a).
+var passwordPad = []byte{
 	0x28, 0xbf, 0x4e, 0x5e, 0x4e, 0x75, 0x8a, 0x41, 0x64, 0x00, 0x4e, 0x56, 0xff, 0xfa, 0x01, 0x08,
 	0x2e, 0x2e, 0x00, 0xb6, 0xd0, 0x68, 0x3e, 0x80, 0x2f, 0x0c, 0xa9, 0xfe, 0x64, 0x53, 0x69, 0x7a,
 }
 
-// pdfDecrypt returns data itself when it is not encrypted, a decrypted
+// decrypt returns data itself when it is not encrypted, a decrypted
 // copy when its user password is empty, and an error otherwise.
-func pdfDecrypt(data []byte) ([]byte, error) {
+func decrypt(data []byte) ([]byte, error) {
 	if !bytes.Contains(data, []byte("/Encrypt")) {
 		return data, nil
 	}
-	f := pdfScanObjects(data)
-	var trailer *pdfRaw
+	f := scanObjects(data)
+	var trailer *raw
 	for _, t := range f.trailers {
 		if t.key("Encrypt") != nil {
 			trailer = t
@@ -71,25 +71,25 @@ func pdfDecrypt(data []byte) ([]byte, error) {
 		return data, nil
 	}
 	enc := trailer.key("Encrypt")
-	var encObj *pdfRawObject
-	if enc.kind == pdfRawRef {
+	var encObj *rawObject
+	if enc.kind == rawRef {
 		encObj = f.object(enc.num, enc.gen)
 		if encObj == nil {
 			return nil, errors.New("encrypted PDF without its encryption dictionary")
 		}
 		enc = encObj.val
 	}
-	if enc.kind != pdfRawDict {
+	if enc.kind != rawDict {
 		return nil, errors.New("encrypted PDF without its encryption dictionary")
 	}
 	var id []byte
-	for _, t := range append([]*pdfRaw{trailer}, f.trailers...) {
-		if ids := t.key("ID"); ids != nil && ids.kind == pdfRawArray && len(ids.arr) > 0 {
+	for _, t := range append([]*raw{trailer}, f.trailers...) {
+		if ids := t.key("ID"); ids != nil && ids.kind == rawArray && len(ids.arr) > 0 {
 			id = ids.arr[0].bytes()
 			break
 		}
 	}
-	sec, err := pdfOpenSecurity(enc, id)
+	sec, err := openSecurity(enc, id)
 	if err != nil {
 		return nil, err
 	}
@@ -99,28 +99,28 @@ func pdfDecrypt(data []byte) ([]byte, error) {
 			continue // neither is encrypted
 		}
 		for _, s := range o.strings {
-			pdfPutString(out[s.start:s.end], sec.decrypt(sec.str, o, s.str))
+			putString(out[s.start:s.end], sec.decrypt(sec.str, o, s.str))
 		}
 		if o.hasStream {
 			sec.decryptStream(out, f, o)
 		}
 	}
 	for _, t := range f.trailers {
-		pdfHideEncrypt(out[t.start:t.end])
+		hideEncrypt(out[t.start:t.end])
 	}
 	return out, nil
 }
 
-// pdfOpenSecurity reads the encryption dictionary and derives the file key
+// openSecurity reads the encryption dictionary and derives the file key
 // for the empty user password.
-func pdfOpenSecurity(enc *pdfRaw, id []byte) (*pdfSecurity, error) {
+func openSecurity(enc *raw, id []byte) (*security, error) {
 	if h := enc.key("Filter").name(); h != "Standard" {
 		return nil, fmt.Errorf("encrypted with the %q security handler; duban cannot read it", h)
 	}
 	v, r := enc.key("V").int(0), enc.key("R").int(0)
 	o, u := enc.key("O").bytes(), enc.key("U").bytes()
-	sec := &pdfSecurity{encryptMetadata: true}
-	if em := enc.key("EncryptMetadata"); em != nil && em.kind == pdfRawKeyword && string(em.str) == "false" {
+	sec := &security{encryptMetadata: true}
+	if em := enc.key("EncryptMetadata"); em != nil && em.kind == rawKeyword && string(em.str) == "false" {
 		sec.encryptMetadata = false
 	}
 	unsupported := func() error {
@@ -129,20 +129,20 @@ func pdfOpenSecurity(enc *pdfRaw, id []byte) (*pdfSecurity, error) {
 	keyLen := 16
 	switch v {
 	case 1, 2:
-		sec.stm, sec.str = pdfCryptRC4, pdfCryptRC4
+		sec.stm, sec.str = cryptRC4, cryptRC4
 		keyLen = 5
 		if v == 2 {
 			keyLen = int(enc.key("Length").int(40) / 8)
 		}
 	case 4, 5:
 		var err error
-		if sec.stm, err = pdfCryptFilter(enc, "StmF"); err != nil {
+		if sec.stm, err = cryptFilter(enc, "StmF"); err != nil {
 			return nil, err
 		}
-		if sec.str, err = pdfCryptFilter(enc, "StrF"); err != nil {
+		if sec.str, err = cryptFilter(enc, "StrF"); err != nil {
 			return nil, err
 		}
-		if v == 4 && (sec.stm == pdfCryptRC4 || sec.str == pdfCryptRC4) {
+		if v == 4 && (sec.stm == cryptRC4 || sec.str == cryptRC4) {
 			keyLen = int(enc.key("Length").int(128) / 8)
 		}
 	default:
@@ -153,8 +153,8 @@ func pdfOpenSecurity(enc *pdfRaw, id []byte) (*pdfSecurity, error) {
 		if keyLen < 5 || keyLen > 16 || len(o) < 32 || len(u) < 32 {
 			return nil, errors.New("encrypted PDF with a malformed encryption dictionary")
 		}
-		sec.key = pdfKeyR4(o[:32], uint32(enc.key("P").int(0)), id, int(r), keyLen, sec.encryptMetadata)
-		if !bytes.Equal(pdfUserCheckR4(sec.key, id, int(r)), u[:pdfUserCheckLen(int(r))]) {
+		sec.key = keyR4(o[:32], uint32(enc.key("P").int(0)), id, int(r), keyLen, sec.encryptMetadata)
+		if !bytes.Equal(userCheckR4(sec.key, id, int(r)), u[:userCheckLen(int(r))]) {
 			return nil, errPDFPassword
 		}
 	case v == 5 && (r == 5 || r == 6):
@@ -162,9 +162,9 @@ func pdfOpenSecurity(enc *pdfRaw, id []byte) (*pdfSecurity, error) {
 		if len(u) < 48 || len(ue) < 32 {
 			return nil, errors.New("encrypted PDF with a malformed encryption dictionary")
 		}
-		hash := pdfHashR6
+		hash := hashR6
 		if r == 5 {
-			hash = pdfHashR5
+			hash = hashR5
 		}
 		if !bytes.Equal(hash(nil, u[32:40]), u[:32]) {
 			return nil, errPDFPassword
@@ -181,32 +181,32 @@ func pdfOpenSecurity(enc *pdfRaw, id []byte) (*pdfSecurity, error) {
 	return sec, nil
 }
 
-// pdfCryptFilter returns the cipher the crypt filter named by entry (StmF
+// cryptFilter returns the cipher the crypt filter named by entry (StmF
 // or StrF) uses.
-func pdfCryptFilter(enc *pdfRaw, entry string) (pdfCrypt, error) {
+func cryptFilter(enc *raw, entry string) (crypt, error) {
 	name := enc.key(entry).name()
 	if name == "" || name == "Identity" {
-		return pdfCryptNone, nil
+		return cryptNone, nil
 	}
 	switch m := enc.key("CF").key(name).key("CFM").name(); m {
 	case "None":
-		return pdfCryptNone, nil
+		return cryptNone, nil
 	case "V2":
-		return pdfCryptRC4, nil
+		return cryptRC4, nil
 	case "AESV2":
-		return pdfCryptAESV2, nil
+		return cryptAESV2, nil
 	case "AESV3":
-		return pdfCryptAESV3, nil
+		return cryptAESV3, nil
 	default:
 		return 0, fmt.Errorf("encrypted with an unsupported crypt filter %q; duban cannot read it", m)
 	}
 }
 
-// pdfKeyR4 is algorithm 2 for the empty password: the file key of
+// keyR4 is algorithm 2 for the empty password: the file key of
 // revisions 2 to 4.
-func pdfKeyR4(o []byte, p uint32, id []byte, r, n int, encryptMetadata bool) []byte {
+func keyR4(o []byte, p uint32, id []byte, r, n int, encryptMetadata bool) []byte {
 	h := md5.New()
-	h.Write(pdfPasswordPad)
+	h.Write(passwordPad)
 	h.Write(o)
 	h.Write([]byte{byte(p), byte(p >> 8), byte(p >> 16), byte(p >> 24)})
 	h.Write(id)
@@ -223,25 +223,25 @@ func pdfKeyR4(o []byte, p uint32, id []byte, r, n int, encryptMetadata bool) []b
 	return key[:n]
 }
 
-// pdfUserCheckLen is how many bytes of /U the user password check compares.
-func pdfUserCheckLen(r int) int {
+// userCheckLen is how many bytes of /U the user password check compares.
+func userCheckLen(r int) int {
 	if r == 2 {
 		return 32
 	}
 	return 16
 }
 
-// pdfUserCheckR4 is algorithms 4 and 5: what /U holds (its first bytes)
+// userCheckR4 is algorithms 4 and 5: what /U holds (its first bytes)
 // when key is the right file key for the empty user password.
-func pdfUserCheckR4(key, id []byte, r int) []byte {
+func userCheckR4(key, id []byte, r int) []byte {
 	if r == 2 {
 		out := make([]byte, 32)
 		c, _ := rc4.NewCipher(key)
-		c.XORKeyStream(out, pdfPasswordPad)
+		c.XORKeyStream(out, passwordPad)
 		return out
 	}
 	h := md5.New()
-	h.Write(pdfPasswordPad)
+	h.Write(passwordPad)
 	h.Write(id)
 	out := h.Sum(nil)
 	k := make([]byte, len(key))
@@ -255,16 +255,16 @@ func pdfUserCheckR4(key, id []byte, r int) []byte {
 	return out
 }
 
-// pdfHashR5 is the password hash of revision 5: one SHA-256.
-func pdfHashR5(pw, salt []byte) []byte {
+// hashR5 is the password hash of revision 5: one SHA-256.
+func hashR5(pw, salt []byte) []byte {
 	h := sha256.New()
 	h.Write(pw)
 	h.Write(salt)
 	return h.Sum(nil)
 }
 
-// pdfHashR6 is algorithm 2.B for a user password (no owner key data).
-func pdfHashR6(pw, salt []byte) []byte {
+// hashR6 is algorithm 2.B for a user password (no owner key data).
+func hashR6(pw, salt []byte) []byte {
 	first := sha256.Sum256(append(append([]byte{}, pw...), salt...))
 	k := first[:]
 	var round []byte
@@ -307,28 +307,28 @@ func pdfHashR6(pw, salt []byte) []byte {
 }
 
 // objectKey is algorithm 1: the key of one object's strings and streams.
-func (s *pdfSecurity) objectKey(c pdfCrypt, o *pdfRawObject) []byte {
-	if c == pdfCryptAESV3 {
+func (s *security) objectKey(c crypt, o *rawObject) []byte {
+	if c == cryptAESV3 {
 		return s.key
 	}
 	h := md5.New()
 	h.Write(s.key)
 	h.Write([]byte{byte(o.num), byte(o.num >> 8), byte(o.num >> 16), byte(o.gen), byte(o.gen >> 8)})
-	if c == pdfCryptAESV2 {
+	if c == cryptAESV2 {
 		h.Write([]byte("sAlT"))
 	}
 	return h.Sum(nil)[:min(len(s.key)+5, 16)]
 }
 
 // decrypt returns the plain bytes of a string or stream of object o.
-func (s *pdfSecurity) decrypt(c pdfCrypt, o *pdfRawObject, data []byte) []byte {
+func (s *security) decrypt(c crypt, o *rawObject, data []byte) []byte {
 	switch c {
-	case pdfCryptRC4:
+	case cryptRC4:
 		out := make([]byte, len(data))
 		rc, _ := rc4.NewCipher(s.objectKey(c, o))
 		rc.XORKeyStream(out, data)
 		return out
-	case pdfCryptAESV2, pdfCryptAESV3:
+	case cryptAESV2, cryptAESV3:
 		// a 16-byte IV, then CBC blocks ending in PKCS#5 padding
 		if len(data) < 2*aes.BlockSize {
 			return nil
@@ -352,15 +352,15 @@ func (s *pdfSecurity) decrypt(c pdfCrypt, o *pdfRawObject, data []byte) []byte {
 // bytes where the encrypted ones were, the rest blanked, and /Length
 // rewritten (padded with spaces) when the new length fits where the old
 // one was written.
-func (s *pdfSecurity) decryptStream(out []byte, f *pdfRawFile, o *pdfRawObject) {
+func (s *security) decryptStream(out []byte, f *rawFile, o *rawObject) {
 	c := s.stm
 	if o.val.key("Type").name() == "Metadata" && !s.encryptMetadata {
-		c = pdfCryptNone
+		c = cryptNone
 	}
-	if filter := o.val.key("Filter"); filter.name() == "Crypt" || filter != nil && filter.kind == pdfRawArray && len(filter.arr) > 0 && filter.arr[0].name() == "Crypt" {
-		c = pdfCryptNone // its own crypt filter, only ever Identity here
+	if filter := o.val.key("Filter"); filter.name() == "Crypt" || filter != nil && filter.kind == rawArray && len(filter.arr) > 0 && filter.arr[0].name() == "Crypt" {
+		c = cryptNone // its own crypt filter, only ever Identity here
 	}
-	if c == pdfCryptNone {
+	if c == cryptNone {
 		return
 	}
 	area := out[o.dataStart:o.dataEnd]
@@ -373,14 +373,14 @@ func (s *pdfSecurity) decryptStream(out []byte, f *pdfRawFile, o *pdfRawObject) 
 		return
 	}
 	length := o.val.key("Length")
-	if length != nil && length.kind == pdfRawRef {
+	if length != nil && length.kind == rawRef {
 		lo := f.object(length.num, length.gen)
-		if lo == nil || lo.val.kind != pdfRawInt || lo.hasStream {
+		if lo == nil || lo.val.kind != rawInt || lo.hasStream {
 			return
 		}
 		length = lo.val
 	}
-	if length == nil || length.kind != pdfRawInt {
+	if length == nil || length.kind != rawInt {
 		return
 	}
 	digits := strconv.Itoa(n)
@@ -394,9 +394,9 @@ func (s *pdfSecurity) decryptStream(out []byte, f *pdfRawFile, o *pdfRawObject) 
 	}
 }
 
-// pdfPutString writes a string's plain bytes over dst, its encrypted form:
+// putString writes a string's plain bytes over dst, its encrypted form:
 // as hex when that fits, else as a literal, else empty; the rest blanked.
-func pdfPutString(dst, plain []byte) {
+func putString(dst, plain []byte) {
 	if len(dst) < 2 {
 		return
 	}
@@ -431,9 +431,9 @@ func pdfPutString(dst, plain []byte) {
 	}
 }
 
-// pdfHideEncrypt renames a trailer's /Encrypt key (same length, so offsets
+// hideEncrypt renames a trailer's /Encrypt key (same length, so offsets
 // hold) once the file is decrypted.
-func pdfHideEncrypt(dict []byte) {
+func hideEncrypt(dict []byte) {
 	for i := 0; ; {
 		j := bytes.Index(dict[i:], []byte("/Encrypt"))
 		if j < 0 {
@@ -441,7 +441,7 @@ func pdfHideEncrypt(dict []byte) {
 		}
 		at := i + j
 		i = at + len("/Encrypt")
-		if i == len(dict) || pdfIsSpace(dict[i]) || pdfIsDelim(dict[i]) {
+		if i == len(dict) || isWhite(dict[i]) || isDelim(dict[i]) {
 			copy(dict[at:], "/Decrypt")
 		}
 	}

@@ -14,113 +14,98 @@ import (
 // skipped by its length, so nothing inside encrypted data is taken for
 // syntax.
 
-// pdfRawKind is the kind of a parsed PDF value.
-type pdfRawKind uint8
+// rawKind is the kind of a parsed PDF value.
+type rawKind uint8
 
 const (
-	pdfRawNull pdfRawKind = iota
-	pdfRawDict
-	pdfRawArray
-	pdfRawString
-	pdfRawName
-	pdfRawInt
-	pdfRawReal
-	pdfRawRef
-	pdfRawKeyword // true, false and anything else bare
+	rawNull rawKind = iota
+	rawDict
+	rawArray
+	rawString
+	rawName
+	rawInt
+	rawReal
+	rawRef
+	rawKeyword // true, false and anything else bare
 )
 
-// pdfRaw is a parsed PDF value with its span in the file.
-type pdfRaw struct {
-	kind       pdfRawKind
+// raw is a parsed PDF value with its span in the file.
+type raw struct {
+	kind       rawKind
 	start, end int // bytes [start, end) of the file
-	dict       map[string]*pdfRaw
-	arr        []*pdfRaw
+	dict       map[string]*raw
+	arr        []*raw
 	str        []byte // string bytes (escapes resolved); name; keyword
 	num        int64  // integer; object number of a reference
 	gen        int64  // generation of a reference
 }
 
 // key returns a dictionary entry, or nil.
-func (v *pdfRaw) key(k string) *pdfRaw {
-	if v == nil || v.kind != pdfRawDict {
+func (v *raw) key(k string) *raw {
+	if v == nil || v.kind != rawDict {
 		return nil
 	}
 	return v.dict[k]
 }
 
 // int returns an integer value, or def.
-func (v *pdfRaw) int(def int64) int64 {
-	if v == nil || v.kind != pdfRawInt {
+func (v *raw) int(def int64) int64 {
+	if v == nil || v.kind != rawInt {
 		return def
 	}
 	return v.num
 }
 
 // name returns a name's text, or "".
-func (v *pdfRaw) name() string {
-	if v == nil || v.kind != pdfRawName {
+func (v *raw) name() string {
+	if v == nil || v.kind != rawName {
 		return ""
 	}
 	return string(v.str)
 }
 
 // bytes returns a string's bytes, or nil.
-func (v *pdfRaw) bytes() []byte {
-	if v == nil || v.kind != pdfRawString {
+func (v *raw) bytes() []byte {
+	if v == nil || v.kind != rawString {
 		return nil
 	}
 	return v.str
 }
 
-// pdfRawObject is one top-level "N G obj ... endobj" of the file.
-type pdfRawObject struct {
+// rawObject is one top-level "N G obj ... endobj" of the file.
+type rawObject struct {
 	num, gen int64
-	val      *pdfRaw
-	strings  []*pdfRaw // every string in val, outermost first
+	val      *raw
+	strings  []*raw // every string in val, outermost first
 	// stream data, when the object is a stream: bytes [dataStart, dataEnd)
 	dataStart, dataEnd int
 	hasStream          bool
 }
 
-// pdfRawFile is what decryption needs to know of a file.
-type pdfRawFile struct {
-	objects  []*pdfRawObject
-	trailers []*pdfRaw // trailer dictionaries, in file order
-	index    map[[2]int64]*pdfRawObject
+// rawFile is what decryption needs to know of a file.
+type rawFile struct {
+	objects  []*rawObject
+	trailers []*raw // trailer dictionaries, in file order
+	index    map[[2]int64]*rawObject
 }
 
 // Bounds on parsing.
 const (
-	pdfRawMaxDepth   = 64
-	pdfRawMaxObjects = 1 << 20
+	rawMaxDepth   = 64
+	rawMaxObjects = 1 << 20
 )
 
-// pdfRawParser reads PDF values from data.
-type pdfRawParser struct {
-	data    []byte
-	pos     int
-	strings []*pdfRaw
-}
-
-// skipSpace skips white space and comments.
-func (p *pdfRawParser) skipSpace() {
-	p.pos = pdfSkipSpace(p.data, p.pos)
-}
-
-// word reads a run of regular characters (a number, keyword or name body).
-func (p *pdfRawParser) word() []byte {
-	s := p.pos
-	for p.pos < len(p.data) && !pdfIsSpace(p.data[p.pos]) && !pdfIsDelim(p.data[p.pos]) {
-		p.pos++
-	}
-	return p.data[s:p.pos]
+// rawParser reads PDF values from data.
+type rawParser struct {
+	lexer
+	strings []*raw
 }
 
 // value reads one value; ok is false at the end of the data or at a
 // closing delimiter (left unread).
-func (p *pdfRawParser) value(depth int) (*pdfRaw, bool) {
+func (p *rawParser) value(depth int) (*raw, bool) {
 	p.skipSpace()
-	if p.pos >= len(p.data) || depth > pdfRawMaxDepth {
+	if p.pos >= len(p.data) || depth > rawMaxDepth {
 		return nil, false
 	}
 	start := p.pos
@@ -128,7 +113,7 @@ func (p *pdfRawParser) value(depth int) (*pdfRaw, bool) {
 	switch {
 	case c == '<' && p.pos+1 < len(p.data) && p.data[p.pos+1] == '<':
 		p.pos += 2
-		v := &pdfRaw{kind: pdfRawDict, start: start, dict: map[string]*pdfRaw{}}
+		v := &raw{kind: rawDict, start: start, dict: map[string]*raw{}}
 		for {
 			p.skipSpace()
 			if p.pos+1 < len(p.data) && p.data[p.pos] == '>' && p.data[p.pos+1] == '>' {
@@ -143,7 +128,7 @@ func (p *pdfRawParser) value(depth int) (*pdfRaw, bool) {
 				}
 				break
 			}
-			if k.kind != pdfRawName {
+			if k.kind != rawName {
 				continue
 			}
 			val, ok := p.value(depth + 1)
@@ -156,7 +141,7 @@ func (p *pdfRawParser) value(depth int) (*pdfRaw, bool) {
 		return v, true
 	case c == '[':
 		p.pos++
-		v := &pdfRaw{kind: pdfRawArray, start: start}
+		v := &raw{kind: rawArray, start: start}
 		for {
 			p.skipSpace()
 			if p.pos < len(p.data) && p.data[p.pos] == ']' {
@@ -176,25 +161,25 @@ func (p *pdfRawParser) value(depth int) (*pdfRaw, bool) {
 		v.end = p.pos
 		return v, true
 	case c == '(':
-		v := &pdfRaw{kind: pdfRawString, start: start, str: p.literal()}
+		v := &raw{kind: rawString, start: start, str: p.literal()}
 		v.end = p.pos
 		p.strings = append(p.strings, v)
 		return v, true
 	case c == '<':
-		v := &pdfRaw{kind: pdfRawString, start: start, str: p.hex()}
+		v := &raw{kind: rawString, start: start, str: p.hex()}
 		v.end = p.pos
 		p.strings = append(p.strings, v)
 		return v, true
 	case c == '/':
 		p.pos++
 		w := p.word()
-		return &pdfRaw{kind: pdfRawName, start: start, end: p.pos, str: pdfUnescapeName(w)}, true
-	case pdfIsDelim(c):
+		return &raw{kind: rawName, start: start, end: p.pos, str: unescapeName(w)}, true
+	case isDelim(c):
 		return nil, false
 	}
 	w := p.word()
 	if n, err := strconv.ParseInt(string(w), 10, 64); err == nil {
-		v := &pdfRaw{kind: pdfRawInt, start: start, end: p.pos, num: n}
+		v := &raw{kind: rawInt, start: start, end: p.pos, num: n}
 		// "N G R" is a reference
 		save := p.pos
 		p.skipSpace()
@@ -202,34 +187,34 @@ func (p *pdfRawParser) value(depth int) (*pdfRaw, bool) {
 		if gen, err := strconv.ParseInt(string(g), 10, 64); err == nil && len(g) > 0 && g[0] != '+' && g[0] != '-' {
 			p.skipSpace()
 			if r := p.word(); string(r) == "R" {
-				return &pdfRaw{kind: pdfRawRef, start: start, end: p.pos, num: n, gen: gen}, true
+				return &raw{kind: rawRef, start: start, end: p.pos, num: n, gen: gen}, true
 			}
 		}
 		p.pos = save
 		return v, true
 	}
 	if _, err := strconv.ParseFloat(string(w), 64); err == nil {
-		return &pdfRaw{kind: pdfRawReal, start: start, end: p.pos}, true
+		return &raw{kind: rawReal, start: start, end: p.pos}, true
 	}
 	if len(w) == 0 {
 		p.pos++ // a byte no value starts with
-		return &pdfRaw{kind: pdfRawKeyword, start: start, end: p.pos}, true
+		return &raw{kind: rawKeyword, start: start, end: p.pos}, true
 	}
 	if string(w) == "null" {
-		return &pdfRaw{kind: pdfRawNull, start: start, end: p.pos}, true
+		return &raw{kind: rawNull, start: start, end: p.pos}, true
 	}
-	return &pdfRaw{kind: pdfRawKeyword, start: start, end: p.pos, str: w}, true
+	return &raw{kind: rawKeyword, start: start, end: p.pos, str: w}, true
 }
 
-// pdfUnescapeName resolves #xx escapes in a name.
-func pdfUnescapeName(w []byte) []byte {
+// unescapeName resolves #xx escapes in a name.
+func unescapeName(w []byte) []byte {
 	if bytes.IndexByte(w, '#') < 0 {
 		return w
 	}
 	out := make([]byte, 0, len(w))
 	for i := 0; i < len(w); i++ {
 		if w[i] == '#' && i+2 < len(w) {
-			if h, ok := pdfHexByte(w[i+1], w[i+2]); ok {
+			if h, ok := hexByte(w[i+1], w[i+2]); ok {
 				out = append(out, h)
 				i += 2
 				continue
@@ -240,130 +225,26 @@ func pdfUnescapeName(w []byte) []byte {
 	return out
 }
 
-func pdfHexDigit(c byte) (byte, bool) {
-	switch {
-	case '0' <= c && c <= '9':
-		return c - '0', true
-	case 'a' <= c && c <= 'f':
-		return c - 'a' + 10, true
-	case 'A' <= c && c <= 'F':
-		return c - 'A' + 10, true
-	}
-	return 0, false
-}
-
-func pdfHexByte(a, b byte) (byte, bool) {
-	h, ok1 := pdfHexDigit(a)
-	l, ok2 := pdfHexDigit(b)
+func hexByte(a, b byte) (byte, bool) {
+	h, ok1 := hexDigit(a)
+	l, ok2 := hexDigit(b)
 	return h<<4 | l, ok1 && ok2
 }
 
-// literal reads a (string), resolving escapes.
-func (p *pdfRawParser) literal() []byte {
-	p.pos++ // (
-	var out []byte
-	depth := 1
-	for p.pos < len(p.data) {
-		c := p.data[p.pos]
-		p.pos++
-		switch c {
-		case '(':
-			depth++
-		case ')':
-			depth--
-			if depth == 0 {
-				return out
-			}
-		case '\r': // an end of line is read as \n
-			if p.pos < len(p.data) && p.data[p.pos] == '\n' {
-				p.pos++
-			}
-			c = '\n'
-		case '\\':
-			if p.pos >= len(p.data) {
-				return out
-			}
-			e := p.data[p.pos]
-			p.pos++
-			switch e {
-			case 'n':
-				c = '\n'
-			case 'r':
-				c = '\r'
-			case 't':
-				c = '\t'
-			case 'b':
-				c = '\b'
-			case 'f':
-				c = '\f'
-			case '\r': // a line continuation
-				if p.pos < len(p.data) && p.data[p.pos] == '\n' {
-					p.pos++
-				}
-				continue
-			case '\n':
-				continue
-			default:
-				if '0' <= e && e <= '7' {
-					n := int(e - '0')
-					for k := 0; k < 2 && p.pos < len(p.data) && '0' <= p.data[p.pos] && p.data[p.pos] <= '7'; k++ {
-						n = n*8 + int(p.data[p.pos]-'0')
-						p.pos++
-					}
-					c = byte(n)
-				} else {
-					c = e
-				}
-			}
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
-// hex reads a <hex string>.
-func (p *pdfRawParser) hex() []byte {
-	p.pos++ // <
-	var out []byte
-	var hi byte
-	half := false
-	for p.pos < len(p.data) {
-		c := p.data[p.pos]
-		p.pos++
-		if c == '>' {
-			break
-		}
-		d, ok := pdfHexDigit(c)
-		if !ok {
-			continue
-		}
-		if half {
-			out = append(out, hi<<4|d)
-		} else {
-			hi = d
-		}
-		half = !half
-	}
-	if half {
-		out = append(out, hi<<4)
-	}
-	return out
-}
-
-// pdfScanObjects reads the top-level objects and trailers of data.
-func pdfScanObjects(data []byte) *pdfRawFile {
-	f := &pdfRawFile{}
+// scanObjects reads the top-level objects and trailers of data.
+func scanObjects(data []byte) *rawFile {
+	f := &rawFile{}
 	var streams [][2]int // data spans, to skip when looking for trailers
-	ends := pdfEndstreams{from: -1}
+	ends := endstreams{from: -1}
 	pos := 0
-	for len(f.objects) < pdfRawMaxObjects {
-		m := pdfObjRE.FindSubmatchIndex(data[pos:])
+	for len(f.objects) < rawMaxObjects {
+		m := objRE.FindSubmatchIndex(data[pos:])
 		if m == nil {
 			break
 		}
 		num, err1 := strconv.ParseInt(string(data[pos+m[2]:pos+m[3]]), 10, 64)
 		gen, err2 := strconv.ParseInt(string(data[pos+m[4]:pos+m[5]]), 10, 64)
-		p := &pdfRawParser{data: data, pos: pos + m[1]}
+		p := &rawParser{lexer: lexer{data: data, pos: pos + m[1]}}
 		pos += m[1]
 		if err1 != nil || err2 != nil {
 			continue
@@ -372,11 +253,11 @@ func pdfScanObjects(data []byte) *pdfRawFile {
 		if !ok {
 			continue
 		}
-		o := &pdfRawObject{num: num, gen: gen, val: val, strings: p.strings}
+		o := &rawObject{num: num, gen: gen, val: val, strings: p.strings}
 		f.objects = append(f.objects, o)
 		pos = p.pos
 		p.skipSpace()
-		if val.kind != pdfRawDict || !bytes.HasPrefix(data[p.pos:], []byte("stream")) {
+		if val.kind != rawDict || !bytes.HasPrefix(data[p.pos:], []byte("stream")) {
 			continue
 		}
 		s := p.pos + len("stream")
@@ -386,7 +267,7 @@ func pdfScanObjects(data []byte) *pdfRawFile {
 		if s < len(data) && data[s] == '\n' {
 			s++
 		}
-		end, ok := pdfStreamEnd(data, s, val.key("Length").int(-1), &ends)
+		end, ok := streamEnd(data, s, val.key("Length").int(-1), &ends)
 		if !ok {
 			continue
 		}
@@ -411,8 +292,8 @@ func pdfScanObjects(data []byte) *pdfRawFile {
 		if si < len(streams) && streams[si][0] <= at {
 			continue
 		}
-		p := &pdfRawParser{data: data, pos: i}
-		if v, ok := p.value(0); ok && v.kind == pdfRawDict {
+		p := &rawParser{lexer: lexer{data: data, pos: i}}
+		if v, ok := p.value(0); ok && v.kind == rawDict {
 			f.trailers = append(f.trailers, v)
 			i = p.pos
 		}
@@ -420,14 +301,14 @@ func pdfScanObjects(data []byte) *pdfRawFile {
 	return f
 }
 
-// pdfStreamEnd returns where stream data starting at s ends: after length
+// streamEnd returns where stream data starting at s ends: after length
 // bytes when "endstream" follows there, else before the next "endstream".
-func pdfStreamEnd(data []byte, s int, length int64, ends *pdfEndstreams) (int, bool) {
+func streamEnd(data []byte, s int, length int64, ends *endstreams) (int, bool) {
 	if length >= 0 && length <= int64(len(data)-s) {
 		e := s + int(length)
 		rest := data[e:]
 		k := 0
-		for k < len(rest) && k < 4 && pdfIsSpace(rest[k]) {
+		for k < len(rest) && k < 4 && isWhite(rest[k]) {
 			k++
 		}
 		if bytes.HasPrefix(rest[k:], []byte("endstream")) {
@@ -447,13 +328,13 @@ func pdfStreamEnd(data []byte, s int, length int64, ends *pdfEndstreams) (int, b
 	return e, true
 }
 
-// pdfEndstreams finds the next "endstream", remembering the last search so
+// endstreams finds the next "endstream", remembering the last search so
 // that many streams without a usable length cost one pass over the file.
-type pdfEndstreams struct {
+type endstreams struct {
 	from, at int // the first "endstream" at or after from is at at (-1: none)
 }
 
-func (f *pdfEndstreams) next(data []byte, s int) int {
+func (f *endstreams) next(data []byte, s int) int {
 	if f.from >= 0 && f.from <= s && (f.at < 0 || s <= f.at) {
 		return f.at
 	}
@@ -465,9 +346,9 @@ func (f *pdfEndstreams) next(data []byte, s int) int {
 }
 
 // object returns the last definition of object num gen, or nil.
-func (f *pdfRawFile) object(num, gen int64) *pdfRawObject {
+func (f *rawFile) object(num, gen int64) *rawObject {
 	if f.index == nil {
-		f.index = make(map[[2]int64]*pdfRawObject, len(f.objects))
+		f.index = make(map[[2]int64]*rawObject, len(f.objects))
 		for _, o := range f.objects {
 			f.index[[2]int64{o.num, o.gen}] = o
 		}

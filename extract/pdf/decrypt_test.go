@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ledongthuc/pdf"
+	lpdf "github.com/ledongthuc/pdf"
 )
 
 // The encrypted fixtures in testdata/encrypted were made by qpdf 11 from
@@ -30,15 +30,15 @@ import (
 // and two that need the user password "userpw": qinghe-userpw.pdf (256)
 // and qinghe-userpw-40.pdf (40).
 
-// pdfEncryptedOriginal names the unencrypted sample and gold of a fixture.
-func pdfEncryptedOriginal(fixture string) (plain, gold string) {
+// encryptedOriginal names the unencrypted sample and gold of a fixture.
+func encryptedOriginal(fixture string) (plain, gold string) {
 	if strings.HasPrefix(filepath.Base(fixture), "lianyungang-") {
 		return "../../testdata/lianyungang-2024-22.pdf", "../../testdata/lianyungang-2024-22.gold.json"
 	}
 	return "../../testdata/styles/qinghe-2025-12.pdf", "../../testdata/styles/qinghe-2025-12.gold.json"
 }
 
-func pdfEncryptedFixtures(t testing.TB) []string {
+func encryptedFixtures(t testing.TB) []string {
 	fs, err := filepath.Glob("testdata/encrypted/*.pdf")
 	if err != nil {
 		t.Fatal(err)
@@ -59,11 +59,11 @@ func pdfEncryptedFixtures(t testing.TB) []string {
 // information) decrypt to the original's, padding removed.
 func TestPDFEncryptedStrings(t *testing.T) {
 	info := func(data []byte) map[string]string {
-		r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+		r, err := lpdf.NewReader(bytes.NewReader(data), int64(len(data)))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if r.Trailer().Key("Encrypt").Kind() != pdf.Null {
+		if r.Trailer().Key("Encrypt").Kind() != lpdf.Null {
 			t.Fatal("the decrypted copy still names an encryption dictionary")
 		}
 		out := map[string]string{}
@@ -73,17 +73,17 @@ func TestPDFEncryptedStrings(t *testing.T) {
 		}
 		return out
 	}
-	for _, f := range pdfEncryptedFixtures(t) {
+	for _, f := range encryptedFixtures(t) {
 		raw, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		plainFile, _ := pdfEncryptedOriginal(f)
+		plainFile, _ := encryptedOriginal(f)
 		orig, err := os.ReadFile(plainFile)
 		if err != nil {
 			t.Fatal(err)
 		}
-		dec, err := pdfDecrypt(raw)
+		dec, err := decrypt(raw)
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
@@ -141,12 +141,12 @@ func TestPDFPutString(t *testing.T) {
 	}
 	for _, c := range cases {
 		dst := bytes.Repeat([]byte{'#'}, c.width)
-		pdfPutString(dst, []byte(c.plain))
+		putString(dst, []byte(c.plain))
 		if string(dst) != c.want {
 			t.Errorf("%q in %d: %q, want %q", c.plain, c.width, dst, c.want)
 		}
-		p := &pdfRawParser{data: dst}
-		if v, ok := p.value(0); !ok || v.kind != pdfRawString || (c.want[1] != ')' && string(v.str) != c.plain) {
+		p := &rawParser{lexer: lexer{data: dst}}
+		if v, ok := p.value(0); !ok || v.kind != rawString || (c.want[1] != ')' && string(v.str) != c.plain) {
 			t.Errorf("%q reads back as %+v", dst, v)
 		}
 	}
@@ -164,7 +164,7 @@ func TestPDFRawLiteral(t *testing.T) {
 		"(unterminated": "unterminated",
 	}
 	for in, want := range cases {
-		p := &pdfRawParser{data: []byte(in)}
+		p := &rawParser{lexer: lexer{data: []byte(in)}}
 		v, ok := p.value(0)
 		if !ok || string(v.bytes()) != want || v.end != len(in) {
 			t.Errorf("%q: %+v, want %q", in, v, want)
@@ -199,7 +199,7 @@ func BenchmarkPDFEncrypted(b *testing.B) {
 			b.Run(filepath.Base(f)+"/decrypt-only", func(b *testing.B) {
 				b.SetBytes(int64(len(data)))
 				for b.Loop() {
-					if _, err := pdfDecrypt(data); err != nil {
+					if _, err := decrypt(data); err != nil {
 						b.Fatal(err)
 					}
 				}
@@ -219,7 +219,7 @@ func TestPDFEncryptedNoEndstream(t *testing.T) {
 	b.WriteString("trailer << /Encrypt 1 0 R >>\n%%EOF\n")
 	done := make(chan error, 1)
 	go func() {
-		_, err := pdfDecrypt(b.Bytes())
+		_, err := decrypt(b.Bytes())
 		done <- err
 	}()
 	select {

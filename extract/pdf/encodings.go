@@ -11,10 +11,10 @@ import (
 // map: the named base encodings and glyph names from /Differences. Office
 // suites always write ToUnicode maps, so this is the fallback path.
 
-// pdfBaseEncoding returns the 256-entry table of a named simple-font
+// baseEncoding returns the 256-entry table of a named simple-font
 // encoding. Standard and PDFDoc encodings are close enough to Latin-1 for
 // text extraction; quotes are fixed below.
-func pdfBaseEncoding(name string) *[256]rune {
+func baseEncoding(name string) *[256]rune {
 	var t [256]rune
 	switch name {
 	case "MacRomanEncoding":
@@ -37,9 +37,9 @@ func pdfBaseEncoding(name string) *[256]rune {
 	return &t
 }
 
-// pdfGlyphNames maps the common Adobe glyph names that are not a single
+// glyphNames maps the common Adobe glyph names that are not a single
 // character or uniXXXX form.
-var pdfGlyphNames = map[string]string{
+var glyphNames = map[string]string{
 	"space": " ", "exclam": "!", "quotedbl": "\"", "numbersign": "#", "dollar": "$",
 	"percent": "%", "ampersand": "&", "quotesingle": "'", "quoteright": "’", "quoteleft": "‘",
 	"parenleft": "(", "parenright": ")", "asterisk": "*", "plus": "+", "comma": ",",
@@ -56,14 +56,14 @@ var pdfGlyphNames = map[string]string{
 	"multiply": "×", "divide": "÷", "plusminus": "±", "dagger": "†", "daggerdbl": "‡",
 }
 
-// pdfGlyphNameText returns the text of an Adobe glyph name, or "".
-func pdfGlyphNameText(n string) string {
-	if s, ok := pdfGlyphNames[n]; ok {
+// glyphNameText returns the text of an Adobe glyph name, or "".
+func glyphNameText(n string) string {
+	if s, ok := glyphNames[n]; ok {
 		return s
 	}
 	if i := strings.IndexByte(n, '.'); i > 0 { // "a.sc", "one.oldstyle"
 		n = n[:i]
-		if s, ok := pdfGlyphNames[n]; ok {
+		if s, ok := glyphNames[n]; ok {
 			return s
 		}
 	}
@@ -79,7 +79,7 @@ func pdfGlyphNameText(n string) string {
 			}
 			b = append(b, byte(v>>8), byte(v))
 		}
-		return string(pdfUTF16(string(b)))
+		return string(decodeUTF16BE(string(b)))
 	}
 	if strings.HasPrefix(n, "u") && len(n) >= 5 && len(n) <= 7 {
 		if v, err := strconv.ParseUint(n[1:], 16, 32); err == nil && v <= 0x10FFFF {

@@ -5,8 +5,8 @@ import "testing"
 // What the record-level tests (records_test.go, package pdf_test) need of
 // the reader's test helpers.
 var (
-	EncryptedFixtures = pdfEncryptedFixtures
-	EncryptedOriginal = pdfEncryptedOriginal
+	EncryptedFixtures = encryptedFixtures
+	EncryptedOriginal = encryptedOriginal
 )
 
 // FullWidthSamplePDF is the PDF of fullWidthSample.

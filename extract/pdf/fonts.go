@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/ledongthuc/pdf"
+	lpdf "github.com/ledongthuc/pdf"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/unicode/norm"
 )
@@ -17,10 +17,10 @@ import (
 // (CID) fonts use the codespace of their encoding CMap (two bytes for
 // Identity-H, the usual case in office suites' output).
 
-const pdfFontMaxWidths = 1 << 16 // entries of a Widths or W array we read
+const fontMaxWidths = 1 << 16 // entries of a Widths or W array we read
 
-// pdfFont is a loaded font.
-type pdfFont struct {
+// font is a loaded font.
+type font struct {
 	simple bool
 	scale  float64 // glyph space to text space: 0.001, or FontMatrix for Type3
 
@@ -32,38 +32,38 @@ type pdfFont struct {
 	diff    map[int]string
 
 	// Type0 fonts
-	dw          float64
-	cidW        map[uint32]float64
-	cidWR       []pdfCIDWidth
-	encCMap     *pdfCMap // embedded encoding CMap (codespace and CIDs)
-	codeLen     int      // code length without a codespace
-	pdfIdentity bool     // CID = code
-	ucs2        bool     // predefined UCS-2/UTF-16 encoding: text = code
-	gbk         bool     // predefined GB encodings: text = GBK bytes
+	dw       float64
+	cidW     map[uint32]float64
+	cidWR    []cidWidth
+	encCMap  *cmap // embedded encoding CMap (codespace and CIDs)
+	codeLen  int   // code length without a codespace
+	identity bool  // CID = code
+	ucs2     bool  // predefined UCS-2/UTF-16 encoding: text = code
+	gbk      bool  // predefined GB encodings: text = GBK bytes
 
-	toUni *pdfCMap
+	toUni *cmap
 }
 
-type pdfCIDWidth struct {
+type cidWidth struct {
 	lo, hi uint32
 	w      float64
 }
 
-// pdfFallbackFont is used when a Tf names a font that cannot be found.
-var pdfFallbackFont = &pdfFont{simple: true, scale: 0.001, missing: 500, enc: pdfBaseEncoding("")}
+// fallbackFont is used when a Tf names a font that cannot be found.
+var fallbackFont = &font{simple: true, scale: 0.001, missing: 500, enc: baseEncoding("")}
 
-// pdfReadStream returns the decoded data of a stream, at most limit bytes.
+// readStream returns the decoded data of a stream, at most limit bytes.
 // A stream the library cannot decode gives an error, never a panic.
-func pdfReadStream(v pdf.Value, limit int64) (data []byte, err error) {
+func readStream(v lpdf.Value, limit int64) (data []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			if r == errPDFBudget {
 				panic(r)
 			}
-			data, err = nil, fmt.Errorf("unreadable stream: %s", pdfShortError(r))
+			data, err = nil, fmt.Errorf("unreadable stream: %s", shortError(r))
 		}
 	}()
-	if v.Kind() != pdf.Stream {
+	if v.Kind() != lpdf.Stream {
 		return nil, fmt.Errorf("not a stream")
 	}
 	rc := v.Reader()
@@ -79,13 +79,13 @@ func pdfReadStream(v pdf.Value, limit int64) (data []byte, err error) {
 	return buf.Bytes(), nil
 }
 
-// pdfLoadFont reads a font dictionary. It does not fail: what cannot be read
+// loadFont reads a font dictionary. It does not fail: what cannot be read
 // falls back to defaults, so that one odd font does not lose a page.
-func pdfLoadFont(v pdf.Value) *pdfFont {
-	f := &pdfFont{scale: 0.001}
-	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-		if data, err := pdfReadStream(tu, pdfCMapMaxBytes); err == nil {
-			f.toUni = pdfParseCMap(data)
+func loadFont(v lpdf.Value) *font {
+	f := &font{scale: 0.001}
+	if tu := v.Key("ToUnicode"); tu.Kind() == lpdf.Stream {
+		if data, err := readStream(tu, cmapMaxBytes); err == nil {
+			f.toUni = parseCMap(data)
 		}
 	}
 	if v.Key("Subtype").Name() == "Type0" {
@@ -96,7 +96,7 @@ func pdfLoadFont(v pdf.Value) *pdfFont {
 	return f
 }
 
-func (f *pdfFont) loadSimple(v pdf.Value) {
+func (f *font) loadSimple(v lpdf.Value) {
 	f.simple = true
 	if v.Key("Subtype").Name() == "Type3" {
 		if m := v.Key("FontMatrix"); m.Len() >= 1 && m.Index(0).Float64() != 0 {
@@ -104,8 +104,8 @@ func (f *pdfFont) loadSimple(v pdf.Value) {
 		}
 	}
 	f.first = int(v.Key("FirstChar").Int64())
-	if w := v.Key("Widths"); w.Kind() == pdf.Array {
-		n := min(w.Len(), pdfFontMaxWidths)
+	if w := v.Key("Widths"); w.Kind() == lpdf.Array {
+		n := min(w.Len(), fontMaxWidths)
 		f.widths = make([]float64, n)
 		for i := 0; i < n; i++ {
 			f.widths[i] = w.Index(i).Float64()
@@ -117,87 +117,87 @@ func (f *pdfFont) loadSimple(v pdf.Value) {
 	}
 	enc := v.Key("Encoding")
 	switch enc.Kind() {
-	case pdf.Name:
-		f.enc = pdfBaseEncoding(enc.Name())
-	case pdf.Dict:
-		f.enc = pdfBaseEncoding(enc.Key("BaseEncoding").Name())
+	case lpdf.Name:
+		f.enc = baseEncoding(enc.Name())
+	case lpdf.Dict:
+		f.enc = baseEncoding(enc.Key("BaseEncoding").Name())
 		d := enc.Key("Differences")
 		code := 0
-		n := min(d.Len(), pdfFontMaxWidths)
+		n := min(d.Len(), fontMaxWidths)
 		for i := 0; i < n; i++ {
 			x := d.Index(i)
 			switch x.Kind() {
-			case pdf.Integer:
+			case lpdf.Integer:
 				code = int(x.Int64())
-			case pdf.Name:
+			case lpdf.Name:
 				if f.diff == nil {
 					f.diff = map[int]string{}
 				}
 				if code >= 0 && code < 256 {
-					f.diff[code] = pdfGlyphNameText(x.Name())
+					f.diff[code] = glyphNameText(x.Name())
 				}
 				code++
 			}
 		}
 	default:
-		f.enc = pdfBaseEncoding("")
+		f.enc = baseEncoding("")
 	}
 }
 
-func (f *pdfFont) loadType0(v pdf.Value) {
+func (f *font) loadType0(v lpdf.Value) {
 	f.dw = 1000
 	f.codeLen = 2
 	enc := v.Key("Encoding")
 	switch enc.Kind() {
-	case pdf.Name:
+	case lpdf.Name:
 		name := enc.Name()
 		switch {
 		case name == "Identity-H" || name == "Identity-V":
-			f.pdfIdentity = true
+			f.identity = true
 		case strings.HasPrefix(name, "UniGB-UCS2") || strings.HasPrefix(name, "UniGB-UTF16") ||
 			strings.HasPrefix(name, "UniCNS-UCS2") || strings.HasPrefix(name, "UniCNS-UTF16"):
 			f.ucs2 = true
 		case strings.HasPrefix(name, "GB"):
 			f.gbk = true
-			f.encCMap = &pdfCMap{space: []pdfCodeRange{
+			f.encCMap = &cmap{space: []codeRange{
 				{n: 1, lo: [4]byte{0x00}, hi: [4]byte{0x80}},
 				{n: 2, lo: [4]byte{0x81, 0x40}, hi: [4]byte{0xFE, 0xFE}},
 			}}
 		}
-	case pdf.Stream:
-		if data, err := pdfReadStream(enc, pdfCMapMaxBytes); err == nil {
-			f.encCMap = pdfParseCMap(data)
+	case lpdf.Stream:
+		if data, err := readStream(enc, cmapMaxBytes); err == nil {
+			f.encCMap = parseCMap(data)
 		}
 	}
-	if f.encCMap == nil && !f.pdfIdentity && !f.ucs2 && f.toUni != nil && len(f.toUni.space) > 0 {
-		f.encCMap = &pdfCMap{space: f.toUni.space}
+	if f.encCMap == nil && !f.identity && !f.ucs2 && f.toUni != nil && len(f.toUni.space) > 0 {
+		f.encCMap = &cmap{space: f.toUni.space}
 	}
 	desc := v.Key("DescendantFonts").Index(0)
-	if dw := desc.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
+	if dw := desc.Key("DW"); dw.Kind() == lpdf.Integer || dw.Kind() == lpdf.Real {
 		f.dw = dw.Float64()
 	}
 	w := desc.Key("W")
-	n := min(w.Len(), pdfFontMaxWidths)
+	n := min(w.Len(), fontMaxWidths)
 	f.cidW = map[uint32]float64{}
 	for i := 0; i < n; {
 		first := w.Index(i)
-		if first.Kind() != pdf.Integer {
+		if first.Kind() != lpdf.Integer {
 			i++
 			continue
 		}
 		c := uint32(first.Int64())
 		next := w.Index(i + 1)
-		if next.Kind() == pdf.Array {
-			m := min(next.Len(), pdfFontMaxWidths)
-			for k := 0; k < m && len(f.cidW) < pdfFontMaxWidths; k++ {
+		if next.Kind() == lpdf.Array {
+			m := min(next.Len(), fontMaxWidths)
+			for k := 0; k < m && len(f.cidW) < fontMaxWidths; k++ {
 				f.cidW[c+uint32(k)] = next.Index(k).Float64()
 			}
 			i += 2
 			continue
 		}
 		last := w.Index(i + 2)
-		if next.Kind() == pdf.Integer && (last.Kind() == pdf.Integer || last.Kind() == pdf.Real) {
-			f.cidWR = append(f.cidWR, pdfCIDWidth{c, uint32(next.Int64()), last.Float64()})
+		if next.Kind() == lpdf.Integer && (last.Kind() == lpdf.Integer || last.Kind() == lpdf.Real) {
+			f.cidWR = append(f.cidWR, cidWidth{c, uint32(next.Int64()), last.Float64()})
 		}
 		i += 3
 	}
@@ -205,7 +205,7 @@ func (f *pdfFont) loadType0(v pdf.Value) {
 
 // width returns the advance of a code in text space units per unit of
 // font size.
-func (f *pdfFont) width(code uint32, n int) float64 {
+func (f *font) width(code uint32, n int) float64 {
 	if f.simple {
 		i := int(code) - f.first
 		if i >= 0 && i < len(f.widths) {
@@ -214,7 +214,7 @@ func (f *pdfFont) width(code uint32, n int) float64 {
 		return f.missing * f.scale
 	}
 	cid := code
-	if !f.pdfIdentity && f.encCMap != nil {
+	if !f.identity && f.encCMap != nil {
 		if c, ok := f.encCMap.cid(code, n); ok {
 			cid = c
 		}
@@ -231,9 +231,9 @@ func (f *pdfFont) width(code uint32, n int) float64 {
 }
 
 // text returns the text of one code, or "" when it is unknown.
-func (f *pdfFont) text(code uint32, n int, raw string) string {
+func (f *font) text(code uint32, n int, raw string) string {
 	if s, ok := f.toUni.lookup(code, n); ok && s != "" && s != "\x00" {
-		return pdfCleanGlyphText(s)
+		return cleanGlyphText(s)
 	}
 	if f.simple {
 		if s, ok := f.diff[int(code)]; ok && s != "" {
@@ -250,10 +250,10 @@ func (f *pdfFont) text(code uint32, n int, raw string) string {
 	}
 	switch {
 	case f.ucs2:
-		return pdfCleanGlyphText(string(pdfUTF16(raw)))
+		return cleanGlyphText(string(decodeUTF16BE(raw)))
 	case f.gbk:
 		if b, err := simplifiedchinese.GBK.NewDecoder().Bytes([]byte(raw)); err == nil {
-			return pdfCleanGlyphText(string(b))
+			return cleanGlyphText(string(b))
 		}
 	}
 	return ""
@@ -261,7 +261,7 @@ func (f *pdfFont) text(code uint32, n int, raw string) string {
 
 // each splits s into codes and calls fn with each code's text, width and
 // whether it is the single-byte space code (which Tw applies to).
-func (f *pdfFont) each(s string, fn func(text string, w float64, space bool)) {
+func (f *font) each(s string, fn func(text string, w float64, space bool)) {
 	for len(s) > 0 {
 		var code uint32
 		var n int
@@ -276,14 +276,14 @@ func (f *pdfFont) each(s string, fn func(text string, w float64, space bool)) {
 	}
 }
 
-// pdfCleanGlyphText normalises a glyph's text: control characters dropped,
+// cleanGlyphText normalises a glyph's text: control characters dropped,
 // no-break and ideographic spaces made plain spaces, and Kangxi radicals
 // or compatibility ideographs (which some producers map glyphs to) turned
 // into the ordinary ideographs they stand for.
-func pdfCleanGlyphText(s string) string {
+func cleanGlyphText(s string) string {
 	clean := true
 	for _, r := range s {
-		if r < 0x20 || r == 0xA0 || r == 0x3000 || pdfNeedsNFKC(r) || r == 0xFFFD || r == 0xFEFF {
+		if r < 0x20 || r == 0xA0 || r == 0x3000 || needsNFKC(r) || r == 0xFFFD || r == 0xFEFF {
 			clean = false
 			break
 		}
@@ -297,7 +297,7 @@ func pdfCleanGlyphText(s string) string {
 		case r < 0x20 || r == 0xFFFD || r == 0xFEFF:
 		case r == 0xA0 || r == 0x3000:
 			b.WriteByte(' ')
-		case pdfNeedsNFKC(r):
+		case needsNFKC(r):
 			b.WriteString(norm.NFKC.String(string(r)))
 		default:
 			b.WriteRune(r)
@@ -306,6 +306,6 @@ func pdfCleanGlyphText(s string) string {
 	return b.String()
 }
 
-func pdfNeedsNFKC(r rune) bool {
+func needsNFKC(r rune) bool {
 	return r >= 0x2E80 && r <= 0x2FDF || r >= 0xF900 && r <= 0xFAFF
 }

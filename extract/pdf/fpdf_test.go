@@ -171,7 +171,7 @@ func TestPDFFpdfRoundTrip(t *testing.T) {
 	for _, r := range fpdfTable {
 		want = append(want, strings.Join(r, " | "))
 	}
-	got := pdfBlockTexts(d)
+	got := blockTexts(d)
 	if !reflect.DeepEqual(got, want) {
 		for i := 0; i < len(got) || i < len(want); i++ {
 			var g, w string
@@ -204,7 +204,7 @@ func TestPDFEncrypted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := pdfBlockTexts(d), pdfBlockTexts(plain); !reflect.DeepEqual(got, want) || len(got) < len(fpdfParagraphs) {
+	if got, want := blockTexts(d), blockTexts(plain); !reflect.DeepEqual(got, want) || len(got) < len(fpdfParagraphs) {
 		t.Errorf("blocks\n got  %q\n want %q", got, want)
 	}
 	data, err = writeFpdfNotice("secret", "owner")

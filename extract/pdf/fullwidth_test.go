@@ -89,7 +89,7 @@ func TestPDFFullWidthLineThenItem(t *testing.T) {
 		texts[9] + texts[10],
 		texts[11] + texts[12],
 	}
-	if got := pdfBlockTexts(d); !reflect.DeepEqual(got, want) {
+	if got := blockTexts(d); !reflect.DeepEqual(got, want) {
 		t.Errorf("blocks:\n got  %q\n want %q", got, want)
 	}
 

@@ -15,41 +15,41 @@ import (
 // are put only where the gap between glyphs is wider than the line's own
 // letter spacing (justified CJK text stays unspaced).
 
-// pdfLine is one reconstructed line of a page.
-type pdfLine struct {
+// textLine is one reconstructed line of a page.
+type textLine struct {
 	text   string
 	x0, x1 float64 // left and right ends
 	y      float64 // baseline (y grows upwards)
 	size   float64 // dominant font size
 	lead   float64 // width of the first unbreakable unit (word, or character with its closing punctuation)
 	page   int
-	glyphs []pdfGlyph // left to right
-	track  float64    // the line's own letter spacing
+	glyphs []glyph // left to right
+	track  float64 // the line's own letter spacing
 }
 
-// pdfItem is a line or a table, in reading order.
-type pdfItem struct {
-	line  pdfLine
-	table *pdfTable
+// item is a line or a table, in reading order.
+type item struct {
+	line  textLine
+	table *table
 	top   float64
 }
 
-// pdfPage is a laid-out page.
-type pdfPage struct {
+// page is a laid-out page.
+type page struct {
 	num   int
-	items []pdfItem
+	items []item
 	box   [4]float64 // x0 y0 x1 y1 after turning
 }
 
-// pdfLayoutPage turns glyphs and rules into the page's lines and tables.
-func pdfLayoutPage(gs []pdfGlyph, segs []pdfSegment, box [4]float64, num int) *pdfPage {
-	if dir := pdfDominantDirection(gs); dir != 0 {
-		gs, segs, box = pdfTurnPage(gs, segs, box, dir)
+// layoutPage turns glyphs and rules into the page's lines and tables.
+func layoutPage(gs []glyph, segs []segment, box [4]float64, num int) *page {
+	if dir := dominantDirection(gs); dir != 0 {
+		gs, segs, box = turnPage(gs, segs, box, dir)
 	}
-	gs = pdfKeepDirection(gs, box)
-	gs = pdfDropArtifacts(gs)
-	p := &pdfPage{num: num, box: box}
-	tables := pdfFindTables(segs)
+	gs = keepDirection(gs, box)
+	gs = dropArtifacts(gs)
+	p := &page{num: num, box: box}
+	tables := findTables(segs)
 	rest := gs
 	if len(tables) > 0 {
 		rest = nil
@@ -68,13 +68,13 @@ func pdfLayoutPage(gs []pdfGlyph, segs []pdfSegment, box [4]float64, num int) *p
 		}
 		for _, t := range tables {
 			if t.build(num) {
-				p.items = append(p.items, pdfItem{table: t, top: t.ys[0]})
+				p.items = append(p.items, item{table: t, top: t.ys[0]})
 			}
 		}
 	}
-	lines := pdfBuildLines(rest)
-	for _, t := range pdfFindPlainTables(lines, num) {
-		p.items = append(p.items, pdfItem{table: t.table, top: t.top})
+	lines := buildLines(rest)
+	for _, t := range findPlainTables(lines, num) {
+		p.items = append(p.items, item{table: t.table, top: t.top})
 		for i := t.from; i < t.to; i++ {
 			lines[i].text = "" // consumed by the table
 		}
@@ -84,15 +84,15 @@ func pdfLayoutPage(gs []pdfGlyph, segs []pdfSegment, box [4]float64, num int) *p
 			continue
 		}
 		l.page = num
-		p.items = append(p.items, pdfItem{line: l, top: l.y + 0.8*l.size})
+		p.items = append(p.items, item{line: l, top: l.y + 0.8*l.size})
 	}
-	slices.SortStableFunc(p.items, func(a, b pdfItem) int { return pdfOrder(a.top > b.top, b.top > a.top) })
+	slices.SortStableFunc(p.items, func(a, b item) int { return order(a.top > b.top, b.top > a.top) })
 	return p
 }
 
-// pdfDirOf quantises a glyph's writing direction to 0..3 quarter turns, or
+// dirOf quantises a glyph's writing direction to 0..3 quarter turns, or
 // -1 for a glyph without advance.
-func pdfDirOf(g pdfGlyph) int {
+func dirOf(g glyph) int {
 	if g.ax == 0 && g.ay == 0 {
 		return -1
 	}
@@ -103,10 +103,10 @@ func pdfDirOf(g pdfGlyph) int {
 	return q
 }
 
-func pdfDominantDirection(gs []pdfGlyph) int {
+func dominantDirection(gs []glyph) int {
 	var n [4]int
 	for _, g := range gs {
-		if d := pdfDirOf(g); d >= 0 && !g.space {
+		if d := dirOf(g); d >= 0 && !g.space {
 			n[d]++
 		}
 	}
@@ -119,22 +119,22 @@ func pdfDominantDirection(gs []pdfGlyph) int {
 	return best
 }
 
-// pdfTurnPage rotates everything by -dir quarter turns so that text in
+// turnPage rotates everything by -dir quarter turns so that text in
 // direction dir runs along +x.
-func pdfTurnPage(gs []pdfGlyph, segs []pdfSegment, box [4]float64, dir int) ([]pdfGlyph, []pdfSegment, [4]float64) {
+func turnPage(gs []glyph, segs []segment, box [4]float64, dir int) ([]glyph, []segment, [4]float64) {
 	rot := func(x, y float64) (float64, float64) {
 		for i := 0; i < dir; i++ {
 			x, y = y, -x
 		}
 		return x, y
 	}
-	out := make([]pdfGlyph, len(gs))
+	out := make([]glyph, len(gs))
 	for i, g := range gs {
 		g.x, g.y = rot(g.x, g.y)
 		g.ax, g.ay = rot(g.ax, g.ay)
 		out[i] = g
 	}
-	so := make([]pdfSegment, len(segs))
+	so := make([]segment, len(segs))
 	for i, s := range segs {
 		s.x0, s.y0 = rot(s.x0, s.y0)
 		s.x1, s.y1 = rot(s.x1, s.y1)
@@ -145,10 +145,10 @@ func pdfTurnPage(gs []pdfGlyph, segs []pdfSegment, box [4]float64, dir int) ([]p
 	return out, so, [4]float64{math.Min(ax, bx), math.Min(ay, by), math.Max(ax, bx), math.Max(ay, by)}
 }
 
-// pdfKeepDirection drops glyphs not written left to right after turning
+// keepDirection drops glyphs not written left to right after turning
 // (rotated stamps, slanted watermarks, vertical margin notes), glyphs too
 // small to read and glyphs outside the page.
-func pdfKeepDirection(gs []pdfGlyph, box [4]float64) []pdfGlyph {
+func keepDirection(gs []glyph, box [4]float64) []glyph {
 	const slant = 0.18 // about 10 degrees
 	out := gs[:0]
 	for _, g := range gs {
@@ -162,9 +162,9 @@ func pdfKeepDirection(gs []pdfGlyph, box [4]float64) []pdfGlyph {
 	return out
 }
 
-// pdfDropArtifacts removes text marked as /Artifact (running headers, page
+// dropArtifacts removes text marked as /Artifact (running headers, page
 // numbers) unless nothing else is left, which is a tagging error.
-func pdfDropArtifacts(gs []pdfGlyph) []pdfGlyph {
+func dropArtifacts(gs []glyph) []glyph {
 	real, art := 0, 0
 	for _, g := range gs {
 		switch {
@@ -187,10 +187,10 @@ func pdfDropArtifacts(gs []pdfGlyph) []pdfGlyph {
 	return out
 }
 
-// pdfOrder turns a less-than test both ways into a comparison for
+// order turns a less-than test both ways into a comparison for
 // slices.SortStableFunc, so that it sorts exactly as sort.SliceStable with
 // the same test (NaN coordinates included).
-func pdfOrder(less, greater bool) int {
+func order(less, greater bool) int {
 	switch {
 	case less:
 		return -1
@@ -200,21 +200,21 @@ func pdfOrder(less, greater bool) int {
 	return 0
 }
 
-// pdfBuildLines groups glyphs by baseline and orders each line left to right.
-func pdfBuildLines(gs []pdfGlyph) []pdfLine {
+// buildLines groups glyphs by baseline and orders each line left to right.
+func buildLines(gs []glyph) []textLine {
 	if len(gs) == 0 {
 		return nil
 	}
 	sorted := gs // sorted in place: the caller's slice is ours to reorder
-	above := func(a, b pdfGlyph) bool {
+	above := func(a, b glyph) bool {
 		if a.y != b.y {
 			return a.y > b.y
 		}
 		return a.x < b.x
 	}
-	slices.SortStableFunc(sorted, func(a, b pdfGlyph) int { return pdfOrder(above(a, b), above(b, a)) })
-	var lines []pdfLine
-	var gaps []float64 // scratch for pdfMakeLine
+	slices.SortStableFunc(sorted, func(a, b glyph) int { return order(above(a, b), above(b, a)) })
+	var lines []textLine
+	var gaps []float64 // scratch for makeLine
 	start := 0
 	base, size := sorted[0].y, sorted[0].size
 	for i := 1; i <= len(sorted); i++ {
@@ -227,7 +227,7 @@ func pdfBuildLines(gs []pdfGlyph) []pdfLine {
 				continue
 			}
 		}
-		if l, ok := pdfMakeLine(sorted[start:i], &gaps); ok {
+		if l, ok := makeLine(sorted[start:i], &gaps); ok {
 			lines = append(lines, l)
 		}
 		if i < len(sorted) {
@@ -238,10 +238,10 @@ func pdfBuildLines(gs []pdfGlyph) []pdfLine {
 	return lines
 }
 
-// pdfMakeLine orders one baseline's glyphs and writes its text; scratch
+// makeLine orders one baseline's glyphs and writes its text; scratch
 // is reused for the gaps between glyphs.
-func pdfMakeLine(gs []pdfGlyph, scratch *[]float64) (pdfLine, bool) {
-	slices.SortStableFunc(gs, func(a, b pdfGlyph) int { return pdfOrder(a.x < b.x, b.x < a.x) })
+func makeLine(gs []glyph, scratch *[]float64) (textLine, bool) {
+	slices.SortStableFunc(gs, func(a, b glyph) int { return order(a.x < b.x, b.x < a.x) })
 	// Drop doubles drawn over each other (fake bold, shadows).
 	kept := gs[:0]
 	for _, g := range gs {
@@ -271,17 +271,17 @@ func pdfMakeLine(gs []pdfGlyph, scratch *[]float64) (pdfLine, bool) {
 		sort.Float64s(gaps)
 		track = math.Max(0, gaps[len(gaps)/2])
 	} else if len(gaps) > 0 {
-		track = pdfShortLineTrack(gaps, gs[0].size)
+		track = shortLineTrack(gaps, gs[0].size)
 	}
 	var b strings.Builder
-	var l pdfLine
+	var l textLine
 	// characters per font size (rounded to half points); a line has few
-	var sizesBuf [8]pdfSizeCount
+	var sizesBuf [8]sizeCount
 	sizes := sizesBuf[:0]
 	first := true
 	maxSize := 0.0
 	pendingSpace := false
-	var prev pdfGlyph
+	var prev glyph
 	for _, g := range gs {
 		if g.space || strings.TrimSpace(g.text) == "" {
 			if !first {
@@ -294,7 +294,7 @@ func pdfMakeLine(gs []pdfGlyph, scratch *[]float64) (pdfLine, bool) {
 		} else if !pendingSpace {
 			gap := g.x - (prev.x + prev.ax) - track
 			sz := math.Max(prev.size, g.size)
-			pw, gw := pdfWideGlyph(prev), pdfWideGlyph(g)
+			pw, gw := wideGlyph(prev), wideGlyph(g)
 			switch {
 			case pw && gw:
 				pendingSpace = gap > 1.2*sz
@@ -309,7 +309,7 @@ func pdfMakeLine(gs []pdfGlyph, scratch *[]float64) (pdfLine, bool) {
 			pendingSpace = false
 		}
 		b.WriteString(g.text)
-		sizes = pdfCountSize(sizes, math.Round(g.size*2)/2, utf8.RuneCountInString(g.text))
+		sizes = countSize(sizes, math.Round(g.size*2)/2, utf8.RuneCountInString(g.text))
 		l.x1 = math.Max(l.x1, g.x+g.ax)
 		if first || g.size > maxSize {
 			// baseline of the largest glyph, so superscripts do not move it
@@ -328,32 +328,32 @@ func pdfMakeLine(gs []pdfGlyph, scratch *[]float64) (pdfLine, bool) {
 		}
 	}
 	l.text = b.String()
-	l.lead = pdfLeadWidth(gs)
+	l.lead = leadWidth(gs)
 	l.glyphs, l.track = gs, track
 	return l, true
 }
 
-// pdfSizeCount is how many characters of a line are in one font size.
-type pdfSizeCount struct {
+// sizeCount is how many characters of a line are in one font size.
+type sizeCount struct {
 	size float64
 	n    int
 }
 
-// pdfCountSize adds n characters of size to the counts.
-func pdfCountSize(cs []pdfSizeCount, size float64, n int) []pdfSizeCount {
+// countSize adds n characters of size to the counts.
+func countSize(cs []sizeCount, size float64, n int) []sizeCount {
 	for i := range cs {
 		if cs[i].size == size {
 			cs[i].n += n
 			return cs
 		}
 	}
-	return append(cs, pdfSizeCount{size, n})
+	return append(cs, sizeCount{size, n})
 }
 
-// pdfLeadWidth measures a line's first unit that a line break cannot
+// leadWidth measures a line's first unit that a line break cannot
 // split: a Latin word or number, or one character with the closing
 // punctuation that may not start a line.
-func pdfLeadWidth(gs []pdfGlyph) float64 {
+func leadWidth(gs []glyph) float64 {
 	i := 0
 	for i < len(gs) && (gs[i].space || strings.TrimSpace(gs[i].text) == "") {
 		i++
@@ -362,17 +362,17 @@ func pdfLeadWidth(gs []pdfGlyph) float64 {
 		return 0
 	}
 	first, last := gs[i], gs[i]
-	latin := !pdfWideGlyph(first)
+	latin := !wideGlyph(first)
 	for j := i + 1; j < len(gs); j++ {
 		g := gs[j]
 		if g.space || strings.TrimSpace(g.text) == "" {
 			break
 		}
 		r, _ := utf8.DecodeRuneInString(g.text)
-		if latin && (pdfWideGlyph(g) || g.x-(last.x+last.ax) > 0.18*g.size) {
+		if latin && (wideGlyph(g) || g.x-(last.x+last.ax) > 0.18*g.size) {
 			break
 		}
-		if !latin && !strings.ContainsRune(pdfNoLineStart, r) {
+		if !latin && !strings.ContainsRune(noLineStart, r) {
 			break
 		}
 		last = g
@@ -380,19 +380,19 @@ func pdfLeadWidth(gs []pdfGlyph) float64 {
 	return last.x + last.ax - first.x
 }
 
-// pdfNoLineStart is the punctuation a CJK line may not start with.
-const pdfNoLineStart = "，。、；：？！）》」』”’〕】,.;:?!)]"
+// noLineStart is the punctuation a CJK line may not start with.
+const noLineStart = "，。、；：？！）》」』”’〕】,.;:?!)]"
 
-// pdfWideGlyph reports whether a glyph is a full-width (CJK) character.
-func pdfWideGlyph(g pdfGlyph) bool {
+// wideGlyph reports whether a glyph is a full-width (CJK) character.
+func wideGlyph(g glyph) bool {
 	r, _ := utf8.DecodeRuneInString(g.text)
-	if pdfWideRune(r) {
+	if wideRune(r) {
 		return true
 	}
 	return g.size > 0 && g.ax >= 0.8*g.size && !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
-func pdfWideRune(r rune) bool {
+func wideRune(r rune) bool {
 	return unicode.Is(unicode.Han, r) ||
 		r >= 0x3000 && r <= 0x30FF || // CJK punctuation, kana
 		r >= 0xFF00 && r <= 0xFFEF || // full-width forms

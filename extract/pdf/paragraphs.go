@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -20,24 +19,24 @@ import (
 // first of the next is not indented. Wrapped title lines (larger type,
 // centred under a full first line) stay one paragraph.
 
-// pdfLayout are the body text's measures over the whole document.
-type pdfLayout struct {
+// layout are the body text's measures over the whole document.
+type layout struct {
 	body  float64             // dominant font size
 	left  float64             // left margin of body text
 	right float64             // right margin of body text
-	inner float64             // leftmost start shared by body lines (pdf_indent.go)
+	inner float64             // leftmost start shared by body lines (indent.go)
 	pitch map[float64]float64 // usual baseline distance per font size
 }
 
-func pdfSizeKey(s float64) float64 { return math.Round(s*2) / 2 }
+func sizeKey(s float64) float64 { return math.Round(s*2) / 2 }
 
-func pdfMeasureLayout(pages []*pdfPage) pdfLayout {
-	st := pdfLayout{pitch: map[float64]float64{}}
+func measureLayout(pages []*page) layout {
+	st := layout{pitch: map[float64]float64{}}
 	sizes := map[float64]int{}
 	for _, p := range pages {
 		for _, it := range p.items {
 			if it.table == nil {
-				sizes[pdfSizeKey(it.line.size)] += utf8.RuneCountInString(it.line.text)
+				sizes[sizeKey(it.line.size)] += utf8.RuneCountInString(it.line.text)
 			}
 		}
 	}
@@ -51,7 +50,7 @@ func pdfMeasureLayout(pages []*pdfPage) pdfLayout {
 	var rights []float64
 	pitches := map[float64][]float64{}
 	for _, p := range pages {
-		var prev *pdfLine
+		var prev *textLine
 		for i := range p.items {
 			it := &p.items[i]
 			if it.table != nil {
@@ -66,7 +65,7 @@ func pdfMeasureLayout(pages []*pdfPage) pdfLayout {
 			if prev != nil && math.Abs(prev.size-l.size) <= 0.5 {
 				d := prev.y - l.y
 				if d > 0 && d < 3*l.size {
-					k := pdfSizeKey(l.size)
+					k := sizeKey(l.size)
 					pitches[k] = append(pitches[k], d)
 				}
 			}
@@ -79,7 +78,7 @@ func pdfMeasureLayout(pages []*pdfPage) pdfLayout {
 			best, st.left = n, x
 		}
 	}
-	st.inner = pdfInnerMargin(lefts, st.left)
+	st.inner = innerMargin(lefts, st.left)
 	if len(rights) > 0 {
 		sort.Float64s(rights)
 		st.right = rights[len(rights)*9/10]
@@ -97,37 +96,34 @@ func pdfMeasureLayout(pages []*pdfPage) pdfLayout {
 }
 
 // usualPitch is the usual distance between baselines at a font size.
-func (st pdfLayout) usualPitch(size float64) float64 {
-	if p, ok := st.pitch[pdfSizeKey(size)]; ok && p > 0 {
+func (st layout) usualPitch(size float64) float64 {
+	if p, ok := st.pitch[sizeKey(size)]; ok && p > 0 {
 		return p
 	}
 	return 1.5 * size
 }
 
-func (st pdfLayout) centred(l pdfLine) bool {
+func (st layout) centred(l textLine) bool {
 	mid := (st.left + st.right) / 2
 	return math.Abs((l.x0+l.x1)/2-mid) < 1.5*l.size && l.x0 > st.left+l.size
 }
 
-// pdfOutlineStart matches the numbering that opens a new item in Chinese
-// notices: 一、 （一） 1. 1、 (1) ①.
-var pdfOutlineStart = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,3}[.．、]|[（(]\d{1,3}[）)]|[①-⑳])`)
-
-// pdfDecimalStart reports whether s opens with a decimal number ("1.5亿元")
-// that pdfOutlineStart took for an item number.
-func pdfDecimalStart(s string) bool {
+// opensItem reports whether s opens with the number of an outline item
+// (一、 （一） 1. 1、 （1） ①; not a decimal number such as "1.5亿元").
+// "1）" is left out, as it was when this test was a regular expression.
+func opensItem(s string) bool {
 	k, _, _ := notation.ParseMarker(s)
-	return k == notation.MarkNone
+	return k != notation.MarkNone && k != notation.MarkArabicParen
 }
 
-// pdfSentenceEnd reports whether a line ends a sentence.
-func pdfSentenceEnd(s string) bool {
+// sentenceEnd reports whether a line ends a sentence.
+func sentenceEnd(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
 	return strings.ContainsRune("。；;！!？?：:）)〕]】", r)
 }
 
 // newParagraph decides whether line b starts a paragraph after line a.
-func (st pdfLayout) newParagraph(a, b pdfLine) bool {
+func (st layout) newParagraph(a, b textLine) bool {
 	if b.page != a.page && b.page != a.page+1 {
 		return true
 	}
@@ -157,29 +153,29 @@ func (st pdfLayout) newParagraph(a, b pdfLine) bool {
 			return true
 		}
 	}
-	if pdfOutlineStart.MatchString(b.text) && pdfSentenceEnd(a.text) && !pdfDecimalStart(b.text) {
+	if opensItem(b.text) && sentenceEnd(a.text) {
 		return true
 	}
 	return st.indentedAgain(a, b, size) || st.backFromRight(a, b, size)
 }
 
-// pdfAssemble turns laid-out pages into the reader's Document.
-func pdfAssemble(pages []*pdfPage) *document.Document {
-	pdfDropPageArtefacts(pages)
+// assemble turns laid-out pages into the reader's Document.
+func assemble(pages []*page) *document.Document {
+	dropPageArtefacts(pages)
 	// Margins and pitch are measured per page width, so that landscape
 	// pages among portrait ones keep their own.
-	classes := map[int][]*pdfPage{}
+	classes := map[int][]*page{}
 	classOf := map[int]int{}
 	for _, p := range pages {
 		w := int(math.Round(p.box[2] - p.box[0]))
 		classes[w] = append(classes[w], p)
 		classOf[p.num] = w
 	}
-	layouts := map[int]pdfLayout{}
+	layouts := map[int]layout{}
 	for w, ps := range classes {
-		layouts[w] = pdfMeasureLayout(ps)
+		layouts[w] = measureLayout(ps)
 	}
-	newParagraph := func(a, b pdfLine) bool {
+	newParagraph := func(a, b textLine) bool {
 		if classOf[a.page] != classOf[b.page] {
 			return true
 		}
@@ -188,7 +184,7 @@ func pdfAssemble(pages []*pdfPage) *document.Document {
 	doc := &document.Document{Format: "pdf", Pages: len(pages)}
 	line := 1
 	var para strings.Builder
-	var last *pdfLine
+	var last *textLine
 	paraPage, paraLine := 0, 0
 	flush := func() {
 		if para.Len() > 0 {
@@ -198,27 +194,27 @@ func pdfAssemble(pages []*pdfPage) *document.Document {
 		para.Reset()
 		last = nil
 	}
-	var lastTable *pdfTable // the table the previous block is, if any
+	var lastTable *table // the table the previous block is, if any
 	for pi, p := range pages {
 		for ii := range p.items {
 			it := &p.items[ii]
 			if it.table != nil {
 				flush()
-				if lastTable != nil && pdfContinues(lastTable, it.table, pages, pi, ii) {
-					line = pdfAppendRows(doc.Blocks[len(doc.Blocks)-1].Table, it.table, line)
+				if lastTable != nil && continues(lastTable, it.table, pages, pi, ii) {
+					line = appendRows(doc.Blocks[len(doc.Blocks)-1].Table, it.table, line)
 					lastTable = it.table
 					continue
 				}
 				t := &document.Table{}
 				blockLine := line
-				line = pdfAppendRows(t, it.table, line)
+				line = appendRows(t, it.table, line)
 				doc.Blocks = append(doc.Blocks, document.Block{Table: t, Line: blockLine, Page: p.num})
 				lastTable = it.table
 				continue
 			}
 			l := it.line
-			if last != nil && !newParagraph(*last, l) && !pdfStartsItem(para.String(), l.text) {
-				pdfJoinText(&para, l.text)
+			if last != nil && !newParagraph(*last, l) && !startsItem(para.String(), l.text) {
+				joinText(&para, l.text)
 				last = &it.line
 				continue
 			}
@@ -233,17 +229,17 @@ func pdfAssemble(pages []*pdfPage) *document.Document {
 	return doc
 }
 
-// pdfStartsItem reports whether line next, which the geometry would run on
+// startsItem reports whether line next, which the geometry would run on
 // from the paragraph para (its last line filled the width), starts a new
 // paragraph all the same: a line that opens with an outline number
 // ("四、", "（二）", "3.") or a field label ("牵头单位：") does, unless para
 // leaves a bracket open (the label or number is inside a clause), or ends
 // with a character after which the sentence must go on ("第", "、", "，",
 // "和"), or the number is one of a list ("一、二季度", "1、2月").
-func pdfStartsItem(para, next string) bool {
+func startsItem(para, next string) bool {
 	next = strings.TrimLeftFunc(next, notation.IsSpace)
 	kind, _, rest := notation.ParseMarker(next)
-	if kind == notation.MarkNone && (!notation.StartsWithField(next) || pdfLabelBroken(strings.TrimRightFunc(para, notation.IsSpace), next)) {
+	if kind == notation.MarkNone && (!notation.StartsWithField(next) || labelBroken(strings.TrimRightFunc(para, notation.IsSpace), next)) {
 		return false
 	}
 	para = strings.TrimRightFunc(para, notation.IsSpace)
@@ -258,9 +254,9 @@ func pdfStartsItem(para, next string) bool {
 	return notation.OpenBrackets(para) == 0
 }
 
-// pdfContinues reports whether table t, the first item of its page, goes on
+// continues reports whether table t, the first item of its page, goes on
 // with the table prev that ended the previous page.
-func pdfContinues(prev, t *pdfTable, pages []*pdfPage, pi, ii int) bool {
+func continues(prev, t *table, pages []*page, pi, ii int) bool {
 	if ii != 0 || pi == 0 {
 		return false
 	}
@@ -268,15 +264,15 @@ func pdfContinues(prev, t *pdfTable, pages []*pdfPage, pi, ii int) bool {
 	if len(before) == 0 || before[len(before)-1].table != prev {
 		return false
 	}
-	return len(prev.rows) > 0 && len(t.rows) > 0 && (len(prev.rows[0]) == len(t.rows[0]) || pdfRealignColumns(prev, t))
+	return len(prev.rows) > 0 && len(t.rows) > 0 && (len(prev.rows[0]) == len(t.rows[0]) || realignColumns(prev, t))
 }
 
-// pdfAppendRows adds a table part's rows to dst, numbering their lines from
+// appendRows adds a table part's rows to dst, numbering their lines from
 // line; a repeated header row is skipped, and a first row without its
 // first cell (a row broken over the page) is joined to the last row.
-func pdfAppendRows(dst *document.Table, t *pdfTable, line int) int {
+func appendRows(dst *document.Table, t *table, line int) int {
 	rows := t.rows
-	if len(dst.Rows) > 0 && len(rows) > 0 && pdfSameRow(dst.Rows[0], rows[0]) {
+	if len(dst.Rows) > 0 && len(rows) > 0 && sameRow(dst.Rows[0], rows[0]) {
 		rows = rows[1:]
 	}
 	if n := len(dst.Rows); n > 0 && len(rows) > 0 && rows[0][0] == "" && dst.Rows[n-1][0].Text != "" {
@@ -285,7 +281,7 @@ func pdfAppendRows(dst *document.Table, t *pdfTable, line int) int {
 			if c < len(rows[0]) {
 				var b strings.Builder
 				b.WriteString(lastRow[c].Text)
-				pdfJoinText(&b, rows[0][c])
+				joinText(&b, rows[0][c])
 				lastRow[c].Text = b.String()
 			}
 		}
@@ -302,7 +298,7 @@ func pdfAppendRows(dst *document.Table, t *pdfTable, line int) int {
 	return line
 }
 
-func pdfSameRow(a []document.Cell, b []string) bool {
+func sameRow(a []document.Cell, b []string) bool {
 	if len(a) != len(b) {
 		return false
 	}

@@ -22,18 +22,18 @@ const (
 // plainChunk is a run of a line's glyphs between wide gaps.
 type plainChunk struct {
 	x0     float64
-	glyphs []pdfGlyph
+	glyphs []glyph
 }
 
 // plainTable is a borderless table found among a page's lines: lines
 // from..to-1 belong to it.
 type plainTable struct {
-	table    *pdfTable
+	table    *table
 	from, to int
 	top      float64
 }
 
-func pdfChunks(l pdfLine) []plainChunk {
+func lineChunks(l textLine) []plainChunk {
 	var out []plainChunk
 	start, prev := -1, -1
 	for i := range l.glyphs {
@@ -59,12 +59,12 @@ func pdfChunks(l pdfLine) []plainChunk {
 	return out
 }
 
-// pdfFindPlainTables returns the borderless tables among a page's lines
+// findPlainTables returns the borderless tables among a page's lines
 // (top to bottom).
-func pdfFindPlainTables(lines []pdfLine, page int) []plainTable {
+func findPlainTables(lines []textLine, page int) []plainTable {
 	chunks := make([][]plainChunk, len(lines))
 	for i, l := range lines {
-		chunks[i] = pdfChunks(l)
+		chunks[i] = lineChunks(l)
 	}
 	var out []plainTable
 	for i := 0; i < len(lines); {
@@ -85,7 +85,7 @@ func pdfFindPlainTables(lines []pdfLine, page int) []plainTable {
 
 // plainTableAt tries a table starting at line start; it returns the table
 // and the index after its last line.
-func plainTableAt(lines []pdfLine, chunks [][]plainChunk, start, page int) (*plainTable, int) {
+func plainTableAt(lines []textLine, chunks [][]plainChunk, start, page int) (*plainTable, int) {
 	// Lines with several chunks, and single-chunk lines between them.
 	end := start + 1
 	lastMulti := start
@@ -162,15 +162,15 @@ func plainTableAt(lines []pdfLine, chunks [][]plainChunk, start, page int) (*pla
 	for i := start + 1; i < end; i++ {
 		minPitch = math.Min(minPitch, lines[i-1].y-lines[i].y)
 	}
-	t := &pdfTable{page: page}
-	var cells [][]pdfGlyph
+	t := &table{page: page}
+	var cells [][]glyph
 	flush := func() {
 		if cells == nil {
 			return
 		}
 		row := make([]string, len(cols))
 		for k, gs := range cells {
-			row[k] = pdfCellText(gs, math.Inf(1))
+			row[k] = cellText(gs, math.Inf(1))
 		}
 		t.rows = append(t.rows, row)
 		t.rowPages = append(t.rowPages, page)
@@ -182,7 +182,7 @@ func plainTableAt(lines []pdfLine, chunks [][]plainChunk, start, page int) (*pla
 			flush()
 		}
 		if cells == nil {
-			cells = make([][]pdfGlyph, len(cols))
+			cells = make([][]glyph, len(cols))
 		}
 		for _, c := range chunks[i] {
 			k := max(col(c.x0), 0)

@@ -18,7 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/duban/duban/extract/document"
-	"github.com/ledongthuc/pdf"
+	lpdf "github.com/ledongthuc/pdf"
 )
 
 // Reader reads PDF notices. It uses github.com/ledongthuc/pdf for the
@@ -28,20 +28,20 @@ type Reader struct{}
 
 // Bounds on reading one PDF.
 const (
-	pdfMaxPages     = 5_000
-	pdfMaxPageNodes = 20_000
-	pdfMaxTreeDepth = 64
-	pdfMaxWorkers   = 4 // goroutines reading pages
+	maxPages     = 5_000
+	maxPageNodes = 20_000
+	maxTreeDepth = 64
+	maxWorkers   = 4 // goroutines reading pages
 )
 
-// pdfTimeout bounds the whole read of one file: if the library ever loops
+// timeout bounds the whole read of one file: if the library ever loops
 // on hostile input, Read returns an error instead of hanging. (The stuck
 // goroutine is left behind; every loop we know of is bounded before that.)
-var pdfTimeout = 30 * time.Second
+var timeout = 30 * time.Second
 
-// pdfWorkLimit bounds the interpretation of one file's pages: past it the
+// workLimit bounds the interpretation of one file's pages: past it the
 // read stops with an error (checked between operators).
-var pdfWorkLimit = 15 * time.Second
+var workLimit = 15 * time.Second
 
 // errPDFNoText is returned for a PDF without any text.
 var errPDFNoText = errors.New("no text layer (scanned?)")
@@ -57,25 +57,25 @@ func (Reader) Read(name string, data []byte) (*document.Document, error) {
 		d, err := readPDF(name, data)
 		done <- result{d, err}
 	}()
-	timer := time.NewTimer(pdfTimeout)
+	timer := time.NewTimer(timeout)
 	defer timer.Stop()
 	select {
 	case r := <-done:
 		return r.doc, r.err
 	case <-timer.C:
-		return nil, fmt.Errorf("%s: reading took longer than %v, gave up", name, pdfTimeout)
+		return nil, fmt.Errorf("%s: reading took longer than %v, gave up", name, timeout)
 	}
 }
 
-// pdfBudgetReader is the file as the library sees it. It counts the bytes the
+// budgetReader is the file as the library sees it. It counts the bytes the
 // library reads and panics (caught in readPDF) once a generous budget is
 // spent, which bounds any reading loop in the library.
-type pdfBudgetReader struct {
+type budgetReader struct {
 	data []byte
 	left atomic.Int64
 }
 
-func (b *pdfBudgetReader) ReadAt(p []byte, off int64) (int, error) {
+func (b *budgetReader) ReadAt(p []byte, off int64) (int, error) {
 	if b.left.Add(-int64(len(p))) < 0 {
 		panic(errPDFBudget)
 	}
@@ -95,63 +95,63 @@ func readPDF(name string, data []byte) (doc *document.Document, err error) {
 	// rest: the page tree, the layout of the whole document.
 	defer func() {
 		if r := recover(); r != nil {
-			doc, err = nil, fmt.Errorf("%s: malformed PDF: %s", name, pdfShortError(r))
+			doc, err = nil, fmt.Errorf("%s: malformed PDF: %s", name, shortError(r))
 		}
 	}()
-	data = pdfNormaliseFrame(data)
-	if data, err = pdfDecrypt(data); err != nil {
+	data = normaliseFrame(data)
+	if data, err = decrypt(data); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	open := func(data []byte) (*pdf.Reader, error) {
-		br := &pdfBudgetReader{data: data}
+	open := func(data []byte) (*lpdf.Reader, error) {
+		br := &budgetReader{data: data}
 		br.left.Store(256<<20 + 64*int64(len(data)))
-		return pdf.NewReader(br, int64(len(data)))
+		return lpdf.NewReader(br, int64(len(data)))
 	}
 	r, err := open(data)
-	if err != nil && pdfIsEncrypted(data) {
+	if err != nil && isEncrypted(data) {
 		return nil, fmt.Errorf("%s: encrypted PDF not supported", name)
 	}
-	var pages []pdfPageRef
+	var pages []pageRef
 	if err == nil {
-		if r.Trailer().Key("Encrypt").Kind() != pdf.Null {
+		if r.Trailer().Key("Encrypt").Kind() != lpdf.Null {
 			return nil, fmt.Errorf("%s: encrypted PDF not supported", name)
 		}
-		pages = pdfCollectPages(r)
+		pages = collectPages(r)
 	}
 	if len(pages) == 0 && bytes.HasPrefix(data, []byte("%PDF-")) {
 		// A missing or wrong cross-reference table: index the objects.
-		if fixed, ok := pdfRepair(data); ok {
+		if fixed, ok := repair(data); ok {
 			if r2, err2 := open(fixed); err2 == nil {
-				if p2 := pdfCollectPages(r2); len(p2) > 0 {
+				if p2 := collectPages(r2); len(p2) > 0 {
 					r, err, pages = r2, nil, p2
 				}
 			}
 		}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a readable PDF: %s", name, pdfShortError(err))
+		return nil, fmt.Errorf("%s: not a readable PDF: %s", name, shortError(err))
 	}
 	if len(pages) == 0 {
 		return nil, fmt.Errorf("%s: no pages", name)
 	}
-	pd := &pdfDoc{fonts: map[string]*pdfFontSlot{}, deadline: time.Now().Add(pdfWorkLimit)}
-	laid, errs := pdfReadPages(pd, pages)
+	pd := &docState{fonts: map[string]*fontSlot{}, deadline: time.Now().Add(workLimit)}
+	laid, errs := readPages(pd, pages)
 	for i, err := range errs {
 		if err != nil {
 			return nil, fmt.Errorf("%s: page %d: %w", name, i+1, err)
 		}
 	}
-	if !pdfHasText(laid) {
+	if !hasText(laid) {
 		return nil, fmt.Errorf("%s: %w", name, errPDFNoText)
 	}
-	return pdfAssemble(laid), nil
+	return assemble(laid), nil
 }
 
-// pdfReadPages interprets and lays out the pages on a few goroutines (the
+// readPages interprets and lays out the pages on a few goroutines (the
 // library's reader only reads; our shared state is locked). After the
 // first failure no further page is started.
-func pdfReadPages(pd *pdfDoc, pages []pdfPageRef) ([]*pdfPage, []error) {
-	laid := make([]*pdfPage, len(pages))
+func readPages(pd *docState, pages []pageRef) ([]*page, []error) {
+	laid := make([]*page, len(pages))
 	errs := make([]error, len(pages))
 	var next atomic.Int64
 	var failed atomic.Bool
@@ -164,14 +164,14 @@ func pdfReadPages(pd *pdfDoc, pages []pdfPageRef) ([]*pdfPage, []error) {
 			if time.Now().After(pd.deadline) {
 				errs[i] = errPDFBudget
 			} else {
-				laid[i], errs[i] = pdfReadPage(pd, pages[i], i+1)
+				laid[i], errs[i] = readPage(pd, pages[i], i+1)
 			}
 			if errs[i] != nil {
 				failed.Store(true)
 			}
 		}
 	}
-	workers := min(runtime.GOMAXPROCS(0), pdfMaxWorkers, len(pages))
+	workers := min(runtime.GOMAXPROCS(0), maxWorkers, len(pages))
 	var wg sync.WaitGroup
 	for w := 1; w < workers; w++ {
 		wg.Add(1)
@@ -185,9 +185,9 @@ func pdfReadPages(pd *pdfDoc, pages []pdfPageRef) ([]*pdfPage, []error) {
 	return laid, errs
 }
 
-// pdfNormaliseFrame fixes the two framing quirks the library rejects but
+// normaliseFrame fixes the two framing quirks the library rejects but
 // other readers accept: a PDF 2.0 header and bytes after the last %%EOF.
-func pdfNormaliseFrame(data []byte) []byte {
+func normaliseFrame(data []byte) []byte {
 	out := data
 	if i := bytes.LastIndex(out, []byte("%%EOF")); i > 0 && len(bytes.TrimSpace(out[i+5:])) > 0 {
 		out = out[:i+5]
@@ -207,9 +207,9 @@ func pdfNormaliseFrame(data []byte) []byte {
 	return out
 }
 
-// pdfIsEncrypted reports whether the file's trailer names an encryption
+// isEncrypted reports whether the file's trailer names an encryption
 // dictionary.
-func pdfIsEncrypted(data []byte) bool {
+func isEncrypted(data []byte) bool {
 	tail := data
 	if len(tail) > 4096 {
 		tail = tail[len(tail)-4096:]
@@ -217,22 +217,22 @@ func pdfIsEncrypted(data []byte) bool {
 	return bytes.Contains(tail, []byte("/Encrypt"))
 }
 
-// pdfPageRef is a page dictionary with its inherited attributes.
-type pdfPageRef struct {
-	v   pdf.Value
-	res pdf.Value
+// pageRef is a page dictionary with its inherited attributes.
+type pageRef struct {
+	v   lpdf.Value
+	res lpdf.Value
 	box [4]float64
 }
 
-// pdfCollectPages walks the page tree, bounded in depth and size so that a
+// collectPages walks the page tree, bounded in depth and size so that a
 // cyclic tree cannot loop.
-func pdfCollectPages(r *pdf.Reader) []pdfPageRef {
-	var out []pdfPageRef
+func collectPages(r *lpdf.Reader) []pageRef {
+	var out []pageRef
 	nodes := 0
 	seen := map[string]bool{}
-	var walk func(n pdf.Value, res pdf.Value, box [4]float64, hasBox bool, depth int)
-	walk = func(n pdf.Value, res pdf.Value, box [4]float64, hasBox bool, depth int) {
-		if depth > pdfMaxTreeDepth || len(out) >= pdfMaxPages || nodes >= pdfMaxPageNodes || n.Kind() != pdf.Dict {
+	var walk func(n lpdf.Value, res lpdf.Value, box [4]float64, hasBox bool, depth int)
+	walk = func(n lpdf.Value, res lpdf.Value, box [4]float64, hasBox bool, depth int) {
+		if depth > maxTreeDepth || len(out) >= maxPages || nodes >= maxPageNodes || n.Kind() != lpdf.Dict {
 			return
 		}
 		nodes++
@@ -242,18 +242,18 @@ func pdfCollectPages(r *pdf.Reader) []pdfPageRef {
 			return
 		}
 		seen[id] = true
-		if v := n.Key("Resources"); v.Kind() == pdf.Dict {
+		if v := n.Key("Resources"); v.Kind() == lpdf.Dict {
 			res = v
 		}
 		for _, k := range []string{"MediaBox", "CropBox"} {
-			if b, ok := pdfReadBox(n.Key(k)); ok {
-				if k == "MediaBox" || !hasBox || pdfBoxInside(b, box) {
+			if b, ok := readBox(n.Key(k)); ok {
+				if k == "MediaBox" || !hasBox || boxInside(b, box) {
 					box, hasBox = b, true
 				}
 			}
 		}
 		kids := n.Key("Kids")
-		if n.Key("Type").Name() == "Pages" || kids.Kind() == pdf.Array {
+		if n.Key("Type").Name() == "Pages" || kids.Kind() == lpdf.Array {
 			for i := 0; i < kids.Len(); i++ {
 				walk(kids.Index(i), res, box, hasBox, depth+1)
 			}
@@ -262,15 +262,15 @@ func pdfCollectPages(r *pdf.Reader) []pdfPageRef {
 		if !hasBox {
 			box = [4]float64{0, 0, 612, 792}
 		}
-		out = append(out, pdfPageRef{v: n, res: res, box: box})
+		out = append(out, pageRef{v: n, res: res, box: box})
 	}
-	walk(r.Trailer().Key("Root").Key("Pages"), pdf.Value{}, [4]float64{}, false, 0)
+	walk(r.Trailer().Key("Root").Key("Pages"), lpdf.Value{}, [4]float64{}, false, 0)
 	return out
 }
 
-func pdfReadBox(v pdf.Value) ([4]float64, bool) {
+func readBox(v lpdf.Value) ([4]float64, bool) {
 	var b [4]float64
-	if v.Kind() != pdf.Array || v.Len() != 4 {
+	if v.Kind() != lpdf.Array || v.Len() != 4 {
 		return b, false
 	}
 	for i := range b {
@@ -288,35 +288,35 @@ func pdfReadBox(v pdf.Value) ([4]float64, bool) {
 	return b, true
 }
 
-// pdfBoxInside reports whether a crop box lies within the media box (a crop
+// boxInside reports whether a crop box lies within the media box (a crop
 // box outside it is ignored, as viewers do).
-func pdfBoxInside(crop, media [4]float64) bool {
+func boxInside(crop, media [4]float64) bool {
 	return crop[0] >= media[0]-1 && crop[1] >= media[1]-1 && crop[2] <= media[2]+1 && crop[3] <= media[3]+1
 }
 
-// pdfReadPage interprets one page and lays out its text.
-func pdfReadPage(pd *pdfDoc, p pdfPageRef, num int) (lp *pdfPage, err error) {
+// readPage interprets one page and lays out its text.
+func readPage(pd *docState, p pageRef, num int) (lp *page, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			lp = nil
 			if r == errPDFBudget {
 				err = errPDFBudget
 			} else {
-				err = errors.New(pdfShortError(r))
+				err = errors.New(shortError(r))
 			}
 		}
 	}()
-	it := &pdfInterp{doc: pd}
+	it := &interp{doc: pd}
 	contents := p.v.Key("Contents")
-	if contents.Kind() == pdf.Stream || contents.Kind() == pdf.Array {
-		if err := it.run(contents, p.res, pdfIdentity, 0); err != nil {
+	if contents.Kind() == lpdf.Stream || contents.Kind() == lpdf.Array {
+		if err := it.run(contents, p.res, identity, 0); err != nil {
 			return nil, err
 		}
 	}
-	return pdfLayoutPage(it.glyphs, it.segs, p.box, num), nil
+	return layoutPage(it.glyphs, it.segs, p.box, num), nil
 }
 
-func pdfHasText(pages []*pdfPage) bool {
+func hasText(pages []*page) bool {
 	for _, p := range pages {
 		for _, it := range p.items {
 			if it.table != nil || strings.TrimSpace(it.line.text) != "" {
@@ -327,9 +327,9 @@ func pdfHasText(pages []*pdfPage) bool {
 	return false
 }
 
-// pdfShortError writes a recovered panic or library error in one short
+// shortError writes a recovered panic or library error in one short
 // line: the library's parse errors may quote whole buffers of the file.
-func pdfShortError(r any) string {
+func shortError(r any) string {
 	s := strings.Join(strings.Fields(fmt.Sprint(r)), " ")
 	const max = 160
 	if len(s) > max {

@@ -51,7 +51,7 @@ func TestPDFSampleMatchesTXT(t *testing.T) {
 		t.Errorf("format %q, %d pages", d.Format, d.Pages)
 	}
 	var body strings.Builder
-	blocks := pdfBlockTexts(d)
+	blocks := blockTexts(d)
 	for _, b := range blocks {
 		body.WriteString(squeeze(b))
 	}

@@ -18,8 +18,8 @@ import (
 const samplePDF = "../../testdata/lianyungang-2024-22.pdf"
 
 var (
-	pdfEncryptedFixtures = pdf.EncryptedFixtures
-	pdfEncryptedOriginal = pdf.EncryptedOriginal
+	encryptedFixtures = pdf.EncryptedFixtures
+	encryptedOriginal = pdf.EncryptedOriginal
 )
 
 // checkGold extracts a notice, reports every difference from its gold
@@ -65,7 +65,7 @@ func TestGoldenPDF(t *testing.T) {
 // TestPDFEncryptedGold: a PDF encrypted with an empty user password gives
 // the gold records of its unencrypted original, task for task the same.
 func TestPDFEncryptedGold(t *testing.T) {
-	for _, f := range pdfEncryptedFixtures(t) {
+	for _, f := range encryptedFixtures(t) {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			raw, err := os.ReadFile(f)
 			if err != nil {
@@ -74,7 +74,7 @@ func TestPDFEncryptedGold(t *testing.T) {
 			if !bytes.Contains(raw, []byte("/Encrypt")) {
 				t.Fatal("fixture is not encrypted")
 			}
-			plainFile, gold := pdfEncryptedOriginal(f)
+			plainFile, gold := encryptedOriginal(f)
 			got := checkGold(t, f, gold)
 			want, err := extract.File(plainFile, extract.Options{})
 			if err != nil {

@@ -15,17 +15,17 @@ import (
 // appended. Objects inside object streams cannot be indexed this way, so
 // such files are left alone.
 
-const pdfRepairMaxObjects = 1 << 20
+const repairMaxObjects = 1 << 20
 
 var (
-	pdfObjRE     = regexp.MustCompile(`(?:^|[\r\n\t \f\x00])(\d{1,7})[\r\n\t \f\x00]+(\d{1,5})[\r\n\t \f\x00]+obj\b`)
-	pdfRootRE    = regexp.MustCompile(`/Root[\r\n\t \f\x00]*(\d{1,7})[\r\n\t \f\x00]+(\d{1,5})[\r\n\t \f\x00]+R`)
-	pdfCatalogRE = regexp.MustCompile(`/Type[\r\n\t \f\x00]*/Catalog\b`)
+	objRE     = regexp.MustCompile(`(?:^|[\r\n\t \f\x00])(\d{1,7})[\r\n\t \f\x00]+(\d{1,5})[\r\n\t \f\x00]+obj\b`)
+	rootRE    = regexp.MustCompile(`/Root[\r\n\t \f\x00]*(\d{1,7})[\r\n\t \f\x00]+(\d{1,5})[\r\n\t \f\x00]+R`)
+	catalogRE = regexp.MustCompile(`/Type[\r\n\t \f\x00]*/Catalog\b`)
 )
 
-// pdfRepair returns data with a rebuilt cross-reference table appended,
+// repair returns data with a rebuilt cross-reference table appended,
 // or false when the file cannot be repaired that way.
-func pdfRepair(data []byte) ([]byte, bool) {
+func repair(data []byte) ([]byte, bool) {
 	if bytes.Contains(data, []byte("/ObjStm")) || bytes.Contains(data, []byte("/Encrypt")) {
 		return nil, false
 	}
@@ -37,10 +37,10 @@ func pdfRepair(data []byte) ([]byte, bool) {
 	maxObj := 0
 	var order []int // object numbers by offset
 	var offs []int
-	for _, m := range pdfObjRE.FindAllSubmatchIndex(data, -1) {
+	for _, m := range objRE.FindAllSubmatchIndex(data, -1) {
 		num, err1 := strconv.Atoi(string(data[m[2]:m[3]]))
 		gen, err2 := strconv.Atoi(string(data[m[4]:m[5]]))
-		if err1 != nil || err2 != nil || num <= 0 || num >= pdfRepairMaxObjects {
+		if err1 != nil || err2 != nil || num <= 0 || num >= repairMaxObjects {
 			continue
 		}
 		objs[num] = entry{m[2], gen} // a later definition wins
@@ -52,7 +52,7 @@ func pdfRepair(data []byte) ([]byte, bool) {
 		return nil, false
 	}
 	root, rootGen := 0, 0
-	if ms := pdfRootRE.FindAllSubmatch(data, -1); len(ms) > 0 {
+	if ms := rootRE.FindAllSubmatch(data, -1); len(ms) > 0 {
 		m := ms[len(ms)-1]
 		root, _ = strconv.Atoi(string(m[1]))
 		rootGen, _ = strconv.Atoi(string(m[2]))
@@ -66,7 +66,7 @@ func pdfRepair(data []byte) ([]byte, bool) {
 			if i+1 < len(offs) {
 				end = offs[i+1]
 			}
-			if objs[num].off == offs[i] && pdfCatalogRE.Match(data[offs[i]:end]) {
+			if objs[num].off == offs[i] && catalogRE.Match(data[offs[i]:end]) {
 				root, rootGen = num, objs[num].gen
 			}
 		}

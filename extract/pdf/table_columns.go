@@ -7,10 +7,10 @@ import "math"
 // long 重点任务 or 配合单位 cell), so the columns left empty there were
 // dropped and the fragment looks narrower than the table it continues.
 
-// pdfRealignColumns reports whether table t is drawn on the same column
+// realignColumns reports whether table t is drawn on the same column
 // rules as prev (a continuation whose empty columns were dropped) and, if
 // so, spreads t's cells back over prev's columns.
-func pdfRealignColumns(prev, t *pdfTable) bool {
+func realignColumns(prev, t *table) bool {
 	if len(prev.xs) != len(t.xs) || len(prev.cols) == 0 || len(t.cols) == 0 {
 		return false
 	}

@@ -15,23 +15,23 @@ import (
 // position they cover.
 
 const (
-	pdfRuleTol    = 1.5 // points: rules this close are one rule
-	pdfRuleMinLen = 3.0 // points: shorter pieces are not rules
-	pdfMaxRules   = 600 // more rules in one direction: a drawing
-	pdfMaxCells   = 6000
+	ruleTol    = 1.5 // points: rules this close are one rule
+	ruleMinLen = 3.0 // points: shorter pieces are not rules
+	maxRules   = 600 // more rules in one direction: a drawing
+	maxCells   = 6000
 )
 
-type pdfHRule struct{ y, x0, x1 float64 }
-type pdfVRule struct{ x, y0, y1 float64 }
+type hRule struct{ y, x0, x1 float64 }
+type vRule struct{ x, y0, y1 float64 }
 
-// pdfTable is one ruled table of a page.
-type pdfTable struct {
+// table is one ruled table of a page.
+type table struct {
 	ys      []float64 // row boundaries, top to bottom
 	xs      []float64 // column boundaries, left to right
-	hs      []pdfHRule
-	vs      []pdfVRule
-	cells   [][]pdfGlyph // glyphs per anchor cell
-	anchors []int        // grid cell -> its merged cell's top-left cell
+	hs      []hRule
+	vs      []vRule
+	cells   [][]glyph // glyphs per anchor cell
+	anchors []int     // grid cell -> its merged cell's top-left cell
 	rows    [][]string
 	cols    []int // grid column of each cell of rows (empty columns dropped)
 	page    int
@@ -39,25 +39,25 @@ type pdfTable struct {
 	rowPages []int
 }
 
-// pdfFindTables returns the ruled grids among a page's segments.
-func pdfFindTables(segs []pdfSegment) []*pdfTable {
-	var hs []pdfHRule
-	var vs []pdfVRule
+// findTables returns the ruled grids among a page's segments.
+func findTables(segs []segment) []*table {
+	var hs []hRule
+	var vs []vRule
 	for _, s := range segs {
 		dx, dy := math.Abs(s.x1-s.x0), math.Abs(s.y1-s.y0)
 		switch {
-		case dy <= 1 && dx >= pdfRuleMinLen:
-			hs = append(hs, pdfHRule{(s.y0 + s.y1) / 2, math.Min(s.x0, s.x1), math.Max(s.x0, s.x1)})
-		case dx <= 1 && dy >= pdfRuleMinLen:
-			vs = append(vs, pdfVRule{(s.x0 + s.x1) / 2, math.Min(s.y0, s.y1), math.Max(s.y0, s.y1)})
+		case dy <= 1 && dx >= ruleMinLen:
+			hs = append(hs, hRule{(s.y0 + s.y1) / 2, math.Min(s.x0, s.x1), math.Max(s.x0, s.x1)})
+		case dx <= 1 && dy >= ruleMinLen:
+			vs = append(vs, vRule{(s.x0 + s.x1) / 2, math.Min(s.y0, s.y1), math.Max(s.y0, s.y1)})
 		}
 	}
 	if len(hs) < 2 || len(vs) < 2 {
 		return nil
 	}
-	hs = pdfMergeH(hs)
-	vs = pdfMergeV(vs)
-	if len(hs) > pdfMaxRules || len(vs) > pdfMaxRules {
+	hs = mergeH(hs)
+	vs = mergeV(vs)
+	if len(hs) > maxRules || len(vs) > maxRules {
 		return nil // a drawing, not tables
 	}
 	// Connected components of crossing rules.
@@ -79,12 +79,12 @@ func pdfFindTables(segs []pdfSegment) []*pdfTable {
 			}
 		}
 	}
-	groups := map[int]*pdfTable{}
+	groups := map[int]*table{}
 	var order []int
 	for i, h := range hs {
 		r := find(i)
 		if groups[r] == nil {
-			groups[r] = &pdfTable{}
+			groups[r] = &table{}
 			order = append(order, r)
 		}
 		groups[r].hs = append(groups[r].hs, h)
@@ -96,7 +96,7 @@ func pdfFindTables(segs []pdfSegment) []*pdfTable {
 		}
 		groups[r].vs = append(groups[r].vs, v)
 	}
-	var out []*pdfTable
+	var out []*table
 	for _, r := range order {
 		t := groups[r]
 		for _, h := range t.hs {
@@ -105,16 +105,16 @@ func pdfFindTables(segs []pdfSegment) []*pdfTable {
 		for _, v := range t.vs {
 			t.xs = append(t.xs, v.x)
 		}
-		t.ys = pdfUniqueSorted(t.ys, true)
-		t.xs = pdfUniqueSorted(t.xs, false)
+		t.ys = uniqueSorted(t.ys, true)
+		t.xs = uniqueSorted(t.xs, false)
 		if len(t.ys) < 2 || len(t.xs) < 3 {
 			continue // a frame or boxes of shading, not a table
 		}
 		nr, nc := len(t.ys)-1, len(t.xs)-1
-		if nr*nc > pdfMaxCells {
+		if nr*nc > maxCells {
 			continue
 		}
-		t.cells = make([][]pdfGlyph, nr*nc)
+		t.cells = make([][]glyph, nr*nc)
 		t.anchors = make([]int, nr*nc)
 		for r := 0; r < nr; r++ {
 			for c := 0; c < nc; c++ {
@@ -127,16 +127,16 @@ func pdfFindTables(segs []pdfSegment) []*pdfTable {
 	return out
 }
 
-func pdfMergeH(hs []pdfHRule) []pdfHRule {
+func mergeH(hs []hRule) []hRule {
 	sort.Slice(hs, func(i, j int) bool {
-		if math.Abs(hs[i].y-hs[j].y) > pdfRuleTol {
+		if math.Abs(hs[i].y-hs[j].y) > ruleTol {
 			return hs[i].y < hs[j].y
 		}
 		return hs[i].x0 < hs[j].x0
 	})
-	var out []pdfHRule
+	var out []hRule
 	for _, h := range hs {
-		if n := len(out); n > 0 && math.Abs(out[n-1].y-h.y) <= pdfRuleTol && h.x0 <= out[n-1].x1+2 {
+		if n := len(out); n > 0 && math.Abs(out[n-1].y-h.y) <= ruleTol && h.x0 <= out[n-1].x1+2 {
 			out[n-1].x1 = math.Max(out[n-1].x1, h.x1)
 			continue
 		}
@@ -145,16 +145,16 @@ func pdfMergeH(hs []pdfHRule) []pdfHRule {
 	return out
 }
 
-func pdfMergeV(vs []pdfVRule) []pdfVRule {
+func mergeV(vs []vRule) []vRule {
 	sort.Slice(vs, func(i, j int) bool {
-		if math.Abs(vs[i].x-vs[j].x) > pdfRuleTol {
+		if math.Abs(vs[i].x-vs[j].x) > ruleTol {
 			return vs[i].x < vs[j].x
 		}
 		return vs[i].y0 < vs[j].y0
 	})
-	var out []pdfVRule
+	var out []vRule
 	for _, v := range vs {
-		if n := len(out); n > 0 && math.Abs(out[n-1].x-v.x) <= pdfRuleTol && v.y0 <= out[n-1].y1+2 {
+		if n := len(out); n > 0 && math.Abs(out[n-1].x-v.x) <= ruleTol && v.y0 <= out[n-1].y1+2 {
 			out[n-1].y1 = math.Max(out[n-1].y1, v.y1)
 			continue
 		}
@@ -163,9 +163,9 @@ func pdfMergeV(vs []pdfVRule) []pdfVRule {
 	return out
 }
 
-// pdfUniqueSorted sorts values (descending if desc) and merges those within
+// uniqueSorted sorts values (descending if desc) and merges those within
 // 2 points of each other.
-func pdfUniqueSorted(v []float64, desc bool) []float64 {
+func uniqueSorted(v []float64, desc bool) []float64 {
 	sort.Float64s(v)
 	var out []float64
 	for _, x := range v {
@@ -183,7 +183,7 @@ func pdfUniqueSorted(v []float64, desc bool) []float64 {
 }
 
 // hasV reports whether a vertical rule at x crosses height y.
-func (t *pdfTable) hasV(x, y float64) bool {
+func (t *table) hasV(x, y float64) bool {
 	for _, v := range t.vs {
 		if math.Abs(v.x-x) <= 2 && y >= v.y0-1 && y <= v.y1+1 {
 			return true
@@ -193,7 +193,7 @@ func (t *pdfTable) hasV(x, y float64) bool {
 }
 
 // hasH reports whether a horizontal rule at y crosses abscissa x.
-func (t *pdfTable) hasH(y, x float64) bool {
+func (t *table) hasH(y, x float64) bool {
 	for _, h := range t.hs {
 		if math.Abs(h.y-y) <= 2 && x >= h.x0-1 && x <= h.x1+1 {
 			return true
@@ -203,7 +203,7 @@ func (t *pdfTable) hasH(y, x float64) bool {
 }
 
 // anchor returns the top-left grid cell of the merged cell holding (r, c).
-func (t *pdfTable) anchor(r, c int) (int, int) {
+func (t *table) anchor(r, c int) (int, int) {
 	nc := len(t.xs) - 1
 	a := t.anchors[r*nc+c]
 	return a / nc, a % nc
@@ -211,7 +211,7 @@ func (t *pdfTable) anchor(r, c int) (int, int) {
 
 // findAnchor walks left over missing vertical rules and up over missing
 // horizontal ones.
-func (t *pdfTable) findAnchor(r, c int) (int, int) {
+func (t *table) findAnchor(r, c int) (int, int) {
 	for guard := 0; guard < len(t.xs)+len(t.ys); guard++ {
 		midY := (t.ys[r] + t.ys[r+1]) / 2
 		midX := (t.xs[c] + t.xs[c+1]) / 2
@@ -228,7 +228,7 @@ func (t *pdfTable) findAnchor(r, c int) (int, int) {
 }
 
 // place puts a glyph into its cell if its centre lies in the table.
-func (t *pdfTable) place(g pdfGlyph, cx, cy float64) bool {
+func (t *table) place(g glyph, cx, cy float64) bool {
 	nr, nc := len(t.ys)-1, len(t.xs)-1
 	if cy > t.ys[0] || cy < t.ys[nr] || cx < t.xs[0] || cx > t.xs[nc] {
 		return false
@@ -247,7 +247,7 @@ func (t *pdfTable) place(g pdfGlyph, cx, cy float64) bool {
 }
 
 // build writes the cell texts; it reports false for a grid without text.
-func (t *pdfTable) build(page int) bool {
+func (t *table) build(page int) bool {
 	t.page = page
 	nr, nc := len(t.ys)-1, len(t.xs)-1
 	grid := make([][]string, nr)
@@ -256,7 +256,7 @@ func (t *pdfTable) build(page int) bool {
 		for c := 0; c < nc; c++ {
 			ar, ac := t.anchor(r, c)
 			if ar == r && ac == c {
-				grid[r][c] = pdfCellText(t.cells[r*nc+c], t.cellLimit(r, c))
+				grid[r][c] = cellText(t.cells[r*nc+c], t.cellLimit(r, c))
 			} else {
 				grid[r][c] = grid[ar][ac]
 			}
@@ -295,14 +295,14 @@ func (t *pdfTable) build(page int) bool {
 	return len(t.rows) > 0
 }
 
-// pdfCellText rebuilds a cell's lines and joins them: directly between CJK
+// cellText rebuilds a cell's lines and joins them: directly between CJK
 // text, with a space between words of other scripts; a line that ends so
 // short of limit (the right end of the cell's text area) that the next
 // line's first unit would have fitted ends a paragraph of the cell, which
 // is kept as a line break, as the DOCX reader keeps a cell's paragraphs.
 // Without a known limit (+Inf) all lines are joined.
-func pdfCellText(gs []pdfGlyph, limit float64) string {
-	lines := pdfBuildLines(gs)
+func cellText(gs []glyph, limit float64) string {
+	lines := buildLines(gs)
 	var b strings.Builder
 	for i, l := range lines {
 		if i > 0 && b.Len() > 0 && !math.IsInf(limit, 1) {
@@ -317,7 +317,7 @@ func pdfCellText(gs []pdfGlyph, limit float64) string {
 				continue
 			}
 		}
-		pdfJoinText(&b, l.text)
+		joinText(&b, l.text)
 	}
 	return b.String()
 }
@@ -325,7 +325,7 @@ func pdfCellText(gs []pdfGlyph, limit float64) string {
 // cellLimit is the right end of the text area of the merged cell whose
 // top-left grid cell is (r, c): its right rule less the padding its text
 // keeps from the left rule.
-func (t *pdfTable) cellLimit(r, c int) float64 {
+func (t *table) cellLimit(r, c int) float64 {
 	nc := len(t.xs) - 1
 	right := c
 	for right+1 < nc && t.anchors[r*nc+right+1] == r*nc+c {
@@ -343,8 +343,8 @@ func (t *pdfTable) cellLimit(r, c int) float64 {
 	return t.xs[right+1] - pad
 }
 
-// pdfJoinText appends a wrapped line's text to b.
-func pdfJoinText(b *strings.Builder, s string) {
+// joinText appends a wrapped line's text to b.
+func joinText(b *strings.Builder, s string) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return
@@ -353,17 +353,17 @@ func pdfJoinText(b *strings.Builder, s string) {
 		cur := b.String()
 		last, _ := utf8.DecodeLastRuneInString(cur)
 		next, _ := utf8.DecodeRuneInString(s)
-		if pdfNeedsSpace(last, next) {
+		if needsSpace(last, next) {
 			b.WriteByte(' ')
 		}
 	}
 	b.WriteString(s)
 }
 
-// pdfNeedsSpace reports whether two wrapped line halves need a space
+// needsSpace reports whether two wrapped line halves need a space
 // between them: only between words of space-separated scripts.
-func pdfNeedsSpace(last, next rune) bool {
-	if pdfWideRune(last) || pdfWideRune(next) {
+func needsSpace(last, next rune) bool {
+	if wideRune(last) || wideRune(next) {
 		return false
 	}
 	return (unicode.IsLetter(last) || unicode.IsDigit(last) || strings.ContainsRune(",.;:!?)", last)) &&

@@ -15,51 +15,51 @@ import (
 // Limits on one CMap, so that a hostile file cannot make us expand a huge
 // map or loop over one.
 const (
-	pdfCMapMaxBytes   = 4 << 20 // decoded CMap stream size
-	pdfCMapMaxEntries = 1 << 17 // bfchar entries plus expanded range codes
-	pdfCMapExpand     = 256     // ranges up to this many codes go into the map
-	pdfCMapMaxArray   = 1 << 16 // elements of one bfrange destination array
+	cmapMaxBytes   = 4 << 20 // decoded CMap stream size
+	cmapMaxEntries = 1 << 17 // bfchar entries plus expanded range codes
+	cmapExpand     = 256     // ranges up to this many codes go into the map
+	cmapMaxArray   = 1 << 16 // elements of one bfrange destination array
 )
 
-// pdfCodeRange is one codespace range: codes of n bytes whose every byte lies
+// codeRange is one codespace range: codes of n bytes whose every byte lies
 // between the corresponding bytes of lo and hi.
-type pdfCodeRange struct {
+type codeRange struct {
 	n      int
 	lo, hi [4]byte
 }
 
-// pdfUniRange maps the codes lo..hi (n bytes each) to text: either dst plus
+// uniRange maps the codes lo..hi (n bytes each) to text: either dst plus
 // the code's offset from lo, or one entry of list.
-type pdfUniRange struct {
+type uniRange struct {
 	n      int
 	lo, hi uint32
 	dst    []rune
 	list   []string
 }
 
-// pdfCMap is a parsed CMap: codespace ranges plus code-to-text mappings (for
+// cmap is a parsed CMap: codespace ranges plus code-to-text mappings (for
 // ToUnicode) or code-to-CID mappings (for an embedded encoding CMap).
-type pdfCMap struct {
-	space  []pdfCodeRange
+type cmap struct {
+	space  []codeRange
 	chars  map[uint64]string // key: n<<32 | code
-	ranges []pdfUniRange
-	cids   []pdfCIDRange
+	ranges []uniRange
+	cids   []cidRange
 }
 
-// pdfCIDRange maps codes lo..hi (n bytes) to CIDs starting at cid.
-type pdfCIDRange struct {
+// cidRange maps codes lo..hi (n bytes) to CIDs starting at cid.
+type cidRange struct {
 	n      int
 	lo, hi uint32
 	cid    uint32
 }
 
-func pdfCodeKey(n int, code uint32) uint64 { return uint64(n)<<32 | uint64(code) }
+func codeKey(n int, code uint32) uint64 { return uint64(n)<<32 | uint64(code) }
 
 // nextCode splits the first code off s according to the codespace ranges
 // and returns it with its length. Without ranges, def bytes make a code.
 // A byte sequence matching no range is consumed with the length of the
 // shortest range, as the PDF reference suggests.
-func (m *pdfCMap) nextCode(s string, def int) (code uint32, n int) {
+func (m *cmap) nextCode(s string, def int) (code uint32, n int) {
 	if m == nil || len(m.space) == 0 {
 		n = def
 	} else {
@@ -101,11 +101,11 @@ func (m *pdfCMap) nextCode(s string, def int) (code uint32, n int) {
 }
 
 // lookup returns the text of a code, and whether the map has it.
-func (m *pdfCMap) lookup(code uint32, n int) (string, bool) {
+func (m *cmap) lookup(code uint32, n int) (string, bool) {
 	if m == nil {
 		return "", false
 	}
-	if s, ok := m.chars[pdfCodeKey(n, code)]; ok {
+	if s, ok := m.chars[codeKey(n, code)]; ok {
 		return s, true
 	}
 	for i := range m.ranges {
@@ -120,13 +120,13 @@ func (m *pdfCMap) lookup(code uint32, n int) (string, bool) {
 			}
 			return "", true
 		}
-		return pdfOffsetText(r.dst, off), true
+		return offsetText(r.dst, off), true
 	}
 	return "", false
 }
 
 // cid returns the CID of a code under an embedded encoding CMap.
-func (m *pdfCMap) cid(code uint32, n int) (uint32, bool) {
+func (m *cmap) cid(code uint32, n int) (uint32, bool) {
 	for _, r := range m.cids {
 		if r.n == n && code >= r.lo && code <= r.hi {
 			return r.cid + code - r.lo, true
@@ -135,8 +135,8 @@ func (m *pdfCMap) cid(code uint32, n int) (uint32, bool) {
 	return 0, false
 }
 
-// pdfOffsetText adds off to the last character of dst.
-func pdfOffsetText(dst []rune, off uint32) string {
+// offsetText adds off to the last character of dst.
+func offsetText(dst []rune, off uint32) string {
 	if len(dst) == 0 {
 		return ""
 	}
@@ -149,8 +149,8 @@ func pdfOffsetText(dst []rune, off uint32) string {
 	return string(out)
 }
 
-// pdfUTF16 decodes a big-endian UTF-16 destination string.
-func pdfUTF16(b string) []rune {
+// decodeUTF16BE decodes a big-endian UTF-16 destination string.
+func decodeUTF16BE(b string) []rune {
 	if len(b) == 1 {
 		return []rune{rune(b[0])}
 	}
@@ -161,7 +161,7 @@ func pdfUTF16(b string) []rune {
 	return utf16.Decode(u)
 }
 
-func pdfBytesCode(b string) (uint32, int) {
+func bytesCode(b string) (uint32, int) {
 	var c uint32
 	n := len(b)
 	if n > 4 {
@@ -173,96 +173,51 @@ func pdfBytesCode(b string) (uint32, int) {
 	return c, n
 }
 
-// pdfCMapToken is one token of a CMap: a keyword or name (kind 'k', '/'), a
+// cmapToken is one token of a CMap: a keyword or name (kind 'k', '/'), a
 // hex or literal string ('s'), a number ('n'), or an array of strings
 // ('[' with list).
-type pdfCMapToken struct {
+type cmapToken struct {
 	kind byte
 	text string
 	list []string
 }
 
-// pdfCMapLexer tokenizes CMap PostScript: only what CMaps use.
-type pdfCMapLexer struct {
-	b     []byte
-	i     int
+// cmapLexer tokenizes CMap PostScript: only what CMaps use.
+type cmapLexer struct {
+	lexer
 	depth int
 }
 
-func pdfIsSpace(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
-}
-
-// pdfSkipSpace returns the index of the first byte at or after i that is
-// neither white space nor inside a comment (% to the end of the line).
-func pdfSkipSpace(b []byte, i int) int {
-	for i < len(b) {
-		switch c := b[i]; {
-		case pdfIsSpace(c):
-			i++
-		case c == '%':
-			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
-				i++
-			}
-		default:
-			return i
-		}
-	}
-	return i
-}
-
-func pdfIsDelim(c byte) bool {
-	switch c {
-	case '<', '>', '(', ')', '[', ']', '{', '}', '/', '%':
-		return true
-	}
-	return false
-}
-
-func pdfHexVal(c byte) int {
-	switch {
-	case c >= '0' && c <= '9':
-		return int(c - '0')
-	case c >= 'a' && c <= 'f':
-		return int(c-'a') + 10
-	case c >= 'A' && c <= 'F':
-		return int(c-'A') + 10
-	}
-	return -1
-}
-
 // next returns the next token; ok is false at the end of input.
-func (l *pdfCMapLexer) next() (t pdfCMapToken, ok bool) {
-	l.i = pdfSkipSpace(l.b, l.i)
-	if l.i >= len(l.b) {
+func (l *cmapLexer) next() (t cmapToken, ok bool) {
+	l.skipSpace()
+	if l.pos >= len(l.data) {
 		return t, false
 	}
-	c := l.b[l.i]
+	c := l.data[l.pos]
 	switch c {
 	case '<':
-		if l.i+1 < len(l.b) && l.b[l.i+1] == '<' {
-			l.i += 2
-			return pdfCMapToken{kind: 'k', text: "<<"}, true
+		if l.pos+1 < len(l.data) && l.data[l.pos+1] == '<' {
+			l.pos += 2
+			return cmapToken{kind: 'k', text: "<<"}, true
 		}
-		l.i++
-		return pdfCMapToken{kind: 's', text: l.hex()}, true
+		return cmapToken{kind: 's', text: string(l.hex())}, true
 	case '>':
-		l.i++
-		if l.i < len(l.b) && l.b[l.i] == '>' {
-			l.i++
+		l.pos++
+		if l.pos < len(l.data) && l.data[l.pos] == '>' {
+			l.pos++
 		}
-		return pdfCMapToken{kind: 'k', text: ">>"}, true
+		return cmapToken{kind: 'k', text: ">>"}, true
 	case '(':
-		l.i++
-		return pdfCMapToken{kind: 's', text: l.literal()}, true
+		return cmapToken{kind: 's', text: string(l.literal())}, true
 	case '[':
-		l.i++
+		l.pos++
 		if l.depth > 8 { // nested arrays do not occur in CMaps
-			return pdfCMapToken{kind: 'k', text: "["}, true
+			return cmapToken{kind: 'k', text: "["}, true
 		}
 		l.depth++
 		var list []string
-		for len(list) < pdfCMapMaxArray {
+		for len(list) < cmapMaxArray {
 			t, ok := l.next()
 			if !ok || (t.kind == 'k' && t.text == "]") {
 				break
@@ -272,112 +227,34 @@ func (l *pdfCMapLexer) next() (t pdfCMapToken, ok bool) {
 			}
 		}
 		l.depth--
-		return pdfCMapToken{kind: '[', list: list}, true
+		return cmapToken{kind: '[', list: list}, true
 	case ']', '{', '}', ')':
-		l.i++
-		return pdfCMapToken{kind: 'k', text: string(c)}, true
+		l.pos++
+		return cmapToken{kind: 'k', text: string(c)}, true
 	case '/':
-		l.i++
-		return pdfCMapToken{kind: '/', text: l.word()}, true
+		l.pos++
+		return cmapToken{kind: '/', text: string(l.word())}, true
 	}
-	w := l.word()
+	w := string(l.word())
 	if w == "" { // a delimiter we do not know: skip it
-		l.i++
-		return pdfCMapToken{kind: 'k'}, true
+		l.pos++
+		return cmapToken{kind: 'k'}, true
 	}
 	if _, err := strconv.ParseFloat(w, 64); err == nil {
-		return pdfCMapToken{kind: 'n', text: w}, true
+		return cmapToken{kind: 'n', text: w}, true
 	}
-	return pdfCMapToken{kind: 'k', text: w}, true
+	return cmapToken{kind: 'k', text: w}, true
 }
 
-func (l *pdfCMapLexer) word() string {
-	start := l.i
-	for l.i < len(l.b) && !pdfIsSpace(l.b[l.i]) && !pdfIsDelim(l.b[l.i]) {
-		l.i++
-	}
-	return string(l.b[start:l.i])
-}
-
-func (l *pdfCMapLexer) hex() string {
-	var out []byte
-	hi := -1
-	for l.i < len(l.b) {
-		c := l.b[l.i]
-		l.i++
-		if c == '>' {
-			break
-		}
-		v := pdfHexVal(c)
-		if v < 0 {
-			continue
-		}
-		if hi < 0 {
-			hi = v
-		} else {
-			out = append(out, byte(hi<<4|v))
-			hi = -1
-		}
-	}
-	if hi >= 0 {
-		out = append(out, byte(hi<<4))
-	}
-	return string(out)
-}
-
-func (l *pdfCMapLexer) literal() string {
-	var out []byte
-	depth := 1
-	for l.i < len(l.b) {
-		c := l.b[l.i]
-		l.i++
-		switch c {
-		case '(':
-			depth++
-		case ')':
-			depth--
-			if depth == 0 {
-				return string(out)
-			}
-		case '\\':
-			if l.i < len(l.b) {
-				c = l.b[l.i]
-				l.i++
-				switch c {
-				case 'n':
-					c = '\n'
-				case 'r':
-					c = '\r'
-				case 't':
-					c = '\t'
-				case 'b':
-					c = '\b'
-				case 'f':
-					c = '\f'
-				case '0', '1', '2', '3', '4', '5', '6', '7':
-					v := int(c - '0')
-					for k := 0; k < 2 && l.i < len(l.b) && l.b[l.i] >= '0' && l.b[l.i] <= '7'; k++ {
-						v = v*8 + int(l.b[l.i]-'0')
-						l.i++
-					}
-					c = byte(v)
-				}
-			}
-		}
-		out = append(out, c)
-	}
-	return string(out)
-}
-
-// pdfParseCMap parses a CMap program. It never fails: what it cannot read it
+// parseCMap parses a CMap program. It never fails: what it cannot read it
 // skips, and a map it cannot use comes back empty.
-func pdfParseCMap(data []byte) *pdfCMap {
-	if len(data) > pdfCMapMaxBytes {
-		data = data[:pdfCMapMaxBytes]
+func parseCMap(data []byte) *cmap {
+	if len(data) > cmapMaxBytes {
+		data = data[:cmapMaxBytes]
 	}
-	m := &pdfCMap{chars: map[uint64]string{}}
-	l := &pdfCMapLexer{b: data}
-	var operands []pdfCMapToken
+	m := &cmap{chars: map[uint64]string{}}
+	l := &cmapLexer{lexer: lexer{data: data}}
+	var operands []cmapToken
 	entries := 0
 	for {
 		t, ok := l.next()
@@ -385,7 +262,7 @@ func pdfParseCMap(data []byte) *pdfCMap {
 			break
 		}
 		if t.kind != 'k' {
-			if len(operands) < 3*pdfCMapMaxArray {
+			if len(operands) < 3*cmapMaxArray {
 				operands = append(operands, t)
 			}
 			continue
@@ -397,30 +274,30 @@ func pdfParseCMap(data []byte) *pdfCMap {
 				if len(lo) == 0 || len(lo) > 4 || len(lo) != len(hi) {
 					continue
 				}
-				r := pdfCodeRange{n: len(lo)}
+				r := codeRange{n: len(lo)}
 				copy(r.lo[:], lo)
 				copy(r.hi[:], hi)
 				m.space = append(m.space, r)
 			}
 		case "endbfchar":
-			for i := 0; i+1 < len(operands) && entries < pdfCMapMaxEntries; i += 2 {
+			for i := 0; i+1 < len(operands) && entries < cmapMaxEntries; i += 2 {
 				src, dst := operands[i], operands[i+1]
 				if src.kind != 's' || len(src.text) == 0 {
 					continue
 				}
-				code, n := pdfBytesCode(src.text)
+				code, n := bytesCode(src.text)
 				text := ""
 				switch dst.kind {
 				case 's':
-					text = string(pdfUTF16(dst.text))
+					text = string(decodeUTF16BE(dst.text))
 				case '/':
-					text = pdfGlyphNameText(dst.text)
+					text = glyphNameText(dst.text)
 				}
-				m.chars[pdfCodeKey(n, code)] = text
+				m.chars[codeKey(n, code)] = text
 				entries++
 			}
 		case "endbfrange":
-			for i := 0; i+2 < len(operands) && entries < pdfCMapMaxEntries; i += 3 {
+			for i := 0; i+2 < len(operands) && entries < cmapMaxEntries; i += 3 {
 				m.addRange(operands[i], operands[i+1], operands[i+2], &entries)
 			}
 		case "endcidrange":
@@ -429,13 +306,13 @@ func pdfParseCMap(data []byte) *pdfCMap {
 				if lo.kind != 's' || hi.kind != 's' || dst.kind != 'n' || len(lo.text) == 0 {
 					continue
 				}
-				l, n := pdfBytesCode(lo.text)
-				h, _ := pdfBytesCode(hi.text)
+				l, n := bytesCode(lo.text)
+				h, _ := bytesCode(hi.text)
 				c, err := strconv.ParseUint(dst.text, 10, 32)
 				if err != nil || h < l {
 					continue
 				}
-				m.cids = append(m.cids, pdfCIDRange{n: n, lo: l, hi: h, cid: uint32(c)})
+				m.cids = append(m.cids, cidRange{n: n, lo: l, hi: h, cid: uint32(c)})
 			}
 		case "endcidchar":
 			for i := 0; i+1 < len(operands); i += 2 {
@@ -443,12 +320,12 @@ func pdfParseCMap(data []byte) *pdfCMap {
 				if src.kind != 's' || dst.kind != 'n' || len(src.text) == 0 {
 					continue
 				}
-				code, n := pdfBytesCode(src.text)
+				code, n := bytesCode(src.text)
 				c, err := strconv.ParseUint(dst.text, 10, 32)
 				if err != nil {
 					continue
 				}
-				m.cids = append(m.cids, pdfCIDRange{n: n, lo: code, hi: code, cid: uint32(c)})
+				m.cids = append(m.cids, cidRange{n: n, lo: code, hi: code, cid: uint32(c)})
 			}
 		}
 		operands = operands[:0]
@@ -458,31 +335,31 @@ func pdfParseCMap(data []byte) *pdfCMap {
 
 // addRange adds one bfrange entry: small ranges are expanded into the
 // char map, large ones are kept as ranges.
-func (m *pdfCMap) addRange(lo, hi, dst pdfCMapToken, entries *int) {
+func (m *cmap) addRange(lo, hi, dst cmapToken, entries *int) {
 	if lo.kind != 's' || hi.kind != 's' || len(lo.text) == 0 || len(lo.text) != len(hi.text) {
 		return
 	}
-	l, n := pdfBytesCode(lo.text)
-	h, _ := pdfBytesCode(hi.text)
+	l, n := bytesCode(lo.text)
+	h, _ := bytesCode(hi.text)
 	if h < l {
 		return
 	}
-	r := pdfUniRange{n: n, lo: l, hi: h}
+	r := uniRange{n: n, lo: l, hi: h}
 	switch dst.kind {
 	case 's':
-		r.dst = pdfUTF16(dst.text)
+		r.dst = decodeUTF16BE(dst.text)
 	case '[':
 		r.list = make([]string, len(dst.list))
 		for i, s := range dst.list {
-			r.list[i] = string(pdfUTF16(s))
+			r.list[i] = string(decodeUTF16BE(s))
 		}
 	default:
 		return
 	}
 	size := h - l + 1
-	if size <= pdfCMapExpand && *entries+int(size) <= pdfCMapMaxEntries {
+	if size <= cmapExpand && *entries+int(size) <= cmapMaxEntries {
 		for off := uint32(0); off < size; off++ {
-			key := pdfCodeKey(n, l+off)
+			key := codeKey(n, l+off)
 			if _, dup := m.chars[key]; dup {
 				continue // bfchar entries read earlier win
 			}
@@ -491,7 +368,7 @@ func (m *pdfCMap) addRange(lo, hi, dst pdfCMapToken, entries *int) {
 					m.chars[key] = r.list[off]
 				}
 			} else {
-				m.chars[key] = pdfOffsetText(r.dst, off)
+				m.chars[key] = offsetText(r.dst, off)
 			}
 		}
 		*entries += int(size)

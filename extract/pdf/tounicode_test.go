@@ -6,7 +6,7 @@ import (
 )
 
 // decodeAll splits raw codes with the map's codespace and decodes each.
-func decodeAll(m *pdfCMap, raw string) string {
+func decodeAll(m *cmap, raw string) string {
 	out := ""
 	for len(raw) > 0 {
 		code, n := m.nextCode(raw, 1)
@@ -18,7 +18,7 @@ func decodeAll(m *pdfCMap, raw string) string {
 }
 
 func TestCMapBfcharAndRanges(t *testing.T) {
-	m := pdfParseCMap([]byte(`/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+	m := parseCMap([]byte(`/CIDInit /ProcSet findresource begin 12 dict begin begincmap
 1 begincodespacerange <00> <FF> endcodespacerange
 2 beginbfchar
 <01> <FF08>
@@ -45,7 +45,7 @@ endcmap end end`))
 // TestCMapIdentityRange is the map fpdf writes: one range over the whole
 // two-byte code space mapping each code to the same Unicode value.
 func TestCMapIdentityRange(t *testing.T) {
-	m := pdfParseCMap([]byte(identityCMap))
+	m := parseCMap([]byte(identityCMap))
 	raw := "\x4e\x00\x8d\x23\x00\x41\x30\x02"
 	if got, want := decodeAll(m, raw), "一责A。"; got != want {
 		t.Errorf("got %q, want %q", got, want)
@@ -58,7 +58,7 @@ func TestCMapIdentityRange(t *testing.T) {
 // TestCMapMixedCodespace splits codes of one and two bytes by the
 // codespace ranges, as in GBK-like encodings.
 func TestCMapMixedCodespace(t *testing.T) {
-	m := pdfParseCMap([]byte(`2 begincodespacerange
+	m := parseCMap([]byte(`2 begincodespacerange
 <00> <80>
 <8140> <FEFE>
 endcodespacerange
@@ -86,9 +86,9 @@ func TestCMapHostile(t *testing.T) {
 		"1 begincodespacerange <0000000000> <FFFFFFFFFF> endcodespacerange",
 		"1 beginbfchar <> <0041> endbfchar",
 	} {
-		m := pdfParseCMap([]byte(src))
+		m := parseCMap([]byte(src))
 		decodeAll(m, "\x00\x01\x02\xff")
-		if len(m.chars) > pdfCMapMaxEntries {
+		if len(m.chars) > cmapMaxEntries {
 			t.Errorf("%q: %d entries", src, len(m.chars))
 		}
 	}
@@ -107,9 +107,9 @@ func TestPDFSimpleFontEncodings(t *testing.T) {
 		"<< /Type /Font /Subtype /Type0 /BaseFont /STSong /Encoding /UniGB-UCS2-H /DescendantFonts [7 0 R] >>",
 		"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong /DW 1000 >>",
 	}
-	d := pdfReadMini(t, miniPDF(objs...))
+	d := readMini(t, miniPDF(objs...))
 	want := []string{"A中B“", "一十三"}
-	if got := pdfBlockTexts(d); !reflect.DeepEqual(got, want) {
+	if got := blockTexts(d); !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -1,11 +1,11 @@
 package pdf
 
-// pdfShortLineTrack is the letter spacing of a line too short for a
+// shortLineTrack is the letter spacing of a line too short for a
 // median of its gaps (an item number "2." alone, a two-character word):
 // gaps between its glyphs all alike and narrower than half a character
 // are spacing the clerk added to the characters (字符间距加宽), not word
 // breaks, so "2 ." is read "2.". Otherwise it is 0.
-func pdfShortLineTrack(gaps []float64, size float64) float64 {
+func shortLineTrack(gaps []float64, size float64) float64 {
 	if len(gaps) == 0 || size <= 0 {
 		return 0
 	}
