@@ -89,7 +89,13 @@ func blocks(rows [][]string, offset int) []document.Block {
 		if first, last, ok := headerRow(rows[i]); ok {
 			t := &document.Table{}
 			start := i
-			for ; i < len(rows) && !emptyRow(rows[i]); i++ {
+			for ; i < len(rows); i++ {
+				if emptyRow(rows[i]) {
+					if !tableGoesOn(rows, i, first, last) {
+						break
+					}
+					continue
+				}
 				cells := make([]document.Cell, 0, last-first+1)
 				for c := first; c <= last; c++ {
 					cells = append(cells, document.Cell{Text: strings.TrimSpace(rows[i][c]), Line: offset + i + 1})
@@ -134,6 +140,25 @@ func rowParagraphs(row []string) []string {
 		}
 	}
 	return out
+}
+
+// tableGoesOn reports whether the table continues after the empty rows
+// from i: the next row with text fills at least three of its columns (a
+// spacer row inside the table, not the signature under it).
+func tableGoesOn(rows [][]string, i, first, last int) bool {
+	for i < len(rows) && emptyRow(rows[i]) {
+		i++
+	}
+	if i == len(rows) {
+		return false
+	}
+	n := 0
+	for c := first; c <= last && c < len(rows[i]); c++ {
+		if strings.TrimSpace(rows[i][c]) != "" {
+			n++
+		}
+	}
+	return n >= 3
 }
 
 func emptyRow(row []string) bool {

@@ -81,6 +81,8 @@ func TestParagraphsAroundTable(t *testing.T) {
 		{"序号", "工作任务", "责任单位"},
 		{"1", "任务甲", "市发改委"},
 		{},
+		{"2", "任务乙", "市财政局"},
+		{},
 		{"落款", "", "日期"},
 	}}})
 	if err != nil {
@@ -90,7 +92,7 @@ func TestParagraphsAroundTable(t *testing.T) {
 	for _, b := range doc.Blocks {
 		if b.Table != nil {
 			got = append(got, "table")
-			if len(b.Table.Rows) != 2 || b.Table.Rows[1][2].Text != "市发改委" || b.Table.Rows[1][2].Line != 4 {
+			if len(b.Table.Rows) != 3 || b.Table.Rows[1][2].Text != "市发改委" || b.Table.Rows[1][2].Line != 4 || b.Table.Rows[2][1].Text != "任务乙" {
 				t.Errorf("table %+v", b.Table.Rows)
 			}
 			continue
