@@ -32,6 +32,8 @@ func decode(data []byte, label string) ([]byte, error) {
 		}
 		return out, nil
 	}
+	// DetermineEncoding is certain of a BOM only; a <meta> it finds comes
+	// back uncertain, and so does its windows-1252 default.
 	enc, name, certain := charset.DetermineEncoding(data, "")
 	if label != "" {
 		if e, n := charset.Lookup(label); e != nil {
@@ -39,10 +41,15 @@ func decode(data []byte, label string) ([]byte, error) {
 		}
 	}
 	if !certain {
-		if utf8.Valid(data) {
+		switch {
+		case utf8.Valid(data):
+			// Also a page whose <meta> says gb2312 but whose bytes are
+			// UTF-8 (a site re-encoded, its template not): GB text is
+			// never valid UTF-8 once it holds a Chinese character.
 			return data, nil
+		case name == "windows-1252":
+			enc, name = simplifiedchinese.GB18030, "gb18030"
 		}
-		enc, name = simplifiedchinese.GB18030, "gb18030"
 	}
 	switch strings.ToLower(name) {
 	case "utf-8":

@@ -16,9 +16,12 @@ type field struct{ label, value string }
 // holding the value, or one element holding "label：value". It returns
 // the fields in disclosureLabels order and the elements that held them,
 // which the body walk skips (the table when they were in one).
-func disclosureFields(page *goquery.Document) ([]field, map[*xhtml.Node]bool) {
+//
+// The table's 标题 is returned too: some sites keep the title above the
+// content box, outside the body.
+func disclosureFields(page *goquery.Document) (fields []field, title string, skip map[*xhtml.Node]bool) {
 	found := map[string]string{}
-	skip := map[*xhtml.Node]bool{}
+	skip = map[*xhtml.Node]bool{}
 	page.Find("td, th, dt, dd, li, span, label, p, div").Each(func(_ int, s *goquery.Selection) {
 		n := s.Nodes[0]
 		if hasBlockChild(n) {
@@ -26,6 +29,16 @@ func disclosureFields(page *goquery.Document) ([]field, map[*xhtml.Node]bool) {
 		}
 		text, short := limitedText(n, maxFieldLen)
 		if !short {
+			return
+		}
+		if title == "" && strings.TrimRight(squeeze(text), "：:") == "标题" {
+			// a label cell of the table, beside its value cell
+			if next := s.Next(); next.Length() > 0 && (n.Data == "td" || n.Data == "th" || n.Data == "dt" || n.Data == "span") && !containsTable(next.Nodes[0]) {
+				v, short := limitedText(next.Nodes[0], maxFieldLen)
+				if short {
+					title = tidy(v)
+				}
+			}
 			return
 		}
 		label, value, ok := notation.DisclosureField(squeeze(text))
@@ -48,13 +61,12 @@ func disclosureFields(page *goquery.Document) ([]field, map[*xhtml.Node]bool) {
 		found[label] = value
 		skip[holder(n)] = true
 	})
-	var fields []field
 	for _, l := range notation.DisclosureLabels {
 		if v := found[l]; v != "" {
 			fields = append(fields, field{l, v})
 		}
 	}
-	return fields, skip
+	return fields, title, skip
 }
 
 // isLabel reports whether a cell holds a label of the disclosure table

@@ -9,6 +9,8 @@ package html
 import (
 	"bytes"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/PuerkitoBio/goquery"
 	xhtml "golang.org/x/net/html"
@@ -39,13 +41,29 @@ func readPage(name string, data []byte, label string) (*document.Document, error
 	}
 	page := goquery.NewDocumentFromNode(root)
 	w := newWalker()
-	fields, disclosure := disclosureFields(page)
+	fields, title, disclosure := disclosureFields(page)
 	for _, f := range fields {
 		w.para(f.label + "：" + f.value)
 	}
+	nFields := len(w.blocks)
 	w.skip = disclosure
 	w.walk(noticeBody(page), 0)
 	w.flush()
+	if title != "" && !opensWith(w.blocks[nFields:], title) {
+		// the title stands outside the content box: put it where the
+		// header parser looks for it
+		for i := nFields; i < len(w.blocks); i++ {
+			w.blocks[i].Line++
+			if t := w.blocks[i].Table; t != nil {
+				for _, row := range t.Rows {
+					for k := range row {
+						row[k].Line++
+					}
+				}
+			}
+		}
+		w.blocks = slices.Insert(w.blocks, nFields, document.Block{Text: title, Line: nFields + 1})
+	}
 	if w.err != nil {
 		return nil, fmt.Errorf("%s: %w", name, w.err)
 	}
@@ -53,4 +71,17 @@ func readPage(name string, data []byte, label string) (*document.Document, error
 		return nil, fmt.Errorf("%s: no text in the page", name)
 	}
 	return &document.Document{Format: "html", Blocks: w.blocks, Attachments: attachments(page)}, nil
+}
+
+// opensWith reports whether the title is among the first paragraphs of
+// the body (perhaps wrapped over several).
+func opensWith(body []document.Block, title string) bool {
+	var b strings.Builder
+	for i, p := range body {
+		if i == 12 {
+			break
+		}
+		b.WriteString(squeeze(p.Text))
+	}
+	return strings.Contains(b.String(), squeeze(title))
 }

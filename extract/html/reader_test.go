@@ -123,3 +123,15 @@ func TestEmptyPage(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// A <meta> naming Big5 is followed; one naming gb2312 over UTF-8 bytes is
+// not (the bytes show the site's template lies).
+func TestDeclaredCharsets(t *testing.T) {
+	big5 := "<meta charset=big5><p>\xc3\xf6\xa9\xf3</p>" // 關於
+	if got := read(t, big5); len(got) != 1 || got[0] != "關於" {
+		t.Errorf("big5: %q", got)
+	}
+	if got := read(t, "<meta charset=gb2312><p>关于</p>"); len(got) != 1 || got[0] != "关于" {
+		t.Errorf("mislabelled UTF-8: %q", got)
+	}
+}

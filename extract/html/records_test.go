@@ -103,3 +103,36 @@ func TestAttachmentsInRecords(t *testing.T) {
 		t.Errorf("JSON %s", j)
 	}
 }
+
+// A local site's page: the disclosure table as a list, the title in an
+// <h1> above the content box (not read: it is outside the body), the box
+// holding the body only. The title comes from the table's 标题.
+func TestTitleOutsideTheBody(t *testing.T) {
+	page := `<html><head><meta charset="gb2312"><title>某市政府</title></head><body>
+<div class="nav">首页 &gt; 政务公开 &gt; 文件</div>
+<table class="xxgk"><tr><td>索引号：</td><td>11320700/2025-00012</td><td>发文机关：</td><td>某市人民政府办公室</td></tr>
+<tr><td>标　　题：</td><td colspan="3">某市人民政府办公室关于做好2025年防汛工作的通知</td></tr>
+<tr><td>发文字号：</td><td>某政办发〔2025〕9号</td><td>成文日期：</td><td>2025-04-02</td></tr></table>
+<h1>某市人民政府办公室关于做好2025年防汛工作的通知</h1>
+<div class="TRS_Editor"><p>各县区人民政府，市各有关部门：</p>
+<p>为做好今年防汛工作，现就有关事项通知如下：</p>
+<p>一、加强隐患排查。全面排查水库、堤防、城市易涝点。（责任单位：市水利局，完成时限：5月底前）</p>
+<p>二、完善应急预案。修订防汛应急预案并组织演练。（责任单位：市应急局，完成时限：6月底前）</p></div>
+<div class="footer">版权所有</div></body></html>`
+	file := filepath.Join(t.TempDir(), "flood.html")
+	if err := os.WriteFile(file, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	n, err := extract.File(file, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Title != "某市人民政府办公室关于做好2025年防汛工作的通知" || n.DocNumber != "某政办发〔2025〕9号" ||
+		n.Issuer != "某市人民政府办公室" || n.IssueDate != "2025-04-02" || len(n.Tasks) != 2 {
+		j, _ := json.Marshal(n)
+		t.Errorf("records %s", j)
+	}
+	if len(n.Tasks) == 2 && (n.Tasks[1].Units[0].Name != "市应急局" || n.Tasks[1].Deadline.Date != "2025-06-30") {
+		t.Errorf("task 2 %+v", n.Tasks[1])
+	}
+}
