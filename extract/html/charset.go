@@ -13,9 +13,9 @@ import (
 )
 
 // decode returns the page as UTF-8. The charset comes from a byte-order
-// mark, else the <meta> (or an XML declaration), else the bytes: valid
-// UTF-8 is UTF-8 and anything else is taken for GB18030, the encoding of
-// Chinese pages that declare none. GB2312 and GBK labels are decoded as
+// mark or the container's label, else from the bytes when they are valid
+// UTF-8, else from the <meta> (or an XML declaration), else it is taken
+// for GB18030, the encoding of Chinese pages that declare none. GB2312 and GBK labels are decoded as
 // GB18030, their superset: Go's GBK decoder turns GB18030's four-byte
 // characters (rare names of people and places) into U+FFFD.
 //
