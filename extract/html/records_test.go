@@ -136,3 +136,19 @@ func TestTitleOutsideTheBody(t *testing.T) {
 		t.Errorf("task 2 %+v", n.Tasks[1])
 	}
 }
+
+// BenchmarkExtractHTML extracts the sample notice from its web page, beside
+// BenchmarkExtractTXT and BenchmarkExtractDOCX of package extract.
+func BenchmarkExtractHTML(b *testing.B) {
+	data, err := os.ReadFile("testdata/lianyungang-2024-22.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if n, err := extract.Bytes("lianyungang-2024-22.html", data, extract.Options{}); err != nil || len(n.Tasks) != 58 {
+			b.Fatalf("err %v", err)
+		}
+	}
+}

@@ -70,3 +70,18 @@ func TestXLSMatchesXLSX(t *testing.T) {
 		t.Errorf("last task %s", j)
 	}
 }
+
+// BenchmarkExtractXLS extracts the 60-task ledger from its BIFF8 bytes.
+func BenchmarkExtractXLS(b *testing.B) {
+	data, err := os.ReadFile("testdata/ledger-continue.xls")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if n, err := extract.Bytes("ledger-continue.xls", data, extract.Options{}); err != nil || len(n.Tasks) != 60 {
+			b.Fatalf("err %v", err)
+		}
+	}
+}
