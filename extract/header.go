@@ -176,7 +176,7 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 		}
 		if strings.HasPrefix(s, "抄送") && h.cc == nil {
 			rest := strings.TrimLeft(strings.TrimPrefix(s, "抄送"), "：:")
-			names, _ := splitUnits(rest)
+			names, _ := notation.SplitUnits(rest)
 			h.cc = names
 			h.used[i] = true
 		}
