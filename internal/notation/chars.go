@@ -39,9 +39,6 @@ func IsCJKQuote(r rune) bool {
 	return false
 }
 
-// IsASCIIDigit reports whether r is 0–9.
-func IsASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
-
 // IsSpace reports whether r is whitespace, including the ideographic space
 // U+3000, no-break spaces and zero-width characters that PDF and Word text
 // carry.
