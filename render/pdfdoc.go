@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/duban/duban/internal/atomicfile"
 )
 
 // Doc is the shared PDF layout engine every document kind uses (ledger,
@@ -284,7 +285,7 @@ func (d *Doc) WriteFile(path string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	return WriteFileAtomic(path, b)
+	return atomicfile.WriteFile(path, b)
 }
 
 // layout is the cursor while blocks are placed: pages of drawing

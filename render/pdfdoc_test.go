@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/duban/duban/internal/atomicfile"
 	"github.com/duban/duban/templates"
 )
 
@@ -54,7 +55,7 @@ func TestDocTablePagination(t *testing.T) {
 	if p := os.Getenv("DUBAN_KEEP"); p != "" {
 		path = filepath.Join(p, "table.pdf")
 	}
-	if err := WriteFileAtomic(path, b); err != nil {
+	if err := atomicfile.WriteFile(path, b); err != nil {
 		t.Fatal(err)
 	}
 	text, pages := pdftotext(t, path)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/duban/duban/internal/atomicfile"
 	"github.com/duban/duban/templates"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/width"
@@ -430,7 +431,7 @@ func (x *XLSXTemplate) WriteFile(path string) error {
 	if _, err := x.File.WriteTo(&buf); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	return WriteFileAtomic(path, buf.Bytes())
+	return atomicfile.WriteFile(path, buf.Bytes())
 }
 
 // Close releases the workbook.
