@@ -28,7 +28,7 @@ func disclosureHeader(h *header, ps []bodyPara, bodyStart int) {
 				h.issue = t.Format(duban.DateLayout)
 			}
 		case "发文字号":
-			if m := docNumberRe.FindString(value); m != "" {
+			if m := notation.DocNumberRe.FindString(value); m != "" {
 				h.docNumber = m
 			}
 		}
@@ -36,7 +36,7 @@ func disclosureHeader(h *header, ps []bodyPara, bodyStart int) {
 	}
 	// The page repeats the 文号 under the title; the header parser, having
 	// taken the 文号 from the table, would offer that line as a plan title.
-	if pt := notation.StripSpace(h.planTitle); pt != "" && docNumberRe.FindString(pt) == pt {
+	if pt := notation.StripSpace(h.planTitle); pt != "" && notation.DocNumberRe.FindString(pt) == pt {
 		h.planTitle = ""
 	}
 }
