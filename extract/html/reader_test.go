@@ -135,3 +135,19 @@ func TestDeclaredCharsets(t *testing.T) {
 		t.Errorf("mislabelled UTF-8: %q", got)
 	}
 }
+
+// A page of no known content system: the body is the element whose
+// paragraphs hold the most Chinese text, not the menu or the footer.
+func TestReadabilityFallback(t *testing.T) {
+	page := `<div class="top"><ul><li><a href="/">首页</a></li><li><a href="/a">政务公开</a></li><li><a href="/b">办事服务</a></li></ul></div>
+<div class="main"><div class="left"><p>相关链接</p><p>政策解读</p></div>
+<div class="mainbox"><p>关于开展安全生产大检查的通知</p><p>各乡镇人民政府，县各有关部门：</p>
+<p>为切实做好安全生产工作，经县政府同意，决定在全县范围内开展安全生产大检查，现将有关事项通知如下。</p>
+<p>一、检查范围。全县所有生产经营单位。</p></div></div>
+<div class="footer"><p>主办单位：某县人民政府办公室　联系电话：0000-0000000</p></div>`
+	got := read(t, page)
+	want := "关于开展安全生产大检查的通知|各乡镇人民政府，县各有关部门：|为切实做好安全生产工作，经县政府同意，决定在全县范围内开展安全生产大检查，现将有关事项通知如下。|一、检查范围。全县所有生产经营单位。"
+	if strings.Join(got, "|") != want {
+		t.Errorf("got %q", got)
+	}
+}

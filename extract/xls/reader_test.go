@@ -57,3 +57,14 @@ func TestErrors(t *testing.T) {
 		t.Error("cut stream read without error")
 	}
 }
+
+// A password-protected workbook (FILEPASS in the globals) says so.
+func TestEncrypted(t *testing.T) {
+	s := testStream()
+	// turn the DATEMODE record after the BOF into a FILEPASS one
+	at := 4 + (int(s[2]) | int(s[3])<<8)
+	s[at], s[at+1] = byte(recFilePass), byte(recFilePass>>8)
+	if _, err := parseWorkbook(s); err == nil || !strings.Contains(err.Error(), "password-protected") {
+		t.Errorf("err = %v", err)
+	}
+}
