@@ -24,6 +24,10 @@ type Reader struct{}
 // Read reads every visible sheet's cells, merged ranges and dates, and
 // hands them to sheet.Document.
 func (Reader) Read(name string, data []byte) (*document.Document, error) {
+	if bytes.HasPrefix(data, []byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1}) {
+		// An encrypted XLSX is a compound file holding the encrypted package.
+		return nil, fmt.Errorf("%s: a compound file, not a zip: a password-protected workbook (save it without a password) or an .xls named .xlsx", name)
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipLimit})
 	if err != nil {
 		return nil, fmt.Errorf("%s: not a readable XLSX workbook: %w", name, err)

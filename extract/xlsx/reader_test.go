@@ -114,6 +114,13 @@ func TestNotAWorkbook(t *testing.T) {
 	if err == nil || !strings.HasPrefix(err.Error(), "bad.xlsx: not a readable XLSX workbook") {
 		t.Errorf("err = %v", err)
 	}
+	xls, err := os.ReadFile("../xls/testdata/qinghe-2025-12.xls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := (Reader{}).Read("c.xlsx", xls); err == nil || !strings.Contains(err.Error(), "c.xlsx: a compound file, not a zip") {
+		t.Errorf("err = %v", err)
+	}
 	f := excelize.NewFile()
 	buf, _ := f.WriteToBuffer()
 	if _, err := (Reader{}).Read("empty.xlsx", buf.Bytes()); err == nil || err.Error() != "empty.xlsx: no text in any sheet" {
