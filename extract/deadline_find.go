@@ -149,7 +149,6 @@ func (b *backScanner) digits(max int) (n int, ok bool) {
 	return n, true
 }
 
-
 // month consumes a month number: 1–2 Arabic digits, 十, 十一, 十二 or 一…九.
 func (b *backScanner) month() bool {
 	if _, ok := b.digits(2); ok {

@@ -34,7 +34,7 @@ const (
 	chunkRunes     = 8000 // well under Excel's 32 767 characters a cell
 )
 
-func writeRecordsSheet(x *XLSXTemplate, n *duban.Notice) error {
+func writeRecordsSheet(x *xlsxTemplate, n *duban.Notice) error {
 	f := x.File
 	if _, err := f.NewSheet(recordsSheet); err != nil {
 		return err
