@@ -37,7 +37,7 @@ type Attachment struct {
 // Source says which file a notice was read from.
 type Source struct {
 	Path   string `json:"path"`
-	Format string `json:"format"` // txt, pdf, docx
+	Format string `json:"format"` // txt, pdf, docx, html, xlsx, xls
 	SHA256 string `json:"sha256,omitempty"`
 	Pages  int    `json:"pages,omitempty"`
 }
