@@ -50,8 +50,8 @@ func TestCharsets(t *testing.T) {
 }
 
 func TestParagraphsAndSpaces(t *testing.T) {
-	got := read(t, "<div>一、总体\n要求<br>1. 两市\n签订协议。<p>　　Word 2024 版</p><script>x()</script><p style='display: none'>隐藏</p></div>")
-	want := []string{"一、总体要求", "1.两市签订协议。", "Word 2024版"}
+	got := read(t, "<div>一、总体\n要求<br>1. 两市\n签订协议。<p>　　Word 2024 版</p><p>责任单位：市发改委 市财政局</p><script>x()</script><p style='display: none'>隐藏</p></div>")
+	want := []string{"一、总体要求", "1. 两市签订协议。", "Word 2024 版", "责任单位：市发改委 市财政局"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got %q, want %q", got, want)
 	}

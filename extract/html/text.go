@@ -6,28 +6,31 @@ import (
 	"unicode/utf8"
 )
 
-// tidy is a paragraph's text as a browser shows it: runs of white space
-// (line breaks of the source, tabs, no-break spaces) become one space, and
-// a space beside a Chinese character or full-width punctuation goes — the
-// source's line breaks fall between ideographs, where a browser shows none
-// either. The ideographic space U+3000 is text and stays.
+// tidy is a paragraph's text as a browser shows it, but for line breaks
+// of the source: runs of white space (spaces, tabs, no-break spaces)
+// become one space, and a run that holds a line break is dropped when a
+// Chinese character or full-width punctuation stands beside it — the
+// source was wrapped there, between ideographs, where a browser's space
+// is an artefact. A space typed between two names ("市发改委 市财政局")
+// stays. The ideographic space U+3000 is text and stays, but at the ends.
 func tidy(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
+	space, wrapped := false, false
 	for _, r := range s {
 		if r == 0 {
 			continue
 		}
 		if isCollapsible(r) {
 			space = true
+			wrapped = wrapped || r == '\n' || r == '\r'
 			continue
 		}
 		if space {
-			if b.Len() > 0 && !wide(r) && !wide(lastRune(b.String())) {
+			if b.Len() > 0 && !(wrapped && (wide(r) || wide(lastRune(b.String())))) {
 				b.WriteByte(' ')
 			}
-			space = false
+			space, wrapped = false, false
 		}
 		b.WriteRune(r)
 	}
