@@ -96,6 +96,15 @@ func readPDF(name string, data []byte) (doc *Document, err error) {
 	if data, err = pdfDecrypt(data); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	// The cross-reference chain is checked before the library allocates
+	// by it; one out of bounds is rebuilt from the objects, or refused.
+	if checked, xerr := pdfCheckXref(data); xerr == nil {
+		data = checked
+	} else if fixed, ok := pdfRepair(data); ok {
+		data = fixed
+	} else {
+		return nil, fmt.Errorf("%s: not a readable PDF: %w", name, xerr)
+	}
 	open := func(data []byte) (*pdf.Reader, error) {
 		br := &pdfBudgetReader{data: data}
 		br.left.Store(256<<20 + 64*int64(len(data)))

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/duban/duban/internal/limits"
 	"github.com/ledongthuc/pdf"
 )
 
@@ -19,8 +21,8 @@ import (
 
 // Bounds on the work done for one document.
 const (
-	pdfMaxStreamBytes = 32 << 20  // decoded content of one page or form
-	pdfMaxOpsPerPage  = 4_000_000 // operators interpreted on one page
+	pdfMaxStreamBytes = limits.PDFStreamBytes // decoded content of one page or form
+	pdfMaxOpsPerPage  = limits.PDFOpsPerPage  // operators interpreted on one page
 	pdfMaxGlyphs      = 1_000_000 // glyphs in the whole document
 	pdfBytesPerGlyph  = 16        // content-stream bytes per glyph drawn, for presizing (the sample PDFs: 18–30)
 	pdfMaxSegments    = 200_000   // path segments on one page
@@ -147,15 +149,23 @@ func (it *pdfInterp) run(strm pdf.Value, res pdf.Value, ctm pdfMat, depth int) e
 	var cx, cy, sx, sy float64 // current point and subpath start (user space)
 
 	// Fonts are cached per document by the text of the resource's font
-	// dictionary (which names each font by object number) and the name.
+	// dictionary (which names each font by object number; hashed, for the
+	// text of a large one repeated in every key made the memory grow with
+	// the square of its fonts) and the name.
 	fontRes := res.Key("Font")
+	for _, kind := range []string{"Font", "XObject"} {
+		if n := len(res.Key(kind).Keys()); n > limits.PDFResourcesPerPage {
+			return fmt.Errorf("%d %s resources: %w", n, kind, limits.Over("resources", limits.PDFResourcesPerPage))
+		}
+	}
 	fontResKey := ""
 	font := func(name string) *pdfFont {
 		if f, ok := fonts[name]; ok {
 			return f
 		}
 		if fontResKey == "" {
-			fontResKey = fontRes.String() + "\x00"
+			sum := sha256.Sum256([]byte(fontRes.String()))
+			fontResKey = string(sum[:])
 		}
 		key := fontResKey + name
 		it.doc.mu.Lock()

@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"github.com/duban/duban/internal/hostile"
 	"math/rand"
 	"os"
 	"reflect"
@@ -108,6 +109,15 @@ func TestPDFCorrupted(t *testing.T) {
 // exercising fonts, CMaps, forms, rotation and tables.
 func FuzzPDF(f *testing.F) {
 	for _, s := range pdfFuzzSeeds() {
+		f.Add(s)
+	}
+	// the hostile cross-reference chains and resources of issues 16 and 17
+	small := hostile.SmallPDF()
+	for _, s := range [][]byte{
+		hostile.XrefStart(small, 4294967295), hostile.PrevSelf(small), hostile.PrevPair(small),
+		hostile.StartxrefPast(small, 100<<20), hostile.XrefStreamPDF("2147483648", ""),
+		hostile.XrefStreamPDF("", "[4294967290 7]"), hostile.ManyFontsPDF(300),
+	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
