@@ -23,12 +23,12 @@ import (
 const (
 	pdfMaxStreamBytes = limits.PDFStreamBytes // decoded content of one page or form
 	pdfMaxOpsPerPage  = limits.PDFOpsPerPage  // operators interpreted on one page
-	pdfMaxGlyphs      = 1_000_000 // glyphs in the whole document
-	pdfBytesPerGlyph  = 16        // content-stream bytes per glyph drawn, for presizing (the sample PDFs: 18–30)
-	pdfMaxSegments    = 200_000   // path segments on one page
-	pdfMaxFormDepth   = 8         // nested form XObjects
-	pdfMaxForms       = 2_000     // form XObjects run on one page
-	pdfMaxStack       = 512       // q nesting kept
+	pdfMaxGlyphs      = 1_000_000             // glyphs in the whole document
+	pdfBytesPerGlyph  = 16                    // content-stream bytes per glyph drawn, for presizing (the sample PDFs: 18–30)
+	pdfMaxSegments    = 200_000               // path segments on one page
+	pdfMaxFormDepth   = 8                     // nested form XObjects
+	pdfMaxForms       = 2_000                 // form XObjects run on one page
+	pdfMaxStack       = 512                   // q nesting kept
 )
 
 // errPDFBudget aborts interpretation when a bound is reached.

@@ -3,25 +3,12 @@ package extract
 import (
 	"os"
 	"reflect"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/duban/duban/internal/hostile"
 )
-
-// costOf runs f and returns its wall time and the bytes it allocated.
-func costOf(f func()) (time.Duration, uint64) {
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	start := time.Now()
-	f()
-	d := time.Since(start)
-	runtime.ReadMemStats(&after)
-	return d, after.TotalAlloc - before.TotalAlloc
-}
 
 // hostilePDFs are the damaged cross-reference chains of issue 16 and
 // issue 17 item 1, made from the sample.
@@ -59,7 +46,7 @@ func TestPDFHostileXref(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			var doc *Document
 			var err error
-			d, alloc := costOf(func() { doc, err = readBounded(t, name+".pdf", data, 10*time.Second) })
+			d, alloc := hostile.Cost(func() { doc, err = readBounded(t, name+".pdf", data, 10*time.Second) })
 			if err != nil {
 				t.Fatalf("%v", err)
 			}
@@ -86,7 +73,7 @@ func TestPDFHostileXrefStream(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			var doc *Document
 			var err error
-			d, alloc := costOf(func() { doc, err = readBounded(t, name+".pdf", data, 10*time.Second) })
+			d, alloc := hostile.Cost(func() { doc, err = readBounded(t, name+".pdf", data, 10*time.Second) })
 			if err != nil {
 				t.Fatalf("%v", err)
 			}
@@ -109,7 +96,7 @@ func TestPDFManyFonts(t *testing.T) {
 		data := hostile.ManyFontsPDF(n)
 		var doc *Document
 		var err error
-		d, alloc := costOf(func() { doc, err = readBounded(t, "fonts.pdf", data, 20*time.Second) })
+		d, alloc := hostile.Cost(func() { doc, err = readBounded(t, "fonts.pdf", data, 20*time.Second) })
 		t.Logf("%d fonts: %v, %d MB", n, d, alloc>>20)
 		if n > 4096 {
 			if err == nil || !strings.Contains(err.Error(), "fonts.pdf: page 1: 50000 Font resources: resources over the limit of 4096") {

@@ -106,7 +106,7 @@ func WideSpanDOCX(cells, span int) []byte {
 	var b strings.Builder
 	b.WriteString(noticeBody())
 	b.WriteString(`<w:tbl><w:tr>`)
-	cell := fmt.Sprintf(`<w:tc><w:tcPr><w:gridSpan w:val="%d"/></w:tcPr><w:p><w:r><w:t>格</w:t></w:r></w:p></w:tc>`, span)
+	cell := fmt.Sprintf(`<w:tc><w:tcPr><w:gridSpan w:val="%d"/></w:tcPr></w:tc>`, span)
 	for i := 0; i < cells; i++ {
 		b.WriteString(cell)
 	}
