@@ -10,11 +10,12 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/internal/limits"
 	"github.com/duban/duban/internal/notation"
 )
 
 // maxFileSize bounds the notice files File reads.
-const maxFileSize = 256 << 20
+const maxFileSize = limits.FileBytes
 
 // Options adjust extraction.
 type Options struct {
@@ -90,6 +91,9 @@ func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error)
 	if doc == nil {
 		return nil, fmt.Errorf("%s: no text", name)
 	}
+	if err := checkTextBudget(doc); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	ps := make([]bodyPara, 0, len(doc.Blocks))
 	for _, b := range doc.Blocks {
 		if b.Table != nil {
@@ -143,6 +147,9 @@ func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error)
 	}
 	st.drafts = make([]draft, 0, len(body))
 	st.parseBody(rejoin(body), defaultBlockParsers)
+	if st.over != nil {
+		return nil, fmt.Errorf("%s: %w", name, st.over)
+	}
 
 	n := &duban.Notice{
 		DocNumber: h.docNumber,

@@ -3,13 +3,14 @@ package extract
 import (
 	"bytes"
 	"fmt"
-	"github.com/duban/duban/internal/hostile"
 	"math/rand"
 	"os"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/duban/duban/internal/hostile"
 )
 
 // readBounded reads data with the PDF reader in a goroutine and fails the

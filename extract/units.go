@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/duban/duban/internal/limits"
 	"github.com/duban/duban/internal/notation"
 )
 
@@ -91,6 +92,10 @@ func splitUnits(s string) (names []string, open bool) {
 		case isUnitSep(r):
 			cut(i)
 			from, deng = i+n, -1
+			if len(names) > limits.UnitsPerClause {
+				// over the budget: the caller sees one name too many
+				return names, open
+			}
 		case r == '：' || r == ':':
 			from, deng = i+n, -1 // a label before the colon goes
 		case r == '等':
