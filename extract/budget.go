@@ -4,13 +4,14 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/internal/limits"
 )
 
 // checkTextBudget bounds what the structure parser is given: the
 // characters of the whole notice and of each paragraph or cell
 // (limits.NoticeChars, limits.LineChars), whatever the reader.
-func checkTextBudget(doc *Document) error {
+func checkTextBudget(doc *document.Document) error {
 	total := 0
 	count := func(s string, line int) error {
 		n := utf8.RuneCountInString(s)

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/extract/txt"
 	"github.com/duban/duban/internal/hostile"
 )
@@ -51,9 +52,9 @@ func TestTextBudgets(t *testing.T) {
 // from a document a reader produced) is an error naming the limit.
 func TestNoticeCharsBudget(t *testing.T) {
 	line := strings.Repeat("字", 900_000)
-	doc := &Document{}
+	doc := &document.Document{}
 	for i := 0; i < 5; i++ {
-		doc.Blocks = append(doc.Blocks, Block{Text: line, Line: i + 1})
+		doc.Blocks = append(doc.Blocks, document.Block{Text: line, Line: i + 1})
 	}
 	_, err := Parse("x.docx", doc, Options{})
 	if err == nil || err.Error() != "x.docx: more than 4000000 characters of text: characters per notice over the limit of 4000000" {

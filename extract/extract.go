@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/internal/limits"
 	"github.com/duban/duban/internal/notation"
 )
@@ -69,14 +70,14 @@ func Bytes(name string, data []byte, opt Options) (*duban.Notice, error) {
 func unsupported(name string) error {
 	ext := filepath.Ext(name)
 	if ext == "" {
-		return fmt.Errorf("%s: no file extension; duban reads .txt, .docx and .pdf", name)
+		return fmt.Errorf("%s: no file extension; duban reads %s", name, extensionList())
 	}
-	return fmt.Errorf("%s: unsupported file type %q; duban reads .txt, .docx and .pdf", name, ext)
+	return fmt.Errorf("%s: unsupported file type %q; duban reads %s", name, ext, extensionList())
 }
 
 // Parse finds the header, the outline and the tasks of a document. name is
 // used in errors only. A document without tasks is an error.
-func Parse(name string, doc *Document, opt Options) (n *duban.Notice, err error) {
+func Parse(name string, doc *document.Document, opt Options) (n *duban.Notice, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			n, err = nil, fmt.Errorf("%s: structure: internal error: %v", name, r)
@@ -87,7 +88,7 @@ func Parse(name string, doc *Document, opt Options) (n *duban.Notice, err error)
 
 // parseNotice is Parse without the guard against panics (fuzz tests call
 // it to find them).
-func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error) {
+func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notice, error) {
 	if doc == nil {
 		return nil, fmt.Errorf("%s: no text", name)
 	}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/internal/limits"
 	"github.com/duban/duban/internal/notation"
 )
@@ -23,7 +24,7 @@ import (
 // place it starts.
 type bodyPara struct {
 	text  string
-	table *Table
+	table *document.Table
 	line  int
 	page  int
 }
