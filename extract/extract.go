@@ -166,7 +166,10 @@ func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notic
 	if len(n.Tasks) == 0 {
 		return nil, fmt.Errorf("%s: no tasks found", name)
 	}
-	n.Warnings = taskWarnings(n)
+	for _, w := range doc.Warnings {
+		n.Warnings = append(n.Warnings, duban.Warning{Code: duban.WarnDamagedSource, Message: w})
+	}
+	n.Warnings = append(n.Warnings, taskWarnings(n)...)
 	return n, nil
 }
 

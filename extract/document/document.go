@@ -12,6 +12,10 @@ type Document struct {
 	Format string // "txt", "pdf", "docx", …
 	Pages  int    // number of pages for paged formats, else 0
 	Blocks []Block
+	// Warnings say what damage the reader read past (a map or stream
+	// that did not decode, a wrong length recovered): the text may differ
+	// from the original there. They become the notice's warnings.
+	Warnings []string
 }
 
 // Block is one paragraph (Table == nil) or one table of a notice.

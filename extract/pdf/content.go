@@ -79,8 +79,16 @@ type gState struct {
 type docState struct {
 	mu       sync.Mutex
 	fonts    map[string]*fontSlot // by font resources text and name; under mu
+	warnings []string             // damage read past; under mu
 	glyphs   atomic.Int64
 	deadline time.Time
+}
+
+// warn notes damage the reading went past.
+func (d *docState) warn(msg string) {
+	d.mu.Lock()
+	d.warnings = append(d.warnings, msg)
+	d.mu.Unlock()
 }
 
 // fontSlot holds one font of the document's cache, loaded once even
@@ -111,6 +119,7 @@ func (s *fontSlot) get(load func() *font) *font {
 // interp interprets the content of one page.
 type interp struct {
 	doc    *docState
+	page   int // 1-based
 	glyphs []glyph
 	segs   []segment
 	ops    int
@@ -177,7 +186,12 @@ func (it *interp) run(strm lpdf.Value, res lpdf.Value, ctm mat, depth int) error
 		it.doc.mu.Unlock()
 		f := slot.get(func() *font {
 			if v := fontRes.Key(name); v.Kind() == lpdf.Dict {
-				return loadFont(v)
+				f := loadFont(v)
+				if f.damaged != "" {
+					it.doc.warn(fmt.Sprintf("第%d页字体%s（%s）的字符映射表（%s）已损坏，无法完整解码，该字体的文字可能有误或缺失，请与原件核对",
+						it.page, name, v.Key("BaseFont").Name(), f.damaged))
+				}
+				return f
 			}
 			return fallbackFont
 		})

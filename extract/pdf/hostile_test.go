@@ -111,3 +111,39 @@ func TestPDFManyFonts(t *testing.T) {
 		}
 	}
 }
+
+// TestPDFDamageWarned: damage the reader reads past is said (issue 17
+// item 7). One flipped bit in a ToUnicode stream garbled 43 of 58 tasks
+// without a word; a page-1 content stream with /Length 0 dropped page 1
+// (文号 and title) silently: it is now read to its endstream, as
+// pdftotext does, with a warning.
+func TestPDFDamageWarned(t *testing.T) {
+	sample, err := os.ReadFile("../../testdata/lianyungang-2024-22.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Reader{}.Read("sample.pdf", sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want.Warnings) != 0 {
+		t.Fatalf("the sample has warnings: %q", want.Warnings)
+	}
+	flipped, err := Reader{}.Read("x.pdf", hostile.FlipToUnicode(sample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(flipped.Warnings) != 1 || !strings.Contains(flipped.Warnings[0], "字符映射表（ToUnicode）已损坏") {
+		t.Errorf("flipped ToUnicode bit: warnings %q", flipped.Warnings)
+	}
+	zero, err := Reader{}.Read("x.pdf", hostile.ZeroLengthPage1(sample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(zero.Warnings) != 1 || !strings.Contains(zero.Warnings[0], "长度（/Length）与实际不符") {
+		t.Errorf("/Length 0: warnings %q", zero.Warnings)
+	}
+	if !reflect.DeepEqual(zero.Blocks, want.Blocks) {
+		t.Errorf("/Length 0: the text differs from the sample's")
+	}
+}
