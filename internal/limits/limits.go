@@ -37,9 +37,10 @@ const (
 	// XMLDepth bounds element nesting (Word nests a text box in a table in
 	// a table to depth 30 or so).
 	XMLDepth = 256
-	// XMLElements bounds the elements of one part (a 1 MB notice with every
-	// character in a run of its own has about 4 million).
-	XMLElements = 8_000_000
+	// XMLElements bounds the elements of one part. A long notice as Word
+	// writes it has under 100,000; one of 350,000 characters with every
+	// character in a run of its own about 1.4 million.
+	XMLElements = 2_000_000
 )
 
 // Tables.
