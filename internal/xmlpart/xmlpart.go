@@ -23,6 +23,7 @@ import (
 type Decoder struct {
 	*xml.Decoder
 	depth, elems int
+	err          error // returned by Token before anything is read
 }
 
 // NewDecoder returns a non-strict decoder over data. UTF-16 data is
@@ -45,7 +46,13 @@ func NewDecoder(data []byte) *Decoder {
 		}
 		return enc.NewDecoder().Reader(r), nil
 	}
-	return &Decoder{Decoder: d}
+	x := &Decoder{Decoder: d}
+	// An element has one or two '<': far more of them is over the budget
+	// before a token is read (a count costs milliseconds, parsing seconds).
+	if n := bytes.Count(data, []byte("<")); n > 2*limits.XMLElements {
+		x.err = fmt.Errorf("%d tags: %w", n, limits.Over("XML elements", limits.XMLElements))
+	}
+	return x
 }
 
 // fromUTF16 converts UTF-16 data to UTF-8; ok reports whether it was
@@ -69,6 +76,9 @@ func fromUTF16(data []byte) ([]byte, bool) {
 
 // Token implements xml.Decoder.Token within the budget.
 func (d *Decoder) Token() (xml.Token, error) {
+	if d.err != nil {
+		return nil, d.err
+	}
 	tok, err := d.Decoder.Token()
 	switch tok.(type) {
 	case xml.StartElement:

@@ -62,3 +62,14 @@ func TestBudget(t *testing.T) {
 		t.Errorf("Skip went past the depth budget")
 	}
 }
+
+func TestElementBudget(t *testing.T) {
+	// 4,000,002 self-closing elements: refused before parsing
+	if _, err := texts([]byte("<r>" + strings.Repeat("<a/>", 4_000_000) + "</r>")); err == nil || !strings.Contains(err.Error(), "XML elements over the limit of 2000000") {
+		t.Errorf("%v", err)
+	}
+	// 2,000,001 elements: refused while parsing
+	if _, err := texts([]byte("<r>" + strings.Repeat("<a/>", 2_000_000) + "</r>")); err == nil || !strings.Contains(err.Error(), "XML elements over the limit of 2000000") {
+		t.Errorf("%v", err)
+	}
+}
