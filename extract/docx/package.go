@@ -12,9 +12,9 @@ import (
 	"github.com/duban/duban/internal/xmlpart"
 )
 
-// docxPackage reads the parts of a Word package within a budget of
+// wordPackage reads the parts of a Word package within a budget of
 // decompressed bytes, each part and all together.
-type docxPackage struct {
+type wordPackage struct {
 	zr   *zip.Reader
 	left int // decompressed bytes still allowed
 }
@@ -27,7 +27,7 @@ const (
 // mainPart returns the name of the main document part: the target of the
 // package's officeDocument relationship (_rels/.rels), not always
 // word/document.xml.
-func (p *docxPackage) mainPart() (string, error) {
+func (p *wordPackage) mainPart() (string, error) {
 	if t := p.relTarget("_rels/.rels", "", relOfficeDocument); t != "" {
 		return t, nil
 	}
@@ -36,7 +36,7 @@ func (p *docxPackage) mainPart() (string, error) {
 
 // related returns the part the main part's relationships name for a type
 // ("numbering", "styles"), or the usual name beside the main part.
-func (p *docxPackage) related(main, kind string) string {
+func (p *wordPackage) related(main, kind string) string {
 	dir, file := path.Split(main)
 	if t := p.relTarget(dir+"_rels/"+file+".rels", dir, "/"+kind); t != "" {
 		return t
@@ -48,7 +48,7 @@ func (p *docxPackage) related(main, kind string) string {
 // relationship whose type ends in typ, resolved against dir; "" when there
 // is none (or the part is missing or unreadable: the usual names are used
 // then).
-func (p *docxPackage) relTarget(rels, dir, typ string) string {
+func (p *wordPackage) relTarget(rels, dir, typ string) string {
 	data, err := p.read(rels)
 	if err != nil || data == nil {
 		return ""
@@ -78,12 +78,12 @@ func (p *docxPackage) relTarget(rels, dir, typ string) string {
 
 // read returns the decompressed bytes of one part, nil when the part does
 // not exist, and an error when it is damaged or over the budget.
-func (p *docxPackage) read(part string) ([]byte, error) {
+func (p *wordPackage) read(part string) ([]byte, error) {
 	for _, f := range p.zr.File {
 		if !strings.EqualFold(strings.TrimPrefix(f.Name, "/"), part) {
 			continue
 		}
-		limit := min(docxMaxPart, p.left)
+		limit := min(maxPart, p.left)
 		if f.UncompressedSize64 > uint64(limit) {
 			return nil, fmt.Errorf("%s: %d bytes decompressed: %w", part, f.UncompressedSize64, p.over(limit))
 		}
@@ -111,9 +111,9 @@ func (p *docxPackage) read(part string) ([]byte, error) {
 }
 
 // over names the budget that limit came from.
-func (p *docxPackage) over(limit int) error {
-	if limit == docxMaxPart {
-		return limits.Over("bytes decompressed from one part", int64(docxMaxPart))
+func (p *wordPackage) over(limit int) error {
+	if limit == maxPart {
+		return limits.Over("bytes decompressed from one part", int64(maxPart))
 	}
-	return limits.Over("bytes decompressed from the file", int64(docxMaxTotal))
+	return limits.Over("bytes decompressed from the file", int64(maxTotal))
 }

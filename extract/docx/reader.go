@@ -28,9 +28,9 @@ type Reader struct{}
 // Limits that keep a hostile file (zip bomb, endless XML) from exhausting
 // memory (variables, so that tests can lower them).
 var (
-	docxMaxPart   = limits.ZipEntryBytes // decompressed bytes of one XML part
-	docxMaxTotal  = limits.ZipTotalBytes // decompressed bytes of all parts read
-	docxMaxBlocks = 200000               // paragraphs and table cells
+	maxPart   = limits.ZipEntryBytes // decompressed bytes of one XML part
+	maxTotal  = limits.ZipTotalBytes // decompressed bytes of all parts read
+	maxBlocks = 200000               // paragraphs and table cells
 )
 
 const wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -54,7 +54,7 @@ func readDOCX(name string, data []byte) (*document.Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: not a docx (zip) file: %w", name, err)
 	}
-	pkg := &docxPackage{zr: zr, left: docxMaxTotal}
+	pkg := &wordPackage{zr: zr, left: maxTotal}
 	main, err := pkg.mainPart()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -66,7 +66,7 @@ func readDOCX(name string, data []byte) (*document.Document, error) {
 	if body == nil {
 		return nil, fmt.Errorf("%s: not a docx file: %s missing", name, main)
 	}
-	r := &docxParser{num: newNumbering()}
+	r := &bodyParser{num: newNumbering()}
 	for _, part := range []struct {
 		rel   string
 		parse func([]byte) error
@@ -89,22 +89,22 @@ func readDOCX(name string, data []byte) (*document.Document, error) {
 	return &document.Document{Format: "docx", Blocks: r.blocks}, nil
 }
 
-// docxParser walks document.xml as a token stream, so that paragraphs
+// bodyParser walks document.xml as a token stream, so that paragraphs
 // inside w:sdt, w:ins, w:hyperlink or text boxes are found wherever they
 // nest.
-type docxParser struct {
+type bodyParser struct {
 	num    *numbering
 	blocks []document.Block
 	line   int // paragraphs seen so far
 	cells  int // table cells so far, merged cells counted in every place
 
 	// paragraph being read; nested paragraphs (text boxes) stack up
-	paras []*docxPara
+	paras []*paragraph
 	// tables being read; nested tables stack up
-	tables []*docxTable
+	tables []*tableState
 }
 
-type docxPara struct {
+type paragraph struct {
 	text  strings.Builder
 	style string
 	numID string
@@ -114,7 +114,7 @@ type docxPara struct {
 	inPPr bool
 }
 
-type docxTable struct {
+type tableState struct {
 	rows [][]document.Cell
 	row  []document.Cell
 	// per cell being read
@@ -135,7 +135,7 @@ func attr(se xml.StartElement, local string) (string, bool) {
 	return "", false
 }
 
-func (p *docxParser) parseBody(data []byte) error {
+func (p *bodyParser) parseBody(data []byte) error {
 	d := xmlpart.NewDecoder(data)
 	var inText bool
 	for {
@@ -149,8 +149,8 @@ func (p *docxParser) parseBody(data []byte) error {
 		if err != nil {
 			return fmt.Errorf("malformed XML: %w", err)
 		}
-		if len(p.blocks) > docxMaxBlocks {
-			return fmt.Errorf("more than %d paragraphs", docxMaxBlocks)
+		if len(p.blocks) > maxBlocks {
+			return fmt.Errorf("more than %d paragraphs", maxBlocks)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -188,26 +188,26 @@ func (p *docxParser) parseBody(data []byte) error {
 	return nil
 }
 
-func (p *docxParser) para() *docxPara {
+func (p *bodyParser) para() *paragraph {
 	if len(p.paras) == 0 {
 		return nil
 	}
 	return p.paras[len(p.paras)-1]
 }
 
-func (p *docxParser) table() *docxTable {
+func (p *bodyParser) table() *tableState {
 	if len(p.tables) == 0 {
 		return nil
 	}
 	return p.tables[len(p.tables)-1]
 }
 
-func (p *docxParser) start(t xml.StartElement, inText *bool) error {
+func (p *bodyParser) start(t xml.StartElement, inText *bool) error {
 	cur := p.para()
 	switch t.Name.Local {
 	case "p":
 		p.line++
-		p.paras = append(p.paras, &docxPara{line: p.line})
+		p.paras = append(p.paras, &paragraph{line: p.line})
 	case "pPr":
 		if cur != nil {
 			cur.inPPr = true
@@ -239,7 +239,7 @@ func (p *docxParser) start(t xml.StartElement, inText *bool) error {
 		if len(p.tables) >= limits.TableDepth {
 			return fmt.Errorf("tables nested %d deep: %w", len(p.tables)+1, limits.Over("table depth", limits.TableDepth))
 		}
-		p.tables = append(p.tables, &docxTable{})
+		p.tables = append(p.tables, &tableState{})
 	case "tr":
 		if tb := p.table(); tb != nil {
 			tb.row = nil
@@ -274,7 +274,7 @@ func (p *docxParser) start(t xml.StartElement, inText *bool) error {
 	return nil
 }
 
-func (p *docxParser) end(t xml.EndElement) error {
+func (p *bodyParser) end(t xml.EndElement) error {
 	switch t.Name.Local {
 	case "pPr":
 		if cur := p.para(); cur != nil {
