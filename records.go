@@ -214,6 +214,11 @@ const (
 	WarnNoDeadline          = "no_deadline"
 	WarnDeadlineUnknown     = "deadline_not_understood"
 	WarnUnknownUnit         = "unknown_unit"
+	// WarnDamagedSource: the notice file is damaged where the reader read
+	// past it (a font's character map or a stream that did not decode, a
+	// stream length recovered); the text there may differ from the
+	// original.
+	WarnDamagedSource = "damaged_source"
 )
 
 // NullString is a string that is null in JSON when empty.

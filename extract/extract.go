@@ -13,12 +13,13 @@ import (
 	"github.com/duban/duban"
 	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/extract/enrich"
+	"github.com/duban/duban/internal/limits"
 	"github.com/duban/duban/internal/notation"
 )
 
 // MaxFileSize is the largest notice file Load reads unless Options say
-// otherwise: 256 MB, far above any notice.
-const MaxFileSize = 256 << 20
+// otherwise (limits.FileBytes, far above any notice).
+const MaxFileSize = limits.FileBytes
 
 // Options adjust extraction.
 type Options struct {
@@ -166,6 +167,9 @@ func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notic
 	if doc == nil {
 		return nil, fmt.Errorf("%s: no text", name)
 	}
+	if err := checkTextBudget(doc); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	ps := make([]bodyPara, 0, len(doc.Blocks))
 	for _, b := range doc.Blocks {
 		if b.Table != nil {
@@ -220,6 +224,9 @@ func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notic
 	}
 	st.drafts = make([]draft, 0, len(body))
 	st.parseBody(rejoin(body), defaultBlockParsers)
+	if st.over != nil {
+		return nil, fmt.Errorf("%s: %w", name, st.over)
+	}
 
 	n := &duban.Notice{
 		DocNumber: h.docNumber,
@@ -235,7 +242,10 @@ func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notic
 	if len(n.Tasks) == 0 {
 		return nil, fmt.Errorf("%s: no tasks found", name)
 	}
-	n.Warnings = taskWarnings(n)
+	for _, w := range doc.Warnings {
+		n.Warnings = append(n.Warnings, duban.Warning{Code: duban.WarnDamagedSource, Message: w})
+	}
+	n.Warnings = append(n.Warnings, taskWarnings(n)...)
 	for _, a := range doc.Attachments {
 		n.Attachments = append(n.Attachments, duban.Attachment{Name: a.Name, URL: a.URL})
 	}

@@ -1,12 +1,14 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/duban/duban"
 	"github.com/duban/duban/extract/document"
+	"github.com/duban/duban/internal/limits"
 	"github.com/duban/duban/internal/notation"
 )
 
@@ -116,6 +118,15 @@ type parseState struct {
 
 	drafts    []draft
 	assigners []assigner
+
+	over error // a budget of package limits reached
+}
+
+// overUnits notes a clause naming more units than the budget allows.
+func (st *parseState) overUnits() {
+	if st.over == nil {
+		st.over = fmt.Errorf("a clause names more than %d units: %w", limits.UnitsPerClause, limits.Over("units per clause", limits.UnitsPerClause))
+	}
 }
 
 // draft is a task before ids, filtering and normalisation.
@@ -263,6 +274,10 @@ func (st *parseState) splitUnits(s string) ([]string, bool) {
 		return l.names, l.open
 	}
 	names, open := notation.SplitUnits(s)
+	if len(names) > limits.UnitsPerClause {
+		st.overUnits()
+		names = names[:limits.UnitsPerClause]
+	}
 	if st.unitLists == nil {
 		st.unitLists = map[string]unitList{}
 	}

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/internal/limits"
 	"github.com/duban/duban/internal/notation"
 )
 
@@ -73,6 +74,10 @@ func (st *parseState) addFieldUnits(us []duban.Unit, value string, names []strin
 		return us
 	}
 	for _, part := range splitTopLevel(value, "，,；;") {
+		if len(us) > limits.UnitsPerClause {
+			st.overUnits()
+			return us
+		}
 		p := strings.TrimFunc(part, notation.IsSpace)
 		if main, co, _, ok := parseRolePart(p); ok {
 			r := main.role

@@ -15,6 +15,10 @@ type Document struct {
 	// Attachments are the files a notice links to (a web page's 附件
 	// links); duban lists them and does not fetch them.
 	Attachments []Attachment
+	// Warnings say what damage the reader read past (a map or stream
+	// that did not decode, a wrong length recovered): the text may differ
+	// from the original there. They become the notice's warnings.
+	Warnings []string
 }
 
 // Attachment is a file a notice links to: its name as the notice shows it

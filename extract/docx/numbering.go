@@ -1,12 +1,15 @@
 package docx
 
 import (
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/duban/duban/internal/limits"
+	"github.com/duban/duban/internal/xmlpart"
 )
 
 // numbering holds the list definitions of numbering.xml and styles.xml and
@@ -72,8 +75,7 @@ func newNumbering() *numbering {
 
 // parseNumbering reads numbering.xml.
 func (n *numbering) parseNumbering(data []byte) error {
-	d := xml.NewDecoder(bytes.NewReader(data))
-	d.Strict = false
+	d := xmlpart.NewDecoder(data)
 	var abs *abstractNum
 	var inst *numInst
 	var lvl *numLevel
@@ -153,6 +155,12 @@ func (n *numbering) parseNumbering(data []byte) error {
 				lvl.fmt = v
 			}
 		case "lvlText":
+			if n := utf8.RuneCountInString(v); n > limits.LabelRunes {
+				// each %N turns into a number: the label of every
+				// paragraph would be as long, and building them cost time
+				// with the square of it
+				return fmt.Errorf("a list level's text of %d characters: %w", n, limits.Over("label characters", limits.LabelRunes))
+			}
 			if lvl != nil {
 				lvl.text = v
 			}

@@ -13,7 +13,9 @@ import (
 	"strings"
 
 	"github.com/duban/duban/extract/document"
+	"github.com/duban/duban/internal/limits"
 	"github.com/duban/duban/internal/notation"
+	"github.com/duban/duban/internal/xmlpart"
 )
 
 // Reader reads Word (OOXML) notices: the body's paragraphs and tables
@@ -24,10 +26,11 @@ import (
 type Reader struct{}
 
 // Limits that keep a hostile file (zip bomb, endless XML) from exhausting
-// memory.
+// memory (variables, so that tests can lower them).
 var (
-	maxPart   = 64 << 20 // decompressed bytes of one XML part
-	maxBlocks = 200000   // paragraphs and table cells
+	maxPart   = limits.ZipEntryBytes // decompressed bytes of one XML part
+	maxTotal  = limits.ZipTotalBytes // decompressed bytes of all parts read
+	maxBlocks = 200000               // paragraphs and table cells
 )
 
 const wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -51,59 +54,39 @@ func readDOCX(name string, data []byte) (*document.Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: not a docx (zip) file: %w", name, err)
 	}
-	body, err := readZipPart(zr, "word/document.xml")
+	pkg := &wordPackage{zr: zr, left: maxTotal}
+	main, err := pkg.mainPart()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	body, err := pkg.read(main)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if body == nil {
-		return nil, fmt.Errorf("%s: not a docx file: word/document.xml missing", name)
+		return nil, fmt.Errorf("%s: not a docx file: %s missing", name, main)
 	}
 	r := &bodyParser{num: newNumbering()}
-	if b, err := readZipPart(zr, "word/numbering.xml"); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	} else if b != nil {
-		if err := r.num.parseNumbering(b); err != nil {
-			return nil, fmt.Errorf("%s: word/numbering.xml: %w", name, err)
+	for _, part := range []struct {
+		rel   string
+		parse func([]byte) error
+	}{{"numbering", r.num.parseNumbering}, {"styles", r.num.parseStyles}} {
+		path := pkg.related(main, part.rel)
+		b, err := pkg.read(path)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-	}
-	if b, err := readZipPart(zr, "word/styles.xml"); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	} else if b != nil {
-		if err := r.num.parseStyles(b); err != nil {
-			return nil, fmt.Errorf("%s: word/styles.xml: %w", name, err)
+		if b == nil {
+			continue
+		}
+		if err := part.parse(b); err != nil {
+			return nil, fmt.Errorf("%s: %s: %w", name, path, err)
 		}
 	}
 	if err := r.parseBody(body); err != nil {
-		return nil, fmt.Errorf("%s: word/document.xml: %w", name, err)
+		return nil, fmt.Errorf("%s: %s: %w", name, main, err)
 	}
 	return &document.Document{Format: "docx", Blocks: r.blocks}, nil
-}
-
-// readZipPart returns the decompressed bytes of one part, nil when the part
-// does not exist, and an error when it is larger than maxPart.
-func readZipPart(zr *zip.Reader, part string) ([]byte, error) {
-	for _, f := range zr.File {
-		if !strings.EqualFold(strings.TrimPrefix(f.Name, "/"), part) {
-			continue
-		}
-		if f.UncompressedSize64 > uint64(maxPart) {
-			return nil, fmt.Errorf("%s: %d bytes decompressed, over the %d limit", part, f.UncompressedSize64, maxPart)
-		}
-		rc, err := f.Open()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", part, err)
-		}
-		defer rc.Close()
-		b, err := io.ReadAll(io.LimitReader(rc, int64(maxPart)+1))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", part, err)
-		}
-		if len(b) > maxPart {
-			return nil, fmt.Errorf("%s: over %d bytes decompressed", part, maxPart)
-		}
-		return b, nil
-	}
-	return nil, nil
 }
 
 // bodyParser walks document.xml as a token stream, so that paragraphs
@@ -113,6 +96,7 @@ type bodyParser struct {
 	num    *numbering
 	blocks []document.Block
 	line   int // paragraphs seen so far
+	cells  int // table cells so far, merged cells counted in every place
 
 	// paragraph being read; nested paragraphs (text boxes) stack up
 	paras []*paragraph
@@ -152,8 +136,7 @@ func attr(se xml.StartElement, local string) (string, bool) {
 }
 
 func (p *bodyParser) parseBody(data []byte) error {
-	d := xml.NewDecoder(bytes.NewReader(data))
-	d.Strict = false
+	d := xmlpart.NewDecoder(data)
 	var inText bool
 	for {
 		tok, err := d.Token()
@@ -183,7 +166,9 @@ func (p *bodyParser) parseBody(data []byte) error {
 			if t.Name.Space != wordNS && t.Name.Space != "" {
 				continue
 			}
-			p.start(t, &inText)
+			if err := p.start(t, &inText); err != nil {
+				return err
+			}
 		case xml.EndElement:
 			if t.Name.Space != wordNS && t.Name.Space != "" {
 				continue
@@ -191,7 +176,9 @@ func (p *bodyParser) parseBody(data []byte) error {
 			if t.Name.Local == "t" {
 				inText = false
 			}
-			p.end(t)
+			if err := p.end(t); err != nil {
+				return err
+			}
 		case xml.CharData:
 			if inText && len(p.paras) > 0 {
 				p.paras[len(p.paras)-1].text.Write(t)
@@ -215,7 +202,7 @@ func (p *bodyParser) table() *tableState {
 	return p.tables[len(p.tables)-1]
 }
 
-func (p *bodyParser) start(t xml.StartElement, inText *bool) {
+func (p *bodyParser) start(t xml.StartElement, inText *bool) error {
 	cur := p.para()
 	switch t.Name.Local {
 	case "p":
@@ -249,6 +236,9 @@ func (p *bodyParser) start(t xml.StartElement, inText *bool) {
 			cur.text.WriteByte('\n')
 		}
 	case "tbl":
+		if len(p.tables) >= limits.TableDepth {
+			return fmt.Errorf("tables nested %d deep: %w", len(p.tables)+1, limits.Over("table depth", limits.TableDepth))
+		}
 		p.tables = append(p.tables, &tableState{})
 	case "tr":
 		if tb := p.table(); tb != nil {
@@ -258,7 +248,7 @@ func (p *bodyParser) start(t xml.StartElement, inText *bool) {
 	case "gridBefore":
 		if tb := p.table(); tb != nil {
 			v, _ := attr(t, "val")
-			tb.skipped = atoiSmall(v)
+			tb.skipped = min(atoiSmall(v), limits.CellSpan)
 		}
 	case "tc":
 		if tb := p.table(); tb != nil {
@@ -268,7 +258,7 @@ func (p *bodyParser) start(t xml.StartElement, inText *bool) {
 		if tb := p.table(); tb != nil && tb.inCell {
 			v, _ := attr(t, "val")
 			if n := atoiSmall(v); n > 1 {
-				tb.span = min(n, 64)
+				tb.span = min(n, limits.CellSpan)
 			}
 		}
 	case "vMerge":
@@ -281,9 +271,10 @@ func (p *bodyParser) start(t xml.StartElement, inText *bool) {
 			}
 		}
 	}
+	return nil
 }
 
-func (p *bodyParser) end(t xml.EndElement) {
+func (p *bodyParser) end(t xml.EndElement) error {
 	switch t.Name.Local {
 	case "pPr":
 		if cur := p.para(); cur != nil {
@@ -292,7 +283,7 @@ func (p *bodyParser) end(t xml.EndElement) {
 	case "p":
 		cur := p.para()
 		if cur == nil {
-			return
+			return nil
 		}
 		p.paras = p.paras[:len(p.paras)-1]
 		text := p.num.label(cur) + cur.text.String()
@@ -302,7 +293,7 @@ func (p *bodyParser) end(t xml.EndElement) {
 				tb.cellLn = cur.line
 			}
 			tb.cell = append(tb.cell, text)
-			return
+			return nil
 		}
 		for _, l := range strings.Split(text, "\n") {
 			if strings.TrimFunc(l, notation.IsSpace) != "" {
@@ -312,14 +303,20 @@ func (p *bodyParser) end(t xml.EndElement) {
 	case "tc":
 		tb := p.table()
 		if tb == nil || !tb.inCell {
-			return
+			return nil
 		}
 		tb.inCell = false
+		if p.cells += tb.skipped + tb.span; p.cells > limits.TableCells {
+			return fmt.Errorf("%w", limits.Over("table cells (merged cells counted in every place they cover)", limits.TableCells))
+		}
 		for tb.skipped > 0 {
 			tb.row = append(tb.row, document.Cell{})
 			tb.skipped--
 		}
 		c := document.Cell{Text: strings.Join(tb.cell, "\n"), Line: tb.cellLn}
+		if len(c.Text) > limits.NoticeBytes {
+			return fmt.Errorf("a table cell of %d bytes: %w", len(c.Text), limits.Over("bytes of text", limits.NoticeBytes))
+		}
 		if tb.vMerge == "continue" {
 			col := len(tb.row)
 			if n := len(tb.rows); n > 0 && col < len(tb.rows[n-1]) {
@@ -337,20 +334,25 @@ func (p *bodyParser) end(t xml.EndElement) {
 	case "tbl":
 		tb := p.table()
 		if tb == nil {
-			return
+			return nil
 		}
 		p.tables = p.tables[:len(p.tables)-1]
 		if outer := p.table(); outer != nil && outer.inCell {
-			// A table nested in a cell: its text joins the cell's.
-			for _, r := range tb.rows {
-				for _, c := range r {
+			// A table nested in a cell: its text joins the cell's, each
+			// merged cell once (repeated into every place it covers, it
+			// multiplied the text at every level of nesting).
+			for i, r := range tb.rows {
+				for j, c := range r {
+					if j > 0 && r[j-1] == c || i > 0 && j < len(tb.rows[i-1]) && tb.rows[i-1][j] == c {
+						continue
+					}
 					outer.cell = append(outer.cell, c.Text)
 				}
 			}
-			return
+			return nil
 		}
 		if len(tb.rows) == 0 {
-			return
+			return nil
 		}
 		line := 0
 		for _, r := range tb.rows {
@@ -362,6 +364,7 @@ func (p *bodyParser) end(t xml.EndElement) {
 		}
 		p.blocks = append(p.blocks, document.Block{Table: &document.Table{Rows: tb.rows}, Line: line})
 	}
+	return nil
 }
 
 // atoiSmall reads a small non-negative decimal number, 0 if it is none.

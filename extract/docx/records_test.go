@@ -12,6 +12,7 @@ import (
 	"github.com/duban/duban"
 	"github.com/duban/duban/extract"
 	"github.com/duban/duban/extract/docx"
+	"github.com/duban/duban/internal/hostile"
 )
 
 var (
@@ -268,6 +269,14 @@ func TestDOCXTwoRowHeader(t *testing.T) {
 // checksums. Seeds: testdata/fuzz/FuzzDOCX (whole files and bare XML).
 func FuzzDOCX(f *testing.F) {
 	f.Add(makeDOCX(f, p(numPr("3", "0"), "标题")+`<w:tbl>`+tr(tc(`<w:gridSpan w:val="2"/>`, "a"), tc(`<w:vMerge/>`, "b"))+`</w:tbl>`, testNumbering, ""))
+	// the hostile files of issues 16 and 17, small
+	for _, s := range [][]byte{
+		hostile.NestedTablesDOCX(40), hostile.WideSpanDOCX(100, 64), hostile.LongLabelDOCX(100, 3),
+		hostile.DeepXMLDOCX(300), hostile.BadZipEndDOCX(), hostile.GBKDOCX(), hostile.UTF16DOCX(),
+		hostile.OtherMainPartDOCX(),
+	} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if !bytes.HasPrefix(data, []byte("PK")) {
 			data = storedDOCX(t, data)

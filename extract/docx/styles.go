@@ -1,11 +1,12 @@
 package docx
 
 import (
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/duban/duban/internal/xmlpart"
 )
 
 // styleSheet holds what styles.xml says about lists: which list and level
@@ -29,8 +30,7 @@ type styleDef struct {
 const maxStyleChain = 32
 
 func (s *styleSheet) parse(data []byte) error {
-	d := xml.NewDecoder(bytes.NewReader(data))
-	d.Strict = false
+	d := xmlpart.NewDecoder(data)
 	var cur *styleDef
 	// depth inside the current w:style, and the depth of its w:pPr
 	depth, pPrDepth := 0, -1

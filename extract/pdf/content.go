@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/duban/duban/internal/limits"
 	lpdf "github.com/ledongthuc/pdf"
 )
 
@@ -19,14 +21,14 @@ import (
 
 // Bounds on the work done for one document.
 const (
-	maxStreamBytes = 32 << 20  // decoded content of one page or form
-	maxOpsPerPage  = 4_000_000 // operators interpreted on one page
-	maxGlyphs      = 1_000_000 // glyphs in the whole document
-	bytesPerGlyph  = 16        // content-stream bytes per glyph drawn, for presizing (the sample PDFs: 18–30)
-	maxSegments    = 200_000   // path segments on one page
-	maxFormDepth   = 8         // nested form XObjects
-	maxForms       = 2_000     // form XObjects run on one page
-	maxStack       = 512       // q nesting kept
+	maxStreamBytes = limits.PDFStreamBytes // decoded content of one page or form
+	maxOpsPerPage  = limits.PDFOpsPerPage  // operators interpreted on one page
+	maxGlyphs      = 1_000_000             // glyphs in the whole document
+	bytesPerGlyph  = 16                    // content-stream bytes per glyph drawn, for presizing (the sample PDFs: 18–30)
+	maxSegments    = 200_000               // path segments on one page
+	maxFormDepth   = 8                     // nested form XObjects
+	maxForms       = 2_000                 // form XObjects run on one page
+	maxStack       = 512                   // q nesting kept
 )
 
 // errPDFBudget aborts interpretation when a bound is reached.
@@ -77,8 +79,16 @@ type gState struct {
 type docState struct {
 	mu       sync.Mutex
 	fonts    map[string]*fontSlot // by font resources text and name; under mu
+	warnings []string             // damage read past; under mu
 	glyphs   atomic.Int64
 	deadline time.Time
+}
+
+// warn notes damage the reading went past.
+func (d *docState) warn(msg string) {
+	d.mu.Lock()
+	d.warnings = append(d.warnings, msg)
+	d.mu.Unlock()
 }
 
 // fontSlot holds one font of the document's cache, loaded once even
@@ -109,6 +119,7 @@ func (s *fontSlot) get(load func() *font) *font {
 // interp interprets the content of one page.
 type interp struct {
 	doc    *docState
+	page   int // 1-based
 	glyphs []glyph
 	segs   []segment
 	ops    int
@@ -147,15 +158,23 @@ func (it *interp) run(strm lpdf.Value, res lpdf.Value, ctm mat, depth int) error
 	var cx, cy, sx, sy float64 // current point and subpath start (user space)
 
 	// Fonts are cached per document by the text of the resource's font
-	// dictionary (which names each font by object number) and the name.
+	// dictionary (which names each font by object number; hashed, for the
+	// text of a large one repeated in every key made the memory grow with
+	// the square of its fonts) and the name.
 	fontRes := res.Key("Font")
+	for _, kind := range []string{"Font", "XObject"} {
+		if n := len(res.Key(kind).Keys()); n > limits.PDFResourcesPerPage {
+			return fmt.Errorf("%d %s resources: %w", n, kind, limits.Over("resources", limits.PDFResourcesPerPage))
+		}
+	}
 	fontResKey := ""
 	font := func(name string) *font {
 		if f, ok := fonts[name]; ok {
 			return f
 		}
 		if fontResKey == "" {
-			fontResKey = fontRes.String() + "\x00"
+			sum := sha256.Sum256([]byte(fontRes.String()))
+			fontResKey = string(sum[:])
 		}
 		key := fontResKey + name
 		it.doc.mu.Lock()
@@ -167,7 +186,12 @@ func (it *interp) run(strm lpdf.Value, res lpdf.Value, ctm mat, depth int) error
 		it.doc.mu.Unlock()
 		f := slot.get(func() *font {
 			if v := fontRes.Key(name); v.Kind() == lpdf.Dict {
-				return loadFont(v)
+				f := loadFont(v)
+				if f.damaged != "" {
+					it.doc.warn(fmt.Sprintf("第%d页字体%s（%s）的字符映射表（%s）已损坏，无法完整解码，该字体的文字可能有误或缺失，请与原件核对",
+						it.page, name, v.Key("BaseFont").Name(), f.damaged))
+				}
+				return f
 			}
 			return fallbackFont
 		})

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/extract/document"
+	"github.com/duban/duban/internal/hostile"
 )
 
 // readBounded reads data with the PDF reader in a goroutine and fails the
@@ -110,6 +111,15 @@ func TestPDFCorrupted(t *testing.T) {
 // exercising fonts, CMaps, forms, rotation and tables.
 func FuzzPDF(f *testing.F) {
 	for _, s := range fuzzSeeds() {
+		f.Add(s)
+	}
+	// the hostile cross-reference chains and resources of issues 16 and 17
+	small := hostile.SmallPDF()
+	for _, s := range [][]byte{
+		hostile.XrefStart(small, 4294967295), hostile.PrevSelf(small), hostile.PrevPair(small),
+		hostile.StartxrefPast(small, 100<<20), hostile.XrefStreamPDF("2147483648", ""),
+		hostile.XrefStreamPDF("", "[4294967290 7]"), hostile.ManyFontsPDF(5), hostile.ZeroLengthPage1(small),
+	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {

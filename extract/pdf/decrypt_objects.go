@@ -3,6 +3,8 @@ package pdf
 import (
 	"bytes"
 	"strconv"
+
+	"github.com/duban/duban/internal/limits"
 )
 
 // This file finds, in an encrypted PDF, what decryption must rewrite: every
@@ -92,7 +94,7 @@ type rawFile struct {
 // Bounds on parsing.
 const (
 	rawMaxDepth   = 64
-	rawMaxObjects = 1 << 20
+	rawMaxObjects = limits.PDFObjects
 )
 
 // rawParser reads PDF values from data.

@@ -42,6 +42,8 @@ type font struct {
 	gbk      bool  // predefined GB encodings: text = GBK bytes
 
 	toUni *cmap
+
+	damaged string // the map (ToUnicode, Encoding) that did not decode whole
 }
 
 type cidWidth struct {
@@ -53,7 +55,8 @@ type cidWidth struct {
 var fallbackFont = &font{simple: true, scale: 0.001, missing: 500, enc: baseEncoding("")}
 
 // readStream returns the decoded data of a stream, at most limit bytes.
-// A stream the library cannot decode gives an error, never a panic.
+// A stream the library cannot decode gives an error, never a panic; one
+// that fails part way gives what it decoded before, with the error.
 func readStream(v lpdf.Value, limit int64) (data []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -70,11 +73,12 @@ func readStream(v lpdf.Value, limit int64) (data []byte, err error) {
 	defer rc.Close()
 	var buf bytes.Buffer
 	n, err := io.Copy(&buf, io.LimitReader(rc, limit+1))
-	if err != nil && n == 0 {
-		return nil, err
-	}
 	if n > limit {
 		return nil, errPDFBudget
+	}
+	if err != nil {
+		// what came out before the damage, with the error
+		return buf.Bytes(), fmt.Errorf("damaged stream: %s", shortError(err))
 	}
 	return buf.Bytes(), nil
 }
@@ -84,7 +88,12 @@ func readStream(v lpdf.Value, limit int64) (data []byte, err error) {
 func loadFont(v lpdf.Value) *font {
 	f := &font{scale: 0.001}
 	if tu := v.Key("ToUnicode"); tu.Kind() == lpdf.Stream {
-		if data, err := readStream(tu, cmapMaxBytes); err == nil {
+		data, err := readStream(tu, cmapMaxBytes)
+		if err != nil {
+			// the part before the damage is kept: most of it maps right
+			f.damaged = "ToUnicode"
+		}
+		if len(data) > 0 {
 			f.toUni = parseCMap(data)
 		}
 	}
@@ -165,7 +174,11 @@ func (f *font) loadType0(v lpdf.Value) {
 			}}
 		}
 	case lpdf.Stream:
-		if data, err := readStream(enc, cmapMaxBytes); err == nil {
+		data, err := readStream(enc, cmapMaxBytes)
+		if err != nil {
+			f.damaged = "Encoding"
+		}
+		if len(data) > 0 {
 			f.encCMap = parseCMap(data)
 		}
 	}

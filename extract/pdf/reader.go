@@ -102,6 +102,17 @@ func readPDF(name string, data []byte) (doc *document.Document, err error) {
 	if data, err = decrypt(data); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	// A stream whose /Length is wrong is read to its endstream.
+	data, warnings := fixLengths(data)
+	// The cross-reference chain is checked before the library allocates
+	// by it; one out of bounds is rebuilt from the objects, or refused.
+	if checked, xerr := checkXref(data); xerr == nil {
+		data = checked
+	} else if fixed, ok := repair(data); ok {
+		data = fixed
+	} else {
+		return nil, fmt.Errorf("%s: not a readable PDF: %w", name, xerr)
+	}
 	open := func(data []byte) (*lpdf.Reader, error) {
 		br := &budgetReader{data: data}
 		br.left.Store(256<<20 + 64*int64(len(data)))
@@ -144,7 +155,9 @@ func readPDF(name string, data []byte) (doc *document.Document, err error) {
 	if !hasText(laid) {
 		return nil, fmt.Errorf("%s: %w", name, errPDFNoText)
 	}
-	return assemble(laid), nil
+	doc = assemble(laid)
+	doc.Warnings = append(warnings, pd.warnings...)
+	return doc, nil
 }
 
 // readPages interprets and lays out the pages on a few goroutines (the
@@ -306,7 +319,7 @@ func readPage(pd *docState, p pageRef, num int) (lp *page, err error) {
 			}
 		}
 	}()
-	it := &interp{doc: pd}
+	it := &interp{doc: pd, page: num}
 	contents := p.v.Key("Contents")
 	if contents.Kind() == lpdf.Stream || contents.Kind() == lpdf.Array {
 		if err := it.run(contents, p.res, identity, 0); err != nil {

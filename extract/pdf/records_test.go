@@ -13,6 +13,7 @@ import (
 	"github.com/duban/duban/extract"
 	"github.com/duban/duban/extract/pdf"
 	"github.com/duban/duban/internal/gold"
+	"github.com/duban/duban/internal/hostile"
 )
 
 const samplePDF = "../../testdata/lianyungang-2024-22.pdf"
@@ -127,5 +128,24 @@ func TestPDFFullWidthRecords(t *testing.T) {
 	}
 	if len(units) != 4 || units[0] != "市住建局" || units[3] != "各县区人民政府" {
 		t.Errorf("task %s units %q, want 市住建局, 市财政局, 市自然资源和规划局, 各县区人民政府", rec.Tasks[0].ID, units)
+	}
+}
+
+// TestPDFDamageOnTheNotice: the damage warnings reach the notice's
+// records (code damaged_source), and page 1 of a /Length 0 file is there.
+func TestPDFDamageOnTheNotice(t *testing.T) {
+	sample, err := os.ReadFile("../../testdata/lianyungang-2024-22.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := extract.Bytes("x.pdf", hostile.ZeroLengthPage1(sample), extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.DocNumber != "连政办发〔2024〕22号" || len(n.Tasks) != 58 {
+		t.Errorf("文号 %q, %d tasks", n.DocNumber, len(n.Tasks))
+	}
+	if len(n.Warnings) == 0 || n.Warnings[0].Code != duban.WarnDamagedSource {
+		t.Errorf("warnings %+v", n.Warnings)
 	}
 }

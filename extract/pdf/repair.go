@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+
+	"github.com/duban/duban/internal/limits"
 )
 
 // This file rebuilds the cross-reference table of a PDF whose table is
@@ -15,7 +17,7 @@ import (
 // appended. Objects inside object streams cannot be indexed this way, so
 // such files are left alone.
 
-const repairMaxObjects = 1 << 20
+const repairMaxObjects = limits.PDFObjects
 
 var (
 	objRE     = regexp.MustCompile(`(?:^|[\r\n\t \f\x00])(\d{1,7})[\r\n\t \f\x00]+(\d{1,5})[\r\n\t \f\x00]+obj\b`)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/duban/duban/extract/document"
+	"github.com/duban/duban/internal/limits"
 	"github.com/duban/duban/internal/notation"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
@@ -22,6 +23,9 @@ type Reader struct{}
 
 // Read implements document.Reader. Every non-blank physical line becomes one block.
 func (Reader) Read(name string, data []byte) (*document.Document, error) {
+	if len(data) > limits.NoticeBytes {
+		return nil, fmt.Errorf("%s: %d bytes of text: %w", name, len(data), limits.Over("bytes of text", limits.NoticeBytes))
+	}
 	text, err := decodeText(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)

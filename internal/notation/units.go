@@ -3,6 +3,8 @@ package notation
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/duban/duban/internal/limits"
 )
 
 // isUnitSep reports whether r separates two units of a list.
@@ -27,7 +29,9 @@ func isUnitSep(r rune) bool {
 //
 // It works on the bytes of the list in two passes, names cut from the
 // list itself: one to find the brackets that are closed, one to cut the
-// list at the separators outside them.
+// list at the separators outside them. It stops after
+// limits.UnitsPerClause+1 names (duplicates are looked for name by name):
+// more than the budget says the list is over it.
 func SplitUnits(s string) (names []string, open bool) {
 	src := StripSpace(s)
 	if !utf8.ValidString(src) {
@@ -70,6 +74,10 @@ func SplitUnits(s string) (names []string, open bool) {
 		case isUnitSep(r):
 			cut(i)
 			from, deng = i+n, -1
+			if len(names) > limits.UnitsPerClause {
+				// over the budget: the caller sees one name too many
+				return names, open
+			}
 		case r == '：' || r == ':':
 			from, deng = i+n, -1 // a label before the colon goes
 		case r == '等':

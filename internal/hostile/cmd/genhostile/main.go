@@ -1,0 +1,72 @@
+// Command genhostile writes the hostile inputs of package hostile into a
+// folder, for measuring `duban extract` on each with /usr/bin/time:
+//
+//	go run ./internal/hostile/cmd/genhostile -o /tmp/hostile
+//
+// Run it from the repository root (it damages the sample notices of
+// seeds/ and testdata/).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/duban/duban/internal/hostile"
+)
+
+func main() {
+	out := flag.String("o", "hostile", "output folder")
+	big := flag.Bool("big", true, "also write the 200 MB and 300 MB text files")
+	flag.Parse()
+	pdf, err := os.ReadFile("testdata/lianyungang-2024-22.pdf")
+	check(err)
+	txt, err := os.ReadFile("seeds/lianyungang-2024-22.txt")
+	check(err)
+	check(os.MkdirAll(*out, 0o755))
+	files := map[string]func() []byte{
+		"docx-nested-tables-20000.docx":    func() []byte { return hostile.NestedTablesDOCX(20000) },
+		"docx-gridspan-800000x64.docx":     func() []byte { return hostile.WideSpanDOCX(800000, 64) },
+		"docx-label-500000x2000.docx":      func() []byte { return hostile.LongLabelDOCX(500000, 2000) },
+		"docx-label-500000x200.docx":       func() []byte { return hostile.LongLabelDOCX(500000, 200) },
+		"docx-deep-xml-1000000.docx":       func() []byte { return hostile.DeepXMLDOCX(1000000) },
+		"docx-many-elements-5000000.docx":  func() []byte { return hostile.ManyElementsDOCX(5000000) },
+		"docx-bad-zip-end.docx":            hostile.BadZipEndDOCX,
+		"docx-gbk.docx":                    hostile.GBKDOCX,
+		"docx-utf16.docx":                  hostile.UTF16DOCX,
+		"docx-document2.docx":              hostile.OtherMainPartDOCX,
+		"txt-units-100000.txt":             func() []byte { return hostile.ManyUnitsTXT(100000) },
+		"txt-long-line-10000000.txt":       func() []byte { return hostile.LongLineTXT(10000000) },
+		"pdf-prev-self.pdf":                func() []byte { return hostile.PrevSelf(pdf) },
+		"pdf-prev-pair.pdf":                func() []byte { return hostile.PrevPair(pdf) },
+		"pdf-startxref-past-100MB.pdf":     func() []byte { return hostile.StartxrefPast(pdf, 100<<20) },
+		"pdf-fonts-50000.pdf":              func() []byte { return hostile.ManyFontsPDF(50000) },
+		"pdf-fonts-100000.pdf":             func() []byte { return hostile.ManyFontsPDF(100000) },
+		"pdf-ops-5000000.pdf":              func() []byte { return hostile.ManyOpsPDF(5000000) },
+		"pdf-xref-start-4294967295.pdf":    func() []byte { return hostile.XrefStart(pdf, 4294967295) },
+		"pdf-xref-start-2147483647.pdf":    func() []byte { return hostile.XrefStart(pdf, 2147483647) },
+		"pdf-xref-start-50000000.pdf":      func() []byte { return hostile.XrefStart(pdf, 50000000) },
+		"pdf-xref-start-100000000.pdf":     func() []byte { return hostile.XrefStart(pdf, 100000000) },
+		"pdf-xrefstm-ok.pdf":               func() []byte { return hostile.XrefStreamPDF("", "") },
+		"pdf-xrefstm-size-2147483648.pdf":  func() []byte { return hostile.XrefStreamPDF("2147483648", "") },
+		"pdf-xrefstm-index-4294967290.pdf": func() []byte { return hostile.XrefStreamPDF("", "[4294967290 7]") },
+		"pdf-tounicode-bitflip.pdf":        func() []byte { return hostile.FlipToUnicode(pdf) },
+		"pdf-page1-length0.pdf":            func() []byte { return hostile.ZeroLengthPage1(pdf) },
+	}
+	if *big {
+		files["txt-sample-200MB.txt"] = func() []byte { return hostile.Repeat(txt, 200<<20) }
+		files["txt-sample-300MB.txt"] = func() []byte { return hostile.Repeat(txt, 300<<20) }
+	}
+	for name, gen := range files {
+		check(os.WriteFile(filepath.Join(*out, name), gen(), 0o644))
+	}
+	fmt.Println(len(files), "files in", *out)
+}
+
+func check(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "genhostile:", err)
+		os.Exit(1)
+	}
+}
