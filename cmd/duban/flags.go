@@ -30,6 +30,7 @@ type common struct {
 	quiet     bool
 	verbose   bool
 	force     bool
+	by        string
 }
 
 func (c *common) add(fs *pflag.FlagSet, withForce bool) {
@@ -44,6 +45,7 @@ func (c *common) add(fs *pflag.FlagSet, withForce bool) {
 	fs.IntVarP(&c.jobs, "jobs", "j", 0, "notices processed at once (default: number of CPUs)")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print nothing but errors")
 	fs.BoolVarP(&c.verbose, "verbose", "v", false, "one line per notice instead of a progress bar")
+	fs.StringVar(&c.by, "by", "", "`NAME` recorded with corrections and imports (default: $DUBAN_USER, else the login name)")
 	if withForce {
 		fs.BoolVar(&c.force, "force", false, "redo every notice, even unchanged ones")
 	}
@@ -53,7 +55,7 @@ var quarterRe = regexp.MustCompile(`^(\d{4})[Qq]([1-4])$`)
 
 // options checks the flags and turns them into pipeline options.
 func (c *common) options(inputs []string) (pipeline.Options, error) {
-	o := pipeline.Options{Inputs: inputs, Out: c.out, Templates: c.templates, Year: c.planYear, Jobs: c.jobs, Force: c.force}
+	o := pipeline.Options{Inputs: inputs, Out: c.out, Templates: c.templates, Year: c.planYear, Jobs: c.jobs, Force: c.force, By: c.by}
 	if c.out == "" {
 		return o, usagef("-o: empty output folder")
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/store"
 )
 
 // loadAll reads the records of every notice in the output folder, earlier
@@ -193,7 +194,7 @@ func prune(dir string, keep []string) {
 func (r *runner) finishSummary(sum *Summary) {
 	sum.Warnings = append(sum.Warnings[:0:0], sum.Warnings...)
 	_ = filepath.WalkDir(r.out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") || strings.HasPrefix(d.Name(), store.FileName) {
 			return nil
 		}
 		if rel, err := filepath.Rel(r.out, p); err == nil {

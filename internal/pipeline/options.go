@@ -38,6 +38,9 @@ type Options struct {
 	Jobs int
 	// Force redoes every notice even when it did not change.
 	Force bool
+	// By is who corrections and imports are recorded as made by (empty:
+	// store.Who, from the environment).
+	By string
 	// Progress hears about every input; nil is silent.
 	Progress Progress
 	// Backend replaces the real extract and render packages (tests only).

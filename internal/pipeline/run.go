@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/store"
 )
 
 // saveEvery is how often the state is saved while a run goes on.
@@ -27,6 +28,7 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer r.close()
 	files, other := Collect(opt.Inputs, r.be.supported, opt.Out)
 	return r.run(ctx, files, other)
 }
@@ -38,6 +40,8 @@ type runner struct {
 	out   string
 	oh    string
 	st    *state
+	db    *store.Store
+	sw    storeWarnings
 	old   map[string]string // input path → slug, as the last run left it
 	reg   *registry
 	ropt  RenderOptions
@@ -60,7 +64,14 @@ func newRunner(opt Options) (*runner, error) {
 	r.ropt = RenderOptions{Formats: opt.formats(), Templates: opt.Templates, AsOf: opt.AsOf, Now: opt.Now, Directory: opt.Directory}
 	r.enr = newEnricher(r.be, opt)
 	removeTemps(opt.Out)
-	st, warn := loadState(opt.Out)
+	// TODO(robust-batch): take the output-folder lock here once its package
+	// lands on refactor/main; the store itself is safe to share.
+	db, err := store.Open(opt.Out)
+	if err != nil {
+		return nil, fmt.Errorf("output folder: %w", err)
+	}
+	r.db = db
+	st, warn := loadState(opt.Out, db)
 	if warn != "" {
 		r.warns = append(r.warns, NoticeWarning{Code: "state", Message: warn})
 	}
@@ -169,7 +180,7 @@ func (r *runner) run(ctx context.Context, files []string, other []Input) (*Summa
 			r.warns = append(r.warns, NoticeWarning{Code: "state", Message: err.Error()})
 		}
 	}
-	sum.Warnings = append(append(sum.Warnings, r.warns...), r.enr.warnings()...)
+	sum.Warnings = append(append(append(sum.Warnings, r.warns...), r.sw.warns...), r.enr.warnings()...)
 	for m, slug := range r.reg.winners() {
 		for _, w := range m.warnings {
 			sum.Warnings = append(sum.Warnings, NoticeWarning{Notice: slug, Task: w.Task, Code: w.Code, Message: w.Message})
@@ -265,6 +276,11 @@ func (r *runner) processFile(path string, force bool) result {
 		return result{in: in, m: m}
 	}
 	if m.fresh || m.loadedAs != slug || !r.complete(slug) {
+		n, err = r.fromStore(n, slug, m.keys, m.fresh)
+		if err != nil {
+			r.reg.remove(m)
+			return fail(err)
+		}
 		if err := r.writeNotice(n, slug); err != nil {
 			r.reg.remove(m)
 			return fail(err)
