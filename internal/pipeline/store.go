@@ -24,7 +24,6 @@ func (s *storeWarnings) add(w ...NoticeWarning) {
 	s.mu.Unlock()
 }
 
-
 func (r *runner) close() {
 	if r.db != nil {
 		r.db.Close()
