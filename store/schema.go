@@ -54,6 +54,8 @@ var migrations = []string{
 		at   TEXT NOT NULL
 	);
 	ALTER TABLE notices ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0;`,
+
+	consoleSchema, // 3: accounts, sessions, audit log, uploads (console.go); keep last
 }
 
 // Version is the schema version this build writes.
