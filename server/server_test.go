@@ -14,14 +14,14 @@ func TestPagesRender(t *testing.T) {
 	e := newEnv(t, true)
 	c := e.login("office")
 	for path, want := range map[string]string{
-		"/notices":                       "连政办发〔2024〕22号",
-		"/notices/" + esc(sampleSlug):    "在无锡举办连云港市粮食推介会",
-		"/units":                         "市教育局",
-		"/units/" + esc("市教育局"):          "四.（三）.1",
-		"/overview?quarter=2024Q4":       "各单位完成率",
-		"/downloads":                     "任务分解表",
-		"/settings":                      "操作记录",
-		"/api/notices":                   `"tasks": 58`,
+		"/notices":                    "连政办发〔2024〕22号",
+		"/notices/" + esc(sampleSlug): "在无锡举办连云港市粮食推介会",
+		"/units":                      "市教育局",
+		"/units/" + esc("市教育局"):       "四.（三）.1",
+		"/overview?quarter=2024Q4":    "各单位完成率",
+		"/downloads":                  "任务分解表",
+		"/settings":                   "操作记录",
+		"/api/notices":                `"tasks": 58`,
 		"/api/units/" + esc("市教育局") + "/tasks": `"task": "四.（三）.1"`,
 	} {
 		res, body := c.get(path)
