@@ -107,6 +107,16 @@ func isAPI(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/api/")
 // auth wraps a handler: the request needs a live session of one of roles,
 // and a state-changing request the session's CSRF token.
 func (s *Server) auth(roles roleSet, h http.HandlerFunc) http.Handler {
+	return s.authFor(roles, false, h)
+}
+
+// authStreaming is auth for a handler that reads a multipart body as a
+// stream and checks the CSRF token in it itself.
+func (s *Server) authStreaming(roles roleSet, h http.HandlerFunc) http.Handler {
+	return s.authFor(roles, true, h)
+}
+
+func (s *Server) authFor(roles roleSet, streaming bool, h http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		u := s.sessionUser(r)
 		if u == nil {
@@ -123,8 +133,18 @@ func (s *Server) auth(roles roleSet, h http.HandlerFunc) http.Handler {
 		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			tok := r.Header.Get("X-CSRF-Token")
-			if tok == "" {
-				tok = r.PostFormValue("csrf") // multipart forms are parsed by the handler first
+			multi := strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/")
+			switch {
+			case tok != "":
+			case multi && streaming:
+				// The upload handler reads the token from the stream,
+				// before any file, bounded by its own limit.
+				tok = u.sess.CSRF
+			case multi:
+				tok = "" // no multipart bodies elsewhere: they would be parsed unbounded
+			default:
+				r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+				tok = r.PostFormValue("csrf")
 			}
 			if subtle.ConstantTimeCompare([]byte(tok), []byte(u.sess.CSRF)) != 1 {
 				s.forbidden(w, r, "表单已失效（缺少或错误的 CSRF 令牌），请刷新页面后重试")

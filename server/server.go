@@ -113,7 +113,7 @@ func (s *Server) routes() {
 
 	s.mux.Handle("GET /{$}", s.auth(anyRole, s.home))
 	s.mux.Handle("GET /notices", s.auth(readers, s.noticesPage))
-	s.mux.Handle("POST /notices/upload", s.auth(office, s.uploadSubmit))
+	s.mux.Handle("POST /notices/upload", s.authStreaming(office, s.uploadSubmit))
 	s.mux.Handle("GET /notices/{slug}", s.auth(readers, s.reviewPage))
 	s.mux.Handle("POST /notices/{slug}/tasks/{task}", s.auth(office, s.correctSubmit))
 	s.mux.Handle("POST /notices/{slug}/reviewed", s.auth(office, s.reviewedSubmit))

@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"context"
+	"crypto/subtle"
 	"errors"
 	"fmt"
 	"io"
@@ -93,7 +94,7 @@ func (s *Server) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}()
-	csrfOK := r.Header.Get("X-CSRF-Token") == u.sess.CSRF
+	csrfOK := subtle.ConstantTimeCompare([]byte(r.Header.Get("X-CSRF-Token")), []byte(u.sess.CSRF)) == 1
 	for {
 		part, err := mr.NextPart()
 		if err == io.EOF {
@@ -111,7 +112,7 @@ func (s *Server) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		switch part.FormName() {
 		case "csrf":
 			b, _ := io.ReadAll(io.LimitReader(part, 128))
-			csrfOK = csrfOK || string(b) == u.sess.CSRF
+			csrfOK = csrfOK || subtle.ConstantTimeCompare(b, []byte(u.sess.CSRF)) == 1
 			continue
 		case "file":
 		default:
