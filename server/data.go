@@ -52,6 +52,17 @@ func (s *Server) noticeRows() ([]noticeRow, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Files uploaded here are shown by the name they were sent with.
+	ups, err := s.st.Uploads(1 << 20)
+	if err != nil {
+		return nil, err
+	}
+	sent := map[string]string{}
+	for _, u := range ups {
+		if u.Stored != "" {
+			sent[u.Stored] = u.Original
+		}
+	}
 	var out []noticeRow
 	for _, slug := range slugs {
 		n, conf, err := s.st.Notice(slug, reparse)
@@ -73,6 +84,9 @@ func (s *Server) noticeRows() ([]noticeRow, error) {
 		}
 		out = append(out, noticeRow{Slug: slug, DocNumber: n.DocNumber, Title: n.Title, Tasks: len(n.Tasks), Units: len(units),
 			Warnings: len(n.Warnings), Conflicts: len(conf), Reviewed: rev, Source: displaySource(n.Source.Path)})
+		if o, ok := sent[out[len(out)-1].Source]; ok {
+			out[len(out)-1].Source = o
+		}
 	}
 	return out, nil
 }

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -35,7 +36,7 @@ func (s *Server) noticesPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, "notices", pageData{Title: "通知", Nav: "notices", Data: map[string]any{
-		"Notices": rows, "Uploads": ups, "Accept": strings.Join(extract.Extensions(), ","), "MaxMB": s.opt.MaxUpload >> 20}})
+		"Notices": rows, "Uploads": ups, "Accept": strings.Join(extract.Extensions(), ","), "Kinds": strings.Join(extract.Extensions(), " "), "MaxMB": s.opt.MaxUpload >> 20}})
 }
 
 // srcLine is one line of a notice's text as read, cut into plain and
@@ -332,7 +333,7 @@ func (s *Server) correctSubmit(w http.ResponseWriter, r *http.Request) {
 		}
 		if ok {
 			changed = append(changed, c.Field)
-			s.st.Audit(u.Name, "更正", slug+" "+id, fmt.Sprintf("%s: %s → %s", c.Field, short(c.Old), short(c.New)))
+			s.st.Audit(u.Name, "更正", slug+" "+id, fmt.Sprintf("%s：%s → %s", fieldLabel(c.Field), short(auditValue(c.Field, c.Old)), short(auditValue(c.Field, c.New))))
 		}
 	}
 	if isAPI(r) || r.Header.Get("Accept") == "application/json" {
@@ -344,6 +345,36 @@ func (s *Server) correctSubmit(w http.ResponseWriter, r *http.Request) {
 		ok = "withdrawn"
 	}
 	http.Redirect(w, r, "/notices/"+url.PathEscape(slug)+"?ok="+ok+"#T"+url.QueryEscape(id), http.StatusSeeOther)
+}
+
+// fieldLabel is a correction's field as the ledger's column calls it.
+func fieldLabel(f string) string {
+	switch f {
+	case store.FieldText:
+		return "任务内容"
+	case store.FieldUnits:
+		return "责任单位"
+	case store.FieldDeadlineRaw:
+		return "完成时限"
+	case store.FieldDeadlineDate:
+		return "截止日期"
+	case store.FieldWithdrawn:
+		return "撤回"
+	case store.FieldSection:
+		return "板块"
+	}
+	return f
+}
+
+// auditValue shows a stored value as a person reads it.
+func auditValue(field, v string) string {
+	if field == store.FieldUnits {
+		var us []duban.Unit
+		if json.Unmarshal([]byte(v), &us) == nil {
+			return unitsText(us)
+		}
+	}
+	return v
 }
 
 func short(s string) string {

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"embed"
 	"fmt"
 	"html/template"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/store"
+	"github.com/duban/duban/templates"
 )
 
 //go:embed assets
@@ -92,7 +94,7 @@ func (s *Server) uploadDir() string { return filepath.Join(s.opt.Out, "uploads")
 // ServeHTTP serves the console with its security headers.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+	h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Referrer-Policy", "same-origin")
@@ -100,10 +102,26 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
+// cached lets the browser keep the embedded assets for a day (pages and
+// documents are never cached).
+func cached(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "private, max-age=86400")
+		h.ServeHTTP(w, r)
+	})
+}
+
 func (s *Server) routes() {
 	static, _ := fs.Sub(assets, "assets")
 	fileServer := http.StripPrefix("/static/", http.FileServer(http.FS(static)))
-	s.mux.Handle("GET /static/", fileServer)
+	s.mux.Handle("GET /static/", cached(fileServer))
+	// The CJK font the PDFs are set in, as the last fallback of the pages:
+	// a browser without a Chinese system font (a bare Linux desktop)
+	// fetches it, one with Microsoft YaHei or PingFang never does.
+	s.mux.Handle("GET /font/wqy-microhei.ttf", cached(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "font/ttf")
+		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(templates.Font()))
+	})))
 
 	s.mux.HandleFunc("GET /login", s.loginPage)
 	s.mux.HandleFunc("POST /login", s.loginSubmit)

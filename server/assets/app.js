@@ -17,10 +17,14 @@
 
   // 审核: clicking a task's number scrolls the text to its source line and
   // marks it; the ↗ beside a source line goes back to the task.
+  // Scroll only the panel holding el (not the page), el to its middle.
   function hit(el) {
     document.querySelectorAll(".hit").forEach(function (x) { x.classList.remove("hit"); });
     el.classList.add("hit");
-    el.scrollIntoView({ block: "center" });
+    var box = el.closest(".split > section");
+    if (!box) { el.scrollIntoView({ block: "center" }); return; }
+    var r = el.getBoundingClientRect(), b = box.getBoundingClientRect();
+    box.scrollTop += (r.top - b.top) - (box.clientHeight - r.height) / 2;
   }
   document.querySelectorAll("a.tid").forEach(function (a) {
     a.addEventListener("click", function (e) {
