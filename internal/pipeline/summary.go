@@ -55,9 +55,9 @@ type Counts struct {
 	Pending   int `json:"pending,omitempty"`
 	Imported  int `json:"imported,omitempty"` // reports taken by duban import
 	Rejected  int `json:"rejected,omitempty"` // returned rows not taken
-	Notices   int `json:"notices"` // notices in the output folder
-	Tasks     int `json:"tasks"`   // their tasks
-	Units     int `json:"units"`   // unit sheets
+	Notices   int `json:"notices"`            // notices in the output folder
+	Tasks     int `json:"tasks"`              // their tasks
+	Units     int `json:"units"`              // unit sheets
 	Quarters  int `json:"quarters"`
 }
 
