@@ -95,12 +95,8 @@ func ReportDate(n *duban.Notice, round string) time.Time {
 }
 
 func parseQuarter(s string) (int, int, bool) {
-	if len(s) != 6 || s[4] != 'Q' {
-		return 0, 0, false
-	}
-	y, err := strconv.Atoi(s[:4])
-	q := int(s[5] - '0')
-	return y, q, err == nil && q >= 1 && q <= 4
+	y, q, err := duban.ParseQuarter(s)
+	return y, q, err == nil
 }
 
 // Sheet is one unit's return sheet before it is written.
