@@ -1,5 +1,7 @@
 package duban
 
+import "time"
+
 // Progress is what a unit reported on one task in a returned sheet.
 type Progress struct {
 	Unit      string `json:"unit"`
@@ -37,4 +39,48 @@ func ParseStatus(s string) (Status, bool) {
 		}
 	}
 	return "", false
+}
+
+// Light is a task's standing for one unit on a day: what the ledger, the
+// sheets and the 通报 colour.
+type Light string
+
+// Lights.
+const (
+	LightDone    Light = "已完成"
+	LightOverdue Light = "逾期" // due by then and not reported 已完成
+	LightNear    Light = "临期" // due within the warning days
+	LightNormal  Light = "正常"
+	LightNone    Light = "" // no dated deadline
+)
+
+// LatestProgress is unit's report on t (by name or canonical name), nil
+// when it reported nothing.
+func (t *Task) LatestProgress(unit string) *Progress {
+	for i := range t.Progress {
+		if t.Progress[i].Unit == unit {
+			return &t.Progress[i]
+		}
+	}
+	return nil
+}
+
+// LightOf is task t's light for unit on day asOf, warnDays before the
+// deadline counting as near.
+func LightOf(t *Task, unit string, asOf time.Time, warnDays int) Light {
+	if p := t.LatestProgress(unit); p != nil && p.Status == StatusDone {
+		return LightDone
+	}
+	d, ok := t.Deadline.Time()
+	if !ok {
+		return LightNone
+	}
+	day := time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, time.UTC)
+	switch {
+	case d.Before(day):
+		return LightOverdue
+	case !d.After(day.AddDate(0, 0, warnDays)):
+		return LightNear
+	}
+	return LightNormal
 }

@@ -2,6 +2,9 @@ package duban
 
 import (
 	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -123,9 +126,61 @@ func (d *Deadline) Time() (time.Time, bool) {
 	return t, err == nil
 }
 
+// SetDate sets the deadline's date (YYYY-MM-DD; "" for none) and, with
+// it, the quarter the date falls in.
+func (d *Deadline) SetDate(date string) {
+	d.Date, d.Quarter = NullString(date), ""
+	if t, ok := d.Time(); ok {
+		d.Quarter = NullString(QuarterOf(t))
+	}
+}
+
+// DueQuarter is the quarter ("2024Q3") a deadline falls in: that of its
+// date, else its Quarter when that names one; "" when it has neither.
+func (d *Deadline) DueQuarter() string {
+	if d == nil {
+		return ""
+	}
+	if t, ok := d.Time(); ok {
+		return QuarterOf(t)
+	}
+	if y, q, err := ParseQuarter(string(d.Quarter)); err == nil {
+		return QuarterName(y, q)
+	}
+	return ""
+}
+
 // QuarterOf gives the YYYYQn of a date.
 func QuarterOf(t time.Time) string {
 	return t.Format("2006") + "Q" + string(rune('1'+(int(t.Month())-1)/3))
+}
+
+// QuarterName writes a year and quarter number as "2024Q3".
+func QuarterName(year, q int) string { return strconv.Itoa(year) + "Q" + strconv.Itoa(q) }
+
+// ParseQuarter reads "2024Q3" (also "2024q3", surrounding blanks allowed)
+// into its year and quarter number.
+func ParseQuarter(s string) (year, q int, err error) {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	i := strings.IndexByte(s, 'Q')
+	if i != 4 || len(s) != 6 {
+		return 0, 0, fmt.Errorf("quarter %q: want YYYYQn, e.g. 2024Q3", s)
+	}
+	year, err = strconv.Atoi(s[:4])
+	if err != nil || year < 1000 {
+		return 0, 0, fmt.Errorf("quarter %q: bad year", s)
+	}
+	q = int(s[5] - '0')
+	if q < 1 || q > 4 {
+		return 0, 0, fmt.Errorf("quarter %q: quarter must be 1 to 4", s)
+	}
+	return year, q, nil
+}
+
+// QuartersOfYear returns "YYYYQ1".."YYYYQ4".
+func QuartersOfYear(year int) []string {
+	y := strconv.Itoa(year)
+	return []string{y + "Q1", y + "Q2", y + "Q3", y + "Q4"}
 }
 
 // Warning is something a person should look at in the records.

@@ -470,11 +470,7 @@ func readDeadline(base *duban.Deadline, known bool, cols map[string]int, get fun
 	if hasDate {
 		date := parseCellDate(get("date"))
 		if date != string(d.Date) {
-			d.Date = duban.NullString(date)
-			d.Quarter = ""
-			if t, ok := d.Time(); ok {
-				d.Quarter = duban.NullString(duban.QuarterOf(t))
-			}
+			d.SetDate(date)
 			hasQuarter = false
 		}
 	}

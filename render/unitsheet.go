@@ -20,7 +20,7 @@ import (
 // (a dropdown in Excel).
 //
 // With opt.Directory, names are keyed as the records' canonical names say
-// (extract.Enrich fills them from the directory); a group gets its own
+// (package enrich fills them from the directory); a group gets its own
 // sheet and, when the directory lists its members, each member's sheet
 // also lists the group's tasks with 分工 saying so — 配合 / 经相关县区 —
 // unless the task names that member itself.

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"fmt"
 	"net/http"
 	"net/url"
 	"os"
@@ -102,12 +101,12 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 		files = keep
 		fileName = render.SafeFileName(stem) + "-任务清单" + ext
 	case "quarterly":
-		y, q, perr := render.ParseQuarter(stem)
+		y, q, perr := duban.ParseQuarter(stem)
 		if perr != nil {
 			http.Error(w, "季度应写作 2024Q3", http.StatusNotFound)
 			return
 		}
-		quarter := fmt.Sprintf("%dQ%d", y, q)
+		quarter := duban.QuarterName(y, q)
 		files, err = render.Quarterly(ns, tmp, []string{quarter}, opt)
 		fileName = quarter + "-通报" + ext
 	}

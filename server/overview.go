@@ -1,13 +1,11 @@
 package server
 
 import (
-	"fmt"
 	"net/http"
 	"sort"
 	"time"
 
 	"github.com/duban/duban"
-	"github.com/duban/duban/render"
 )
 
 // overview is the 总览 of one quarter as of a date.
@@ -110,8 +108,8 @@ func (s *Server) quarterAndDate(r *http.Request) (string, time.Time, string) {
 	}
 	q := duban.QuarterOf(asOf)
 	if v := r.URL.Query().Get("quarter"); v != "" {
-		if y, n, err := render.ParseQuarter(v); err == nil {
-			q = fmt.Sprintf("%dQ%d", y, n)
+		if y, n, err := duban.ParseQuarter(v); err == nil {
+			q = duban.QuarterName(y, n)
 		} else {
 			msg = "季度应写作 2024Q3"
 		}

@@ -3,7 +3,6 @@ package store
 import (
 	"encoding/json"
 	"slices"
-	"time"
 
 	"github.com/duban/duban"
 )
@@ -195,12 +194,9 @@ func requarter(t *duban.Task) {
 	if t.Deadline == nil {
 		return
 	}
-	t.Deadline.Quarter = ""
-	if d, err := time.Parse(duban.DateLayout, string(t.Deadline.Date)); err == nil {
-		t.Deadline.Quarter = duban.NullString(duban.QuarterOf(d))
-		if t.Deadline.Kind == "" || t.Deadline.Kind == duban.KindUnknown {
-			t.Deadline.Kind = duban.KindDate
-		}
+	t.Deadline.SetDate(string(t.Deadline.Date))
+	if t.Deadline.Date != "" && (t.Deadline.Kind == "" || t.Deadline.Kind == duban.KindUnknown) {
+		t.Deadline.Kind = duban.KindDate
 	}
 }
 

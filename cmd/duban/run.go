@@ -44,7 +44,7 @@ func finishRun(stderr io.Writer, sum *pipeline.Summary, err error, quiet bool) e
 	}
 	if !quiet {
 		for _, w := range sum.Warnings {
-			if w.Notice == "" {
+			if w.Notice == "" || w.Code == pipeline.WarnConflict || w.Code == pipeline.WarnImportRejected {
 				fmt.Fprintf(stderr, "warning: %s\n", w.Message)
 			}
 		}

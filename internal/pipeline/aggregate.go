@@ -107,6 +107,11 @@ func (r *runner) aggregate(sum *Summary) {
 	}
 	wg.Wait()
 	ok := true
+	returnPaths, err := r.writeReturns()
+	if err != nil {
+		ok = false
+		r.warns = append(r.warns, NoticeWarning{Code: "render", Message: fmt.Sprintf("return sheets: %v", err)})
+	}
 	switch {
 	case r.be.UnitSheets == nil:
 		ok = false
@@ -134,7 +139,7 @@ func (r *runner) aggregate(sum *Summary) {
 	r.st.Aggregate = nil
 	if ok {
 		a := &aggregateState{Key: key, Units: sum.Counts.Units, Quarters: sum.Counts.Quarters}
-		for _, p := range append(unitPaths, quarterPaths...) {
+		for _, p := range append(append(unitPaths, quarterPaths...), returnPaths...) {
 			if rel, err := filepath.Rel(r.out, p); err == nil {
 				a.Files = append(a.Files, rel)
 			}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/extract"
 	"github.com/duban/duban/internal/gen"
 )
 
@@ -350,11 +351,11 @@ func TestPanickingExtractorFailsOneInput(t *testing.T) {
 	writeBytes(t, in, "boom.txt", []byte("boom"))
 	be := Default()
 	ext := be.Extract
-	be.Extract = func(name string, data []byte, year int) (*duban.Notice, error) {
-		if string(data) == "boom" {
+	be.Extract = func(in *extract.Input, opt extract.Options) (*duban.Notice, error) {
+		if string(in.Data) == "boom" {
 			panic("reader bug")
 		}
-		return ext(name, data, year)
+		return ext(in, opt)
 	}
 	sum := mustRun(t, runOpt(in, out, be))
 	st := statusOf(t, in, sum)

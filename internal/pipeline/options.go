@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/extract"
 )
 
 // Options says what a run reads, where it writes and how.
@@ -36,11 +37,18 @@ type Options struct {
 	Quarters []string
 	// Jobs is the number of notices extracted at once (0: the number of CPUs).
 	Jobs int
+	// MaxFileSize bounds the size of a notice file in bytes (0:
+	// extract.MaxFileSize).
+	MaxFileSize int64
 	// Force redoes every notice even when it did not change.
 	Force bool
 	// By is who corrections and imports are recorded as made by (empty:
 	// store.Who, from the environment).
 	By string
+	// ReportBy is the 报送截止日期 of return sheets whose notices state none.
+	ReportBy time.Time
+	// WarnDays is how many days before a deadline a task is 临期 (0: 15).
+	WarnDays int
 	// Progress hears about every input; nil is silent.
 	Progress Progress
 	// Backend replaces the real extract and render packages (tests only).
@@ -68,6 +76,13 @@ func (o Options) jobs() int {
 		return o.Jobs
 	}
 	return runtime.NumCPU()
+}
+
+func (o Options) warnDays() int {
+	if o.WarnDays > 0 {
+		return o.WarnDays
+	}
+	return 15
 }
 
 func (o Options) formats() []string {
@@ -101,3 +116,8 @@ func (nopProgress) Start(int)    {}
 func (nopProgress) Begin(string) {}
 func (nopProgress) Done(Input)   {}
 func (nopProgress) Finish()      {}
+
+// extractOptions are the options of every notice's extraction.
+func (o Options) extractOptions(enr *enricher) extract.Options {
+	return extract.Options{Year: o.Year, Enrich: enr.Enricher, MaxSize: o.MaxFileSize}
+}
