@@ -150,7 +150,12 @@ func (s *Server) unitTasks(unit string, asOf time.Time) ([]unitTask, error) {
 						ut.Progress, ut.Status = &p, string(p.Status)
 					}
 				}
-				ut.Overdue, ut.NearDue = s.due(ut, asOf)
+				switch duban.LightOf(&t, u.Name, asOf, s.opt.WarnDays) {
+				case duban.LightOverdue:
+					ut.Overdue = true
+				case duban.LightNear:
+					ut.NearDue = true
+				}
 				out = append(out, ut)
 			}
 		}
@@ -163,23 +168,6 @@ func (s *Server) unitTasks(unit string, asOf time.Time) ([]unitTask, error) {
 		return da < db
 	})
 	return out, nil
-}
-
-// due says whether a task is 逾期 (its date passed by asOf and it is not
-// reported 已完成) or 临期 (due within WarnDays).
-func (s *Server) due(t unitTask, asOf time.Time) (overdue, near bool) {
-	if t.Date == "" || t.Status == string(duban.StatusDone) {
-		return false, false
-	}
-	d, err := time.Parse(duban.DateLayout, t.Date)
-	if err != nil {
-		return false, false
-	}
-	day := time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, time.UTC)
-	if d.Before(day) {
-		return true, false
-	}
-	return false, !d.After(day.AddDate(0, 0, s.opt.WarnDays))
 }
 
 // unitNames lists every unit named in the store with its task count.

@@ -32,7 +32,8 @@ type Options struct {
 	MaxUpload int64
 	// BcryptCost is the cost of new password hashes (0: bcrypt's default).
 	BcryptCost int
-	// WarnDays is how close a deadline is 临期 (0: 7 days).
+	// WarnDays is how close a deadline is 临期 (0: 15 days, as the
+	// command line's --warn-days).
 	WarnDays int
 	// Now is the clock (nil: time.Now).
 	Now func() time.Time
@@ -66,7 +67,7 @@ func New(opt Options) (*Server, error) {
 		opt.MaxUpload = 32 << 20
 	}
 	if opt.WarnDays == 0 {
-		opt.WarnDays = 7
+		opt.WarnDays = 15
 	}
 	if opt.Now == nil {
 		opt.Now = time.Now
