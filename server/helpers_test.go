@@ -45,7 +45,7 @@ func newEnv(t *testing.T, seed bool, mod ...func(*Options)) *testEnv {
 	t.Helper()
 	out := t.TempDir()
 	if seed {
-		sum, err := pipeline.Run(context.Background(), pipeline.Options{Inputs: []string{sample}, Out: out, Formats: []string{"xlsx"}, Jobs: 1})
+		sum, err := pipeline.Run(context.Background(), pipeline.Options{Inputs: []string{sample}, Out: out, Formats: []string{"xlsx"}, Jobs: 1, AsOf: testNow})
 		if err != nil || sum.Failed() {
 			t.Fatalf("seeding: %v %+v", err, sum)
 		}
