@@ -18,7 +18,7 @@ func (s *Server) apiNotices(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiNotice(w http.ResponseWriter, r *http.Request) {
-	n, conf, err := s.st.Notice(r.PathValue("slug"), reparse)
+	n, conf, err := s.notice(r.PathValue("slug"))
 	if err != nil {
 		s.fail(w, r, err)
 		return

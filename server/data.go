@@ -26,7 +26,64 @@ type noticeRow struct {
 	Source    string        `json:"source"`
 }
 
-// notices loads every notice of the store as the office knows it.
+// snapshot is every notice of the store as the office knows it, at one
+// generation of the store. It is shared by the requests: read only.
+type snapshot struct {
+	gen   string
+	ns    []*duban.Notice
+	slugs []string
+	conf  map[string][]store.Conflict
+}
+
+// current returns the snapshot of the store's present generation, computing
+// it once per change (one request computes, the others wait for it).
+func (s *Server) current() (*snapshot, error) {
+	gen, err := s.st.Generation()
+	if err != nil {
+		return nil, err
+	}
+	s.snapMu.Lock()
+	defer s.snapMu.Unlock()
+	if s.snap != nil && s.snap.gen == gen {
+		return s.snap, nil
+	}
+	slugs, err := s.st.Slugs()
+	if err != nil {
+		return nil, err
+	}
+	sn := &snapshot{gen: gen, conf: map[string][]store.Conflict{}}
+	for _, slug := range slugs {
+		n, conf, err := s.st.CurrentNotice(slug, reparse)
+		if err != nil {
+			return nil, err
+		}
+		if n != nil {
+			sn.ns = append(sn.ns, n)
+			sn.slugs = append(sn.slugs, slug)
+			sn.conf[slug] = conf
+		}
+	}
+	s.snap = sn
+	return sn, nil
+}
+
+// notice returns one notice of the current snapshot (read only), nil when
+// the store does not hold it.
+func (s *Server) notice(slug string) (*duban.Notice, []store.Conflict, error) {
+	sn, err := s.current()
+	if err != nil {
+		return nil, nil, err
+	}
+	for i, sl := range sn.slugs {
+		if sl == slug {
+			return sn.ns[i], sn.conf[slug], nil
+		}
+	}
+	return nil, nil, nil
+}
+
+// notices loads every notice of the store afresh (copies a renderer may
+// change).
 func (s *Server) notices() ([]*duban.Notice, []string, error) {
 	slugs, err := s.st.Slugs()
 	if err != nil {
@@ -35,7 +92,7 @@ func (s *Server) notices() ([]*duban.Notice, []string, error) {
 	var ns []*duban.Notice
 	var keep []string
 	for _, slug := range slugs {
-		n, _, err := s.st.Notice(slug, reparse)
+		n, _, err := s.st.CurrentNotice(slug, reparse)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -48,7 +105,7 @@ func (s *Server) notices() ([]*duban.Notice, []string, error) {
 }
 
 func (s *Server) noticeRows() ([]noticeRow, error) {
-	slugs, err := s.st.Slugs()
+	sn, err := s.current()
 	if err != nil {
 		return nil, err
 	}
@@ -64,14 +121,8 @@ func (s *Server) noticeRows() ([]noticeRow, error) {
 		}
 	}
 	var out []noticeRow
-	for _, slug := range slugs {
-		n, conf, err := s.st.Notice(slug, reparse)
-		if err != nil {
-			return nil, err
-		}
-		if n == nil {
-			continue
-		}
+	for i, slug := range sn.slugs {
+		n, conf := sn.ns[i], sn.conf[slug]
 		rev, err := s.st.Reviewed(slug)
 		if err != nil {
 			return nil, err
@@ -124,18 +175,18 @@ const notReported = "未报送"
 // unitTasks lists every (task, unit) of the store, for one unit when unit
 // is not empty, by deadline.
 func (s *Server) unitTasks(unit string, asOf time.Time) ([]unitTask, error) {
-	ns, slugs, err := s.notices()
+	sn, err := s.current()
 	if err != nil {
 		return nil, err
 	}
 	var out []unitTask
-	for i, n := range ns {
-		for _, t := range n.Tasks {
+	for i, n := range sn.ns {
+		for ti, t := range n.Tasks {
 			for _, u := range t.Units {
 				if unit != "" && u.Name != unit {
 					continue
 				}
-				ut := unitTask{Slug: slugs[i], DocNumber: n.DocNumber, Task: t.ID, Text: t.Text, Role: u.Role.Label(), Unit: u.Name, Status: notReported}
+				ut := unitTask{Slug: sn.slugs[i], DocNumber: n.DocNumber, Task: t.ID, Text: t.Text, Role: u.Role.Label(), Unit: u.Name, Status: notReported}
 				for _, o := range t.Units {
 					if o.Name != u.Name {
 						ut.Others = append(ut.Others, o.Name)
@@ -150,7 +201,7 @@ func (s *Server) unitTasks(unit string, asOf time.Time) ([]unitTask, error) {
 						ut.Progress, ut.Status = &p, string(p.Status)
 					}
 				}
-				switch duban.LightOf(&t, u.Name, asOf, s.opt.WarnDays) {
+				switch duban.LightOf(&n.Tasks[ti], u.Name, asOf, s.opt.WarnDays) {
 				case duban.LightOverdue:
 					ut.Overdue = true
 				case duban.LightNear:

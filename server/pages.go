@@ -12,6 +12,7 @@ import (
 
 	"github.com/duban/duban"
 	"github.com/duban/duban/extract"
+	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/store"
 )
 
@@ -62,7 +63,7 @@ type taskView struct {
 
 func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) {
 	slug := r.PathValue("slug")
-	n, conf, err := s.st.Notice(slug, reparse)
+	n, conf, err := s.notice(slug)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -72,7 +73,7 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rev, _ := s.st.Reviewed(slug)
-	lines, srcErr := sourceLines(n)
+	lines, srcErr := s.sourceLines(n)
 	tv := make([]taskView, len(n.Tasks))
 	for i, t := range n.Tasks {
 		tv[i] = taskView{Task: t, UnitsText: unitsText(t.Units)}
@@ -90,24 +91,8 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) {
 
 // sourceLines reads the notice's file again and cuts its text into lines
 // with the spans that gave each task's units and deadline highlighted.
-func sourceLines(n *duban.Notice) ([]srcLine, error) {
-	p := n.Source.Path
-	rd := extract.ReaderFor(p)
-	if rd == nil {
-		return nil, fmt.Errorf("%s: 原文格式不可读", displaySource(p))
-	}
-	fi, err := os.Stat(p)
-	if err != nil {
-		return nil, fmt.Errorf("%s: 原文件已不在（%v）", displaySource(p), err)
-	}
-	if fi.Size() > 64<<20 {
-		return nil, fmt.Errorf("%s: 文件过大", displaySource(p))
-	}
-	data, err := os.ReadFile(p)
-	if err != nil {
-		return nil, err
-	}
-	doc, err := rd.Read(displaySource(p), data)
+func (s *Server) sourceLines(n *duban.Notice) ([]srcLine, error) {
+	doc, err := s.document(n.Source.Path, n.Source.SHA256)
 	if err != nil {
 		return nil, err
 	}
@@ -150,6 +135,43 @@ func sourceLines(n *duban.Notice) ([]srcLine, error) {
 		}
 	}
 	return out, nil
+}
+
+// document reads a notice's file as the extraction read it, once per file
+// and checksum (a few are kept).
+func (s *Server) document(p, sum string) (*document.Document, error) {
+	key := p + "\x00" + sum
+	s.docMu.Lock()
+	doc := s.docs[key]
+	s.docMu.Unlock()
+	if doc != nil {
+		return doc, nil
+	}
+	rd := extract.ReaderFor(p)
+	if rd == nil {
+		return nil, fmt.Errorf("%s: 原文格式不可读", displaySource(p))
+	}
+	fi, err := os.Stat(p)
+	if err != nil {
+		return nil, fmt.Errorf("%s: 原文件已不在", displaySource(p))
+	}
+	if fi.Size() > 64<<20 {
+		return nil, fmt.Errorf("%s: 文件过大", displaySource(p))
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil, fmt.Errorf("%s: 读取失败", displaySource(p))
+	}
+	if doc, err = rd.Read(displaySource(p), data); err != nil {
+		return nil, err
+	}
+	s.docMu.Lock()
+	if s.docs == nil || len(s.docs) >= 16 {
+		s.docs = map[string]*document.Document{}
+	}
+	s.docs[key] = doc
+	s.docMu.Unlock()
+	return doc, nil
 }
 
 // highlight cuts text into pieces, marking the task's unit names and
@@ -474,7 +496,7 @@ func (s *Server) report(u *user, unit string, in reportIn) (stored bool, code in
 			return false, http.StatusBadRequest, "完成日期应为 YYYY-MM-DD"
 		}
 	}
-	n, _, err := s.st.Notice(in.Notice, reparse)
+	n, _, err := s.notice(in.Notice)
 	if err != nil {
 		return false, http.StatusInternalServerError, err.Error()
 	}

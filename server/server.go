@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/store"
 	"github.com/duban/duban/templates"
 )
@@ -53,6 +54,11 @@ type Server struct {
 	pages map[string]*template.Template
 	lock  *lockout
 	runMu sync.Mutex // one pipeline run at a time
+
+	snapMu sync.Mutex
+	snap   *snapshot
+	docMu  sync.Mutex
+	docs   map[string]*document.Document // notice texts as read, by file and checksum
 
 	dummyOnce sync.Once
 	dummy     string

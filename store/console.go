@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/duban/duban"
 	"strings"
 )
 
@@ -262,4 +263,56 @@ func (s *Store) CountReports() (int, error) {
 	var n int
 	err := s.db.QueryRow(`SELECT COUNT(*) FROM reports`).Scan(&n)
 	return n, err
+}
+
+// Generation changes whenever a notice, a correction or a report is
+// written: the console keeps what it computed from the store until it does.
+func (s *Store) Generation() (string, error) {
+	var n, c, r int64
+	var up string
+	err := s.db.QueryRow(`SELECT (SELECT COUNT(*) FROM notices), (SELECT COALESCE(MAX(updated_at), '') FROM notices),
+		(SELECT COALESCE(MAX(id), 0) FROM corrections), (SELECT COALESCE(MAX(id), 0) FROM reports)`).Scan(&n, &up, &c, &r)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", s.path, err)
+	}
+	return fmt.Sprintf("%d/%s/%d/%d", n, up, c, r), nil
+}
+
+// CurrentNotice is Notice with the latest report of each task and unit
+// read by the index alone, not through the whole history: the console
+// asks for it on every page.
+func (s *Store) CurrentNotice(slug string, reparse Reparse) (*duban.Notice, []Conflict, error) {
+	n, err := s.Extracted(slug)
+	if err != nil || n == nil {
+		return n, nil, err
+	}
+	cs, err := s.Corrections(slug)
+	if err != nil {
+		return nil, nil, err
+	}
+	conf := Apply(n, cs, reparse)
+	rows, err := s.db.Query(`SELECT task, unit, round, status, detail, problems, next_steps, done_date, note, file, at FROM reports r
+		WHERE slug = ? AND id = (SELECT id FROM reports d WHERE d.slug = r.slug AND d.task = r.task AND d.unit = r.unit
+			ORDER BY round DESC, id DESC LIMIT 1) ORDER BY id`, slug)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: reports: %w", s.path, err)
+	}
+	defer rows.Close()
+	idx := map[string]int{}
+	for i := range n.Tasks {
+		idx[n.Tasks[i].ID] = i
+		n.Tasks[i].Progress = nil
+	}
+	for rows.Next() {
+		var task, st string
+		var p duban.Progress
+		if err := rows.Scan(&task, &p.Unit, &p.Round, &st, &p.Detail, &p.Problems, &p.NextSteps, &p.DoneDate, &p.Note, &p.File, &p.Reported); err != nil {
+			return nil, nil, err
+		}
+		p.Status = duban.Status(st)
+		if i, ok := idx[task]; ok {
+			n.Tasks[i].Progress = append(n.Tasks[i].Progress, p)
+		}
+	}
+	return n, conf, rows.Err()
 }
