@@ -3,8 +3,11 @@ package server
 import (
 	"bytes"
 	"fmt"
+	"github.com/duban/duban/store"
+	"golang.org/x/crypto/bcrypt"
 	"mime/multipart"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -298,5 +301,52 @@ func TestUploadNames(t *testing.T) {
 	}
 	if !strings.Contains(page, "no tasks") && !strings.Contains(page, "失败") {
 		t.Errorf("the failed file does not say why in the list")
+	}
+}
+
+// The setup link creates the first 督查室 account once; after that, and
+// with a wrong token, it is refused.
+func TestSetupLinkOnce(t *testing.T) {
+	out := t.TempDir()
+	st, err := store.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	srv, err := New(Options{Out: out, Store: st, BcryptCost: bcrypt.MinCost, Logf: t.Logf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	e := &testEnv{t: t, out: out, st: st, srv: srv, ts: ts}
+	link, err := srv.SetupLink(ts.URL)
+	if err != nil || link == "" {
+		t.Fatalf("setup link: %q %v", link, err)
+	}
+	c := e.anon()
+	path := strings.TrimPrefix(link, ts.URL)
+	tok := path[strings.Index(path, "token=")+6:]
+	if res, _ := c.get("/setup?token=" + strings.Repeat("0", 64)); res.StatusCode != http.StatusForbidden {
+		t.Errorf("wrong token: %d", res.StatusCode)
+	}
+	res, page := c.get(path)
+	m := csrfRe.FindStringSubmatch(page)
+	if res.StatusCode != 200 || m == nil {
+		t.Fatalf("setup page: %d", res.StatusCode)
+	}
+	form := url.Values{"csrf": {m[1]}, "token": {tok}, "name": {"主任"}, "password": {pw}}
+	if res, body := c.do("POST", "/setup", "application/x-www-form-urlencoded", form.Encode(), nil); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("setup: %d %s", res.StatusCode, body)
+	}
+	if a, _ := st.AccountByName("主任"); a == nil || a.Role != store.RoleOffice {
+		t.Errorf("account after setup: %+v", a)
+	}
+	form.Set("name", "second")
+	if res, _ := c.do("POST", "/setup", "application/x-www-form-urlencoded", form.Encode(), nil); res.StatusCode != http.StatusForbidden {
+		t.Errorf("setup link used twice: %d", res.StatusCode)
+	}
+	if link, _ := srv.SetupLink(ts.URL); link != "" {
+		t.Errorf("a setup link while an account exists")
 	}
 }
