@@ -84,3 +84,35 @@ func LightOf(t *Task, unit string, asOf time.Time, warnDays int) Light {
 	}
 	return LightNormal
 }
+
+// Reported is the latest report on t of unit u (by its name as written or
+// its canonical name), nil when none.
+func (t *Task) Reported(u Unit) *Progress {
+	if p := t.LatestProgress(SheetKey(u)); p != nil {
+		return p
+	}
+	return t.LatestProgress(u.Name)
+}
+
+// Done reports whether the task is reported 已完成: by every lead unit
+// when it has one, else by every unit it names.
+func (t *Task) Done() bool {
+	if len(t.Progress) == 0 || len(t.Units) == 0 {
+		return false
+	}
+	var who []Unit
+	for _, u := range t.Units {
+		if u.Role == RoleLead {
+			who = append(who, u)
+		}
+	}
+	if len(who) == 0 {
+		who = t.Units
+	}
+	for _, u := range who {
+		if p := t.Reported(u); p == nil || p.Status != StatusDone {
+			return false
+		}
+	}
+	return true
+}

@@ -150,6 +150,7 @@ const (
 	statusNone    = 0
 	statusOverdue = 1 // deadline passed
 	statusSoon    = 2 // due within dueSoonDays
+	statusDone    = 3 // reported 已完成 (by its lead units)
 )
 
 // dueSoonDays is how close a deadline is "临期".
@@ -176,6 +177,7 @@ type qCount struct {
 	key                string
 	count, lead        int
 	overdue, soon      int
+	done               int
 	firstNotice, order int
 }
 
@@ -186,6 +188,8 @@ func (c *qCount) add(t qTask) {
 		c.overdue++
 	case statusSoon:
 		c.soon++
+	case statusDone:
+		c.done++
 	}
 }
 
@@ -205,6 +209,7 @@ type quarterReport struct {
 	nextDue    []qTask
 	overdue    int
 	soon       int
+	done       int
 	hasLead    bool // some unit of a task due is a lead unit
 }
 
@@ -280,6 +285,9 @@ func buildQuarter(notices []*duban.Notice, quarter string, asOf time.Time, ql *q
 				qt.date = d
 				qt.status = statusOf(d, asOf)
 			}
+			if t.Done() {
+				qt.status = statusDone
+			}
 			switch dueQuarter(t) {
 			case r.quarter:
 				r.due = append(r.due, qt)
@@ -302,6 +310,8 @@ func buildQuarter(notices []*duban.Notice, quarter string, asOf time.Time, ql *q
 				r.overdue++
 			case statusSoon:
 				r.soon++
+			case statusDone:
+				r.done++
 			}
 			sk := sectionLabel(n, t, ql.main.Label("no_section", "未分板块"), multi)
 			sc := sections[sk]
@@ -328,7 +338,11 @@ func buildQuarter(notices []*duban.Notice, quarter string, asOf time.Time, ql *q
 					uc.lead++
 					r.hasLead = true
 				}
-				r.byUnit[k] = append(r.byUnit[k], qEntry{qTask: qt, unit: a.unit, key: k, via: a.via})
+				e := qEntry{qTask: qt, unit: a.unit, key: k, via: a.via}
+				if p := t.Reported(a.unit); p != nil && p.Status == duban.StatusDone && a.via == "" {
+					e.status = statusDone // the unit's own report, under its own name
+				}
+				r.byUnit[k] = append(r.byUnit[k], e)
 			}
 			if len(seen) == 0 {
 				uc := units[noUnit]

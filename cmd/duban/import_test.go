@@ -10,6 +10,7 @@ import (
 
 	"github.com/duban/duban"
 	"github.com/duban/duban/internal/pipeline"
+	"github.com/xuri/excelize/v2"
 )
 
 // python finds a Python with openpyxl (CI installs python3-openpyxl).
@@ -126,6 +127,28 @@ func TestImportEndToEnd(t *testing.T) {
 		}
 	}
 
+	// The quarterly report of each task reported 已完成 marks it so, and the
+	// task reported 滞后 stays 逾期/临期 in its quarter.
+	checked := 0
+	for k, st := range want {
+		id := strings.TrimPrefix(k, slug+" ")
+		tk := taskByID(n, id)
+		q := tk.Deadline.DueQuarter()
+		if q == "" {
+			continue
+		}
+		marks := quarterMarks(t, filepath.Join(out, "quarterly", q+".xlsx"), id)
+		if (st == "已完成") != strings.Contains(marks, "已完成") {
+			t.Errorf("%s (%s) in %s.xlsx: row %q", id, st, q, marks)
+		}
+		if st == "已完成" {
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Error("no task reported 已完成 by its lead checked in a quarterly report")
+	}
+
 	// Importing the same files again changes nothing.
 	before, _ := os.ReadFile(filepath.Join(dirs[0], "notice.json"))
 	if code, _, errs := cli(t, "import", "-q", "--formats", "xlsx", "--as-of", "2024-12-31", "-o", out, filled); code != 0 {
@@ -150,4 +173,31 @@ func TestImportEndToEnd(t *testing.T) {
 	if k != len(want) {
 		t.Errorf("after run --force %d reports, want %d", k, len(want))
 	}
+}
+
+// quarterMarks joins the cells of the rows of a quarterly workbook that
+// list task id.
+func quarterMarks(t *testing.T, path, id string) string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []string
+	for _, sh := range f.GetSheetList() {
+		rows, _ := f.GetRows(sh)
+		for _, r := range rows {
+			for _, c := range r {
+				if c == id || strings.HasSuffix(c, "\n"+id) {
+					out = append(out, strings.Join(r, "|"))
+					break
+				}
+			}
+		}
+	}
+	if len(out) == 0 {
+		t.Errorf("%s: no row of %s", path, id)
+	}
+	return strings.Join(out, "\n")
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/calendar"
 	"github.com/duban/duban/returns"
 	"github.com/duban/duban/store"
 )
@@ -70,11 +71,25 @@ func (r *runner) writeReturns() ([]string, error) {
 		return nil, err
 	}
 	paths, err := returns.Write(dir, ns, r.returnOptions())
-	if err == nil {
-		prune(dir, paths)
+	if err != nil {
+		return paths, err
 	}
-	return paths, err
+	prune(dir, paths)
+	cdir := filepath.Join(r.out, CalendarDir)
+	stamp := r.opt.Now
+	if stamp.IsZero() {
+		stamp = time.Now()
+	}
+	cal, err := calendar.Write(cdir, ns, r.returnOptions(), stamp)
+	if err != nil {
+		return paths, fmt.Errorf("calendars: %w", err)
+	}
+	prune(cdir, cal)
+	return append(paths, cal...), nil
 }
+
+// CalendarDir is the folder of the deadline calendars (.ics).
+const CalendarDir = "calendar"
 
 func (r *runner) returnOptions() returns.Options {
 	safe := r.be.SafeFileName
