@@ -310,10 +310,17 @@ func TestBrowserLoop(t *testing.T) {
 			t.Errorf("downloaded 2024Q4 通报 lacks %q", want)
 		}
 	}
-	// What the renders carry of the progress at this merge of the store
-	// branch: logged, asserted once they carry it.
-	t.Logf("unit sheet carries the reported progress: %v; 通报: %v",
-		strings.Contains(sheet, "已组织校长互访三批次"), strings.Contains(report4, "已组织校长互访三批次"))
+	// The return sheet (填报单) carries the unit's reports; the unit sheet
+	// and the 通报 as the render package makes them at this merge of the
+	// store branch: logged, so the lead sees when they start to.
+	ret := cellsText(get("/download/return/" + esc("市教育局") + ".xlsx?asof=2024-11-15"))
+	for _, want := range []string{"四.（三）.3", "已完成", "已组织校长互访三批次", "四.（三）.4", "滞后", "教师交流名单尚未确定", "经费待落实", "2024-11-20"} {
+		if !strings.Contains(ret, want) {
+			t.Errorf("downloaded return sheet lacks %q", want)
+		}
+	}
+	t.Logf("unit sheet carries the reported progress: %v; 通报 carries the 已完成 report: %v, the 滞后 one in the unit's words: %v",
+		strings.Contains(sheet, "已组织校长互访三批次"), strings.Contains(report4, "已组织校长互访三批次"), strings.Contains(report4, "教师交流名单尚未确定"))
 }
 
 // cellsText joins every cell of every sheet.

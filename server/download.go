@@ -9,24 +9,32 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/calendar"
 	"github.com/duban/duban/render"
+	"github.com/duban/duban/returns"
 	"github.com/duban/duban/store"
 )
 
 // download renders a document from the store as it is now and sends it:
 // /download/ledger/<slug>.xlsx, /download/unit/<unit>.pdf,
-// /download/quarterly/<2024Q3>.xlsx (?asof=YYYY-MM-DD).
+// /download/quarterly/<2024Q3>.xlsx, /download/return/<unit>.xlsx (the
+// return sheet with the unit's latest reports), /download/calendar/<unit>.ics
+// (?asof=YYYY-MM-DD).
 func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 	kind, name := r.PathValue("kind"), r.PathValue("name")
 	ext := strings.ToLower(filepath.Ext(name))
 	stem := strings.TrimSuffix(name, filepath.Ext(name))
-	if ext != ".pdf" && ext != ".xlsx" {
-		http.Error(w, "格式应为 .pdf 或 .xlsx", http.StatusNotFound)
+	switch {
+	case kind == "calendar" && ext == ".ics":
+	case kind == "return" && ext == ".xlsx":
+	case kind != "calendar" && kind != "return" && (ext == ".pdf" || ext == ".xlsx"):
+	default:
+		http.Error(w, "没有这种格式", http.StatusNotFound)
 		return
 	}
 	u := userOf(r)
 	switch kind {
-	case "unit":
+	case "unit", "return", "calendar":
 		if !mayUnit(u, stem) {
 			s.forbidden(w, r, "只能下载本单位的任务清单")
 			return
@@ -100,6 +108,27 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 		}
 		files = keep
 		fileName = render.SafeFileName(stem) + "-任务清单" + ext
+	case "return", "calendar":
+		var rn []returns.Notice
+		for i, n := range ns {
+			rn = append(rn, returns.Notice{Slug: slugs[i], Notice: n})
+		}
+		ropt := returns.Options{AsOf: asOf, WarnDays: s.opt.WarnDays, SafeName: render.SafeFileName}
+		if kind == "return" {
+			files, err = returns.Write(tmp, rn, ropt)
+			fileName = render.SafeFileName(stem) + "-填报单" + ext
+		} else {
+			files, err = calendar.Write(tmp, rn, ropt, s.opt.Now())
+			fileName = render.SafeFileName(stem) + ext
+		}
+		want := render.SafeFileName(stem) + ext
+		var keep []string
+		for _, f := range files {
+			if filepath.Base(f) == want {
+				keep = append(keep, f)
+			}
+		}
+		files = keep
 	case "quarterly":
 		y, q, perr := duban.ParseQuarter(stem)
 		if perr != nil {
@@ -131,8 +160,11 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 	}
 	defer f.Close()
 	ct := "application/pdf"
-	if ext == ".xlsx" {
+	switch ext {
+	case ".xlsx":
 		ct = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	case ".ics":
+		ct = "text/calendar; charset=utf-8"
 	}
 	w.Header().Set("Content-Type", ct)
 	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(fileName))

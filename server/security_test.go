@@ -64,6 +64,7 @@ func TestUnitUserConfined(t *testing.T) {
 	for _, p := range []string{
 		"/units/" + esc("市发改委"), "/api/units/" + esc("市发改委") + "/tasks",
 		"/download/unit/" + esc("市发改委") + ".xlsx", "/api/download/unit/" + esc("市发改委") + ".pdf",
+		"/download/return/" + esc("市发改委") + ".xlsx", "/download/calendar/" + esc("市发改委") + ".ics",
 		"/download/ledger/" + esc(sampleSlug) + ".xlsx", "/download/quarterly/2024Q4.pdf",
 		"/notices", "/notices/" + esc(sampleSlug), "/api/notices", "/overview", "/settings",
 	} {
@@ -94,6 +95,9 @@ func TestUnitUserConfined(t *testing.T) {
 	}
 	if res, body := u.get("/download/unit/" + esc("市教育局") + ".xlsx"); res.StatusCode != 200 || !strings.HasPrefix(body, "PK") {
 		t.Errorf("own unit sheet: %d", res.StatusCode)
+	}
+	if res, body := u.get("/download/calendar/" + esc("市教育局") + ".ics"); res.StatusCode != 200 || !strings.Contains(body, "BEGIN:VCALENDAR") || !strings.Contains(body, "四.（三）.1") {
+		t.Errorf("own calendar: %d %.200s", res.StatusCode, body)
 	}
 	// A viewer reads but changes nothing.
 	v := e.login("viewer")
