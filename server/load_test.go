@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -141,6 +142,7 @@ func TestLoad(t *testing.T) {
 		record(page, time.Since(start), msg)
 	}
 
+	cpu0 := cpuTime()
 	ctx, cancel := context.WithTimeout(context.Background(), dur)
 	defer cancel()
 	// The import, again and again until the time is up.
@@ -201,6 +203,7 @@ func TestLoad(t *testing.T) {
 		})
 	}
 	wg.Wait()
+	cpu := cpuTime() - cpu0
 	load, _ := os.ReadFile("/proc/loadavg")
 
 	// Every report the console accepted is stored exactly once.
@@ -242,6 +245,8 @@ func TestLoad(t *testing.T) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d sessions, %v, %d requests, %d errors, %d reports stored once each, %d imports of %s alongside; load average %s",
 		sessions, dur, len(samples), errCount.Load(), reportsOK.Load(), imports.Load(), filepath.Base(sheets), strings.TrimSpace(string(load)))
+	fmt.Fprintf(&b, "\nthis process used %v of CPU in the %v (server, clients and imports together: %.0f%% of one core; %v per request, the imports included)",
+		cpu.Round(time.Millisecond), dur, 100*cpu.Seconds()/dur.Seconds(), (cpu / time.Duration(max(1, len(samples)))).Round(time.Microsecond*10))
 	fmt.Fprintf(&b, "\n%-10s %7s %9s %9s %9s %9s", "page", "n", "p50", "p95", "p99", "max")
 	for _, p := range pages {
 		d := by[p]
@@ -257,6 +262,15 @@ func TestLoad(t *testing.T) {
 	if out := os.Getenv("DUBAN_LOAD_REPORT"); out != "" {
 		os.WriteFile(out, []byte(b.String()+"\n"), 0o644)
 	}
+}
+
+// cpuTime is the CPU time (user and system) this process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func envInt(k string, def int) int {
