@@ -145,6 +145,29 @@ func TestBrowserLoop(t *testing.T) {
 			t.Errorf("notice list lacks %q: %s", want, list)
 		}
 	}
+	// Drag-and-drop of several files; those that fail say why in the list.
+	run(t, ctx, "drop two bad files",
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Evaluate[bool](`(function(){
+				var dt = new DataTransfer();
+				dt.items.add(new File(["not a pdf at all"], "扫描件.pdf", {type: "application/pdf"}));
+				dt.items.add(new File(["MZ"], "setup.exe"));
+				var d = document.getElementById("drop");
+				d.dispatchEvent(new DragEvent("dragover", {dataTransfer: dt, bubbles: true, cancelable: true}));
+				d.dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+				return true;})()`)(ctx, tg)
+			return err
+		}),
+		chromedp.WaitVisible(chromedp.CSS(`#queue li.up-failed + li.up-failed`)),
+	)
+	queue := val(t, ctx, "queue", chromedp.Text(chromedp.CSS(`#queue`)))
+	for _, want := range []string{"扫描件.pdf", "不是 PDF 文件", "setup.exe", "不支持的文件类型"} {
+		if !strings.Contains(queue, want) {
+			t.Errorf("dropped files: the list lacks %q:\n%s", want, queue)
+		}
+	}
+	shot(t, ctx, "2-notices-dropped")
+	run(t, ctx, "the list after the reload", chromedp.WaitVisible(chromedp.CSS(`ul.uploads li.up-failed`)))
 	shot(t, ctx, "2-notices")
 
 	// 审核: click a task, its source line is marked and in view.
