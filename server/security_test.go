@@ -28,6 +28,8 @@ var routes = []struct{ method, path string }{
 	{"GET", "/api/notices"}, {"GET", "/api/notices/" + esc(sampleSlug)}, {"GET", "/api/units/" + esc("市教育局") + "/tasks"},
 	{"POST", "/api/units/" + esc("市教育局") + "/reports"}, {"GET", "/api/overview"}, {"POST", "/api/logout"},
 	{"GET", "/api/download/unit/" + esc("市教育局") + ".xlsx"},
+	{"POST", "/units/" + esc("市教育局") + "/returns"}, {"POST", "/api/units/" + esc("市教育局") + "/returns"},
+	{"GET", "/download/return/" + esc("市教育局") + ".xlsx"}, {"GET", "/download/calendar/" + esc("市教育局") + ".ics"},
 }
 
 // Without a session every page redirects to the login and every API call

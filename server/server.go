@@ -145,6 +145,8 @@ func (s *Server) routes() {
 	s.mux.Handle("GET /units", s.auth(anyRole, s.unitsPage))
 	s.mux.Handle("GET /units/{unit}", s.auth(anyRole, s.unitPage))
 	s.mux.Handle("POST /units/{unit}/report", s.auth(reporters, s.reportSubmit))
+	s.mux.Handle("POST /units/{unit}/returns", s.authStreaming(reporters, s.returnUpload))
+	s.mux.Handle("POST /api/units/{unit}/returns", s.authStreaming(reporters, s.returnUpload))
 	s.mux.Handle("GET /overview", s.auth(readers, s.overviewPage))
 	s.mux.Handle("GET /downloads", s.auth(anyRole, s.downloadsPage))
 	s.mux.Handle("GET /download/{kind}/{name}", s.auth(anyRole, s.download))

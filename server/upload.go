@@ -122,7 +122,7 @@ func (s *Server) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 			s.forbidden(w, r, "表单已失效（缺少 CSRF 令牌）")
 			return
 		}
-		f, err := s.save(part)
+		f, err := s.save(part, noticeType)
 		if err != nil {
 			var mbe *http.MaxBytesError
 			if errors.As(err, &mbe) {
@@ -157,11 +157,11 @@ type savedFile struct {
 
 // save writes one uploaded file under a generated name; a refused file
 // comes back with err set (and nothing kept).
-func (s *Server) save(part *multipart.Part) (savedFile, error) {
+func (s *Server) save(part *multipart.Part, accept func(name string) error) (savedFile, error) {
 	f := savedFile{name: displayName(part.FileName())}
 	ext := strings.ToLower(filepath.Ext(f.name))
-	if !extract.Supported(f.name) {
-		f.err = fmt.Errorf("不支持的文件类型 %q：可上传 %s", ext, strings.Join(extract.Extensions(), " "))
+	if err := accept(f.name); err != nil {
+		f.err = err
 		io.Copy(io.Discard, part)
 		return f, nil
 	}
@@ -200,6 +200,14 @@ func (s *Server) save(part *multipart.Part) (savedFile, error) {
 		f.err = errors.New("空文件")
 	}
 	return f, nil
+}
+
+// noticeType accepts the notice formats duban reads.
+func noticeType(name string) error {
+	if !extract.Supported(name) {
+		return fmt.Errorf("不支持的文件类型 %q：可上传 %s", strings.ToLower(filepath.Ext(name)), strings.Join(extract.Extensions(), " "))
+	}
+	return nil
 }
 
 // process runs the pipeline (the same route as duban run) on the saved
