@@ -209,3 +209,12 @@ func summaryLine(s *pipeline.Summary) string {
 	return line + fmt.Sprintf("; %d notices, %d tasks, %d unit sheets, %d quarterly reports in %s",
 		c.Notices, c.Tasks, c.Units, c.Quarters, s.Output)
 }
+
+// asOfText is the as-of day a status is computed for: the one given, else
+// today.
+func asOfText(t time.Time) string {
+	if t.IsZero() {
+		t = time.Now()
+	}
+	return t.Format("2006-01-02")
+}
