@@ -92,7 +92,17 @@ type Unit struct {
 // DeadlineKind classifies how a deadline was written.
 type DeadlineKind string
 
-// The deadline kinds of PRODUCT.md.
+// The deadline kinds. Date is the day the deadline falls on: the day
+// written (date), the month's last day (month_end; 12月底前 too), the 10th,
+// 20th or last day of the month for 上旬/中旬/下旬 (month_part), the
+// quarter's last day (quarter_end: 三季度末, 二季度), June 30 (half_year_end:
+// 上半年, 年中), December 31 (year_end: 年底前, 年内, 全年), or the issue
+// date plus the period (relative: 印发之日起30日内). Recurring (每季度,
+// 每月) and ongoing (长期坚持) deadlines have no date. The year is the
+// plan's (its title's year, else the issue date's); a date before the
+// issue date is kept, and warned about, not moved to another year. With
+// two stages ("上半年启动，年底前完成") the completion counts; a task with
+// no deadline at all has a nil Deadline.
 const (
 	KindDate        DeadlineKind = "date"          // 6月30日前
 	KindMonthEnd    DeadlineKind = "month_end"     // 5月底前
@@ -111,7 +121,7 @@ type Deadline struct {
 	Raw     string       `json:"raw"`
 	Date    NullString   `json:"date"` // YYYY-MM-DD
 	Kind    DeadlineKind `json:"kind"`
-	Quarter NullString   `json:"quarter"` // YYYYQn of Date
+	Quarter NullString   `json:"quarter"` // YYYYQn of Date (see SetDate)
 }
 
 // DateLayout is the layout of every date in the records.

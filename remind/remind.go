@@ -20,7 +20,6 @@ import (
 type Options struct {
 	returns.Options
 	Office  string   // the sending office (default 督查室)
-	Font    []byte   // the PDF font
 	Formats []string // "pdf", "docx" (default both)
 }
 
@@ -151,7 +150,7 @@ func Write(dir string, ns []returns.Notice, opt Options) ([]string, error) {
 		used[name] = true
 		p := filepath.Join(dir, name)
 		if opt.wants("pdf") {
-			if err := l.PDF(opt.Font).WriteFile(p + ".pdf"); err != nil {
+			if err := l.WritePDF(p + ".pdf"); err != nil {
 				return out, err
 			}
 			out = append(out, p+".pdf")

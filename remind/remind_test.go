@@ -14,7 +14,6 @@ import (
 
 	"github.com/duban/duban"
 	"github.com/duban/duban/returns"
-	"github.com/duban/duban/templates"
 )
 
 func notice() returns.Notice {
@@ -72,7 +71,7 @@ func TestLetters(t *testing.T) {
 		}
 	}
 
-	b, err := ls[0].PDF(templates.Font()).Bytes()
+	b, err := ls[0].PDF()
 	if err != nil {
 		t.Fatal(err)
 	}

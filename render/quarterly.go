@@ -23,7 +23,7 @@ import (
 // so. With opt.AsOf set, deadlines passed are marked 逾期 and those within
 // 30 days 临期; without it the reports make no status claims.
 func Quarterly(notices []*duban.Notice, dir string, quarters []string, opt Options) ([]string, error) {
-	res, err := opt.Load()
+	res, err := opt.load()
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +80,7 @@ func Quarterly(notices []*duban.Notice, dir string, quarters []string, opt Optio
 }
 
 // quarterFiles writes the files of one quarter to base + extension.
-func quarterFiles(res *Resources, ql *quarterlyLayout, notices []*duban.Notice, q string, asOf time.Time, warnDays int, base string) ([]string, error) {
+func quarterFiles(res *resources, ql *quarterlyLayout, notices []*duban.Notice, q string, asOf time.Time, warnDays int, base string) ([]string, error) {
 	rep, err := buildQuarterWarn(notices, q, asOf, warnDays, ql, res.Directory)
 	if err != nil {
 		return nil, err

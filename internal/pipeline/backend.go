@@ -32,7 +32,7 @@ type Backend struct {
 	Segmenter func() (*segment.Segmenter, error)
 	// Prepare readies the renderer for a batch of notices (optional).
 	Prepare func(notices []*duban.Notice, opt RenderOptions) error
-	// WriteCSV writes records as the CSV of PRODUCT.md.
+	// WriteCSV writes records as CSV (duban.WriteCSV).
 	WriteCSV func(w io.Writer, notices []*duban.Notice) error
 	// Ledger renders one notice's 任务分解表 into dir.
 	Ledger func(n *duban.Notice, dir string, opt RenderOptions) ([]string, error)

@@ -19,7 +19,7 @@ import (
 )
 
 // expectedSlug derives a notice folder from a generated 文号 the way
-// PRODUCT.md says (连政办发〔2024〕22号 → 连政办发2024-22).
+// baseSlug names folders (连政办发〔2024〕22号 → 连政办发2024-22).
 func expectedSlug(doc string) string {
 	m := regexp.MustCompile(`^(.+?)[〔\[（](\d{4})[〕\]）](\d+)号$`).FindStringSubmatch(doc)
 	return m[1] + m[2] + "-" + m[3]

@@ -16,7 +16,6 @@ import (
 	"github.com/duban/duban/remind"
 	"github.com/duban/duban/returns"
 	"github.com/duban/duban/store"
-	"github.com/duban/duban/templates"
 )
 
 // ReturnsDir is the folder of the return sheets units fill in and send back.
@@ -308,7 +307,7 @@ func Remind(opt Options, office string) ([]string, error) {
 	if slices.Contains(r.opt.formats(), "pdf") {
 		formats = append(formats, "pdf")
 	}
-	paths, err := remind.Write(dir, ns, remind.Options{Options: r.returnOptions(), Office: office, Font: templates.Font(), Formats: formats})
+	paths, err := remind.Write(dir, ns, remind.Options{Options: r.returnOptions(), Office: office, Formats: formats})
 	if err == nil {
 		prune(dir, paths)
 	}
