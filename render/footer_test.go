@@ -14,13 +14,13 @@ import (
 // The footer of page 1 (title, 第1页共N页, date) is drawn at the footer size,
 // not at the 1 pt used to measure characters seen for the first time.
 func TestFooterSizeOnPageOne(t *testing.T) {
-	d := NewDoc(PageSetup{Orientation: "L"}, templates.Font())
+	d := newPDFDoc(pageSetup{Orientation: "L"}, templates.Font())
 	d.Now = time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
 	d.Footer = "页脚标题测试文档"
 	d.Title("标题", 16)
-	tab := &Table{Columns: []Column{{Label: "序号", Width: 1}, {Label: "内容", Width: 8}}}
+	tab := &pdfTable{Columns: []tableColumn{{Label: "序号", Width: 1}, {Label: "内容", Width: 8}}}
 	for i := range 80 {
-		tab.Rows = append(tab.Rows, Row{Cells: []string{"1", strings.Repeat("任务内容", 1+i%5)}})
+		tab.Rows = append(tab.Rows, tableRow{Cells: []string{"1", strings.Repeat("任务内容", 1+i%5)}})
 	}
 	d.Table(tab)
 	b, err := d.Bytes()

@@ -206,6 +206,15 @@ func summaryLine(s *pipeline.Summary) string {
 	if n := len(s.Warnings); n > 0 {
 		line += fmt.Sprintf("; %d warnings", n)
 	}
-	return line + fmt.Sprintf("; %d notices, %d tasks, %d unit sheets, %d quarterly reports in %s",
-		c.Notices, c.Tasks, c.Units, c.Quarters, s.Output)
+	return line + fmt.Sprintf("; %d notices, %d tasks, %d unit sheets, %d quarterly reports in %s; status as of %s",
+		c.Notices, c.Tasks, c.Units, c.Quarters, s.Output, asOfText(s.AsOf))
+}
+
+// asOfText is the as-of day a status is computed for: the one given, else
+// today.
+func asOfText(t time.Time) string {
+	if t.IsZero() {
+		t = time.Now()
+	}
+	return t.Format("2006-01-02")
 }

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"archive/zip"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -149,6 +151,37 @@ func TestImportEndToEnd(t *testing.T) {
 		t.Error("no task reported 已完成 by its lead checked in a quarterly report")
 	}
 
+	// The 催办单 of A leaves out the task A reported 已完成 and shows the
+	// 滞后 one with its report; C's show 未启动.
+	if code, _, errs := cli(t, "remind", "-q", "--as-of", "2024-12-31", "-o", out); code != 0 {
+		t.Fatalf("remind: %s", errs)
+	}
+	var doneID, behindID string
+	for k, st := range want {
+		id := strings.TrimPrefix(k, slug+" ")
+		if tk := taskByID(n, id); tk != nil && tk.LatestProgress(a) != nil {
+			switch st {
+			case "已完成":
+				doneID = id
+			case "滞后":
+				behindID = id
+			}
+		}
+	}
+	xa := docxText(t, filepath.Join(out, "reminders", a+".docx"))
+	if strings.Contains(xa, ">"+doneID+"<") {
+		t.Errorf("%s's reminder lists %s, reported 已完成", a, doneID)
+	}
+	if behindID != "" && taskByID(n, behindID).Deadline.Date <= "2025-01-15" && !strings.Contains(xa, ">"+behindID+"<") {
+		t.Errorf("%s's reminder lacks %s (滞后)", a, behindID)
+	}
+	if !strings.Contains(xa, "报滞后") {
+		t.Errorf("%s's reminder does not show the 滞后 report", a)
+	}
+	if xc := docxText(t, filepath.Join(out, "reminders", c+".docx")); !strings.Contains(xc, "报未启动") || strings.Contains(xc, "报已完成") {
+		t.Errorf("%s's reminder does not show exactly 未启动", c)
+	}
+
 	// Importing the same files again changes nothing.
 	before, _ := os.ReadFile(filepath.Join(dirs[0], "notice.json"))
 	if code, _, errs := cli(t, "import", "-q", "--formats", "xlsx", "--as-of", "2024-12-31", "-o", out, filled); code != 0 {
@@ -200,4 +233,24 @@ func quarterMarks(t *testing.T, path, id string) string {
 		t.Errorf("%s: no row of %s", path, id)
 	}
 	return strings.Join(out, "\n")
+}
+
+// docxText is the document.xml of a DOCX.
+func docxText(t *testing.T, path string) string {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	for _, f := range z.File {
+		if f.Name == "word/document.xml" {
+			r, _ := f.Open()
+			b, _ := io.ReadAll(r)
+			r.Close()
+			return string(b)
+		}
+	}
+	t.Fatalf("%s: no document.xml", path)
+	return ""
 }

@@ -197,6 +197,8 @@ func prune(dir string, keep []string) {
 
 // finishSummary lists the output files and computes the counts.
 func (r *runner) finishSummary(sum *Summary) {
+	a := r.asOf()
+	sum.AsOf = time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, time.UTC)
 	sum.Warnings = append(sum.Warnings[:0:0], sum.Warnings...)
 	_ = filepath.WalkDir(r.out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") || strings.HasPrefix(d.Name(), store.FileName) {

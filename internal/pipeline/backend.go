@@ -16,6 +16,7 @@ type RenderOptions struct {
 	AsOf      time.Time
 	Now       time.Time
 	Directory *duban.Directory
+	WarnDays  int
 }
 
 // Backend is the set of extract and render functions the pipeline calls.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/duban/duban"
 	"github.com/duban/duban/calendar"
+	"github.com/duban/duban/remind"
 	"github.com/duban/duban/returns"
 	"github.com/duban/duban/store"
 )
@@ -283,4 +284,32 @@ func assigned(t *duban.Task, unit string, dir *duban.Directory) bool {
 		}
 	}
 	return false
+}
+
+// RemindersDir is the folder of the 催办单.
+const RemindersDir = "reminders"
+
+// Remind writes, per unit with tasks overdue or near their deadline on
+// opt.AsOf (not reported 已完成), a 催办单 as PDF and DOCX into
+// reminders/, from the store, and returns their paths.
+func Remind(opt Options, office string) ([]string, error) {
+	r, err := newRunner(opt)
+	if err != nil {
+		return nil, err
+	}
+	defer r.close()
+	ns, err := r.storeNotices()
+	if err != nil {
+		return nil, err
+	}
+	dir := filepath.Join(r.out, RemindersDir)
+	formats := []string{"docx"}
+	if slices.Contains(r.opt.formats(), "pdf") {
+		formats = append(formats, "pdf")
+	}
+	paths, err := remind.Write(dir, ns, remind.Options{Options: r.returnOptions(), Office: office, Formats: formats})
+	if err == nil {
+		prune(dir, paths)
+	}
+	return paths, err
 }

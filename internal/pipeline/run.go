@@ -61,7 +61,7 @@ func newRunner(opt Options) (*runner, error) {
 		r.prog = nopProgress{}
 	}
 	r.prog = &lockedProgress{p: r.prog}
-	r.ropt = RenderOptions{Formats: opt.formats(), Templates: opt.Templates, AsOf: opt.AsOf, Now: opt.Now, Directory: opt.Directory}
+	r.ropt = RenderOptions{Formats: opt.formats(), Templates: opt.Templates, AsOf: opt.AsOf, Now: opt.Now, Directory: opt.Directory, WarnDays: opt.warnDays()}
 	r.enr = newEnricher(r.be, opt)
 	r.xopt = opt.extractOptions(r.enr)
 	removeTemps(opt.Out)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"sort"
+	"time"
 )
 
 // The status of one input.
@@ -65,6 +66,7 @@ type Counts struct {
 type Summary struct {
 	Output      string          `json:"output"`
 	Interrupted bool            `json:"interrupted,omitempty"`
+	AsOf        time.Time       `json:"as_of"` // the day statuses are computed for
 	Counts      Counts          `json:"counts"`
 	Inputs      []Input         `json:"inputs"`
 	Outputs     []string        `json:"outputs"`
