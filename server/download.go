@@ -10,6 +10,7 @@ import (
 
 	"github.com/duban/duban"
 	"github.com/duban/duban/calendar"
+	"github.com/duban/duban/remind"
 	"github.com/duban/duban/render"
 	"github.com/duban/duban/returns"
 	"github.com/duban/duban/store"
@@ -19,7 +20,8 @@ import (
 // /download/ledger/<slug>.xlsx, /download/unit/<unit>.pdf,
 // /download/quarterly/<2024Q3>.xlsx, /download/return/<unit>.xlsx (the
 // return sheet with the unit's latest reports), /download/calendar/<unit>.ics
-// (?asof=YYYY-MM-DD).
+// /download/remind/<unit>.pdf|.docx (催办单, when the unit has tasks to
+// chase) (?asof=YYYY-MM-DD).
 func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 	kind, name := r.PathValue("kind"), r.PathValue("name")
 	ext := strings.ToLower(filepath.Ext(name))
@@ -27,14 +29,15 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case kind == "calendar" && ext == ".ics":
 	case kind == "return" && ext == ".xlsx":
-	case kind != "calendar" && kind != "return" && (ext == ".pdf" || ext == ".xlsx"):
+	case kind == "remind" && (ext == ".pdf" || ext == ".docx"):
+	case (kind == "unit" || kind == "ledger" || kind == "quarterly") && (ext == ".pdf" || ext == ".xlsx"):
 	default:
 		http.Error(w, "没有这种格式", http.StatusNotFound)
 		return
 	}
 	u := userOf(r)
 	switch kind {
-	case "unit", "return", "calendar":
+	case "unit", "return", "calendar", "remind":
 		if !mayUnit(u, stem) {
 			s.forbidden(w, r, "只能下载本单位的任务清单")
 			return
@@ -108,16 +111,20 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 		}
 		files = keep
 		fileName = render.SafeFileName(stem) + "-任务清单" + ext
-	case "return", "calendar":
+	case "return", "calendar", "remind":
 		var rn []returns.Notice
 		for i, n := range ns {
 			rn = append(rn, returns.Notice{Slug: slugs[i], Notice: n})
 		}
 		ropt := returns.Options{AsOf: asOf, WarnDays: s.opt.WarnDays, SafeName: render.SafeFileName}
-		if kind == "return" {
+		switch kind {
+		case "return":
 			files, err = returns.Write(tmp, rn, ropt)
 			fileName = render.SafeFileName(stem) + "-填报单" + ext
-		} else {
+		case "remind":
+			files, err = remind.Write(tmp, rn, remind.Options{Options: ropt, Formats: []string{strings.TrimPrefix(ext, ".")}})
+			fileName = render.SafeFileName(stem) + "-催办单" + ext
+		default:
 			files, err = calendar.Write(tmp, rn, ropt, s.opt.Now())
 			fileName = render.SafeFileName(stem) + ext
 		}
@@ -165,6 +172,8 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 		ct = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 	case ".ics":
 		ct = "text/calendar; charset=utf-8"
+	case ".docx":
+		ct = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 	}
 	w.Header().Set("Content-Type", ct)
 	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(fileName))

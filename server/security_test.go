@@ -98,6 +98,12 @@ func TestUnitUserConfined(t *testing.T) {
 	if res, body := u.get("/download/unit/" + esc("市教育局") + ".xlsx"); res.StatusCode != 200 || !strings.HasPrefix(body, "PK") {
 		t.Errorf("own unit sheet: %d", res.StatusCode)
 	}
+	if res, _ := u.get("/download/remind/" + esc("市发改委") + ".pdf"); res.StatusCode != http.StatusForbidden {
+		t.Errorf("another unit's 催办单: %d", res.StatusCode)
+	}
+	if res, body := e.login("office").get("/download/remind/" + esc("市工信局") + ".pdf?asof=2024-11-15"); res.StatusCode != 200 || !strings.HasPrefix(body, "%PDF") {
+		t.Errorf("催办单 of a unit with overdue tasks: %d %.100s", res.StatusCode, body)
+	}
 	if res, body := u.get("/download/calendar/" + esc("市教育局") + ".ics"); res.StatusCode != 200 || !strings.Contains(body, "BEGIN:VCALENDAR") || !strings.Contains(body, "四.（三）.1") {
 		t.Errorf("own calendar: %d %.200s", res.StatusCode, body)
 	}
