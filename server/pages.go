@@ -73,6 +73,11 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rev, _ := s.st.Reviewed(slug)
+	ext, err := s.st.Extracted(slug)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	lines, srcErr := s.sourceLines(n)
 	tv := make([]taskView, len(n.Tasks))
 	for i, t := range n.Tasks {
@@ -86,7 +91,7 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) {
 		errText = srcErr.Error()
 	}
 	s.render(w, r, "review", pageData{Title: "审核 " + n.DocNumber, Nav: "notices", Data: map[string]any{
-		"Slug": slug, "Notice": n, "Tasks": tv, "Lines": lines, "SourceError": errText, "Conflicts": conf, "Reviewed": rev}})
+		"Slug": slug, "Notice": n, "Tasks": tv, "Lines": lines, "SourceError": errText, "Conflicts": conf, "Reviewed": rev, "Withdrawn": withdrawn(ext, n)}})
 }
 
 // sourceLines reads the notice's file again and cuts its text into lines
@@ -289,6 +294,12 @@ func (s *Server) correctSubmit(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
+	if r.PostFormValue("restore") == "1" {
+		// A withdrawn task brought back (it is in the extraction, no
+		// longer in the notice as corrected).
+		s.restoreTask(w, r, slug, id, ext, cur)
+		return
+	}
 	var t *duban.Task
 	for i := range cur.Tasks {
 		if cur.Tasks[i].ID == id {
@@ -397,6 +408,46 @@ func auditValue(field, v string) string {
 		}
 	}
 	return v
+}
+
+func (s *Server) restoreTask(w http.ResponseWriter, r *http.Request, slug, id string, ext, cur *duban.Notice) {
+	inExt, inCur := false, false
+	for _, t := range ext.Tasks {
+		inExt = inExt || t.ID == id
+	}
+	for _, t := range cur.Tasks {
+		inCur = inCur || t.ID == id
+	}
+	if !inExt || inCur {
+		http.NotFound(w, r)
+		return
+	}
+	u := userOf(r)
+	if _, err := s.st.AddCorrection(store.Correction{Slug: slug, Task: id, Field: store.FieldWithdrawn, Old: "1", New: "0", By: u.Name, Origin: "console"}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.st.Audit(u.Name, "恢复任务", slug+" "+id, "")
+	http.Redirect(w, r, "/notices/"+url.PathEscape(slug)+"?ok=restored#T"+url.QueryEscape(id), http.StatusSeeOther)
+}
+
+// withdrawn lists the tasks of the extraction the notice as corrected no
+// longer has.
+func withdrawn(ext, cur *duban.Notice) []duban.Task {
+	if ext == nil || cur == nil {
+		return nil
+	}
+	have := map[string]bool{}
+	for _, t := range cur.Tasks {
+		have[t.ID] = true
+	}
+	var out []duban.Task
+	for _, t := range ext.Tasks {
+		if !have[t.ID] {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 func short(s string) string {

@@ -65,6 +65,7 @@ var funcs = template.FuncMap{
 var flashes = map[string]string{
 	"saved":      "修改已保存",
 	"withdrawn":  "任务已撤回",
+	"restored":   "任务已恢复",
 	"reviewed":   "已标记为审核完成",
 	"unreviewed": "已取消审核标记",
 	"reported":   "进展已报送",

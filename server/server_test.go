@@ -88,3 +88,31 @@ func TestCorrectionAndReport(t *testing.T) {
 		t.Errorf("overview: reported %+v near-due %+v", o.Reported, o.NearDue)
 	}
 }
+
+// A withdrawn task leaves the notice and comes back with 恢复.
+func TestWithdrawRestore(t *testing.T) {
+	e := newEnv(t, true)
+	c := e.login("office")
+	path := "/notices/" + esc(sampleSlug) + "/tasks/" + esc("一.2")
+	if res, _ := c.post(path, url.Values{"withdraw": {"1"}}, true); res.StatusCode != 303 {
+		t.Fatalf("withdraw: %d", res.StatusCode)
+	}
+	n, _, _ := e.st.Notice(sampleSlug, reparse)
+	if len(n.Tasks) != 57 {
+		t.Errorf("%d tasks after withdrawing one", len(n.Tasks))
+	}
+	_, page := c.get("/notices/" + esc(sampleSlug))
+	if !strings.Contains(page, `id="W一.2"`) {
+		t.Errorf("withdrawn task not listed on the review page")
+	}
+	if res, _ := c.post(path, url.Values{"restore": {"1"}}, true); res.StatusCode != 303 {
+		t.Fatalf("restore: %d", res.StatusCode)
+	}
+	n, _, _ = e.st.Notice(sampleSlug, reparse)
+	if len(n.Tasks) != 58 {
+		t.Errorf("%d tasks after restoring", len(n.Tasks))
+	}
+	if res, _ := c.post(path, url.Values{"restore": {"1"}}, true); res.StatusCode != 404 {
+		t.Errorf("restoring a task that is there: %d", res.StatusCode)
+	}
+}
