@@ -362,3 +362,27 @@ func TestSetupLinkOnce(t *testing.T) {
 		t.Errorf("a setup link while an account exists")
 	}
 }
+
+// The PDF and the DOCX of the sample go through the same route as
+// `duban run`: one notice, the other two files its duplicates.
+func TestUploadFormats(t *testing.T) {
+	e := newEnv(t, false)
+	c := e.login("office")
+	files := map[string][]byte{}
+	for _, p := range []string{sample, "../testdata/lianyungang-2024-22.pdf", "../testdata/lianyungang-2024-22.docx"} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[filepath.Base(p)] = b
+	}
+	body, ct := multipartBody(t, c.csrf, files)
+	res, out := c.do("POST", "/notices/upload", ct, body.String(), map[string]string{"Accept": "application/json"})
+	if res.StatusCode != 200 || strings.Count(out, `"status": "extracted"`)+strings.Count(out, `"status": "duplicate"`) != 3 ||
+		strings.Count(out, `"slug": "`+sampleSlug+`"`) < 1 || strings.Contains(out, `"failed"`) {
+		t.Errorf("upload of TXT, PDF and DOCX: %d\n%s", res.StatusCode, out)
+	}
+	if n, _, _ := e.st.Notice(sampleSlug, reparse); n == nil || len(n.Tasks) != 58 {
+		t.Errorf("the notice in the store: %v", n)
+	}
+}
