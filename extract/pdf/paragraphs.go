@@ -153,7 +153,7 @@ func (st layout) newParagraph(a, b textLine) bool {
 			return true
 		}
 	}
-	if opensItem(b.text) && sentenceEnd(a.text) {
+	if sentenceEnd(a.text) && opensItem(b.text) {
 		return true
 	}
 	return st.indentedAgain(a, b, size) || st.backFromRight(a, b, size)
