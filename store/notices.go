@@ -81,3 +81,10 @@ func (s *Store) Notice(slug string, reparse Reparse) (*duban.Notice, []Conflict,
 	}
 	return n, conf, nil
 }
+
+// Has reports whether the store holds a notice under slug.
+func (s *Store) Has(slug string) (bool, error) {
+	var n int
+	err := s.db.QueryRow("SELECT COUNT(*) FROM notices WHERE slug = ?", slug).Scan(&n)
+	return n > 0, err
+}

@@ -28,7 +28,7 @@ document is rendered again with the reported progress.`,
 			}
 			opt.Progress = newProgress(stderr, c.quiet, c.verbose)
 			sum, err := pipeline.Import(cmd.Context(), opt)
-			return finishRun(stderr, sum, err, c.quiet)
+			return finishRun(stderr, sum, err, c.quiet, c.verbose)
 		},
 	}
 	c.add(cmd.Flags(), false)

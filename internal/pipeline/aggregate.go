@@ -148,12 +148,20 @@ func (r *runner) aggregate(sum *Summary) {
 	}
 }
 
+// aggregateOutputs changes when the aggregate writes new kinds of files
+// (2: return sheets and calendars), so an output folder of an earlier
+// version gets them on its next run.
+const aggregateOutputs = 2
+
 func aggregateKey(r *runner, records string) string {
 	b, _ := json.Marshal(struct {
 		Records, Options string
 		AsOf             time.Time
 		Quarters         []string
-	}{records, r.oh, r.opt.AsOf, r.opt.Quarters})
+		Outputs          int // aggregateOutputs
+		WarnDays         int
+		ReportBy         time.Time
+	}{records, r.oh, r.opt.AsOf, r.opt.Quarters, aggregateOutputs, r.opt.warnDays(), r.opt.ReportBy})
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:])
 }

@@ -273,6 +273,11 @@ func (r *runner) processFile(path string, force bool) result {
 			r.reg.remove(m)
 			return fail(err)
 		}
+	} else if have, err := r.db.Has(slug); err == nil && !have {
+		// An output folder from before the store: adopt its records.
+		if err := r.db.PutExtracted(slug, m.keys, n); err != nil {
+			return fail(err)
+		}
 	}
 	r.reg.markWritten(m)
 	return result{in: in, m: m}
