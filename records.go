@@ -57,6 +57,9 @@ type Task struct {
 	Source     Location   `json:"source"`
 	Keywords   []string   `json:"keywords,omitempty"`
 	Mentioned  []string   `json:"mentioned,omitempty"`
+	// Progress is the latest report of each unit on this task (from the
+	// store; extraction never sets it).
+	Progress []Progress `json:"progress,omitempty"`
 }
 
 // Location is where a task starts in its notice file: the 1-based line of

@@ -138,8 +138,14 @@ func (d *pdfDoc) runeWidth(r rune) float64 {
 	if w, ok := d.widths[r]; ok {
 		return w
 	}
+	// Measured at 1 pt, then the size in use is restored: measuring while
+	// the footer is drawn must not shrink the footer to 1 pt.
+	pt, _ := d.pdf.GetFontSize()
 	d.pdf.SetFontSize(1)
 	w := d.pdf.GetStringWidth(string(r))
+	if pt > 0 {
+		d.pdf.SetFontSize(pt)
+	}
 	d.widths[r] = w
 	return w
 }

@@ -60,7 +60,7 @@ func Quarterly(notices []*duban.Notice, dir string, quarters []string, opt Optio
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results[i], errs[i] = quarterFiles(res, ql, notices, quarters[i], opt.AsOf, filepath.Join(dir, quarters[i]))
+				results[i], errs[i] = quarterFiles(res, ql, notices, quarters[i], opt.AsOf, opt.warnDays(), filepath.Join(dir, quarters[i]))
 			}
 		}()
 	}
@@ -80,8 +80,8 @@ func Quarterly(notices []*duban.Notice, dir string, quarters []string, opt Optio
 }
 
 // quarterFiles writes the files of one quarter to base + extension.
-func quarterFiles(res *resources, ql *quarterlyLayout, notices []*duban.Notice, q string, asOf time.Time, base string) ([]string, error) {
-	rep, err := buildQuarter(notices, q, asOf, ql, res.Directory)
+func quarterFiles(res *resources, ql *quarterlyLayout, notices []*duban.Notice, q string, asOf time.Time, warnDays int, base string) ([]string, error) {
+	rep, err := buildQuarterWarn(notices, q, asOf, warnDays, ql, res.Directory)
 	if err != nil {
 		return nil, err
 	}
@@ -150,9 +150,11 @@ const (
 	statusNone    = 0
 	statusOverdue = 1 // deadline passed
 	statusSoon    = 2 // due within dueSoonDays
+	statusDone    = 3 // reported 已完成 (by its lead units)
 )
 
-// dueSoonDays is how close a deadline is "临期".
+// dueSoonDays is how close a deadline is "临期" unless Options.WarnDays
+// says otherwise.
 const dueSoonDays = 30
 
 // qTask is a task of a quarterly report.
@@ -176,6 +178,7 @@ type qCount struct {
 	key                string
 	count, lead        int
 	overdue, soon      int
+	done               int
 	firstNotice, order int
 }
 
@@ -186,6 +189,8 @@ func (c *qCount) add(t qTask) {
 		c.overdue++
 	case statusSoon:
 		c.soon++
+	case statusDone:
+		c.done++
 	}
 }
 
@@ -195,6 +200,7 @@ type quarterReport struct {
 	year, q    int
 	start, end time.Time
 	asOf       time.Time // zero: no status claims
+	warnDays   int       // a deadline within this many days is 临期
 	due        []qTask   // due this quarter, by deadline
 	units      []*qCount // tasks due per unit, most first
 	byUnit     map[string][]qEntry
@@ -205,6 +211,7 @@ type quarterReport struct {
 	nextDue    []qTask
 	overdue    int
 	soon       int
+	done       int
 	hasLead    bool // some unit of a task due is a lead unit
 }
 
@@ -221,8 +228,13 @@ func nextQuarter(year, q int) string {
 	return duban.QuarterName(year, q+1)
 }
 
-// statusOf is the status of a deadline on day asOf.
-func statusOf(date, asOf time.Time) int {
+// statusOf is the status of a deadline on day asOf, 临期 within
+// dueSoonDays.
+func statusOf(date, asOf time.Time) int { return statusWithin(date, asOf, dueSoonDays) }
+
+// statusWithin is the status of a deadline on day asOf, 临期 within warn
+// days.
+func statusWithin(date, asOf time.Time, warn int) int {
 	if asOf.IsZero() || date.IsZero() {
 		return statusNone
 	}
@@ -230,7 +242,7 @@ func statusOf(date, asOf time.Time) int {
 	switch {
 	case date.Before(day):
 		return statusOverdue
-	case !date.After(day.AddDate(0, 0, dueSoonDays)):
+	case !date.After(day.AddDate(0, 0, warn)):
 		return statusSoon
 	}
 	return statusNone
@@ -257,11 +269,16 @@ func byDeadline(a, b qTask) int {
 // dir lists its members, for each member too, so a member's count is the
 // number of rows on its sheet due that quarter.
 func buildQuarter(notices []*duban.Notice, quarter string, asOf time.Time, ql *quarterlyLayout, dir *duban.Directory) (*quarterReport, error) {
+	return buildQuarterWarn(notices, quarter, asOf, dueSoonDays, ql, dir)
+}
+
+// buildQuarterWarn is buildQuarter with warn days before a deadline 临期.
+func buildQuarterWarn(notices []*duban.Notice, quarter string, asOf time.Time, warn int, ql *quarterlyLayout, dir *duban.Directory) (*quarterReport, error) {
 	year, q, err := duban.ParseQuarter(quarter)
 	if err != nil {
 		return nil, err
 	}
-	r := &quarterReport{quarter: duban.QuarterName(year, q), year: year, q: q, asOf: asOf, byUnit: map[string][]qEntry{}}
+	r := &quarterReport{quarter: duban.QuarterName(year, q), year: year, q: q, asOf: asOf, warnDays: warn, byUnit: map[string][]qEntry{}}
 	r.start, r.end = quarterBounds(year, q)
 	r.next = nextQuarter(year, q)
 	units := map[string]*qCount{}
@@ -278,7 +295,10 @@ func buildQuarter(notices []*duban.Notice, quarter string, asOf time.Time, ql *q
 			qt := qTask{notice: ni, task: t}
 			if d, ok := t.Deadline.Time(); ok {
 				qt.date = d
-				qt.status = statusOf(d, asOf)
+				qt.status = statusWithin(d, asOf, warn)
+			}
+			if t.Done() {
+				qt.status = statusDone
 			}
 			switch dueQuarter(t) {
 			case r.quarter:
@@ -302,6 +322,8 @@ func buildQuarter(notices []*duban.Notice, quarter string, asOf time.Time, ql *q
 				r.overdue++
 			case statusSoon:
 				r.soon++
+			case statusDone:
+				r.done++
 			}
 			sk := sectionLabel(n, t, ql.main.Label("no_section", "未分板块"), multi)
 			sc := sections[sk]
@@ -328,7 +350,11 @@ func buildQuarter(notices []*duban.Notice, quarter string, asOf time.Time, ql *q
 					uc.lead++
 					r.hasLead = true
 				}
-				r.byUnit[k] = append(r.byUnit[k], qEntry{qTask: qt, unit: a.unit, key: k, via: a.via})
+				e := qEntry{qTask: qt, unit: a.unit, key: k, via: a.via}
+				if p := t.Reported(a.unit); p != nil && p.Status == duban.StatusDone && a.via == "" {
+					e.status = statusDone // the unit's own report, under its own name
+				}
+				r.byUnit[k] = append(r.byUnit[k], e)
 			}
 			if len(seen) == 0 {
 				uc := units[noUnit]

@@ -23,7 +23,10 @@ func overviewText(r *quarterReport, ql *quarterlyLayout) string {
 		fmt.Fprintf(&b, "本季度（%s）到期任务共 %d 项，涉及责任单位 %d 个、工作板块 %d 个。", span, len(r.due), len(r.units), len(r.sections))
 	}
 	if !r.asOf.IsZero() {
-		fmt.Fprintf(&b, "截至%s，本季度到期任务中已逾期 %d 项，%d日内到期（临期）%d 项。", chineseDate(r.asOf), r.overdue, dueSoonDays, r.soon)
+		fmt.Fprintf(&b, "截至%s，本季度到期任务中已逾期 %d 项，%d日内到期（临期）%d 项。", chineseDate(r.asOf), r.overdue, r.warnDays, r.soon)
+	}
+	if r.done > 0 {
+		fmt.Fprintf(&b, "各单位报告已完成 %d 项（不计入逾期）。", r.done)
 	}
 	if n, m := len(r.ongoing), len(r.recurring); n+m > 0 {
 		fmt.Fprintf(&b, "另有%s任务 %d 项、%s %d 项，不计入到期任务，单独列出。",
@@ -40,7 +43,7 @@ func asOfLine(r *quarterReport, ql *quarterlyLayout) string {
 		return ""
 	}
 	return fmt.Sprintf("状态截至%s：截止日期已过为“%s”，%d日内到期为“%s”。",
-		chineseDate(r.asOf), ql.main.Label("overdue", "逾期"), dueSoonDays, ql.main.Label("due_soon", "临期"))
+		chineseDate(r.asOf), ql.main.Label("overdue", "逾期"), r.warnDays, ql.main.Label("due_soon", "临期"))
 }
 
 // statusLabel is the word of a status ("" for none).
@@ -50,6 +53,8 @@ func statusLabel(s int, ql *quarterlyLayout) string {
 		return ql.main.Label("overdue", "逾期")
 	case statusSoon:
 		return ql.main.Label("due_soon", "临期")
+	case statusDone:
+		return ql.main.Label("done", "已完成")
 	}
 	return ""
 }
@@ -61,6 +66,8 @@ func statusColors(s int, ql *quarterlyLayout) (fill, text string) {
 		return colorOf(ql.main, "overdue", "#F4B6B6"), colorOf(ql.main, "overdue_text", "#C00000")
 	case statusSoon:
 		return colorOf(ql.main, "due_soon", "#FFE699"), colorOf(ql.main, "due_soon_text", "#9C5700")
+	case statusDone:
+		return colorOf(ql.main, "done", "#C6EFCE"), colorOf(ql.main, "done_text", "#006100")
 	}
 	return "", ""
 }

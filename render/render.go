@@ -19,6 +19,16 @@ type Options struct {
 	// quarterly reports' per-unit tables put a group's tasks on each of
 	// its members too, marked 经<group> in 分工.
 	Directory *duban.Directory
+	// WarnDays is how many days before its deadline a task is 临期 in the
+	// quarterly reports (0: 30).
+	WarnDays int
+}
+
+func (o Options) warnDays() int {
+	if o.WarnDays > 0 {
+		return o.WarnDays
+	}
+	return dueSoonDays
 }
 
 // Formats duban renders.

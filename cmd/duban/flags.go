@@ -28,6 +28,9 @@ type common struct {
 	quiet     bool
 	verbose   bool
 	force     bool
+	by        string
+	reportBy  string
+	warnDays  int
 }
 
 func (c *common) add(fs *pflag.FlagSet, withForce bool) {
@@ -42,6 +45,9 @@ func (c *common) add(fs *pflag.FlagSet, withForce bool) {
 	fs.IntVarP(&c.jobs, "jobs", "j", 0, "notices processed at once (default: number of CPUs)")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print nothing but errors")
 	fs.BoolVarP(&c.verbose, "verbose", "v", false, "one line per notice instead of a progress bar")
+	fs.StringVar(&c.reportBy, "report-by", "", "报送截止日期 `YYYY-MM-DD` on return sheets whose notices state none")
+	fs.IntVar(&c.warnDays, "warn-days", 15, "a deadline within `N` days is 临期")
+	fs.StringVar(&c.by, "by", "", "`NAME` recorded with corrections and imports (default: $DUBAN_USER, else the login name)")
 	if withForce {
 		fs.BoolVar(&c.force, "force", false, "redo every notice, even unchanged ones")
 	}
@@ -53,7 +59,7 @@ var maxNoticeSize int64
 
 // options checks the flags and turns them into pipeline options.
 func (c *common) options(inputs []string) (pipeline.Options, error) {
-	o := pipeline.Options{Inputs: inputs, Out: c.out, Templates: c.templates, Year: c.planYear, Jobs: c.jobs, Force: c.force, MaxFileSize: maxNoticeSize}
+	o := pipeline.Options{Inputs: inputs, Out: c.out, Templates: c.templates, Year: c.planYear, Jobs: c.jobs, Force: c.force, MaxFileSize: maxNoticeSize, By: c.by}
 	if c.out == "" {
 		return o, usagef("-o: empty output folder")
 	}
@@ -77,6 +83,17 @@ func (c *common) options(inputs []string) (pipeline.Options, error) {
 		}
 		o.AsOf = t
 	}
+	if c.reportBy != "" {
+		t, err := time.Parse("2006-01-02", c.reportBy)
+		if err != nil {
+			return o, usagef("--report-by: %q is not a date YYYY-MM-DD", c.reportBy)
+		}
+		o.ReportBy = t
+	}
+	if c.warnDays < 0 {
+		return o, usagef("--warn-days: %d is not a number of days", c.warnDays)
+	}
+	o.WarnDays = c.warnDays
 	if c.year != 0 {
 		if !plausibleYear(c.year) {
 			return o, usagef("--year: %d is not a plausible year", c.year)
@@ -174,12 +191,30 @@ func summaryLine(s *pipeline.Summary) string {
 	c := s.Counts
 	line := fmt.Sprintf("%d inputs: %d extracted, %d unchanged, %d duplicate, %d skipped, %d failed",
 		c.Inputs, c.Extracted, c.Unchanged, c.Duplicate, c.Skipped, c.Failed)
+	if c.Imported > 0 || c.Rejected > 0 {
+		line = fmt.Sprintf("%d inputs: %d failed", c.Inputs, c.Failed)
+	}
 	if c.Rendered > 0 {
 		line = fmt.Sprintf("%d inputs: %d rendered, %d failed", c.Inputs, c.Rendered, c.Failed)
 	}
 	if s.Interrupted {
 		line += fmt.Sprintf(", %d not done (interrupted)", c.Pending)
 	}
-	return line + fmt.Sprintf("; %d notices, %d tasks, %d unit sheets, %d quarterly reports in %s",
-		c.Notices, c.Tasks, c.Units, c.Quarters, s.Output)
+	if c.Imported > 0 || c.Rejected > 0 {
+		line += fmt.Sprintf("; %d reports imported, %d rows rejected", c.Imported, c.Rejected)
+	}
+	if n := len(s.Warnings); n > 0 {
+		line += fmt.Sprintf("; %d warnings", n)
+	}
+	return line + fmt.Sprintf("; %d notices, %d tasks, %d unit sheets, %d quarterly reports in %s; status as of %s",
+		c.Notices, c.Tasks, c.Units, c.Quarters, s.Output, asOfText(s.AsOf))
+}
+
+// asOfText is the as-of day a status is computed for: the one given, else
+// today.
+func asOfText(t time.Time) string {
+	if t.IsZero() {
+		t = time.Now()
+	}
+	return t.Format("2006-01-02")
 }

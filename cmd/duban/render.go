@@ -25,7 +25,7 @@ read back, and writes the same output tree as run.`,
 			}
 			opt.Progress = newProgress(stderr, c.quiet, c.verbose)
 			sum, err := pipeline.Render(cmd.Context(), opt)
-			return finishRun(stderr, sum, err, c.quiet)
+			return finishRun(stderr, sum, err, c.quiet, c.verbose)
 		},
 	}
 	c.add(cmd.Flags(), false)

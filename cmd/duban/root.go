@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -73,8 +74,9 @@ task lists, the task ledger (任务分解表) and quarterly summaries as PDF and
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.AddCommand(newServeCmd(stdout, stderr), newUserCmd(os.Stdin, stdout)) // the console (serve.go)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newRunCmd(stderr), newExtractCmd(stdout, stderr), newRenderCmd(stderr), newVersionCmd(stdout))
+	root.AddCommand(newRunCmd(stderr), newExtractCmd(stdout, stderr), newRenderCmd(stderr), newImportCmd(stderr), newRemindCmd(stderr), newVersionCmd(stdout))
 	return root
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/duban/duban/extract"
@@ -29,7 +30,7 @@ since the last run into the same folder are not extracted again.`,
 			}
 			opt.Progress = newProgress(stderr, c.quiet, c.verbose)
 			sum, err := pipeline.Run(cmd.Context(), opt)
-			return finishRun(stderr, sum, err, c.quiet)
+			return finishRun(stderr, sum, err, c.quiet, c.verbose)
 		},
 	}
 	c.add(cmd.Flags(), true)
@@ -38,16 +39,12 @@ since the last run into the same folder are not extracted again.`,
 
 // finishRun prints the failures and the summary line and gives the error
 // that sets the exit status.
-func finishRun(stderr io.Writer, sum *pipeline.Summary, err error, quiet bool) error {
+func finishRun(stderr io.Writer, sum *pipeline.Summary, err error, quiet, verbose bool) error {
 	if sum == nil {
 		return runError{err}
 	}
 	if !quiet {
-		for _, w := range sum.Warnings {
-			if w.Notice == "" {
-				fmt.Fprintf(stderr, "warning: %s\n", w.Message)
-			}
-		}
+		printWarnings(stderr, sum, verbose)
 		fmt.Fprintln(stderr, summaryLine(sum))
 	}
 	if err != nil {
@@ -61,4 +58,39 @@ func finishRun(stderr io.Writer, sum *pipeline.Summary, err error, quiet bool) e
 		return failedError{fmt.Sprintf("%d of %d inputs failed:%s", sum.Counts.Failed, sum.Counts.Inputs, msg)}
 	}
 	return nil
+}
+
+// printWarnings prints the warnings of the run itself, conflicts and
+// import rejections one per line, and the record warnings (unknown unit,
+// no unit, no deadline, deadline before issue…) counted by kind — or, with
+// -v, one per line as well.
+func printWarnings(w io.Writer, sum *pipeline.Summary, verbose bool) {
+	counts := map[string]int{}
+	var codes []string
+	for _, x := range sum.Warnings {
+		if verbose || x.Notice == "" || x.Code == pipeline.WarnConflict || x.Code == pipeline.WarnImportRejected {
+			where := x.Notice
+			if x.Task != "" && x.Code != pipeline.WarnImportRejected {
+				where += " " + x.Task
+			}
+			if where != "" && x.Code != pipeline.WarnImportRejected {
+				fmt.Fprintf(w, "warning: %s: %s: %s\n", where, x.Code, x.Message)
+			} else {
+				fmt.Fprintf(w, "warning: %s\n", x.Message)
+			}
+			continue
+		}
+		if counts[x.Code] == 0 {
+			codes = append(codes, x.Code)
+		}
+		counts[x.Code]++
+	}
+	if len(codes) > 0 {
+		sort.Strings(codes)
+		parts := make([]string, len(codes))
+		for i, c := range codes {
+			parts[i] = fmt.Sprintf("%d %s", counts[c], c)
+		}
+		fmt.Fprintf(w, "warnings: %s (-v lists them)\n", strings.Join(parts, ", "))
+	}
 }

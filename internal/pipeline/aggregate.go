@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/store"
 )
 
 // loadAll reads the records of every notice in the output folder, earlier
@@ -106,6 +107,11 @@ func (r *runner) aggregate(sum *Summary) {
 	}
 	wg.Wait()
 	ok := true
+	returnPaths, err := r.writeReturns()
+	if err != nil {
+		ok = false
+		r.warns = append(r.warns, NoticeWarning{Code: "render", Message: fmt.Sprintf("return sheets: %v", err)})
+	}
 	switch {
 	case r.be.UnitSheets == nil:
 		ok = false
@@ -133,7 +139,7 @@ func (r *runner) aggregate(sum *Summary) {
 	r.st.Aggregate = nil
 	if ok {
 		a := &aggregateState{Key: key, Units: sum.Counts.Units, Quarters: sum.Counts.Quarters}
-		for _, p := range append(unitPaths, quarterPaths...) {
+		for _, p := range append(append(unitPaths, quarterPaths...), returnPaths...) {
 			if rel, err := filepath.Rel(r.out, p); err == nil {
 				a.Files = append(a.Files, rel)
 			}
@@ -142,12 +148,20 @@ func (r *runner) aggregate(sum *Summary) {
 	}
 }
 
+// aggregateOutputs changes when the aggregate writes new kinds of files
+// (2: return sheets and calendars), so an output folder of an earlier
+// version gets them on its next run.
+const aggregateOutputs = 2
+
 func aggregateKey(r *runner, records string) string {
 	b, _ := json.Marshal(struct {
 		Records, Options string
 		AsOf             time.Time
 		Quarters         []string
-	}{records, r.oh, r.opt.AsOf, r.opt.Quarters})
+		Outputs          int // aggregateOutputs
+		WarnDays         int
+		ReportBy         time.Time
+	}{records, r.oh, r.opt.AsOf, r.opt.Quarters, aggregateOutputs, r.opt.warnDays(), r.opt.ReportBy})
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:])
 }
@@ -191,9 +205,11 @@ func prune(dir string, keep []string) {
 
 // finishSummary lists the output files and computes the counts.
 func (r *runner) finishSummary(sum *Summary) {
+	a := r.asOf()
+	sum.AsOf = time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, time.UTC)
 	sum.Warnings = append(sum.Warnings[:0:0], sum.Warnings...)
 	_ = filepath.WalkDir(r.out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") || strings.HasPrefix(d.Name(), store.FileName) {
 			return nil
 		}
 		if rel, err := filepath.Rel(r.out, p); err == nil {

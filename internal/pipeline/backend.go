@@ -16,6 +16,7 @@ type RenderOptions struct {
 	AsOf      time.Time
 	Now       time.Time
 	Directory *duban.Directory
+	WarnDays  int
 }
 
 // Backend is the set of extract and render functions the pipeline calls.
@@ -41,6 +42,9 @@ type Backend struct {
 	Quarterly func(notices []*duban.Notice, dir string, quarters []string, opt RenderOptions) ([]string, error)
 	// ReadLedger reads records back from a ledger workbook.
 	ReadLedger func(path string) (*duban.Notice, error)
+	// ParseDeadline reads a corrected 完成时限 for a notice (nil: the
+	// date is kept as it was).
+	ParseDeadline func(raw string, n *duban.Notice) *duban.Deadline
 	// SafeFileName makes a name safe as a file name.
 	SafeFileName func(name string) string
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"github.com/duban/duban"
 	"github.com/duban/duban/extract"
 	"github.com/duban/duban/internal/gen"
+	"github.com/duban/duban/store"
 	"github.com/duban/duban/templates"
 )
 
@@ -127,7 +129,7 @@ func tree(t testing.TB, dir string) map[string][]byte {
 		if os.IsNotExist(err) {
 			return nil
 		}
-		if err != nil || d.IsDir() || d.Name() == StateFile {
+		if err != nil || d.IsDir() || d.Name() == StateFile || strings.HasPrefix(d.Name(), store.FileName) {
 			return err
 		}
 		b, err := os.ReadFile(p)

@@ -42,6 +42,13 @@ type Options struct {
 	MaxFileSize int64
 	// Force redoes every notice even when it did not change.
 	Force bool
+	// By is who corrections and imports are recorded as made by (empty:
+	// store.Who, from the environment).
+	By string
+	// ReportBy is the 报送截止日期 of return sheets whose notices state none.
+	ReportBy time.Time
+	// WarnDays is how many days before a deadline a task is 临期 (0: 15).
+	WarnDays int
 	// Progress hears about every input; nil is silent.
 	Progress Progress
 	// Backend replaces the real extract and render packages (tests only).
@@ -69,6 +76,13 @@ func (o Options) jobs() int {
 		return o.Jobs
 	}
 	return runtime.NumCPU()
+}
+
+func (o Options) warnDays() int {
+	if o.WarnDays > 0 {
+		return o.WarnDays
+	}
+	return 15
 }
 
 func (o Options) formats() []string {

@@ -38,13 +38,14 @@ func Default() *Backend {
 		Quarterly: func(ns []*duban.Notice, dir string, quarters []string, opt RenderOptions) ([]string, error) {
 			return render.Quarterly(ns, dir, quarters, renderOptions(opt))
 		},
-		ReadLedger:   render.ReadLedger,
-		SafeFileName: render.SafeFileName,
+		ReadLedger:    render.ReadLedger,
+		ParseDeadline: extract.ParseDeadline,
+		SafeFileName:  render.SafeFileName,
 	}
 }
 
 func renderOptions(o RenderOptions) render.Options {
-	return render.Options{Formats: o.Formats, Templates: o.Templates, AsOf: o.AsOf, Now: o.Now, Directory: o.Directory}
+	return render.Options{Formats: o.Formats, Templates: o.Templates, AsOf: o.AsOf, Now: o.Now, Directory: o.Directory, WarnDays: o.WarnDays}
 }
 
 // segmenterBuilt says whether this build has the segmenter; records made

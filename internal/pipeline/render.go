@@ -14,6 +14,7 @@ func Render(ctx context.Context, opt Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer r.close()
 	sum := &Summary{Output: r.out}
 	r.prog.Start(len(opt.Inputs))
 	used := map[string]string{} // slug → input that took it
@@ -40,6 +41,10 @@ func Render(ctx context.Context, opt Options) (*Summary, error) {
 				slug = fmt.Sprintf("%s-%d", base, k)
 			}
 			used[slug] = fmt.Sprint(p, i)
+			n, _, err = r.correct(n, slug, p)
+			if err != nil {
+				break
+			}
 			r.enr.recanonicalise(n)
 			err = r.writeNotice(n, slug)
 			in.Tasks += len(n.Tasks)
@@ -63,7 +68,7 @@ func Render(ctx context.Context, opt Options) (*Summary, error) {
 			r.warns = append(r.warns, NoticeWarning{Code: "state", Message: err.Error()})
 		}
 	}
-	sum.Warnings = append(sum.Warnings, r.warns...)
+	sum.Warnings = append(append(sum.Warnings, r.warns...), r.sw.warns...)
 	r.finishSummary(sum)
 	if err := sum.write(r.out); err != nil {
 		return sum, err

@@ -12,6 +12,7 @@ import (
 
 	"github.com/duban/duban"
 	"github.com/duban/duban/extract"
+	"github.com/duban/duban/store"
 )
 
 // saveEvery is how often the state is saved while a run goes on.
@@ -26,6 +27,7 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer r.close()
 	files, other := Collect(opt.Inputs, r.be.supported, opt.Out)
 	return r.run(ctx, files, other)
 }
@@ -37,6 +39,8 @@ type runner struct {
 	out   string
 	oh    string
 	st    *state
+	db    *store.Store
+	sw    storeWarnings
 	old   map[string]string // input path → slug, as the last run left it
 	reg   *registry
 	ropt  RenderOptions
@@ -57,11 +61,18 @@ func newRunner(opt Options) (*runner, error) {
 		r.prog = nopProgress{}
 	}
 	r.prog = &lockedProgress{p: r.prog}
-	r.ropt = RenderOptions{Formats: opt.formats(), Templates: opt.Templates, AsOf: opt.AsOf, Now: opt.Now, Directory: opt.Directory}
+	r.ropt = RenderOptions{Formats: opt.formats(), Templates: opt.Templates, AsOf: opt.AsOf, Now: opt.Now, Directory: opt.Directory, WarnDays: opt.warnDays()}
 	r.enr = newEnricher(r.be, opt)
 	r.xopt = opt.extractOptions(r.enr)
 	removeTemps(opt.Out)
-	st, warn := loadState(opt.Out)
+	// TODO(robust-batch): take the output-folder lock here once its package
+	// lands on refactor/main; the store itself is safe to share.
+	db, err := store.Open(opt.Out)
+	if err != nil {
+		return nil, fmt.Errorf("output folder: %w", err)
+	}
+	r.db = db
+	st, warn := loadState(opt.Out, db)
 	if warn != "" {
 		r.warns = append(r.warns, NoticeWarning{Code: "state", Message: warn})
 	}
@@ -166,7 +177,7 @@ func (r *runner) run(ctx context.Context, files []string, other []Input) (*Summa
 			r.warns = append(r.warns, NoticeWarning{Code: "state", Message: err.Error()})
 		}
 	}
-	sum.Warnings = append(append(sum.Warnings, r.warns...), r.enr.warnings()...)
+	sum.Warnings = append(append(append(sum.Warnings, r.warns...), r.sw.warns...), r.enr.warnings()...)
 	for m, slug := range r.reg.winners() {
 		for _, w := range m.warnings {
 			sum.Warnings = append(sum.Warnings, NoticeWarning{Notice: slug, Task: w.Task, Code: w.Code, Message: w.Message})
@@ -253,8 +264,18 @@ func (r *runner) processFile(path string, force bool) result {
 		return result{in: in, m: m}
 	}
 	if m.fresh || m.loadedAs != slug || !r.complete(slug) {
+		n, err = r.fromStore(n, slug, m.keys, m.fresh)
+		if err != nil {
+			r.reg.remove(m)
+			return fail(err)
+		}
 		if err := r.writeNotice(n, slug); err != nil {
 			r.reg.remove(m)
+			return fail(err)
+		}
+	} else if have, err := r.db.Has(slug); err == nil && !have {
+		// An output folder from before the store: adopt its records.
+		if err := r.db.PutExtracted(slug, m.keys, n); err != nil {
 			return fail(err)
 		}
 	}

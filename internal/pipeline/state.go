@@ -9,10 +9,16 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+
+	"github.com/duban/duban/store"
 )
 
-// StateFile is the name of the incremental state in the output folder.
+// StateFile is the name of the incremental state in the output folder
+// before the store held it: a run moves it into the store and removes it.
 const StateFile = ".duban-state.json"
+
+// stateKeyName is the store key of the incremental state.
+const stateKeyName = "pipeline.state"
 
 // stateVersion changes when the meaning of the state or of extracted
 // records changes, so every notice is redone once.
@@ -29,6 +35,7 @@ type state struct {
 	Aggregate *aggregateState `json:"aggregate,omitempty"`
 
 	mu sync.Mutex
+	db *store.Store // where it is kept (nil: StateFile)
 }
 
 type stateEntry struct {
@@ -41,17 +48,35 @@ func newState() *state {
 	return &state{Version: stateVersion, Entries: map[string]*stateEntry{}, Paths: map[string]string{}}
 }
 
-// loadState reads the state of an output folder; a missing, unreadable or
-// outdated state is an empty one (with a warning when it was corrupt).
-func loadState(out string) (*state, string) {
-	p := filepath.Join(out, StateFile)
-	b, err := os.ReadFile(p)
-	if err != nil {
-		return newState(), ""
-	}
+// loadState reads the state of an output folder from its store (or, the
+// first time, from the StateFile an earlier version left); a missing,
+// unreadable or outdated state is an empty one (with a warning when it was
+// corrupt).
+func loadState(out string, db *store.Store) (*state, string) {
+	st, warn := readState(out, db)
+	st.db = db
+	return st, warn
+}
+
+func readState(out string, db *store.Store) (*state, string) {
 	st := newState()
-	if err := json.Unmarshal(b, st); err != nil {
-		return newState(), fmt.Sprintf("%s: unreadable, every notice is extracted again: %v", p, err)
+	var ok bool
+	var err error
+	src := ""
+	if db != nil {
+		src = db.Path() + ": " + stateKeyName
+		ok, err = db.Get(stateKeyName, st)
+	}
+	if !ok && err == nil {
+		src = filepath.Join(out, StateFile)
+		var b []byte
+		if b, err = os.ReadFile(src); err != nil {
+			return newState(), ""
+		}
+		err = json.Unmarshal(b, st)
+	}
+	if err != nil {
+		return newState(), fmt.Sprintf("%s: unreadable, every notice is extracted again: %v", src, err)
 	}
 	if st.Version != stateVersion || st.Entries == nil {
 		return newState(), ""
@@ -70,12 +95,22 @@ func (s *state) get(key string) *stateEntry {
 
 func (s *state) save(out string) error {
 	s.mu.Lock()
-	b, err := json.MarshalIndent(s, "", " ")
+	b, err := json.Marshal(s)
 	s.mu.Unlock()
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(filepath.Join(out, StateFile), b)
+	if s.db == nil {
+		return writeFileAtomic(filepath.Join(out, StateFile), b)
+	}
+	if err := s.db.Put(stateKeyName, json.RawMessage(b)); err != nil {
+		return err
+	}
+	// Moved into the store: the old file would only mislead.
+	if err := os.Remove(filepath.Join(out, StateFile)); err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	return nil
 }
 
 // stateKey identifies a file content read with some options.

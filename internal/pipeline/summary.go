@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"sort"
+	"time"
 )
 
 // The status of one input.
@@ -14,6 +15,7 @@ const (
 	StatusSkipped   = "skipped"   // not a notice format
 	StatusFailed    = "failed"    // could not be read, extracted or written
 	StatusRendered  = "rendered"  // duban render: records rendered
+	StatusImported  = "imported"  // duban import: a returned sheet or ledger read
 )
 
 // Input is what happened to one input file.
@@ -52,9 +54,11 @@ type Counts struct {
 	Failed    int `json:"failed"`
 	Rendered  int `json:"rendered,omitempty"`
 	Pending   int `json:"pending,omitempty"`
-	Notices   int `json:"notices"` // notices in the output folder
-	Tasks     int `json:"tasks"`   // their tasks
-	Units     int `json:"units"`   // unit sheets
+	Imported  int `json:"imported,omitempty"` // reports taken by duban import
+	Rejected  int `json:"rejected,omitempty"` // returned rows not taken
+	Notices   int `json:"notices"`            // notices in the output folder
+	Tasks     int `json:"tasks"`              // their tasks
+	Units     int `json:"units"`              // unit sheets
 	Quarters  int `json:"quarters"`
 }
 
@@ -62,6 +66,7 @@ type Counts struct {
 type Summary struct {
 	Output      string          `json:"output"`
 	Interrupted bool            `json:"interrupted,omitempty"`
+	AsOf        time.Time       `json:"as_of"` // the day statuses are computed for
 	Counts      Counts          `json:"counts"`
 	Inputs      []Input         `json:"inputs"`
 	Outputs     []string        `json:"outputs"`

@@ -1,0 +1,56 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	lpdf "github.com/ledongthuc/pdf"
+
+	"github.com/duban/duban/templates"
+)
+
+// The footer of page 1 (title, 第1页共N页, date) is drawn at the footer size,
+// not at the 1 pt used to measure characters seen for the first time.
+func TestFooterSizeOnPageOne(t *testing.T) {
+	d := newPDFDoc(pageSetup{Orientation: "L"}, templates.Font())
+	d.Now = time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	d.Footer = "页脚标题测试文档"
+	d.Title("标题", 16)
+	tab := &pdfTable{Columns: []tableColumn{{Label: "序号", Width: 1}, {Label: "内容", Width: 8}}}
+	for i := range 80 {
+		tab.Rows = append(tab.Rows, tableRow{Cells: []string{"1", strings.Repeat("任务内容", 1+i%5)}})
+	}
+	d.Table(tab)
+	b, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := lpdf.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.NumPage() < 2 {
+		t.Fatalf("%d pages, want several", r.NumPage())
+	}
+	for _, pg := range []int{1, 2} {
+		var low float64 = 1e9
+		for _, tx := range r.Page(pg).Content().Text {
+			low = min(low, tx.Y)
+		}
+		n := 0
+		for _, tx := range r.Page(pg).Content().Text {
+			if tx.Y > low+1 {
+				continue
+			}
+			n++
+			if tx.FontSize < 6 || tx.FontSize > 10 {
+				t.Fatalf("page %d: footer glyph %q at %.1f pt, want about 8", pg, tx.S, tx.FontSize)
+			}
+		}
+		if n < 10 {
+			t.Errorf("page %d: %d footer glyphs", pg, n)
+		}
+	}
+}

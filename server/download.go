@@ -1,0 +1,206 @@
+package server
+
+import (
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/duban/duban"
+	"github.com/duban/duban/calendar"
+	"github.com/duban/duban/remind"
+	"github.com/duban/duban/render"
+	"github.com/duban/duban/returns"
+	"github.com/duban/duban/store"
+)
+
+// download renders a document from the store as it is now and sends it:
+// /download/ledger/<slug>.xlsx, /download/unit/<unit>.pdf,
+// /download/quarterly/<2024Q3>.xlsx, /download/return/<unit>.xlsx (the
+// return sheet with the unit's latest reports), /download/calendar/<unit>.ics
+// /download/remind/<unit>.pdf|.docx (催办单, when the unit has tasks to
+// chase) (?asof=YYYY-MM-DD).
+func (s *Server) download(w http.ResponseWriter, r *http.Request) {
+	kind, name := r.PathValue("kind"), r.PathValue("name")
+	ext := strings.ToLower(filepath.Ext(name))
+	stem := strings.TrimSuffix(name, filepath.Ext(name))
+	switch {
+	case kind == "calendar" && ext == ".ics":
+	case kind == "return" && ext == ".xlsx":
+	case kind == "remind" && (ext == ".pdf" || ext == ".docx"):
+	case (kind == "unit" || kind == "ledger" || kind == "quarterly") && (ext == ".pdf" || ext == ".xlsx"):
+	default:
+		http.Error(w, "没有这种格式", http.StatusNotFound)
+		return
+	}
+	u := userOf(r)
+	switch kind {
+	case "unit", "return", "calendar", "remind":
+		if !mayUnit(u, stem) {
+			s.forbidden(w, r, "只能下载本单位的任务清单")
+			return
+		}
+	case "ledger", "quarterly":
+		if u.Role == store.RoleUnit {
+			s.forbidden(w, r, "单位用户只能下载本单位的任务清单")
+			return
+		}
+	default:
+		http.NotFound(w, r)
+		return
+	}
+	ns, slugs, err := s.notices()
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	tmp, err := os.MkdirTemp("", "duban-download-")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	defer os.RemoveAll(tmp)
+	_, asOf, _ := s.quarterAndDate(r)
+	opt := render.Options{Formats: []string{strings.TrimPrefix(ext, ".")}, AsOf: asOf, Now: s.opt.Now()}
+	var files []string
+	var fileName string
+	switch kind {
+	case "ledger":
+		var n *duban.Notice
+		for i, sl := range slugs {
+			if sl == stem {
+				n = ns[i]
+			}
+		}
+		if n == nil {
+			http.NotFound(w, r)
+			return
+		}
+		files, err = render.Ledger(n, tmp, opt)
+		fileName = stem + "-任务分解表" + ext
+	case "unit":
+		var mine []*duban.Notice
+		for _, n := range ns {
+			c := *n
+			c.Tasks = nil
+			for _, t := range n.Tasks {
+				for _, x := range t.Units {
+					if x.Name == stem {
+						c.Tasks = append(c.Tasks, t)
+						break
+					}
+				}
+			}
+			if len(c.Tasks) > 0 {
+				mine = append(mine, &c)
+			}
+		}
+		if len(mine) == 0 {
+			http.NotFound(w, r)
+			return
+		}
+		files, err = render.UnitSheets(mine, tmp, opt)
+		want := render.SafeFileName(stem) + ext
+		var keep []string
+		for _, f := range files {
+			if filepath.Base(f) == want {
+				keep = append(keep, f)
+			}
+		}
+		files = keep
+		fileName = render.SafeFileName(stem) + "-任务清单" + ext
+	case "return", "calendar", "remind":
+		var rn []returns.Notice
+		for i, n := range ns {
+			rn = append(rn, returns.Notice{Slug: slugs[i], Notice: n})
+		}
+		ropt := returns.Options{AsOf: asOf, WarnDays: s.opt.WarnDays, SafeName: render.SafeFileName}
+		switch kind {
+		case "return":
+			files, err = returns.Write(tmp, rn, ropt)
+			fileName = render.SafeFileName(stem) + "-填报单" + ext
+		case "remind":
+			files, err = remind.Write(tmp, rn, remind.Options{Options: ropt, Formats: []string{strings.TrimPrefix(ext, ".")}})
+			fileName = render.SafeFileName(stem) + "-催办单" + ext
+		default:
+			files, err = calendar.Write(tmp, rn, ropt, s.opt.Now())
+			fileName = render.SafeFileName(stem) + ext
+		}
+		want := render.SafeFileName(stem) + ext
+		var keep []string
+		for _, f := range files {
+			if filepath.Base(f) == want {
+				keep = append(keep, f)
+			}
+		}
+		files = keep
+	case "quarterly":
+		y, q, perr := duban.ParseQuarter(stem)
+		if perr != nil {
+			http.Error(w, "季度应写作 2024Q3", http.StatusNotFound)
+			return
+		}
+		quarter := duban.QuarterName(y, q)
+		files, err = render.Quarterly(ns, tmp, []string{quarter}, opt)
+		fileName = quarter + "-通报" + ext
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var path string
+	for _, f := range files {
+		if strings.EqualFold(filepath.Ext(f), ext) {
+			path = f
+		}
+	}
+	if path == "" {
+		http.Error(w, "没有可下载的内容", http.StatusNotFound)
+		return
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	defer f.Close()
+	ct := "application/pdf"
+	switch ext {
+	case ".xlsx":
+		ct = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	case ".ics":
+		ct = "text/calendar; charset=utf-8"
+	case ".docx":
+		ct = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(fileName))
+	http.ServeContent(w, r, "", time.Time{}, f)
+}
+
+func (s *Server) downloadsPage(w http.ResponseWriter, r *http.Request) {
+	u := userOf(r)
+	rows, err := s.noticeRows()
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var units []unitCount
+	if u.Role == store.RoleUnit {
+		units = []unitCount{{Name: u.Unit}}
+		rows = nil
+	} else if units, err = s.unitNames(); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	q, asOf, _ := s.quarterAndDate(r)
+	o, err := s.overview(q, asOf)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, "downloads", pageData{Title: "下载", Nav: "downloads", Data: map[string]any{
+		"Notices": rows, "Units": units, "Quarters": o.Quarters, "AsOf": o.AsOf, "Office": u.Role != store.RoleUnit}})
+}

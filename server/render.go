@@ -1,0 +1,109 @@
+package server
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/http"
+	"strings"
+
+	"github.com/duban/duban"
+)
+
+// pageData is what every page template gets.
+type pageData struct {
+	Title string
+	Nav   string // the menu entry to mark
+	User  *user
+	CSRF  string
+	Error string
+	Flash string
+	Data  any
+}
+
+var funcs = template.FuncMap{
+	"role":     RoleLabel,
+	"statuses": func() []duban.Status { return duban.Statuses },
+	"join":     strings.Join,
+	"inc":      func(i int) int { return i + 1 },
+	"short": func(s string, n int) string {
+		r := []rune(s)
+		if len(r) <= n {
+			return s
+		}
+		return string(r[:n]) + "…"
+	},
+	"pct": func(a, b int) string {
+		if b == 0 {
+			return "—"
+		}
+		return fmt.Sprintf("%.0f%%", 100*float64(a)/float64(b))
+	},
+	"day": func(s string) string {
+		if len(s) >= 16 {
+			return strings.Replace(s[:16], "T", " ", 1)
+		}
+		return s
+	},
+	"statusClass": func(s string) string {
+		switch duban.Status(s) {
+		case duban.StatusDone:
+			return "st-done"
+		case duban.StatusOnTrack:
+			return "st-ok"
+		case duban.StatusBehind, duban.StatusCannot:
+			return "st-bad"
+		case duban.StatusNotStarted:
+			return "st-idle"
+		}
+		return "st-none"
+	},
+}
+
+// flashes are the messages a redirect after a change may ask for (?ok=…);
+// only these are shown, never text from the address.
+var flashes = map[string]string{
+	"saved":      "修改已保存",
+	"withdrawn":  "任务已撤回",
+	"restored":   "任务已恢复",
+	"reviewed":   "已标记为审核完成",
+	"unreviewed": "已取消审核标记",
+	"reported":   "进展已报送",
+	"account":    "账户已保存",
+}
+
+// pages are the page templates, each rendered inside layout.html.
+var pageNames = []string{"login", "setup", "error", "notices", "review", "units", "unit", "overview", "downloads", "settings"}
+
+func (s *Server) parseTemplates() error {
+	s.pages = map[string]*template.Template{}
+	for _, name := range pageNames {
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
+		if err != nil {
+			return fmt.Errorf("server: template %s: %w", name, err)
+		}
+		s.pages[name] = t
+	}
+	return nil
+}
+
+// render writes a page; a template error becomes a plain 500.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, d pageData) {
+	if d.User == nil {
+		d.User = userOf(r)
+	}
+	if d.User != nil && d.CSRF == "" {
+		d.CSRF = d.User.sess.CSRF
+	}
+	if d.Flash == "" {
+		d.Flash = flashes[r.URL.Query().Get("ok")]
+	}
+	var buf bytes.Buffer
+	if err := s.pages[name].Execute(&buf, d); err != nil {
+		s.opt.Logf("duban serve: page %s: %v", name, err)
+		http.Error(w, "内部错误", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Write(buf.Bytes())
+}

@@ -1,0 +1,141 @@
+package server
+
+import (
+	"context"
+	"crypto/subtle"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/duban/duban/internal/pipeline"
+	"github.com/duban/duban/returns"
+	"github.com/duban/duban/store"
+)
+
+// returnType accepts a workbook.
+func returnType(name string) error {
+	if !strings.EqualFold(filepath.Ext(name), ".xlsx") {
+		return errors.New("填报单应为 .xlsx 文件（下载的填报单填好后原样上传）")
+	}
+	return nil
+}
+
+// returnResult is what became of an uploaded return sheet.
+type returnResult struct {
+	Name     string   `json:"name"`
+	Imported int      `json:"imported"`
+	Rejected []string `json:"rejected,omitempty"`
+	Error    string   `json:"error,omitempty"`
+}
+
+// returnUpload takes a unit's filled return sheet (填报单) instead of the
+// form: only a return sheet of that unit is taken, through the same import
+// as `duban import`; rows it refuses are listed with sheet and row.
+func (s *Server) returnUpload(w http.ResponseWriter, r *http.Request) {
+	unit := r.PathValue("unit")
+	u := userOf(r)
+	if !mayUnit(u, unit) {
+		s.forbidden(w, r, "只能上传本单位的填报单")
+		return
+	}
+	if r.ContentLength > s.opt.MaxUpload {
+		jsonError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("文件过大：每次上传不超过 %d MB", s.opt.MaxUpload>>20))
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, s.opt.MaxUpload)
+	mr, err := r.MultipartReader()
+	if err != nil {
+		jsonError(w, http.StatusBadRequest, "应以 multipart/form-data 上传")
+		return
+	}
+	csrfOK := subtle.ConstantTimeCompare([]byte(r.Header.Get("X-CSRF-Token")), []byte(u.sess.CSRF)) == 1
+	var f *savedFile
+	for f == nil {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var mbe *http.MaxBytesError
+			if errors.As(err, &mbe) {
+				jsonError(w, http.StatusRequestEntityTooLarge, "文件过大")
+				return
+			}
+			jsonError(w, http.StatusBadRequest, "上传中断")
+			return
+		}
+		switch part.FormName() {
+		case "csrf":
+			b, _ := io.ReadAll(io.LimitReader(part, 128))
+			csrfOK = csrfOK || subtle.ConstantTimeCompare(b, []byte(u.sess.CSRF)) == 1
+		case "file":
+			if !csrfOK {
+				s.forbidden(w, r, "表单已失效（缺少 CSRF 令牌）")
+				return
+			}
+			sf, err := s.save(part, returnType)
+			if err != nil {
+				jsonError(w, http.StatusRequestEntityTooLarge, "文件过大")
+				return
+			}
+			f = &sf
+		}
+	}
+	if !csrfOK {
+		s.forbidden(w, r, "表单已失效（缺少 CSRF 令牌）")
+		return
+	}
+	if f == nil {
+		jsonError(w, http.StatusBadRequest, "没有收到文件")
+		return
+	}
+	if f.path != "" {
+		defer os.Remove(f.path)
+	}
+	res := returnResult{Name: f.name}
+	code := http.StatusOK
+	if f.err != nil {
+		res.Error, code = f.err.Error(), http.StatusBadRequest
+	} else if form, err := returns.Read(f.path); err != nil {
+		res.Error, code = strings.ReplaceAll(err.Error(), f.path, f.name), http.StatusBadRequest
+		if errors.Is(err, returns.ErrNotReturnSheet) {
+			res.Error = f.name + "：不是 duban 生成的填报单"
+		}
+	} else if form.Unit != unit {
+		res.Error, code = fmt.Sprintf("%s 是 %s 的填报单，不是 %s 的", f.name, form.Unit, unit), http.StatusForbidden
+	} else {
+		s.runMu.Lock()
+		sum, err := pipeline.Import(context.Background(), pipeline.Options{Inputs: []string{f.path}, Out: s.opt.Out, By: u.Name, AsOf: s.opt.Now(), Jobs: 1})
+		s.runMu.Unlock()
+		switch {
+		case err != nil:
+			res.Error, code = strings.ReplaceAll(err.Error(), f.path, f.name), http.StatusInternalServerError
+		default:
+			res.Imported = sum.Counts.Imported
+			for _, in := range sum.Inputs {
+				if in.Error != "" {
+					res.Error, code = strings.ReplaceAll(in.Error, f.path, f.name), http.StatusBadRequest
+				}
+			}
+			for _, w := range sum.Warnings {
+				if w.Code == pipeline.WarnImportRejected {
+					res.Rejected = append(res.Rejected, strings.ReplaceAll(strings.ReplaceAll(w.Message, f.path, f.name), filepath.Base(f.path), f.name))
+				}
+			}
+		}
+	}
+	s.st.AddUpload(store.Upload{Original: f.name, Size: f.size, By: u.Name, Status: "return", Err: res.Error, Slug: unit})
+	s.st.Audit(u.Name, "上传填报单", unit, fmt.Sprintf("%s：导入 %d 行，拒收 %d 行 %s", f.name, res.Imported, len(res.Rejected), res.Error))
+	if r.Header.Get("Accept") == "application/json" || isAPI(r) || code != http.StatusOK || len(res.Rejected) > 0 {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.WriteHeader(code)
+		writeJSONBody(w, res)
+		return
+	}
+	http.Redirect(w, r, "/units/"+url.PathEscape(unit)+"?ok=imported", http.StatusSeeOther)
+}
