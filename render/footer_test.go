@@ -8,6 +8,8 @@ import (
 
 	lpdf "github.com/ledongthuc/pdf"
 
+	"github.com/duban/duban"
+
 	"github.com/duban/duban/templates"
 )
 
@@ -51,6 +53,36 @@ func TestFooterSizeOnPageOne(t *testing.T) {
 		}
 		if n < 10 {
 			t.Errorf("page %d: %d footer glyphs", pg, n)
+		}
+	}
+}
+
+// The ledger PDF names the column of non-lead units as the workbook does.
+func TestLedgerOthersLabel(t *testing.T) {
+	resp := &duban.Notice{Tasks: []duban.Task{{Units: []duban.Unit{{Name: "甲", Role: duban.RoleResponsible}}}}}
+	co := &duban.Notice{Tasks: []duban.Task{{Units: []duban.Unit{{Name: "甲", Role: duban.RoleLead}, {Name: "乙", Role: duban.RoleCo}}}}}
+	both := &duban.Notice{Tasks: []duban.Task{{Units: []duban.Unit{{Name: "甲", Role: duban.RoleCo}}}, {Units: []duban.Unit{{Name: "乙", Role: duban.RoleResponsible}}}}}
+	for n, want := range map[*duban.Notice]string{resp: "责任单位", co: "配合单位", both: "配合/责任单位"} {
+		if got := othersLabel(n); got != want {
+			t.Errorf("%q, want %q", got, want)
+		}
+	}
+	res, err := Options{Formats: []string{FormatPDF}}.load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Tasks[0].ID, resp.Tasks[0].Text = "一.1", "任务"
+	doc, err := ledgerDoc(res, resp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range doc.blocks {
+		if tb, ok := b.(*pdfTable); ok {
+			for _, c := range tb.Columns {
+				if c.Label == "配合/责任单位" {
+					t.Error("ledger PDF header says 配合/责任单位 for a notice with only 责任单位")
+				}
+			}
 		}
 	}
 }

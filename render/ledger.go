@@ -99,6 +99,11 @@ func ledgerDoc(res *resources, n *duban.Notice) (*pdfDoc, error) {
 	}
 	doc.Space(2)
 	t := d.Table()
+	for c, col := range d.Columns {
+		if col.Key == "others" && col.Label == "配合/责任单位" && c < len(t.Columns) {
+			t.Columns[c].Label = othersLabel(n)
+		}
+	}
 	for i := range n.Tasks {
 		task := &n.Tasks[i]
 		for _, h := range groupHeadings(n.Tasks, i) {
@@ -171,4 +176,28 @@ func validKey(k string, keys []string) bool {
 		}
 	}
 	return false
+}
+
+// othersLabel names the column of the units other than the lead as the
+// workbook does: 责任单位 when the notice has only those, 配合单位 when
+// only partners, both words when it has both.
+func othersLabel(n *duban.Notice) string {
+	co, resp := false, false
+	for _, t := range n.Tasks {
+		for _, u := range t.Units {
+			switch u.Role {
+			case duban.RoleCo:
+				co = true
+			case duban.RoleResponsible:
+				resp = true
+			}
+		}
+	}
+	switch {
+	case co && !resp:
+		return "配合单位"
+	case resp && !co:
+		return "责任单位"
+	}
+	return "配合/责任单位"
 }

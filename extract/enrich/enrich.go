@@ -98,7 +98,7 @@ func canonicalise(n *duban.Notice, dir *duban.Directory) []duban.Warning {
 		ws = append(ws, duban.Warning{
 			Task:    x.first,
 			Code:    duban.WarnUnknownUnit,
-			Message: fmt.Sprintf("单位“%s”不在单位目录中（任务%s），请核对名称或补入目录", name, where),
+			Message: fmt.Sprintf("单位“%s”不在单位目录中（任务%s），请核对名称或补入目录", name, where) + didYouMean(dir, name),
 		})
 	}
 	return ws
@@ -193,4 +193,12 @@ func dropNoUnitWarnings(ws []duban.Warning, tasks map[string]bool) []duban.Warni
 		out = append(out, w)
 	}
 	return out
+}
+
+// didYouMean is the hint for a name close to one the directory knows.
+func didYouMean(dir *duban.Directory, name string) string {
+	if s, ok := dir.Suggest(name); ok {
+		return fmt.Sprintf("；是否为“%s”？(did you mean %s?)", s, s)
+	}
+	return ""
 }
