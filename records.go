@@ -24,9 +24,10 @@ type Notice struct {
 // Source says which file a notice was read from.
 type Source struct {
 	Path   string `json:"path"`
-	Format string `json:"format"` // txt, pdf, docx
+	Format string `json:"format"` // txt, pdf, docx, doc, ofd, jpg, …
 	SHA256 string `json:"sha256,omitempty"`
 	Pages  int    `json:"pages,omitempty"`
+	OCR    bool   `json:"ocr,omitempty"` // the text was recognised from a scan
 }
 
 // Task is one numbered task of a notice.
@@ -139,6 +140,7 @@ const (
 	WarnNoDeadline          = "no_deadline"
 	WarnDeadlineUnknown     = "deadline_not_understood"
 	WarnUnknownUnit         = "unknown_unit"
+	WarnOCR                 = "ocr" // the notice was a scan: its text needs a look
 )
 
 // NullString is a string that is null in JSON when empty.

@@ -60,9 +60,16 @@ func Bytes(name string, data []byte, opt Options) (*duban.Notice, error) {
 		return nil, err
 	}
 	sum := <-sums
-	n.Source = duban.Source{Path: name, Format: doc.Format, SHA256: hex.EncodeToString(sum[:]), Pages: doc.Pages}
+	n.Source = duban.Source{Path: name, Format: doc.Format, SHA256: hex.EncodeToString(sum[:]), Pages: doc.Pages, OCR: doc.OCR}
+	if doc.OCR {
+		n.Warnings = append(n.Warnings, ocrWarning)
+	}
 	return n, nil
 }
+
+// ocrWarning goes with every notice read from a scan.
+var ocrWarning = duban.Warning{Code: duban.WarnOCR,
+	Message: "the text was recognised from a scan (OCR): check task texts, units and deadlines against the original"}
 
 func unsupported(name string) error {
 	ext := filepath.Ext(name)

@@ -127,7 +127,7 @@ func openStreams(data []byte) (s *streams, err error) {
 			names = append(names, e.Name)
 			continue
 		}
-		if e.Size > maxStream || e.Size < 0 {
+		if e.Size > maxStream || e.Size < 0 || e.Size > int64(len(data)) {
 			return nil, fmt.Errorf("stream %s: %d bytes, more than a notice holds", e.Name, e.Size)
 		}
 		b := make([]byte, e.Size)
