@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/internal/notation"
 )
 
 // maxFileSize bounds the notice files File reads.
@@ -102,7 +103,7 @@ func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error)
 			ps = append(ps, bodyPara{table: b.Table, line: b.Line, page: b.Page})
 			continue
 		}
-		t := trimFunc(b.Text, isSpace)
+		t := notation.TrimFunc(b.Text, notation.IsSpace)
 		if t != "" && !isPageNumberLine(t) {
 			ps = append(ps, bodyPara{text: t, line: b.Line, page: b.Page})
 		}
@@ -115,12 +116,12 @@ func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error)
 	start := len(ps)
 	inAttachments := false
 	for i, p := range ps {
-		k, _, _ := parseMarker(p.text)
-		if p.table != nil || (k != markNone && !inAttachments) {
+		k, _, _ := notation.ParseMarker(p.text)
+		if p.table != nil || (k != notation.MarkNone && !inAttachments) {
 			start = i
 			break
 		}
-		if k == markNone {
+		if k == notation.MarkNone {
 			inAttachments = isAttachmentLine(p.text)
 		}
 	}
@@ -200,7 +201,7 @@ func (st *parseState) tasks() []duban.Task {
 			if text == "" {
 				continue
 			}
-			if it.depth == 1 && !it.fromRow && !containsAnyRune(text, "。；;") {
+			if it.depth == 1 && !it.fromRow && !notation.ContainsAnyRune(text, "。；;") {
 				continue // a heading with nothing under it
 			}
 			if anyAssigned && !assigned[groupOf(it)] {
@@ -233,7 +234,7 @@ func (st *parseState) tasks() []duban.Task {
 		}
 		raw := seg.deadline
 		if raw == "" {
-			raw = stripSpace(findDeadline(text))
+			raw = notation.StripSpace(findDeadline(text))
 		}
 		if raw != "" {
 			t.Deadline = st.deadline(raw)
@@ -266,14 +267,14 @@ func isPageNumberLine(s string) bool {
 	if len(s) > 60 {
 		return false
 	}
-	s = stripSpace(s)
+	s = notation.StripSpace(s)
 	s = strings.Trim(s, "-—–－_·•")
 	if s == "" {
 		return false
 	}
 	digits := 0
 	rest := strings.Map(func(r rune) rune {
-		if isASCIIDigit(r) {
+		if notation.IsASCIIDigit(r) {
 			digits++
 			return -1
 		}
@@ -299,7 +300,7 @@ type runningHeader struct {
 func runningHeaders(h header) runningHeader {
 	var r runningHeader
 	for _, s := range []string{h.docNumber, h.title, h.planTitle} {
-		if s = stripSpace(s); s != "" {
+		if s = notation.StripSpace(s); s != "" {
 			r.lines = append(r.lines, s)
 			r.maxLen = max(r.maxLen, len(s))
 		}
@@ -312,7 +313,7 @@ func (r runningHeader) match(s string) bool {
 	if len(s) > r.maxLen+24 {
 		return false // too long even with spaces inside
 	}
-	s = stripSpace(s)
+	s = notation.StripSpace(s)
 	for _, l := range r.lines {
 		if s == l {
 			return true

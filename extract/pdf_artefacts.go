@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/duban/duban/internal/notation"
 )
 
 // This file drops page artefacts: page numbers ("— 3 —", "-3-", "第3页",
@@ -94,11 +96,11 @@ func pdfEdgeLines(p *pdfPage) []int {
 // regular layout puts the same words at the same height on several pages,
 // never a running header or footer.
 func pdfBodyLine(s string) bool {
-	s = strings.TrimLeftFunc(s, isSpace)
-	if k, _, _ := parseMarker(s); k != markNone {
+	s = strings.TrimLeftFunc(s, notation.IsSpace)
+	if k, _, _ := notation.ParseMarker(s); k != notation.MarkNone {
 		return true
 	}
-	return startsWithField(s)
+	return notation.StartsWithField(s)
 }
 
 // pdfDropPageArtefacts removes page numbers and running headers and footers.

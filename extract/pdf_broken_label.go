@@ -1,6 +1,10 @@
 package extract
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/duban/duban/internal/notation"
+)
 
 // pdfLabelBroken reports whether the label that opens next ("时限：") is
 // the end of a longer label the line break cut ("…各街道办事处等；完成" ⏎
@@ -14,14 +18,14 @@ func pdfLabelBroken(para, next string) bool {
 	start := len(para)
 	for k := 0; k < maxTail && start > 0; k++ {
 		r, size := utf8.DecodeLastRuneInString(para[:start])
-		if size != 3 || hanRun(para[start-3:start], 0) != 3 || r == utf8.RuneError {
+		if size != 3 || notation.HanRun(para[start-3:start], 0) != 3 || r == utf8.RuneError {
 			break
 		}
 		start -= 3
 	}
 	for i := start; i < len(para); i += 3 {
 		tail := para[i:]
-		if _, n, ok := labelAt(tail + next); ok && n > len(tail) {
+		if _, n, ok := notation.LabelAt(tail + next); ok && n > len(tail) {
 			return true
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/duban/duban/internal/notation"
 )
 
 // This file joins lines into paragraphs from their geometry alone: a line
@@ -113,8 +115,8 @@ var pdfOutlineStart = regexp.MustCompile(`^(?:[一二三四五六七八九十]+�
 // pdfDecimalStart reports whether s opens with a decimal number ("1.5亿元")
 // that pdfOutlineStart took for an item number.
 func pdfDecimalStart(s string) bool {
-	k, _, _ := parseMarker(s)
-	return k == markNone
+	k, _, _ := notation.ParseMarker(s)
+	return k == notation.MarkNone
 }
 
 // pdfSentenceEnd reports whether a line ends a sentence.
@@ -238,21 +240,21 @@ func pdfAssemble(pages []*pdfPage) *Document {
 // with a character after which the sentence must go on ("第", "、", "，",
 // "和"), or the number is one of a list ("一、二季度", "1、2月").
 func pdfStartsItem(para, next string) bool {
-	next = strings.TrimLeftFunc(next, isSpace)
-	kind, _, rest := parseMarker(next)
-	if kind == markNone && (!startsWithField(next) || pdfLabelBroken(strings.TrimRightFunc(para, isSpace), next)) {
+	next = strings.TrimLeftFunc(next, notation.IsSpace)
+	kind, _, rest := notation.ParseMarker(next)
+	if kind == notation.MarkNone && (!notation.StartsWithField(next) || pdfLabelBroken(strings.TrimRightFunc(para, notation.IsSpace), next)) {
 		return false
 	}
-	para = strings.TrimRightFunc(para, isSpace)
+	para = strings.TrimRightFunc(para, notation.IsSpace)
 	last, _ := utf8.DecodeLastRuneInString(para)
 	if last == utf8.RuneError || strings.ContainsRune("第、，,和与及或至到共约是为的", last) {
 		return false
 	}
-	first, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(rest, isSpace))
-	if _, digit := digitValue(first); kind == markCN && isCNNumeral(first) || kind == markArabic && digit && !startsDate(rest) {
+	first, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(rest, notation.IsSpace))
+	if _, digit := notation.DigitValue(first); kind == notation.MarkCN && notation.IsCNNumeral(first) || kind == notation.MarkArabic && digit && !notation.StartsDate(rest) {
 		return false
 	}
-	return openBrackets(para) == 0
+	return notation.OpenBrackets(para) == 0
 }
 
 // pdfContinues reports whether table t, the first item of its page, goes on

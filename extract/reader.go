@@ -3,12 +3,15 @@ package extract
 import (
 	"path/filepath"
 	"strings"
+
+	"github.com/duban/duban/extract/docx"
+	"github.com/duban/duban/extract/txt"
 )
 
 // readers maps a lower-case file extension to the Reader for it.
 var readers = map[string]Reader{
-	".txt":  TXTReader{},
-	".docx": DOCXReader{},
+	".txt":  txt.Reader{},
+	".docx": docx.Reader{},
 	".pdf":  PDFReader{},
 }
 

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/duban/duban/internal/notation"
 )
 
 // A unit cell of a task table may hold one unit per line: in DOCX each
@@ -22,7 +24,7 @@ func unitCellText(row []Cell, col int) string {
 	}
 	var b strings.Builder
 	for _, l := range strings.Split(row[col].Text, "\n") {
-		l = strings.TrimFunc(l, isSpace)
+		l = strings.TrimFunc(l, notation.IsSpace)
 		if l == "" {
 			continue
 		}
@@ -43,7 +45,7 @@ func endsWithUnitName(l string) bool {
 		_, n := utf8.DecodeRuneInString(l[i:])
 		last = l[i+n:]
 	}
-	last = stripSpace(last)
+	last = notation.StripSpace(last)
 	return utf8.RuneCountInString(last) >= 3 && allOrgNames([]string{last})
 }
 

@@ -1,4 +1,4 @@
-package extract
+package notation
 
 import (
 	"strings"
@@ -6,14 +6,14 @@ import (
 	"unicode/utf8"
 )
 
-// labelAtByList is labelAt as a plain loop over every label.
+// labelAtByList is LabelAt as a plain loop over every label.
 func labelAtByList(s string) (idx, n int, ok bool) {
-	for i, l := range fieldLabels {
-		rest, found := strings.CutPrefix(s, l.label)
+	for i, l := range FieldLabels {
+		rest, found := strings.CutPrefix(s, l.Label)
 		if !found {
 			continue
 		}
-		t := strings.TrimLeftFunc(rest, isSpace)
+		t := strings.TrimLeftFunc(rest, IsSpace)
 		if c, size := utf8.DecodeRuneInString(t); c == '：' || c == ':' {
 			return i, len(s) - len(t) + size, true
 		}
@@ -24,18 +24,18 @@ func labelAtByList(s string) (idx, n int, ok bool) {
 // TestLabelAtEveryLabel finds every label with each colon, with spaces
 // before it, cut short, and followed by a longer label's tail.
 func TestLabelAtEveryLabel(t *testing.T) {
-	for i, l := range fieldLabels {
+	for i, l := range FieldLabels {
 		for _, s := range []string{
-			l.label + "：市发改委", l.label + ":6月底前", l.label + " \u3000：X", l.label, l.label + "节点：X",
-			"（" + l.label + "：X）", l.label[:len(l.label)-1],
+			l.Label + "：市发改委", l.Label + ":6月底前", l.Label + " \u3000：X", l.Label, l.Label + "节点：X",
+			"（" + l.Label + "：X）", l.Label[:len(l.Label)-1],
 		} {
-			gi, gn, gok := labelAt(s)
+			gi, gn, gok := LabelAt(s)
 			wi, wn, wok := labelAtByList(s)
 			if gi != wi || gn != wn || gok != wok {
-				t.Fatalf("labelAt(%q) = %d, %d, %v; want %d, %d, %v", s, gi, gn, gok, wi, wn, wok)
+				t.Fatalf("LabelAt(%q) = %d, %d, %v; want %d, %d, %v", s, gi, gn, gok, wi, wn, wok)
 			}
-			if strings.HasPrefix(s, l.label+"：") && (!gok || fieldLabels[gi].label != l.label && !strings.HasPrefix(fieldLabels[gi].label, l.label)) {
-				t.Fatalf("labelAt(%q) found %d, not label %d %q", s, gi, i, l.label)
+			if strings.HasPrefix(s, l.Label+"：") && (!gok || FieldLabels[gi].Label != l.Label && !strings.HasPrefix(FieldLabels[gi].Label, l.Label)) {
+				t.Fatalf("LabelAt(%q) found %d, not label %d %q", s, gi, i, l.Label)
 			}
 		}
 	}
@@ -46,21 +46,21 @@ func FuzzLabelAt(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		gi, gn, gok := labelAt(s)
+		gi, gn, gok := LabelAt(s)
 		wi, wn, wok := labelAtByList(s)
 		if gi != wi || gn != wn || gok != wok {
-			t.Fatalf("labelAt(%q) = %d, %d, %v; want %d, %d, %v", s, gi, gn, gok, wi, wn, wok)
+			t.Fatalf("LabelAt(%q) = %d, %d, %v; want %d, %d, %v", s, gi, gn, gok, wi, wn, wok)
 		}
 	})
 }
 
-// appendLabelsByRune is appendLabels trying labelAtPos at every
+// appendLabelsByRune is AppendLabels trying LabelAtPos at every
 // character.
-func appendLabelsByRune(s string) []labelLoc {
-	var locs []labelLoc
+func appendLabelsByRune(s string) []LabelLoc {
+	var locs []LabelLoc
 	for i := 0; i < len(s); {
-		if idx, n, ok := labelAtPos(s, i); ok {
-			locs = append(locs, labelLoc{i, i + n, idx})
+		if idx, n, ok := LabelAtPos(s, i); ok {
+			locs = append(locs, LabelLoc{i, i + n, idx})
 			i += n
 			continue
 		}
@@ -75,13 +75,13 @@ func FuzzAppendLabels(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		got, want := appendLabels(nil, s), appendLabelsByRune(s)
+		got, want := AppendLabels(nil, s), appendLabelsByRune(s)
 		if len(got) != len(want) {
-			t.Fatalf("appendLabels(%q) = %v, want %v", s, got, want)
+			t.Fatalf("AppendLabels(%q) = %v, want %v", s, got, want)
 		}
 		for i := range got {
 			if got[i] != want[i] {
-				t.Fatalf("appendLabels(%q) = %v, want %v", s, got, want)
+				t.Fatalf("AppendLabels(%q) = %v, want %v", s, got, want)
 			}
 		}
 	})
@@ -91,11 +91,11 @@ func FuzzAppendLabels(f *testing.F) {
 // label (the fuzz input that found this is in testdata/fuzz/FuzzStructure).
 func TestLabelAtPosEnds(t *testing.T) {
 	for _, s := range []string{"", "责任单位：X", "【"} {
-		if _, _, ok := labelAtPos(s, len(s)); ok {
-			t.Errorf("labelAtPos(%q, %d) found a label", s, len(s))
+		if _, _, ok := LabelAtPos(s, len(s)); ok {
+			t.Errorf("LabelAtPos(%q, %d) found a label", s, len(s))
 		}
 	}
-	if startsWithField("") {
-		t.Error(`startsWithField("") = true`)
+	if StartsWithField("") {
+		t.Error(`StartsWithField("") = true`)
 	}
 }

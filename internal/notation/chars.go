@@ -1,4 +1,4 @@
-package extract
+package notation
 
 import (
 	"strings"
@@ -6,11 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// isCJK reports whether r is a character of Chinese running text: a Han
+// IsCJK reports whether r is a character of Chinese running text: a Han
 // ideograph, CJK punctuation (U+3000–U+303F), a full-width form
 // (U+FF00–U+FFEF) or one of the other CJK blocks (kana, bopomofo, CJK
 // compatibility, enclosed CJK).
-func isCJK(r rune) bool {
+func IsCJK(r rune) bool {
 	switch {
 	case unicode.Is(unicode.Han, r):
 		return true
@@ -28,10 +28,10 @@ func isCJK(r rune) bool {
 	return false
 }
 
-// isCJKQuote reports whether r is punctuation that Chinese text shares with
+// IsCJKQuote reports whether r is punctuation that Chinese text shares with
 // Western text (curly quotes, dashes, ellipsis, middle dot). Whitespace
 // next to it is dropped only when the other side is CJK.
-func isCJKQuote(r rune) bool {
+func IsCJKQuote(r rune) bool {
 	switch r {
 	case '“', '”', '‘', '’', '—', '–', '…', '·', '•', '●', '■', '□', '★', '☆', '※', '→', '√', '×', '℃', '‰':
 		return true
@@ -39,13 +39,13 @@ func isCJKQuote(r rune) bool {
 	return false
 }
 
-// isASCIIDigit reports whether r is 0–9.
-func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
+// IsASCIIDigit reports whether r is 0–9.
+func IsASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
 
-// isSpace reports whether r is whitespace, including the ideographic space
+// IsSpace reports whether r is whitespace, including the ideographic space
 // U+3000, no-break spaces and zero-width characters that PDF and Word text
 // carry.
-func isSpace(r rune) bool {
+func IsSpace(r rune) bool {
 	switch {
 	case r < 0x80:
 		return r == ' ' || r >= '\t' && r <= '\r'
@@ -59,24 +59,24 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r)
 }
 
-// stripSpace removes every whitespace character from s (including U+3000,
+// StripSpace removes every whitespace character from s (including U+3000,
 // no-break and zero-width spaces). Unit names and deadline texts are kept
 // this way.
-func stripSpace(s string) string {
-	if !hasQuickSpace(s) { // quickSpace holds every isSpace character
+func StripSpace(s string) string {
+	if !HasQuickSpace(s) { // QuickSpace holds every IsSpace character
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
 	from := 0 // start of the text not yet written
 	for i := 0; i < len(s); {
-		if j := hanRun(s, i); j > i {
+		if j := HanRun(s, i); j > i {
 			i = j
 			continue
 		}
-		r, n := decodeRune(s, i)
+		r, n := DecodeRune(s, i)
 		switch {
-		case isSpace(r):
+		case IsSpace(r):
 			b.WriteString(s[from:i])
 			from = i + n
 		case r == utf8.RuneError && n == 1:
@@ -95,7 +95,7 @@ func stripSpace(s string) string {
 // say whether l (r) stands alone between whitespace (or CJK) on its far
 // side, which is how justified PDF text spaces out digit runs ("2 0 2 4").
 func joinable(l, r rune, lLone, rLone bool) bool {
-	lc, rc := isCJK(l), isCJK(r)
+	lc, rc := IsCJK(l), IsCJK(r)
 	switch {
 	case lc && rc:
 		return true
@@ -106,41 +106,41 @@ func joinable(l, r rune, lLone, rLone bool) bool {
 		if rc {
 			o = l
 		}
-		return isASCIIDigit(o) || isCJKQuote(o) || isASCIIPunct(o) || isLatinLetter(o)
-	case isASCIIDigit(l) && isASCIIDigit(r):
+		return IsASCIIDigit(o) || IsCJKQuote(o) || IsASCIIPunct(o) || IsLatinLetter(o)
+	case IsASCIIDigit(l) && IsASCIIDigit(r):
 		return lLone || rLone
-	case isASCIIDigit(l) && isLatinLetter(r), isLatinLetter(l) && isASCIIDigit(r):
+	case IsASCIIDigit(l) && IsLatinLetter(r), IsLatinLetter(l) && IsASCIIDigit(r):
 		// "5 G" spaced out by justification; "Windows 10" keeps its space.
 		return lLone && rLone
 	case l == '“' || l == '‘':
 		// “ 2+1 ”: an opening quote hugs what it quotes…
-		return isCJKQuote(r) || isASCIIDigit(r) || isLatinLetter(r)
+		return IsCJKQuote(r) || IsASCIIDigit(r) || IsLatinLetter(r)
 	case r == '”' || r == '’':
 		// …and so does a closing one.
-		return isCJKQuote(l) || isASCIIDigit(l) || isLatinLetter(l)
-	case isASCIIDigit(l) && isASCIIPunct(r), isASCIIPunct(l) && isASCIIDigit(r):
+		return IsCJKQuote(l) || IsASCIIDigit(l) || IsLatinLetter(l)
+	case IsASCIIDigit(l) && IsASCIIPunct(r), IsASCIIPunct(l) && IsASCIIDigit(r):
 		// "2 + 1", "3 . 5" spaced out by justification.
 		return lLone && rLone
 	}
 	return false
 }
 
-func isLatinLetter(r rune) bool {
+func IsLatinLetter(r rune) bool {
 	return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
 }
 
-// isASCIIPunct reports whether r is ASCII punctuation or a symbol (+ = %).
-func isASCIIPunct(r rune) bool {
+// IsASCIIPunct reports whether r is ASCII punctuation or a symbol (+ = %).
+func IsASCIIPunct(r rune) bool {
 	return r < 0x80 && (unicode.IsPunct(r) || unicode.IsSymbol(r))
 }
 
-// cleanText repairs the spacing that line wrapping and justified layout
+// CleanText repairs the spacing that line wrapping and justified layout
 // leave in Chinese text: whitespace between two CJK characters (ideographs,
 // CJK punctuation, full-width forms), and between CJK and digits, Latin
 // letters or ASCII punctuation, is removed; spaced-out digit runs are
 // rejoined; the rest is trimmed and collapsed to single spaces, so spaces
 // between Latin words stay.
-func cleanText(s string) string {
+func CleanText(s string) string {
 	if s == "" {
 		return s
 	}
@@ -154,22 +154,22 @@ func cleanText(s string) string {
 	havePrev := false
 	n := 0
 	for i := 0; i < len(s); {
-		if j := hanRun(s, i); j > i {
+		if j := HanRun(s, i); j > i {
 			// A run of ideographs is copied whole.
 			b.WriteString(s[i:j])
 			k := (j - i) / 3
 			if k >= 2 {
-				last, _ = decodeRune(s, j-6)
+				last, _ = DecodeRune(s, j-6)
 			}
 			before = last
-			prev, _ = decodeRune(s, j-3)
+			prev, _ = DecodeRune(s, j-3)
 			last, havePrev = prev, true
 			n += k
 			i = j
 			continue
 		}
-		r, size := decodeRune(s, i)
-		if !isSpace(r) {
+		r, size := DecodeRune(s, i)
+		if !IsSpace(r) {
 			if r == utf8.RuneError && size == 1 {
 				b.WriteRune(r)
 			} else {
@@ -187,7 +187,7 @@ func cleanText(s string) string {
 		nextSize := 0
 		for j < len(s) {
 			next, nextSize = utf8.DecodeRuneInString(s[j:])
-			if !isSpace(next) {
+			if !IsSpace(next) {
 				break
 			}
 			j += nextSize
@@ -199,9 +199,9 @@ func cleanText(s string) string {
 			i = j // leading or trailing whitespace
 			continue
 		}
-		lLone := runStart < 2 || isSpace(before) || isCJK(before)
+		lLone := runStart < 2 || IsSpace(before) || IsCJK(before)
 		after, _ := utf8.DecodeRuneInString(s[j+nextSize:])
-		rLone := j+nextSize >= len(s) || isSpace(after) || isCJK(after)
+		rLone := j+nextSize >= len(s) || IsSpace(after) || IsCJK(after)
 		if !joinable(prev, next, lLone, rLone) {
 			b.WriteByte(' ')
 		}

@@ -1,4 +1,4 @@
-package extract
+package notation
 
 import "strings"
 
@@ -6,9 +6,9 @@ import "strings"
 // They are switches rather than strings.ContainsRune over a set, which
 // for a Chinese character searches the set as a string.
 
-// isClauseSep reports whether r separates the parts of a clause or two
+// IsClauseSep reports whether r separates the parts of a clause or two
 // sentences: ，,；;。
-func isClauseSep(r rune) bool {
+func IsClauseSep(r rune) bool {
 	switch r {
 	case '，', ',', '；', ';', '。':
 		return true
@@ -16,9 +16,9 @@ func isClauseSep(r rune) bool {
 	return false
 }
 
-// isSentenceEnd reports whether r ends a sentence or a clause that stands
+// IsSentenceEnd reports whether r ends a sentence or a clause that stands
 // on its own: 。；;
-func isSentenceEnd(r rune) bool {
+func IsSentenceEnd(r rune) bool {
 	switch r {
 	case '。', '；', ';':
 		return true
@@ -26,10 +26,10 @@ func isSentenceEnd(r rune) bool {
 	return false
 }
 
-// closesParagraph reports whether a paragraph ending in r is complete:
+// ClosesParagraph reports whether a paragraph ending in r is complete:
 // sentence ends, colons, exclamation and question marks, closing brackets
 // and quotes, an ellipsis.
-func closesParagraph(r rune) bool {
+func ClosesParagraph(r rune) bool {
 	switch r {
 	case '。', '；', ';', '：', ':', '！', '!', '？', '?', '）', ')', '〕', ']', '】', '」', '”', '》', '…':
 		return true
@@ -37,11 +37,11 @@ func closesParagraph(r rune) bool {
 	return false
 }
 
-// containsAnyRune reports whether s holds any character of set. Each
+// ContainsAnyRune reports whether s holds any character of set. Each
 // character is looked for with strings.ContainsRune, which scans long
 // texts far faster than decoding s character by character as
 // strings.ContainsAny does when set is not ASCII.
-func containsAnyRune(s, set string) bool {
+func ContainsAnyRune(s, set string) bool {
 	for _, r := range set {
 		if strings.ContainsRune(s, r) {
 			return true

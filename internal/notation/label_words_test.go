@@ -1,6 +1,8 @@
-package extract
+package notation
 
-import "testing"
+import (
+	"testing"
+)
 
 func TestCoinedLabels(t *testing.T) {
 	tests := []struct {
@@ -27,24 +29,24 @@ func TestCoinedLabels(t *testing.T) {
 		{"这是一个很长的不像标签的句子时间", ""},
 	}
 	for _, tt := range tests {
-		idx, n, ok := labelAtPos(tt.label+"：X", 0)
+		idx, n, ok := LabelAtPos(tt.label+"：X", 0)
 		got := ""
 		if ok {
-			got = fieldLabels[idx].label
+			got = FieldLabels[idx].Label
 			if n != len(tt.label+"：") {
 				t.Errorf("%s: label length %d, want %d", tt.label, n, len(tt.label+"："))
 			}
 		}
 		if got != tt.want {
-			t.Errorf("labelAtPos(%q) = %q, want %q", tt.label+"：X", got, tt.want)
+			t.Errorf("LabelAtPos(%q) = %q, want %q", tt.label+"：X", got, tt.want)
 		}
 	}
 	// Inside running text a coined label is not read: the listed one after
 	// it is.
 	s := "配合单位：县妇联完成时限：10月底前"
-	locs := appendLabels(nil, s)
-	if len(locs) != 2 || fieldLabels[locs[1].label].label != "完成时限" || s[locs[1].start:locs[1].valueStart] != "完成时限：" {
-		t.Errorf("appendLabels(%q) = %+v", s, locs)
+	locs := AppendLabels(nil, s)
+	if len(locs) != 2 || FieldLabels[locs[1].Label].Label != "完成时限" || s[locs[1].Start:locs[1].ValueStart] != "完成时限：" {
+		t.Errorf("AppendLabels(%q) = %+v", s, locs)
 	}
 }
 
@@ -63,17 +65,13 @@ func TestBracketLabels(t *testing.T) {
 		{"〔2025〕", "", 0},
 	}
 	for _, tt := range tests {
-		idx, n, ok := labelAtPos(tt.in, 0)
+		idx, n, ok := LabelAtPos(tt.in, 0)
 		got := ""
 		if ok {
-			got = fieldLabels[idx].label
+			got = FieldLabels[idx].Label
 		}
 		if got != tt.want || (ok && n != tt.n) {
-			t.Errorf("labelAtPos(%q) = %q, %d; want %q, %d", tt.in, got, n, tt.want, tt.n)
+			t.Errorf("LabelAtPos(%q) = %q, %d; want %q, %d", tt.in, got, n, tt.want, tt.n)
 		}
-	}
-	fs, ok := parseFields("【牵头单位】省市场监管局【配合单位】省税务局、省财政厅【完成时限】2025年12月底前")
-	if !ok || len(fs) != 3 || fs[0].value != "省市场监管局" || fs[1].value != "省税务局、省财政厅" || fs[2].value != "2025年12月底前" {
-		t.Errorf("parseFields(【…】…) = %+v, %v", fs, ok)
 	}
 }

@@ -1,31 +1,36 @@
-package extract
+// Package txt reads plain-text notices (UTF-8, UTF-16, GB18030) into a
+// document.Document: one block per line, tab-separated task tables as
+// tables.
+package txt
 
 import (
 	"bytes"
 	"fmt"
 	"strings"
 
+	"github.com/duban/duban/extract/document"
+	"github.com/duban/duban/internal/notation"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 )
 
-// TXTReader reads plain-text notices: UTF-8 with or without a byte-order
+// Reader reads plain-text notices: UTF-8 with or without a byte-order
 // mark, UTF-16 with a byte-order mark, or GB18030/GBK (the usual encoding of
 // text saved on Chinese Windows), with LF, CRLF or CR line ends. A form feed
 // (as pdftotext writes between pages) starts a new page.
-type TXTReader struct{}
+type Reader struct{}
 
-// Read implements Reader. Every non-blank physical line becomes one block.
-func (TXTReader) Read(name string, data []byte) (*Document, error) {
+// Read implements document.Reader. Every non-blank physical line becomes one block.
+func (Reader) Read(name string, data []byte) (*document.Document, error) {
 	text, err := decodeText(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	doc := &Document{Format: "txt"}
+	doc := &document.Document{Format: "txt"}
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	paged := strings.Contains(text, "\f")
-	doc.Blocks = make([]Block, 0, strings.Count(text, "\n")+1)
+	doc.Blocks = make([]document.Block, 0, strings.Count(text, "\n")+1)
 	page := 1
 	line := 0
 	for len(text) > 0 {
@@ -44,10 +49,10 @@ func (TXTReader) Read(name string, data []byte) (*Document, error) {
 			page++
 			l = l[:i] + l[i+1:]
 		}
-		if trimFunc(l, isSpace) == "" {
+		if notation.TrimFunc(l, notation.IsSpace) == "" {
 			continue
 		}
-		b := Block{Text: unspaceLine(l), Line: line}
+		b := document.Block{Text: notation.UnspaceLine(l), Line: line}
 		if paged {
 			b.Page = page
 		}
@@ -76,7 +81,7 @@ func decodeText(data []byte) (string, error) {
 		return checkText(string(s))
 	}
 	text := string(data)
-	if st := scanText(text); st.valid {
+	if st := notation.ScanText(text); st.Valid {
 		return checkStats(text, st)
 	}
 	s, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
@@ -92,15 +97,15 @@ func decodeText(data []byte) (string, error) {
 // checkText rejects binary data: text files carry no NUL bytes and few
 // other control characters.
 func checkText(s string) (string, error) {
-	return checkStats(s, scanText(s))
+	return checkStats(s, notation.ScanText(s))
 }
 
 // checkStats is checkText with s already scanned.
-func checkStats(s string, st textStats) (string, error) {
-	if st.nul {
+func checkStats(s string, st notation.TextStats) (string, error) {
+	if st.NUL {
 		return "", fmt.Errorf("binary data, not a text file")
 	}
-	if ctrl := st.ctrl; ctrl > 8 && ctrl > len(s)/100 {
+	if ctrl := st.Ctrl; ctrl > 8 && ctrl > len(s)/100 {
 		return "", fmt.Errorf("binary data, not a text file")
 	}
 	return s, nil

@@ -1,4 +1,7 @@
-package extract
+// Package docx reads Word (OOXML, .docx) notices into a document.Document:
+// paragraphs and tables in body order, with the list numbers Word
+// generates written in front of the paragraphs they number.
+package docx
 
 import (
 	"archive/zip"
@@ -8,14 +11,17 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/duban/duban/extract/document"
+	"github.com/duban/duban/internal/notation"
 )
 
-// DOCXReader reads Word (OOXML) notices: the body's paragraphs and tables
+// Reader reads Word (OOXML) notices: the body's paragraphs and tables
 // in document order. Merged cells (w:gridSpan, w:vMerge) are repeated into
 // every grid position they cover, and the numbers Word generates for list
 // paragraphs (w:numPr with the levels of numbering.xml) are written in
 // front of the paragraph text as the reader of the printed page sees them.
-type DOCXReader struct{}
+type Reader struct{}
 
 // Limits that keep a hostile file (zip bomb, endless XML) from exhausting
 // memory.
@@ -26,10 +32,10 @@ var (
 
 const wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
-// Read implements Reader. A paragraph's line is its 1-based position among
+// Read implements document.Reader. A paragraph's line is its 1-based position among
 // all paragraphs of the body (table cells included); a paragraph holding
 // manual line breaks (w:br) gives one block per line, all with that line.
-func (DOCXReader) Read(name string, data []byte) (doc *Document, err error) {
+func (Reader) Read(name string, data []byte) (doc *document.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			doc, err = nil, fmt.Errorf("%s: malformed docx: %v", name, r)
@@ -40,7 +46,7 @@ func (DOCXReader) Read(name string, data []byte) (doc *Document, err error) {
 
 // readDOCX is Read without the guard against panics (fuzz tests call it to
 // find them).
-func readDOCX(name string, data []byte) (*Document, error) {
+func readDOCX(name string, data []byte) (*document.Document, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, fmt.Errorf("%s: not a docx (zip) file: %w", name, err)
@@ -70,7 +76,7 @@ func readDOCX(name string, data []byte) (*Document, error) {
 	if err := r.parseBody(body); err != nil {
 		return nil, fmt.Errorf("%s: word/document.xml: %w", name, err)
 	}
-	return &Document{Format: "docx", Blocks: r.blocks}, nil
+	return &document.Document{Format: "docx", Blocks: r.blocks}, nil
 }
 
 // readZipPart returns the decompressed bytes of one part, nil when the part
@@ -105,7 +111,7 @@ func readZipPart(zr *zip.Reader, part string) ([]byte, error) {
 // nest.
 type docxParser struct {
 	num    *numbering
-	blocks []Block
+	blocks []document.Block
 	line   int // paragraphs seen so far
 
 	// paragraph being read; nested paragraphs (text boxes) stack up
@@ -125,8 +131,8 @@ type docxPara struct {
 }
 
 type docxTable struct {
-	rows [][]Cell
-	row  []Cell
+	rows [][]document.Cell
+	row  []document.Cell
 	// per cell being read
 	inCell  bool
 	span    int
@@ -299,8 +305,8 @@ func (p *docxParser) end(t xml.EndElement) {
 			return
 		}
 		for _, l := range strings.Split(text, "\n") {
-			if strings.TrimFunc(l, isSpace) != "" {
-				p.blocks = append(p.blocks, Block{Text: l, Line: cur.line})
+			if strings.TrimFunc(l, notation.IsSpace) != "" {
+				p.blocks = append(p.blocks, document.Block{Text: l, Line: cur.line})
 			}
 		}
 	case "tc":
@@ -310,10 +316,10 @@ func (p *docxParser) end(t xml.EndElement) {
 		}
 		tb.inCell = false
 		for tb.skipped > 0 {
-			tb.row = append(tb.row, Cell{})
+			tb.row = append(tb.row, document.Cell{})
 			tb.skipped--
 		}
-		c := Cell{Text: strings.Join(tb.cell, "\n"), Line: tb.cellLn}
+		c := document.Cell{Text: strings.Join(tb.cell, "\n"), Line: tb.cellLn}
 		if tb.vMerge == "continue" {
 			col := len(tb.row)
 			if n := len(tb.rows); n > 0 && col < len(tb.rows[n-1]) {
@@ -354,7 +360,7 @@ func (p *docxParser) end(t xml.EndElement) {
 				}
 			}
 		}
-		p.blocks = append(p.blocks, Block{Table: &Table{Rows: tb.rows}, Line: line})
+		p.blocks = append(p.blocks, document.Block{Table: &document.Table{Rows: tb.rows}, Line: line})
 	}
 }
 

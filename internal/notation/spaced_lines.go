@@ -1,4 +1,4 @@
-package extract
+package notation
 
 import (
 	"strings"
@@ -7,7 +7,7 @@ import (
 
 // Text converted from a justified PDF (pdftotext without -layout) may
 // space out every character of a line: "完 成 时 限 ： 6 月 底 前". Such a
-// line has its spacing repaired (cleanText) before the structure parser
+// line has its spacing repaired (CleanText) before the structure parser
 // reads it, so that labels, numbers and brackets are found. A line is
 // spaced out when most pairs of neighbouring CJK characters stand one
 // space apart; lines that only separate a few words (a signature and a
@@ -16,8 +16,8 @@ import (
 // minSpacedPairs is the fewest spaced CJK pairs a spaced-out line holds.
 const minSpacedPairs = 4
 
-// unspaceLine repairs a spaced-out line and returns other lines unchanged.
-func unspaceLine(s string) string {
+// UnspaceLine repairs a spaced-out line and returns other lines unchanged.
+func UnspaceLine(s string) string {
 	// A spaced-out CJK line has a space for every character (3 bytes):
 	// lines with far fewer spaces are not read further.
 	// (pdftotext spaces characters out with ASCII spaces.)
@@ -25,22 +25,22 @@ func unspaceLine(s string) string {
 		return s
 	}
 	spaces := strings.Count(s, " ")
-	if spaces < minSpacedPairs || 6*spaces < len(s) || !isSpacedOut(s) {
+	if spaces < minSpacedPairs || 6*spaces < len(s) || !IsSpacedOut(s) {
 		return s
 	}
-	return cleanText(s)
+	return CleanText(s)
 }
 
-// isSpacedOut reports whether most neighbouring CJK characters of s are
+// IsSpacedOut reports whether most neighbouring CJK characters of s are
 // one space apart.
-func isSpacedOut(s string) bool {
+func IsSpacedOut(s string) bool {
 	spaced, tight := 0, 0
 	var prev rune // last non-space rune
 	gap := 0      // spaces since prev
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
-		if isSpace(r) {
+		if IsSpace(r) {
 			gap++
 			continue
 		}

@@ -1,4 +1,4 @@
-package extract
+package notation
 
 import (
 	"strings"
@@ -30,8 +30,8 @@ func TestCleanText(t *testing.T) {
 		{" \u3000 ", ""},
 	}
 	for _, tt := range tests {
-		if got := cleanText(tt.in); got != tt.want {
-			t.Errorf("cleanText(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := CleanText(tt.in); got != tt.want {
+			t.Errorf("CleanText(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
@@ -45,8 +45,8 @@ func TestStripSpace(t *testing.T) {
 		{"abc", "abc"},
 	}
 	for _, tt := range tests {
-		if got := stripSpace(tt.in); got != tt.want {
-			t.Errorf("stripSpace(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := StripSpace(tt.in); got != tt.want {
+			t.Errorf("StripSpace(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
@@ -56,24 +56,24 @@ func FuzzCleanText(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		got := cleanText(s)
-		if strings.Contains(got, "  ") || got != strings.TrimFunc(got, isSpace) {
-			t.Fatalf("cleanText(%q) = %q: untrimmed or double space", s, got)
+		got := CleanText(s)
+		if strings.Contains(got, "  ") || got != strings.TrimFunc(got, IsSpace) {
+			t.Fatalf("CleanText(%q) = %q: untrimmed or double space", s, got)
 		}
-		if utf8.ValidString(s) && stripSpace(got) != stripSpace(s) {
-			t.Fatalf("cleanText(%q) = %q changed non-space text", s, got)
+		if utf8.ValidString(s) && StripSpace(got) != StripSpace(s) {
+			t.Fatalf("CleanText(%q) = %q changed non-space text", s, got)
 		}
 		rs := []rune(got)
 		for i := 1; i+1 < len(rs); i++ {
-			if isSpace(rs[i]) && isCJK(rs[i-1]) && isCJK(rs[i+1]) {
-				t.Fatalf("cleanText(%q) = %q: space between CJK", s, got)
+			if IsSpace(rs[i]) && IsCJK(rs[i-1]) && IsCJK(rs[i+1]) {
+				t.Fatalf("CleanText(%q) = %q: space between CJK", s, got)
 			}
 		}
-		if cleanText(got) != got {
-			t.Fatalf("cleanText not idempotent on %q: %q", s, got)
+		if CleanText(got) != got {
+			t.Fatalf("CleanText not idempotent on %q: %q", s, got)
 		}
 		if want := cleanTextByRunes(s); got != want {
-			t.Fatalf("cleanText(%q) = %q, the rune version gives %q", s, got, want)
+			t.Fatalf("CleanText(%q) = %q, the rune version gives %q", s, got, want)
 		}
 	})
 }
@@ -82,6 +82,6 @@ func BenchmarkCleanText(b *testing.B) {
 	s := "无锡连云港南北结对 帮扶合作 2024 年重点工作计划，推 进 5 G 基站建设与“ 放管服 ”改革 Hello world"
 	b.ReportAllocs()
 	for b.Loop() {
-		cleanText(s)
+		CleanText(s)
 	}
 }

@@ -1,6 +1,8 @@
-package extract
+package notation
 
-import "testing"
+import (
+	"testing"
+)
 
 func TestUnspaceLine(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -14,8 +16,8 @@ func TestUnspaceLine(t *testing.T) {
 		{"没有空格的行", "没有空格的行"},
 	}
 	for _, tt := range tests {
-		if got := unspaceLine(tt.in); got != tt.want {
-			t.Errorf("unspaceLine(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := UnspaceLine(tt.in); got != tt.want {
+			t.Errorf("UnspaceLine(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

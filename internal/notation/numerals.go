@@ -1,9 +1,9 @@
-package extract
+package notation
 
-// cnDigit gives the value of one digit character: ASCII and full-width
+// CNDigit gives the value of one digit character: ASCII and full-width
 // Arabic digits, and the Chinese digits 〇/零/○/Ｏ, 一…九, 两 and the
 // financial forms 壹…玖.
-func cnDigit(r rune) (int, bool) {
+func CNDigit(r rune) (int, bool) {
 	switch {
 	case r >= '0' && r <= '9':
 		return int(r - '0'), true
@@ -35,9 +35,9 @@ func cnDigit(r rune) (int, bool) {
 	return 0, false
 }
 
-// isNumeralRune reports whether r can be part of a number parseNumber reads.
-func isNumeralRune(r rune) bool {
-	if _, ok := cnDigit(r); ok {
+// IsNumeralRune reports whether r can be part of a number ParseNumber reads.
+func IsNumeralRune(r rune) bool {
+	if _, ok := CNDigit(r); ok {
 		return true
 	}
 	switch r {
@@ -47,21 +47,21 @@ func isNumeralRune(r rune) bool {
 	return false
 }
 
-// parseNumber reads a whole non-negative integer written in Arabic digits
+// ParseNumber reads a whole non-negative integer written in Arabic digits
 // (ASCII or full-width), digit by digit in Chinese (二〇二五), or with
 // Chinese place words (十, 十二, 二十, 三十一, 一百零五, 两千). It reports
 // false for anything else and for values above 9999.
-func parseNumber(s string) (int, bool) {
+func ParseNumber(s string) (int, bool) {
 	if s == "" {
 		return 0, false
 	}
 	rs := []rune(s)
 	positional := false
 	for _, r := range rs {
-		if !isNumeralRune(r) {
+		if !IsNumeralRune(r) {
 			return 0, false
 		}
-		if _, ok := cnDigit(r); !ok {
+		if _, ok := CNDigit(r); !ok {
 			positional = true
 		}
 	}
@@ -71,7 +71,7 @@ func parseNumber(s string) (int, bool) {
 		}
 		n := 0
 		for _, r := range rs {
-			d, _ := cnDigit(r)
+			d, _ := CNDigit(r)
 			n = n*10 + d
 		}
 		return n, true
@@ -79,7 +79,7 @@ func parseNumber(s string) (int, bool) {
 	total, digit := 0, -1
 	lastUnit := 10000
 	for _, r := range rs {
-		if d, ok := cnDigit(r); ok {
+		if d, ok := CNDigit(r); ok {
 			if digit >= 0 && d != 0 && digit != 0 {
 				return 0, false // two digits in a row: 二三十
 			}

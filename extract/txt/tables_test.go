@@ -1,21 +1,23 @@
-package extract
+package txt
 
 import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/duban/duban/extract/document"
 )
 
 func TestTXTTables(t *testing.T) {
-	read := func(s string) *Document {
+	read := func(s string) *document.Document {
 		t.Helper()
-		doc, err := TXTReader{}.Read("t.txt", []byte(s))
+		doc, err := Reader{}.Read("t.txt", []byte(s))
 		if err != nil {
 			t.Fatal(err)
 		}
 		return doc
 	}
-	cellTexts := func(tb *Table) [][]string {
+	cellTexts := func(tb *document.Table) [][]string {
 		var out [][]string
 		for _, r := range tb.Rows {
 			var row []string
@@ -82,7 +84,7 @@ func TestSplitTSV(t *testing.T) {
 // A quoted cell over several lines is one cell; a stray quote takes at
 // most maxTSVLines lines.
 func TestTXTTablesQuotedLines(t *testing.T) {
-	doc, err := TXTReader{}.Read("t.txt", []byte("序号\t重点任务\t牵头单位\t配合单位\t完成时限\n1\t\"新改建户厕\n2000座\"\t县农业农村局\t\"县卫健局\n各乡镇人民政府\"\t10月底前\n2\t开展清洁行动\t县农业农村局\t\t每季度\n"))
+	doc, err := Reader{}.Read("t.txt", []byte("序号\t重点任务\t牵头单位\t配合单位\t完成时限\n1\t\"新改建户厕\n2000座\"\t县农业农村局\t\"县卫健局\n各乡镇人民政府\"\t10月底前\n2\t开展清洁行动\t县农业农村局\t\t每季度\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +101,7 @@ func TestTXTTablesQuotedLines(t *testing.T) {
 	for range 30 {
 		b.WriteString("正文段落。\n")
 	}
-	doc, _ = TXTReader{}.Read("t.txt", []byte(b.String()))
+	doc, _ = Reader{}.Read("t.txt", []byte(b.String()))
 	if n := len(doc.Blocks); n < 30-maxTSVLines {
 		t.Errorf("a stray quote took %d lines of text", 31-n)
 	}

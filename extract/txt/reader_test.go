@@ -1,4 +1,4 @@
-package extract
+package txt
 
 import (
 	"strings"
@@ -28,7 +28,7 @@ func TestTXTEncodings(t *testing.T) {
 		"no final eol": strings.TrimSuffix(text, "\n"),
 	}
 	for name, data := range cases {
-		doc, err := TXTReader{}.Read("n.txt", []byte(data))
+		doc, err := Reader{}.Read("n.txt", []byte(data))
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
@@ -49,7 +49,7 @@ func TestTXTEncodings(t *testing.T) {
 }
 
 func TestTXTPagesAndBadInput(t *testing.T) {
-	doc, err := TXTReader{}.Read("p.txt", []byte("第一页\n\f第二页\n"))
+	doc, err := Reader{}.Read("p.txt", []byte("第一页\n\f第二页\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,35 +60,8 @@ func TestTXTPagesAndBadInput(t *testing.T) {
 		"binary": {0x00, 0x01, 0x02, 'a', 0x00},
 		"junk":   {0xFF, 0xFF, 0xFF, 0x81, 0x30, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF},
 	} {
-		if _, err := (TXTReader{}).Read("bad.txt", data); err == nil || !strings.HasPrefix(err.Error(), "bad.txt: ") {
+		if _, err := (Reader{}).Read("bad.txt", data); err == nil || !strings.HasPrefix(err.Error(), "bad.txt: ") {
 			t.Errorf("%s: err = %v", name, err)
 		}
-	}
-}
-
-func TestBytesErrors(t *testing.T) {
-	for _, c := range []struct{ name, data, want string }{
-		{"x.txt", "只有一段说明文字，没有编号的任务。\n", "x.txt: no tasks found"},
-		{"x.txt", "", "x.txt: no text"},
-		{"x.doc", "…", `x.doc: unsupported file type ".doc"`},
-		{"x", "…", "x: no file extension"},
-	} {
-		_, err := Bytes(c.name, []byte(c.data), Options{})
-		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
-			t.Errorf("%s %q: err = %v, want %q…", c.name, c.data, err, c.want)
-		}
-	}
-	if _, err := File("testdata/does-not-exist.txt", Options{}); err == nil || !strings.Contains(err.Error(), "does-not-exist.txt") {
-		t.Errorf("missing file: %v", err)
-	}
-}
-
-func TestYearOption(t *testing.T) {
-	n, err := File("../testdata/styles/haichuan-2025-7.txt", Options{Year: 2026})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n.Year != 2026 || n.Tasks[1].Deadline.Date != "2026-07-20" {
-		t.Errorf("year %d, deadline %+v", n.Year, n.Tasks[1].Deadline)
 	}
 }

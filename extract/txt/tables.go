@@ -1,6 +1,11 @@
-package extract
+package txt
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/duban/duban/extract/document"
+	"github.com/duban/duban/internal/notation"
+)
 
 // A table saved as plain text by a word processor, or pasted from a
 // spreadsheet, keeps one row per line with its cells separated by tabs:
@@ -9,7 +14,7 @@ import "strings"
 //	1	新改建农村卫生户厕2000座	县农业农村局	县卫健局	10月底前
 //
 // txtTables turns such runs of lines into tables when their first line is
-// a task-table header (tableHeader), so that the rows become tasks as a
+// a task-table header (notation.TableHeader), so that the rows become tasks as a
 // DOCX table's do. Other lines with tabs (indented text) stay text.
 
 // minTabCells is the fewest cells a tab-separated header line must hold.
@@ -18,7 +23,7 @@ const minTabCells = 3
 // txtTables replaces each run of tab-separated lines that starts with a
 // task-table header by one table block. A cell in quotes, as spreadsheets
 // write a cell of several lines, may run over lines ("市财政局⏎市商务局").
-func txtTables(blocks []Block) []Block {
+func txtTables(blocks []document.Block) []document.Block {
 	first := -1
 	for i := range blocks {
 		if strings.IndexByte(blocks[i].Text, '\t') >= 0 {
@@ -32,7 +37,7 @@ func txtTables(blocks []Block) []Block {
 	out := blocks[:first:first] // a copy is made once a table is found
 	for i := first; i < len(blocks); {
 		if t, next := tabTableAt(blocks, i); t != nil {
-			out = append(out, Block{Table: t, Line: blocks[i].Line, Page: blocks[i].Page})
+			out = append(out, document.Block{Table: t, Line: blocks[i].Line, Page: blocks[i].Page})
 			i = next
 			continue
 		}
@@ -45,7 +50,7 @@ func txtTables(blocks []Block) []Block {
 // tabTableAt reads a task table whose header line is blocks[i], and
 // returns it with the index after its last row; nil when blocks[i] is no
 // tab-separated task-table header followed by a row.
-func tabTableAt(blocks []Block, i int) (*Table, int) {
+func tabTableAt(blocks []document.Block, i int) (*document.Table, int) {
 	if strings.IndexByte(blocks[i].Text, '\t') < 0 {
 		return nil, i
 	}
@@ -54,10 +59,10 @@ func tabTableAt(blocks []Block, i int) (*Table, int) {
 		return nil, i
 	}
 	hdrCells := tsvCells(hdr, blocks[i])
-	if _, ok := tableHeader(hdrCells); !ok {
+	if _, ok := notation.TableHeader(hdrCells); !ok {
 		return nil, i
 	}
-	t := &Table{Rows: [][]Cell{hdrCells}}
+	t := &document.Table{Rows: [][]document.Cell{hdrCells}}
 	j := i + 1
 	for j < len(blocks) && strings.IndexByte(blocks[j].Text, '\t') >= 0 {
 		start := j
@@ -119,10 +124,10 @@ func splitTSV(s string) (cells []string, complete bool) {
 }
 
 // tsvCells makes the cells of a record read from block b.
-func tsvCells(parts []string, b Block) []Cell {
-	cells := make([]Cell, len(parts))
+func tsvCells(parts []string, b document.Block) []document.Cell {
+	cells := make([]document.Cell, len(parts))
 	for k, p := range parts {
-		cells[k] = Cell{Text: strings.TrimFunc(p, isSpace), Line: b.Line, Page: b.Page}
+		cells[k] = document.Cell{Text: strings.TrimFunc(p, notation.IsSpace), Line: b.Line, Page: b.Page}
 	}
 	return cells
 }

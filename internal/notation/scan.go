@@ -1,4 +1,4 @@
-package extract
+package notation
 
 import (
 	"strings"
@@ -11,12 +11,12 @@ import (
 // the runes (a valid sequence always starts at a lead byte, so a rune loop
 // lands on it too).
 
-// hasQuickSpace reports whether s holds a character quickSpace accepts;
-// it is strings.IndexFunc(s, quickSpace) >= 0. The non-ASCII spaces are
+// HasQuickSpace reports whether s holds a character QuickSpace accepts;
+// it is strings.IndexFunc(s, QuickSpace) >= 0. The non-ASCII spaces are
 // matched by their bytes: U+0085 and U+00A0 (C2 85, C2 A0), U+1680
 // (E1 9A 80), U+2000–U+200D, U+2028, U+2029, U+202F (E2 80 xx), U+205F,
 // U+2060 (E2 81 9F/A0), U+3000 (E3 80 80) and U+FEFF (EF BB BF).
-func hasQuickSpace(s string) bool {
+func HasQuickSpace(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -25,7 +25,7 @@ func hasQuickSpace(s string) bool {
 			}
 			continue
 		}
-		if j := hanRun(s, i); j > i {
+		if j := HanRun(s, i); j > i {
 			i = j - 1
 			continue
 		}
@@ -36,11 +36,11 @@ func hasQuickSpace(s string) bool {
 	return false
 }
 
-// hanRun returns the end of the run of three-byte characters with lead
+// HanRun returns the end of the run of three-byte characters with lead
 // bytes E4–E9 (U+4000–U+9FFF: CJK ideographs, no punctuation, bracket or
 // space) that starts at s[i]; i when none starts there. For such a lead
 // byte, two continuation bytes are all that makes the character valid.
-func hanRun(s string, i int) int {
+func HanRun(s string, i int) int {
 	for i >= 0 && i < len(s)-2 { // written so that the compiler drops the bounds checks
 		b := s[i : i+3]
 		if b[0]-0xE4 > 0xE9-0xE4 || (uint(b[2])<<8|uint(b[1]))&0xC0C0 != 0x8080 {
@@ -51,7 +51,7 @@ func hanRun(s string, i int) int {
 	return i
 }
 
-// spaceAt reports whether the non-ASCII space characters of quickSpace
+// spaceAt reports whether the non-ASCII space characters of QuickSpace
 // start at s[i].
 func spaceAt(s string, i int) bool {
 	var b1, b2 byte
@@ -79,11 +79,11 @@ func spaceAt(s string, i int) bool {
 	return false
 }
 
-// plainText reports whether s is valid UTF-8 without whitespace, so that
-// cleanText would return it unchanged. It checks both in one pass: most
+// PlainText reports whether s is valid UTF-8 without whitespace, so that
+// CleanText would return it unchanged. It checks both in one pass: most
 // of a notice is three-byte characters with lead bytes E4–E9, whose two
 // continuation bytes are all there is to check.
-func plainText(s string) bool {
+func PlainText(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
@@ -94,7 +94,7 @@ func plainText(s string) bool {
 			i++
 			continue
 		case c >= 0xE4 && c <= 0xE9:
-			if j := hanRun(s, i); j > i {
+			if j := HanRun(s, i); j > i {
 				i = j
 				continue
 			}
@@ -102,7 +102,7 @@ func plainText(s string) bool {
 		if spaceAt(s, i) {
 			return false
 		}
-		_, n := decodeRune(s, i)
+		_, n := DecodeRune(s, i)
 		if n == 1 {
 			return false // invalid (a lead byte was checked above)
 		}
@@ -111,17 +111,17 @@ func plainText(s string) bool {
 	return true
 }
 
-// textStats is what checkText needs to know of a text: whether it is valid
+// TextStats is what checkText needs to know of a text: whether it is valid
 // UTF-8, holds a NUL byte, and how many other control characters.
-type textStats struct {
-	valid bool
-	nul   bool
-	ctrl  int
+type TextStats struct {
+	Valid bool
+	NUL   bool
+	Ctrl  int
 }
 
-// scanText reads s once for textStats.
-func scanText(s string) textStats {
-	st := textStats{valid: true}
+// ScanText reads s once for TextStats.
+func ScanText(s string) TextStats {
+	st := TextStats{Valid: true}
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
@@ -129,32 +129,32 @@ func scanText(s string) textStats {
 			if c < 0x20 {
 				switch c {
 				case 0:
-					st.nul = true
+					st.NUL = true
 				case '\n', '\r', '\t', '\f':
 				default:
-					st.ctrl++
+					st.Ctrl++
 				}
 			}
 			i++
 			continue
 		case c >= 0xE4 && c <= 0xE9:
-			if j := hanRun(s, i); j > i {
+			if j := HanRun(s, i); j > i {
 				i = j
 				continue
 			}
 		}
-		_, n := decodeRune(s, i)
+		_, n := DecodeRune(s, i)
 		if n == 1 {
-			st.valid = false
+			st.Valid = false
 		}
 		i += n
 	}
 	return st
 }
 
-// decodeRune is utf8.DecodeRuneInString(s[i:]) with the three-byte
+// DecodeRune is utf8.DecodeRuneInString(s[i:]) with the three-byte
 // characters of Chinese text decoded inline.
-func decodeRune(s string, i int) (rune, int) {
+func DecodeRune(s string, i int) (rune, int) {
 	c := s[i]
 	if c < utf8.RuneSelf {
 		return rune(c), 1
@@ -173,7 +173,7 @@ func plainAt(s string, i int) bool {
 	if c < utf8.RuneSelf {
 		return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 	}
-	return hanRun(s, i) > i
+	return HanRun(s, i) > i
 }
 
 // plainEnd reports whether s ends with a character plainAt accepts.
@@ -182,21 +182,21 @@ func plainEnd(s string) bool {
 	if c := s[n-1]; c < utf8.RuneSelf {
 		return plainAt(s, n-1)
 	}
-	return n >= 3 && hanRun(s, n-3) == n
+	return n >= 3 && HanRun(s, n-3) == n
 }
 
-// trimFunc is strings.TrimFunc for predicates that accept no ASCII letter
+// TrimFunc is strings.TrimFunc for predicates that accept no ASCII letter
 // or digit and no ideograph: text that starts and ends with one (most
 // text) is returned without decoding its ends.
-func trimFunc(s string, f func(rune) bool) string {
+func TrimFunc(s string, f func(rune) bool) string {
 	if s == "" || plainAt(s, 0) && plainEnd(s) {
 		return s
 	}
 	return strings.TrimFunc(s, f)
 }
 
-// trimRightFunc is strings.TrimRightFunc with trimFunc's shortcut.
-func trimRightFunc(s string, f func(rune) bool) string {
+// TrimRightFunc is strings.TrimRightFunc with TrimFunc's shortcut.
+func TrimRightFunc(s string, f func(rune) bool) string {
 	if s == "" || plainEnd(s) {
 		return s
 	}

@@ -1,4 +1,4 @@
-package extract
+package docx
 
 import (
 	"strings"
@@ -41,7 +41,7 @@ func pStyleXML(id string) string { return `<w:pStyle w:val="` + id + `"/>` }
 // its paragraph texts.
 func readTexts(t *testing.T, body, numbering, styles string) []string {
 	t.Helper()
-	doc, err := DOCXReader{}.Read("n.docx", makeDOCX(t, body, numbering, styles))
+	doc, err := Reader{}.Read("n.docx", makeDOCX(t, body, numbering, styles))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,89 +209,4 @@ func TestDOCXNumberingIgnoresEarlierRevision(t *testing.T) {
 	body := p(numPr("2", "0")+`<w:pPrChange w:id="1"><w:pPr>`+numPr("1", "0")+`</w:pPr></w:pPrChange>`, "甲") +
 		p(`<w:pPrChange w:id="2"><w:pPr>`+numPr("1", "0")+`</w:pPr></w:pPrChange>`, "乙")
 	checkTexts(t, readTexts(t, body, numbering, ""), "1.甲", "乙")
-}
-
-// A notice whose outline numbers all come from Word numbering: headings
-// numbered through their styles, a heading numbered through another
-// instance of the same list (it goes on: 三), tasks in instances of the
-// list (restarted under each subsection by the level above), a second list
-// restarted by a start override, and a paragraph whose style's numbering
-// is turned off.
-func noticeWithWordNumbering(t *testing.T) []byte {
-	numbering := abstractXML("10",
-		levelXML("0", "chineseCounting", "%1、", ""),
-		levelXML("1", "chineseCountingThousand", "（%2）", ""),
-		levelXML("2", "decimal", "%3.", ""),
-	) + numXML("1", "10", "") + numXML("2", "10", "") +
-		abstractXML("20", levelXML("0", "decimal", "（%1）", "")) +
-		numXML("3", "20", "") + numXML("4", "20", overrideXML("0", "1"))
-	styles := styleXML("Heading1", "", numPr("1", "0")) +
-		styleXML("Heading2", "Heading1", `<w:numPr><w:ilvl w:val="1"/></w:numPr>`)
-	h1 := func(text string) string { return p(pStyleXML("Heading1"), text) }
-	h2 := func(text string) string { return p(pStyleXML("Heading2"), text) }
-	body := p("", "某江市人民政府办公室文件") +
-		p("", "江政办发〔2025〕9号") +
-		p("", "某江市人民政府办公室关于印发2025年优化营商环境重点任务的通知") +
-		p("", "各县区人民政府，市各委办局：") +
-		p("", "现将《2025年优化营商环境重点任务》印发给你们，请认真贯彻落实。") +
-		p("", "某江市人民政府办公室") +
-		p("", "2025年3月10日") +
-		p("", "2025年优化营商环境重点任务") +
-		h1("总体要求") +
-		p(pStyleXML("Heading2")+numIDXML("0"), "以企业和群众满意为导向，持续优化营商环境。") +
-		h1("重点任务") +
-		h2("提升政务服务效能") +
-		p(numPr("1", "2"), "推行企业开办一日办结。（责任单位：市政务办，完成时间：6月底前）") +
-		p(numPr("1", "2"), "推进高频事项跨省通办。（责任单位：市政务办、市数据局，完成时间：9月底前）") +
-		h2("优化市场环境") +
-		p(numPr("2", "2"), "清理妨碍统一市场的规定。（责任单位：市市场监管局，完成时间：10月底前）") +
-		p(numPr("2", "2"), "开展涉企收费专项检查。（责任单位：市发改委，完成时间：年底前）") +
-		p(numPr("2", "0"), "保障措施") +
-		p(numPr("3", "0"), "建立月调度机制。（责任单位：市营商办，完成时间：每月）") +
-		p(numPr("3", "0"), "纳入年度考核。（责任单位：市考核办，完成时间：年底前）") +
-		h1("工作要求") +
-		p(numPr("4", "0"), "各地于每季度末报送进展。（责任单位：各县区，完成时间：每季度）")
-	return makeDOCX(t, body, numbering, styles)
-}
-
-func TestDOCXNoticeWithWordNumbering(t *testing.T) {
-	data := noticeWithWordNumbering(t)
-	doc, err := DOCXReader{}.Read("n.docx", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var numbered []string
-	for _, s := range blockTexts(doc)[8:] {
-		numbered = append(numbered, strings.SplitN(s, "。", 2)[0])
-	}
-	checkTexts(t, numbered,
-		"一、总体要求", "以企业和群众满意为导向，持续优化营商环境", "二、重点任务", "（一）提升政务服务效能",
-		"1.推行企业开办一日办结", "2.推进高频事项跨省通办", "（二）优化市场环境",
-		"1.清理妨碍统一市场的规定", "2.开展涉企收费专项检查", "三、保障措施",
-		"（1）建立月调度机制", "（2）纳入年度考核", "四、工作要求", "（1）各地于每季度末报送进展")
-
-	n, err := Bytes("n.docx", data, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, tk := range n.Tasks {
-		got = append(got, tk.ID+"|"+strings.Join(tk.Path, "/")+"|"+string(tk.Section)+"|"+string(tk.Subsection)+"|"+
-			tk.Text+"|"+formatUnits(tk.Units)+"|"+formatDeadline(tk.Deadline))
-	}
-	want := []string{
-		"二.（一）.1|二/（一）/1|重点任务|提升政务服务效能|推行企业开办一日办结。|responsible 市政务办|6月底前 => 2025-06-30 month_end",
-		"二.（一）.2|二/（一）/2|重点任务|提升政务服务效能|推进高频事项跨省通办。|responsible 市政务办; responsible 市数据局|9月底前 => 2025-09-30 month_end",
-		"二.（二）.1|二/（二）/1|重点任务|优化市场环境|清理妨碍统一市场的规定。|responsible 市市场监管局|10月底前 => 2025-10-31 month_end",
-		"二.（二）.2|二/（二）/2|重点任务|优化市场环境|开展涉企收费专项检查。|responsible 市发改委|年底前 => 2025-12-31 year_end",
-		"三.（1）|三/（1）|保障措施||建立月调度机制。|responsible 市营商办|每月 => - recurring",
-		"三.（2）|三/（2）|保障措施||纳入年度考核。|responsible 市考核办|年底前 => 2025-12-31 year_end",
-		"四.（1）|四/（1）|工作要求||各地于每季度末报送进展。|responsible 各县区|每季度 => - recurring",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	if n.DocNumber != "江政办发〔2025〕9号" || n.IssueDate != "2025-03-10" || n.PlanTitle != "2025年优化营商环境重点任务" {
-		t.Errorf("header = %q %q %q", n.DocNumber, n.IssueDate, n.PlanTitle)
-	}
 }
