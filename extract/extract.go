@@ -3,6 +3,7 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -21,12 +22,9 @@ type Options struct {
 	Year int // overrides the plan year when non-zero
 }
 
-// File reads a notice file, choosing the reader by its extension, and
-// extracts its records. Source.Path is path as given.
+// File reads a notice file, choosing the reader by its content (else its
+// extension), and extracts its records. Source.Path is path as given.
 func File(path string, opt Options) (*duban.Notice, error) {
-	if ReaderFor(path) == nil {
-		return nil, unsupported(path)
-	}
 	if fi, err := os.Stat(path); err != nil {
 		return nil, err // *PathError names the file
 	} else if fi.Size() > maxFileSize {
@@ -41,18 +39,22 @@ func File(path string, opt Options) (*duban.Notice, error) {
 	return Bytes(path, data, opt)
 }
 
-// Bytes extracts the records of a notice held in data; name gives the
-// format (by extension) and is used in errors and as Source.Path.
+// Bytes extracts the records of a notice held in data; the format comes
+// from the content (else name's extension); name is used in errors and as
+// Source.Path. A PDF without a text layer is read by OCR.
 func Bytes(name string, data []byte, opt Options) (*duban.Notice, error) {
-	r := ReaderFor(name)
+	r, format := ReaderFor(name, data)
 	if r == nil {
-		return nil, unsupported(name)
+		return nil, unsupported(name, format)
 	}
 	// The checksum needs nothing from the reading: it is computed beside
 	// it (the channel is buffered, so an early return leaks nothing).
 	sums := make(chan [sha256.Size]byte, 1)
 	go func() { sums <- sha256.Sum256(data) }()
 	doc, err := r.Read(name, data)
+	if errors.Is(err, errPDFNoText) {
+		doc, err = scanReader.Read(name, data)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -72,12 +74,19 @@ func Bytes(name string, data []byte, opt Options) (*duban.Notice, error) {
 var ocrWarning = duban.Warning{Code: duban.WarnOCR,
 	Message: "the text was recognised from a scan (OCR): check task texts, units and deadlines against the original"}
 
-func unsupported(name string) error {
-	ext := filepath.Ext(name)
-	if ext == "" {
-		return fmt.Errorf("%s: no file extension; duban reads .txt, .docx and .pdf", name)
+// readable lists what duban reads, for errors about what it does not.
+const readable = "duban reads .txt, .docx, .pdf (scans by OCR), .doc/.wps (Word 97–2003) and .jpg/.png/.tif scans"
+
+func unsupported(name, format string) error {
+	switch format {
+	case "":
+		return fmt.Errorf("%s: no file extension and not a format duban knows; %s", name, readable)
+	case "rtf":
+		return fmt.Errorf("%s: an RTF document; re-save it as .docx (%s)", name, readable)
+	case "xls", "xlsx", "html", "ofd":
+		return fmt.Errorf("%s: a %s file; %s", name, strings.ToUpper(format), readable)
 	}
-	return fmt.Errorf("%s: unsupported file type %q; duban reads .txt, .docx and .pdf", name, ext)
+	return fmt.Errorf("%s: unsupported file type %q; %s", name, filepath.Ext(name), readable)
 }
 
 // Parse finds the header, the outline and the tasks of a document. name is

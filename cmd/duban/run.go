@@ -41,6 +41,11 @@ func finishRun(stderr io.Writer, sum *pipeline.Summary, err error, quiet bool) e
 		return runError{err}
 	}
 	if !quiet {
+		for _, in := range sum.Inputs {
+			if in.Status == pipeline.StatusSkipped {
+				fmt.Fprintf(stderr, "skipped    %s: %s\n", in.Path, in.Error)
+			}
+		}
 		for _, w := range sum.Warnings {
 			if w.Notice == "" {
 				fmt.Fprintf(stderr, "warning: %s\n", w.Message)

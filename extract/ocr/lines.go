@@ -104,6 +104,13 @@ func hasCJK(s string) bool {
 	return false
 }
 
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
 func median(xs []int) int {
 	if len(xs) == 0 {
 		return 0
@@ -164,8 +171,16 @@ func paragraphs(ls []line, lineNo *int) []document.Block {
 		*lineNo++
 		if i > 0 {
 			p := ls[i-1]
-			cont := p.right >= marginR-3*h/2 && l.left <= marginL+h*2/3 &&
-				l.top-p.bottom <= gap+h/2 && p.left <= marginL+3*h
+			near := l.top-p.bottom <= gap+h/2
+			cont := p.right >= marginR-3*h/2 && l.left <= marginL+h*2/3 && near && p.left <= marginL+3*h
+			// A title wrapped over centred lines.
+			centred := func(x line) bool {
+				return x.left > marginL+2*h && abs(x.left+x.right-marginL-marginR) <= 3*h
+			}
+			if !cont && near && centred(p) && centred(l) && p.right-p.left > (marginR-marginL)/2 &&
+				!strings.ContainsRune("。：:；;", lastRune(p.text)) {
+				cont = true
+			}
 			if !cont {
 				emit()
 			} else if needsSpace(p.text, l.text) {

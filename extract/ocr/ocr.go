@@ -181,7 +181,7 @@ func checkTools(pdf bool, lang string) error {
 	}
 	for _, l := range strings.Split(lang, "+") {
 		if !strings.Contains("\n"+langs+"\n", "\n"+l+"\n") {
-			return fmt.Errorf("scanned; tesseract has no %s language data: install tesseract-ocr-%s", l, strings.ReplaceAll(strings.ReplaceAll(l, "_", "-"), "chi-sim", "chi-sim"))
+			return fmt.Errorf("scanned; tesseract has no %s language data: install tesseract-ocr-%s", l, strings.ReplaceAll(l, "_", "-"))
 		}
 	}
 	if pdf {

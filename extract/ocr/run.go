@@ -19,7 +19,9 @@ const pageTimeout = 5 * time.Minute
 
 // lookPath is exec.LookPath (tests replace it to play a machine without
 // the tools).
-var lookPath = exec.LookPath
+var lookPath = execLookPath
+
+var execLookPath = exec.LookPath
 
 // errNoTesseract says what to install.
 var errNoTesseract = errors.New("scanned; reading scans needs tesseract: install tesseract-ocr and tesseract-ocr-chi-sim (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-chi-sim)")

@@ -29,6 +29,9 @@ func TestMeasureScan(t *testing.T) {
 	}
 	el := time.Since(t0)
 	t.Logf("OCR: %d pages in %v (%v a page, 2 at once)", d.Pages, el.Round(time.Millisecond), (el / time.Duration(max(d.Pages, 1))).Round(time.Millisecond))
+	for _, b := range d.Blocks {
+		t.Logf("p%d %s", b.Page, b.Text)
+	}
 	got, err := extract.Parse(path, d, extract.Options{})
 	if err != nil {
 		t.Fatal(err)
