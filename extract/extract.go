@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/extract/document"
+	"github.com/duban/duban/extract/pdf"
 	"github.com/duban/duban/internal/notation"
 )
 
@@ -43,7 +45,7 @@ func File(path string, opt Options) (*duban.Notice, error) {
 // from the content (else name's extension); name is used in errors and as
 // Source.Path. A PDF without a text layer is read by OCR.
 func Bytes(name string, data []byte, opt Options) (*duban.Notice, error) {
-	r, format := ReaderFor(name, data)
+	r, format := ReaderForContent(name, data)
 	if r == nil {
 		return nil, unsupported(name, format)
 	}
@@ -52,7 +54,7 @@ func Bytes(name string, data []byte, opt Options) (*duban.Notice, error) {
 	sums := make(chan [sha256.Size]byte, 1)
 	go func() { sums <- sha256.Sum256(data) }()
 	doc, err := r.Read(name, data)
-	if errors.Is(err, errPDFNoText) {
+	if errors.Is(err, pdf.ErrNoText) {
 		doc, err = scanReader.Read(name, data)
 	}
 	if err != nil {
@@ -74,24 +76,21 @@ func Bytes(name string, data []byte, opt Options) (*duban.Notice, error) {
 var ocrWarning = duban.Warning{Code: duban.WarnOCR,
 	Message: "the text was recognised from a scan (OCR): check task texts, units and deadlines against the original"}
 
-// readable lists what duban reads, for errors about what it does not.
-const readable = "duban reads .txt, .docx, .pdf (scans by OCR), .doc/.wps (Word 97–2003) and .jpg/.png/.tif scans"
-
 func unsupported(name, format string) error {
 	switch format {
 	case "":
-		return fmt.Errorf("%s: no file extension and not a format duban knows; %s", name, readable)
+		return fmt.Errorf("%s: no file extension and not a format duban knows; duban reads %s", name, extensionList())
 	case "rtf":
-		return fmt.Errorf("%s: an RTF document; re-save it as .docx (%s)", name, readable)
+		return fmt.Errorf("%s: an RTF document; re-save it as .docx (duban reads %s)", name, extensionList())
 	case "xls", "xlsx", "html", "ofd":
-		return fmt.Errorf("%s: a %s file; %s", name, strings.ToUpper(format), readable)
+		return fmt.Errorf("%s: a %s file; duban reads %s", name, strings.ToUpper(format), extensionList())
 	}
-	return fmt.Errorf("%s: unsupported file type %q; %s", name, filepath.Ext(name), readable)
+	return fmt.Errorf("%s: unsupported file type %q; duban reads %s", name, filepath.Ext(name), extensionList())
 }
 
 // Parse finds the header, the outline and the tasks of a document. name is
 // used in errors only. A document without tasks is an error.
-func Parse(name string, doc *Document, opt Options) (n *duban.Notice, err error) {
+func Parse(name string, doc *document.Document, opt Options) (n *duban.Notice, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			n, err = nil, fmt.Errorf("%s: structure: internal error: %v", name, r)
@@ -102,7 +101,7 @@ func Parse(name string, doc *Document, opt Options) (n *duban.Notice, err error)
 
 // parseNotice is Parse without the guard against panics (fuzz tests call
 // it to find them).
-func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error) {
+func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notice, error) {
 	if doc == nil {
 		return nil, fmt.Errorf("%s: no text", name)
 	}

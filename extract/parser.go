@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/internal/notation"
 )
 
@@ -21,7 +22,7 @@ import (
 // place it starts.
 type bodyPara struct {
 	text  string
-	table *Table
+	table *document.Table
 	line  int
 	page  int
 }

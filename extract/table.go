@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/internal/notation"
 )
 
@@ -15,7 +16,7 @@ import (
 // with an outline number is a heading of the outline.
 
 // taskCellText joins the lines of a cell's wrapped text.
-func taskCellText(row []Cell, col int) string {
+func taskCellText(row []document.Cell, col int) string {
 	if col < 0 || col >= len(row) {
 		return ""
 	}
@@ -49,7 +50,7 @@ func (tableParser) parse(p *bodyPara, st *parseState) bool {
 	// A header over two rows ("责任单位" merged over "牵头 | 配合"): the
 	// second row repeats the merged cells and names the sub-columns.
 	if hdr+1 < len(rows) && isSubHeader(rows[hdr], rows[hdr+1], cols) {
-		merged := make([]Cell, len(rows[hdr+1]))
+		merged := make([]document.Cell, len(rows[hdr+1]))
 		for i := range merged {
 			top := ""
 			if i < len(rows[hdr]) {
@@ -59,7 +60,7 @@ func (tableParser) parse(p *bodyPara, st *parseState) bool {
 			if notation.StripSpace(sub) == notation.StripSpace(top) {
 				sub = ""
 			}
-			merged[i] = Cell{Text: top + sub}
+			merged[i] = document.Cell{Text: top + sub}
 		}
 		if c, ok := notation.TableHeader(merged); ok {
 			cols = c
@@ -100,7 +101,7 @@ type tableRow struct {
 	vals []string // per unit column, then the deadline column
 }
 
-func (t *taskTable) row(row []Cell) {
+func (t *taskTable) row(row []document.Cell) {
 	c := t.cols
 	seq := notation.StripSpace(taskCellText(row, c.Seq))
 	if _, again := notation.TableHeader(row); again && !strings.ContainsAny(seq, "0123456789") {
@@ -238,7 +239,7 @@ func isCNNumerals(s string) bool {
 
 // taskHeadingRow reports whether a row is one merged cell holding an outline
 // heading ("一、营商环境"), and returns its text.
-func taskHeadingRow(row []Cell) (string, bool) {
+func taskHeadingRow(row []document.Cell) (string, bool) {
 	text := ""
 	for _, c := range row {
 		t := strings.TrimFunc(c.Text, notation.IsSpace)
@@ -265,7 +266,7 @@ func taskHeadingRow(row []Cell) (string, bool) {
 	return text, true
 }
 
-func taskRowLine(row []Cell, col int) int {
+func taskRowLine(row []document.Cell, col int) int {
 	if col >= 0 && col < len(row) && row[col].Line > 0 {
 		return row[col].Line
 	}
@@ -277,7 +278,7 @@ func taskRowLine(row []Cell, col int) int {
 	return 0
 }
 
-func taskRowPage(row []Cell) int {
+func taskRowPage(row []document.Cell) int {
 	for _, c := range row {
 		if c.Page > 0 {
 			return c.Page
@@ -289,7 +290,7 @@ func taskRowPage(row []Cell) int {
 // isSubHeader reports whether row continues the header hdr: its task cell
 // is empty or repeats the header's, its number cell holds no number, and
 // some cell names a role.
-func isSubHeader(hdr, row []Cell, cols notation.TableCols) bool {
+func isSubHeader(hdr, row []document.Cell, cols notation.TableCols) bool {
 	if t := notation.StripSpace(taskCellText(row, cols.Task)); t != "" && t != notation.StripSpace(taskCellText(hdr, cols.Task)) {
 		return false
 	}

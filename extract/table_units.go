@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/internal/notation"
 )
 
@@ -18,7 +19,7 @@ import (
 const unitLineStarts = "市县区省各镇乡街州盟旗"
 
 // unitCellText is taskCellText for a column of units.
-func unitCellText(row []Cell, col int) string {
+func unitCellText(row []document.Cell, col int) string {
 	if col < 0 || col >= len(row) || !strings.Contains(row[col].Text, "\n") {
 		return taskCellText(row, col)
 	}
