@@ -115,7 +115,7 @@ func TestErrors(t *testing.T) {
 		want string
 	}{
 		{"old.wps", []byte("WPS 4.0 document, not a compound file"), "old.wps: not a Word 97–2003 file (an older Word or WPS format?); re-save it as .docx"},
-		{"w95.doc", word6, "w95.doc: Word 6/95 format; re-save it as .docx"},
+		{"w95.doc", word6, "w95.doc: a Word 6/95 document; re-save it as .docx"},
 		{"enc.doc", encrypted, "enc.doc: encrypted with a password; duban cannot read it"},
 		{"cut.doc", sample[:2000], "cut.doc: "},
 		{"empty.doc", nil, "empty.doc: not a Word 97–2003 file"},

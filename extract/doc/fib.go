@@ -43,7 +43,7 @@ func parseFIB(w []byte) (*fib, error) {
 	ident, nFib, flags := le.Uint16(w), le.Uint16(w[2:]), le.Uint16(w[10:])
 	switch {
 	case ident == wIdentWord6 || (ident == wIdentWord && nFib < nFibWord97 && nFib != 0):
-		return nil, fmt.Errorf("Word 6/95 format; %w", errOldFormat)
+		return nil, fmt.Errorf("a Word 6/95 document; %w", errOldFormat)
 	case ident != wIdentWord:
 		return nil, fmt.Errorf("not a Word 97–2003 document (identifier %#04x); %w", ident, errOldFormat)
 	}
