@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/duban/duban/extract/document"
+	"github.com/duban/duban/extract/layout"
 )
 
 // line is one text line as tesseract grouped it, with its box.
@@ -14,7 +14,9 @@ type line struct {
 	page                     int
 	left, top, right, bottom int
 	height                   int // median height of its words
+	base                     int // median bottom of its words
 	text                     string
+	words                    []Word
 }
 
 // Words below this confidence that hold no CJK character are dropped:
@@ -54,12 +56,15 @@ func makeLine(ws []Word) (line, bool) {
 	}
 	l := line{page: ws[0].Page, left: ws[0].Left, top: ws[0].Top, right: ws[0].Right(), bottom: ws[0].Bottom()}
 	hs := make([]int, 0, len(ws))
+	bs := make([]int, 0, len(ws))
 	for _, w := range ws {
 		l.left, l.top = min(l.left, w.Left), min(l.top, w.Top)
 		l.right, l.bottom = max(l.right, w.Right()), max(l.bottom, w.Bottom())
 		hs = append(hs, w.Height)
+		bs = append(bs, w.Bottom())
 	}
-	l.height = median(hs)
+	l.height, l.base = median(hs), median(bs)
+	l.words = slices.Clone(ws)
 	var b strings.Builder
 	for i, w := range ws {
 		if i > 0 && needsSpace(ws[i-1].Text, w.Text) && w.Left-ws[i-1].Right() > l.height/4 {
@@ -104,13 +109,6 @@ func hasCJK(s string) bool {
 	return false
 }
 
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
 func median(xs []int) int {
 	if len(xs) == 0 {
 		return 0
@@ -120,78 +118,54 @@ func median(xs []int) int {
 	return s[len(s)/2]
 }
 
-// percentile gives the p-th percentile (0–100) of xs.
-func percentile(xs []int, p int) int {
-	if len(xs) == 0 {
-		return 0
-	}
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	return s[min(len(s)-1, len(s)*p/100)]
-}
-
 // pageNumber matches what OCR makes of a page number line ("— 3 —",
 // "一 3 一", "-3-", "第3页").
 var pageNumber = regexp.MustCompile(`^[\s\-—–―一－_~·.。]*(第\s*)?\d{1,3}(\s*页)?[\s\-—–―一－_~·.。]*$`)
 
-// paragraphs joins a page's lines into paragraphs by their geometry: a
-// line continues the paragraph above when that one reaches the right
-// margin, this one starts at the left margin, and no wider gap parts
-// them. The page's bottom line is dropped when it is a page number.
-func paragraphs(ls []line, lineNo *int) []document.Block {
+// pageWidth is the width, in points, a page image is scaled to (A4): the
+// layout's measures are in points and OCR knows only pixels.
+const pageWidth = 595.0
+
+// pageGlyphs turns one page's lines into glyphs for the layout shared with
+// the PDF and OFD readers, in points with y growing upwards. Each line's
+// characters share its median baseline and height (word boxes of CJK text
+// wobble); a word's characters split its box evenly. The page's bottom
+// line goes when it is a page number.
+func pageGlyphs(ls []line, widthPx, heightPx int) ([]layout.Glyph, [4]float64) {
 	if n := len(ls); n > 0 && pageNumber.MatchString(ls[n-1].text) {
 		ls = ls[:n-1]
 	}
-	if len(ls) == 0 {
-		return nil
-	}
-	var lefts, rights, heights, gaps []int
-	for i, l := range ls {
-		lefts, rights, heights = append(lefts, l.left), append(rights, l.right), append(heights, l.height)
-		if i > 0 {
-			gaps = append(gaps, l.top-ls[i-1].bottom)
+	if widthPx <= 0 {
+		for _, l := range ls {
+			widthPx = max(widthPx, l.right)
 		}
 	}
-	h := max(median(heights), 1)
-	marginL, marginR := percentile(lefts, 10), percentile(rights, 90)
-	gap := h
-	if len(gaps) > 0 {
-		gap = max(median(gaps), h/4)
-	}
-	var out []document.Block
-	var b strings.Builder
-	start := 0
-	emit := func() {
-		if t := repair(b.String()); strings.TrimSpace(t) != "" {
-			out = append(out, document.Block{Text: t, Line: start, Page: ls[0].page})
+	if heightPx <= 0 {
+		for _, l := range ls {
+			heightPx = max(heightPx, l.bottom)
 		}
-		b.Reset()
 	}
-	for i, l := range ls {
-		*lineNo++
-		if i > 0 {
-			p := ls[i-1]
-			near := l.top-p.bottom <= gap+h/2
-			cont := p.right >= marginR-3*h/2 && l.left <= marginL+h*2/3 && near && p.left <= marginL+3*h
-			// A title wrapped over centred lines.
-			centred := func(x line) bool {
-				return x.left > marginL+2*h && abs(x.left+x.right-marginL-marginR) <= 3*h
+	scale := pageWidth / float64(max(widthPx, 1))
+	top := float64(heightPx) * scale
+	var gs []layout.Glyph
+	for _, l := range ls {
+		// The characters in tesseract's order, a space between Latin
+		// words, spread evenly over the line: its word boxes overlap and
+		// wander too much to place each character by its own.
+		var rs []rune
+		for i, w := range l.words {
+			if i > 0 && needsSpace(l.words[i-1].Text, w.Text) {
+				rs = append(rs, ' ')
 			}
-			if !cont && near && centred(p) && centred(l) && p.right-p.left > (marginR-marginL)/2 &&
-				!strings.ContainsRune("。：:；;", lastRune(p.text)) {
-				cont = true
-			}
-			if !cont {
-				emit()
-			} else if needsSpace(p.text, l.text) {
-				b.WriteByte(' ')
-			}
+			rs = append(rs, []rune(w.Text)...)
 		}
-		if b.Len() == 0 {
-			start = *lineNo
+		size := float64(l.height) * scale * 1.05
+		y := top - float64(l.base)*scale
+		adv := float64(l.right-l.left) * scale / float64(max(len(rs), 1))
+		x0 := float64(l.left) * scale
+		for i, r := range rs {
+			gs = append(gs, layout.Glyph{X: x0 + float64(i)*adv, Y: y, AX: adv, Size: size, Text: string(r), Space: r == ' '})
 		}
-		b.WriteString(l.text)
 	}
-	emit()
-	return out
+	return gs, [4]float64{0, 0, pageWidth, top}
 }

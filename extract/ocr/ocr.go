@@ -19,6 +19,7 @@ import (
 	"sync"
 
 	"github.com/duban/duban/extract/document"
+	"github.com/duban/duban/extract/layout"
 )
 
 // Reader reads scans. The zero value is ready to use.
@@ -70,9 +71,10 @@ func (r Reader) ReadContext(ctx context.Context, name string, data []byte) (*doc
 	if format == "pdf" {
 		pages, err = r.pdfPages(ctx, dir, in, lang)
 	} else {
-		var ws []Word
-		ws, err = recognise(ctx, in, lang)
-		pages = splitPages(ws)
+		var tsv *TSV
+		if tsv, err = recognise(ctx, in, lang); err == nil {
+			pages = splitPages(tsv)
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: OCR: %w", name, err)
@@ -80,35 +82,55 @@ func (r Reader) ReadContext(ctx context.Context, name string, data []byte) (*doc
 	return buildDocument(format, pages), nil
 }
 
-// pageWords is the words of one page; page numbers start at 1.
+// pageWords is the words of one page image and its size in pixels.
 type pageWords struct {
-	page  int
-	words []Word
+	width, height int
+	words         []Word
 }
 
-// splitPages splits a multi-page image's words by page.
-func splitPages(ws []Word) []pageWords {
+// splitPages splits a (multi-page) image's words by page.
+func splitPages(t *TSV) []pageWords {
 	var out []pageWords
-	for _, w := range ws {
-		if len(out) == 0 || out[len(out)-1].page != w.Page {
-			out = append(out, pageWords{page: w.Page})
+	at := map[int]int{}
+	for _, p := range t.Pages {
+		if _, ok := at[p.Page]; !ok {
+			at[p.Page] = len(out)
+			out = append(out, pageWords{width: p.Width, height: p.Height})
 		}
-		out[len(out)-1].words = append(out[len(out)-1].words, w)
+	}
+	for _, w := range t.Words {
+		i, ok := at[w.Page]
+		if !ok {
+			i = len(out)
+			at[w.Page] = i
+			out = append(out, pageWords{})
+		}
+		out[i].words = append(out[i].words, w)
 	}
 	return out
 }
 
-// buildDocument turns the pages' words into paragraphs.
+// buildDocument lays out the pages' words as the PDF reader lays out
+// glyphs, then repairs what OCR does to Chinese text.
 func buildDocument(format string, pages []pageWords) *document.Document {
-	d := &document.Document{Format: format, OCR: true}
-	lineNo := 0
+	laid := make([]*layout.Page, 0, len(pages))
 	for i, p := range pages {
-		for j := range p.words {
-			p.words[j].Page = i + 1
-		}
-		d.Blocks = append(d.Blocks, paragraphs(pageLines(p.words), &lineNo)...)
+		gs, box := pageGlyphs(pageLines(p.words), p.width, p.height)
+		laid = append(laid, layout.LayoutPage(gs, nil, box, i+1))
 	}
-	d.Pages = len(pages)
+	d := layout.Assemble(laid)
+	d.Format, d.OCR, d.Pages = format, true, len(pages)
+	for i := range d.Blocks {
+		b := &d.Blocks[i]
+		b.Text = repair(b.Text)
+		if b.Table != nil {
+			for _, row := range b.Table.Rows {
+				for j := range row {
+					row[j].Text = repair(row[j].Text)
+				}
+			}
+		}
+	}
 	return d
 }
 
@@ -143,10 +165,14 @@ func (r Reader) pdfPages(ctx context.Context, dir, pdf, lang string) ([]pageWord
 			}
 			img, err := renderPage(ctx, dir, pdf, i+1)
 			if err == nil {
-				pages[i].words, err = recognise(ctx, img, lang)
+				var tsv *TSV
+				if tsv, err = recognise(ctx, img, lang); err == nil {
+					if ps := splitPages(tsv); len(ps) > 0 {
+						pages[i] = ps[0]
+					}
+				}
 				os.Remove(img)
 			}
-			pages[i].page = i + 1
 			if err != nil {
 				errs[i] = fmt.Errorf("page %d: %w", i+1, err)
 				cancel()

@@ -1,6 +1,7 @@
 package ocr
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -54,8 +55,13 @@ func repair(s string) string {
 	squareBrackets(rs)
 	angleBrackets(rs)
 	monthEnd(rs)
-	return string(dropSpaces(labelColons(rs)))
+	out := string(dropSpaces(labelColons(rs)))
+	return docNumber.ReplaceAllString(out, "${1}〔${2}〕${3}号")
 }
+
+// docNumber is a 文号 whose brackets OCR lost or mangled ("连政办发2024]j
+// 22号", "发[2024]22号").
+var docNumber = regexp.MustCompile(`([发字函])\s*[\[【〔（(]?\s*((?:19|20)\d{2})\s*[\]】〕）)][A-Za-z|]?\s*(\d{1,4})\s*号`)
 
 // dropSpaces removes spaces touching a CJK character or full-width
 // punctuation and collapses the others.

@@ -102,7 +102,7 @@ func renderPage(ctx context.Context, dir, pdf string, page int) (string, error) 
 }
 
 // recognise runs tesseract on an image and parses its word boxes.
-func recognise(ctx context.Context, img, lang string) ([]Word, error) {
+func recognise(ctx context.Context, img, lang string) (*TSV, error) {
 	out, err := command(ctx, "tesseract", img, "stdout", "-l", lang, "--psm", "3", "tsv")
 	if err != nil {
 		return nil, err

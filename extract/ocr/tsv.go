@@ -30,11 +30,23 @@ const (
 var tsvColumns = []string{"level", "page_num", "block_num", "par_num", "line_num", "word_num",
 	"left", "top", "width", "height", "conf", "text"}
 
-// ParseTSV reads the word boxes of tesseract's TSV output. Rows of other
-// levels (page, block, paragraph, line) and empty words are skipped; a
-// row that does not parse is an error naming its line.
-func ParseTSV(data []byte) ([]Word, error) {
+// TSV is what the reader uses of tesseract's TSV output: the size of each
+// page image and the words.
+type TSV struct {
+	Pages []PageBox
+	Words []Word
+}
+
+// PageBox is the size of one page image, in pixels.
+type PageBox struct{ Page, Width, Height int }
+
+// ParseTSV reads tesseract's TSV output: page sizes (level 1) and word
+// boxes (level 5). Rows of other levels (block, paragraph, line) and empty
+// words are skipped; a row that does not parse is an error naming its
+// line.
+func ParseTSV(data []byte) (*TSV, error) {
 	var words []Word
+	var pages []PageBox
 	lines := bytes.Split(data, []byte("\n"))
 	for i, l := range lines {
 		l = bytes.TrimSuffix(l, []byte("\r"))
@@ -56,6 +68,9 @@ func ParseTSV(data []byte) ([]Word, error) {
 			}
 			n[j] = v
 		}
+		if n[0] == 1 && len(pages) < maxPages {
+			pages = append(pages, PageBox{Page: n[1], Width: n[8], Height: n[9]})
+		}
 		if n[0] != 5 {
 			continue
 		}
@@ -76,5 +91,5 @@ func ParseTSV(data []byte) ([]Word, error) {
 		words = append(words, Word{Page: n[1], Block: n[2], Par: n[3], Line: n[4],
 			Left: n[6], Top: n[7], Width: n[8], Height: n[9], Conf: conf, Text: text})
 	}
-	return words, nil
+	return &TSV{Pages: pages, Words: words}, nil
 }
