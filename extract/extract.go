@@ -82,7 +82,7 @@ func unsupported(name, format string) error {
 		return fmt.Errorf("%s: no file extension and not a format duban knows; duban reads %s", name, extensionList())
 	case "rtf":
 		return fmt.Errorf("%s: an RTF document; re-save it as .docx (duban reads %s)", name, extensionList())
-	case "xls", "xlsx", "html", "ofd":
+	case "xls", "xlsx", "html":
 		return fmt.Errorf("%s: a %s file; duban reads %s", name, strings.ToUpper(format), extensionList())
 	}
 	return fmt.Errorf("%s: unsupported file type %q; duban reads %s", name, filepath.Ext(name), extensionList())

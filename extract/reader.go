@@ -8,6 +8,7 @@ import (
 	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/extract/docx"
 	"github.com/duban/duban/extract/ocr"
+	"github.com/duban/duban/extract/ofd"
 	"github.com/duban/duban/extract/pdf"
 	"github.com/duban/duban/extract/txt"
 )
@@ -28,6 +29,7 @@ var readers = []struct {
 	{".pdf", "pdf", pdf.Reader{}},
 	{".doc", "doc", doc.Reader{}},
 	{".wps", "wps", doc.Reader{}}, // not a Word 97 file (else Sniff says doc): the reader says to re-save it
+	{".ofd", "ofd", ofd.Reader{}},
 	{".jpg", "jpg", ocr.Reader{}},
 	{".jpeg", "jpg", ocr.Reader{}},
 	{".png", "png", ocr.Reader{}},
