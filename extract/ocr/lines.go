@@ -109,6 +109,13 @@ func hasCJK(s string) bool {
 	return false
 }
 
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
 func median(xs []int) int {
 	if len(xs) == 0 {
 		return 0
@@ -146,6 +153,14 @@ func pageGlyphs(ls []line, widthPx, heightPx int) ([]layout.Glyph, [4]float64) {
 		}
 	}
 	scale := pageWidth / float64(max(widthPx, 1))
+	// Line heights wobble with what a line holds (digits, punctuation):
+	// a line within a quarter of the page's usual height gets that, so
+	// that the layout does not take it for another font size.
+	hs := make([]int, len(ls))
+	for i, l := range ls {
+		hs[i] = l.height
+	}
+	body := median(hs)
 	top := float64(heightPx) * scale
 	var gs []layout.Glyph
 	for _, l := range ls {
@@ -159,7 +174,11 @@ func pageGlyphs(ls []line, widthPx, heightPx int) ([]layout.Glyph, [4]float64) {
 			}
 			rs = append(rs, []rune(w.Text)...)
 		}
-		size := float64(l.height) * scale * 1.05
+		h := l.height
+		if 4*abs(h-body) <= body {
+			h = body
+		}
+		size := float64(h) * scale * 1.05
 		y := top - float64(l.base)*scale
 		adv := float64(l.right-l.left) * scale / float64(max(len(rs), 1))
 		x0 := float64(l.left) * scale

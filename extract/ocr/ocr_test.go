@@ -24,6 +24,7 @@ func TestRepair(t *testing.T) {
 		{"10月中旬前", "10月中旬前"},
 		{"连政办发2024]j 22号", "连政办发〔2024〕22号"},
 		{"苏办发〔2022〕13号", "苏办发〔2022〕13号"},
+		{"六）深化人力资源领域帮扶合作。", "（六）深化人力资源领域帮扶合作。"},
 	} {
 		if got := repair(c.in); got != c.want {
 			t.Errorf("repair(%q) = %q, want %q", c.in, got, c.want)

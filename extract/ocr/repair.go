@@ -56,8 +56,14 @@ func repair(s string) string {
 	angleBrackets(rs)
 	monthEnd(rs)
 	out := string(dropSpaces(labelColons(rs)))
+	if m := lostOpen.FindStringIndex(out); m != nil {
+		out = "（" + out // "六）深化…": the （ of an outline number lost
+	}
 	return docNumber.ReplaceAllString(out, "${1}〔${2}〕${3}号")
 }
+
+// lostOpen is an outline number that lost its opening bracket.
+var lostOpen = regexp.MustCompile(`^[一二三四五六七八九十]{1,3}[）)]`)
 
 // docNumber is a 文号 whose brackets OCR lost or mangled ("连政办发2024]j
 // 22号", "发[2024]22号").
