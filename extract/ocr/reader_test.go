@@ -103,3 +103,21 @@ func TestScannedPDF(t *testing.T) {
 		t.Errorf("task 一.3 text %q", task.Text)
 	}
 }
+
+// BenchmarkRead recognises the page photo (tesseract dominates).
+func BenchmarkRead(b *testing.B) {
+	for _, tool := range []string{"tesseract"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			b.Skipf("%s not installed", tool)
+		}
+	}
+	data, err := os.ReadFile("testdata/lianyungang-2024-22.page1.jpg")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := (ocr.Reader{}).Read("p.jpg", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
