@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/duban/duban/extract/layout"
 )
@@ -109,6 +110,18 @@ func hasCJK(s string) bool {
 	return false
 }
 
+// footer reports whether a page's last line stands apart at the bottom,
+// short and centred: a page number OCR could not read as one.
+func footer(ls []line, width int) bool {
+	n := len(ls)
+	if n < 2 {
+		return false
+	}
+	l, p := ls[n-1], ls[n-2]
+	return utf8.RuneCountInString(l.text) <= 8 && l.top-p.bottom > 2*max(l.height, p.height) &&
+		4*abs(l.left+l.right-width) < width/2
+}
+
 func abs(x int) int {
 	if x < 0 {
 		return -x
@@ -139,9 +152,6 @@ const pageWidth = 595.0
 // wobble); a word's characters split its box evenly. The page's bottom
 // line goes when it is a page number.
 func pageGlyphs(ls []line, widthPx, heightPx int) ([]layout.Glyph, [4]float64) {
-	if n := len(ls); n > 0 && pageNumber.MatchString(ls[n-1].text) {
-		ls = ls[:n-1]
-	}
 	if widthPx <= 0 {
 		for _, l := range ls {
 			widthPx = max(widthPx, l.right)
@@ -151,6 +161,9 @@ func pageGlyphs(ls []line, widthPx, heightPx int) ([]layout.Glyph, [4]float64) {
 		for _, l := range ls {
 			heightPx = max(heightPx, l.bottom)
 		}
+	}
+	if n := len(ls); n > 0 && (pageNumber.MatchString(ls[n-1].text) || footer(ls, widthPx)) {
+		ls = ls[:n-1]
 	}
 	scale := pageWidth / float64(max(widthPx, 1))
 	// Line heights wobble with what a line holds (digits, punctuation):
@@ -167,13 +180,9 @@ func pageGlyphs(ls []line, widthPx, heightPx int) ([]layout.Glyph, [4]float64) {
 		// The characters in tesseract's order, a space between Latin
 		// words, spread evenly over the line: its word boxes overlap and
 		// wander too much to place each character by its own.
-		var rs []rune
-		for i, w := range l.words {
-			if i > 0 && needsSpace(l.words[i-1].Text, w.Text) {
-				rs = append(rs, ' ')
-			}
-			rs = append(rs, []rune(w.Text)...)
-		}
+		// The line's text repaired first, so that the layout sees the
+		// brackets and colons it judges paragraphs by.
+		rs := []rune(repair(l.text))
 		h := l.height
 		if 4*abs(h-body) <= body {
 			h = body
