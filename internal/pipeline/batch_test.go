@@ -14,11 +14,12 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/extract"
 	"github.com/duban/duban/internal/gen"
 )
 
 // expectedSlug derives a notice folder from a generated 文号 the way
-// PRODUCT.md says (连政办发〔2024〕22号 → 连政办发2024-22).
+// baseSlug names folders (连政办发〔2024〕22号 → 连政办发2024-22).
 func expectedSlug(doc string) string {
 	m := regexp.MustCompile(`^(.+?)[〔\[（](\d{4})[〕\]）](\d+)号$`).FindStringSubmatch(doc)
 	return m[1] + m[2] + "-" + m[3]
@@ -53,8 +54,8 @@ func TestBatchStatuses(t *testing.T) {
 	writeBytes(t, in, "bad/empty.txt", nil)
 	// Not notices at all.
 	writeBytes(t, in, "other/readme.md", []byte("# notes"))
-	writeBytes(t, in, "other/scan.png", []byte("\x89PNG\r\n"))
-	writeBytes(t, in, "other/old.doc", []byte("\xd0\xcf\x11\xe0"))
+	writeBytes(t, in, "other/logo.gif", []byte("GIF89a"))
+	writeBytes(t, in, "other/old.rtf", []byte("{\\rtf1"))
 	writeBytes(t, in, ".hidden/x.txt", []byte("hidden folders are not walked"))
 
 	opt := runOpt(in, out, nil)
@@ -64,7 +65,7 @@ func TestBatchStatuses(t *testing.T) {
 		"good/a.txt": StatusExtracted, "good/b.pdf": StatusExtracted, "good/c.docx": StatusExtracted,
 		"z-dups/a.txt": StatusDuplicate, "z-dups/b.docx": StatusDuplicate,
 		"bad/truncated.pdf": StatusFailed, "bad/random.pdf": StatusFailed, "bad/notdocx.docx": StatusFailed, "bad/empty.txt": StatusFailed,
-		"other/readme.md": StatusSkipped, "other/scan.png": StatusSkipped, "other/old.doc": StatusSkipped,
+		"other/readme.md": StatusSkipped, "other/logo.gif": StatusSkipped, "other/old.rtf": StatusSkipped,
 	}
 	got := statusOf(t, in, sum)
 	for p, st := range want {
@@ -350,11 +351,11 @@ func TestPanickingExtractorFailsOneInput(t *testing.T) {
 	writeBytes(t, in, "boom.txt", []byte("boom"))
 	be := Default()
 	ext := be.Extract
-	be.Extract = func(name string, data []byte, year int) (*duban.Notice, error) {
-		if string(data) == "boom" {
+	be.Extract = func(in *extract.Input, opt extract.Options) (*duban.Notice, error) {
+		if string(in.Data) == "boom" {
 			panic("reader bug")
 		}
-		return ext(name, data, year)
+		return ext(in, opt)
 	}
 	sum := mustRun(t, runOpt(in, out, be))
 	st := statusOf(t, in, sum)
