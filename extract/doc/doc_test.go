@@ -10,7 +10,7 @@ import (
 	"github.com/duban/duban/extract"
 	"github.com/duban/duban/extract/doc"
 	"github.com/duban/duban/extract/document"
-	"github.com/duban/duban/internal/goldtest"
+	"github.com/duban/duban/internal/gold"
 )
 
 func read(t testing.TB, path string) *document.Document {
@@ -38,16 +38,7 @@ func TestGold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := goldtest.Load("../../testdata/lianyungang-2024-22.gold.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, diff := range goldtest.Diff(want, got) {
-		t.Error(diff)
-	}
-	if len(got.Tasks) != len(want.Tasks) {
-		t.Errorf("%d tasks, want %d", len(got.Tasks), len(want.Tasks))
-	}
+	gold.Check(t, got, "../../testdata/lianyungang-2024-22.gold.json")
 }
 
 // TestPOI: a real Chinese Word document with automatic numbering and a

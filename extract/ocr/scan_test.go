@@ -7,7 +7,7 @@ import (
 
 	"github.com/duban/duban/extract"
 	"github.com/duban/duban/extract/ocr"
-	"github.com/duban/duban/internal/goldtest"
+	"github.com/duban/duban/internal/gold"
 )
 
 // TestMeasureScan measures the whole 13-page scan against the sample's
@@ -36,13 +36,13 @@ func TestMeasureScan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := goldtest.Load("../../testdata/lianyungang-2024-22.gold.json")
+	want, err := gold.Read("../../testdata/lianyungang-2024-22.gold.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := goldtest.Score(want, got)
+	s := gold.Score(want, got)
 	t.Log(s)
-	for _, diff := range goldtest.Diff(want, got) {
+	for _, diff := range gold.Diff(want, got) {
 		t.Log(diff)
 	}
 	if s.TaskF1 < 0.95 || s.UnitF1 < 0.95 || s.Deadline < 0.95 {

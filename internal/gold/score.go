@@ -1,4 +1,4 @@
-package goldtest
+package gold
 
 import (
 	"fmt"
