@@ -189,8 +189,18 @@ func pageGlyphs(ls []line, widthPx, heightPx int) ([]layout.Glyph, [4]float64) {
 		}
 		size := float64(h) * scale * 1.05
 		y := top - float64(l.base)*scale
-		adv := float64(l.right-l.left) * scale / float64(max(len(rs), 1))
-		x0 := float64(l.left) * scale
+		// A full-width mark's ink sits in one side of its square: the
+		// box of a line ending in "，" stops short of the margin, one
+		// opening with "（" starts right of it. The squares count.
+		cells, shift := float64(len(rs)), 0.0
+		if n := len(rs); n > 0 && strings.ContainsRune("，。、；：）》”’", rs[n-1]) {
+			cells -= 0.6
+		}
+		if n := len(rs); n > 0 && strings.ContainsRune("（《“‘", rs[0]) {
+			cells, shift = cells-0.5, 0.5
+		}
+		adv := float64(l.right-l.left) * scale / max(cells, 1)
+		x0 := float64(l.left)*scale - shift*adv
 		for i, r := range rs {
 			gs = append(gs, layout.Glyph{X: x0 + float64(i)*adv, Y: y, AX: adv, Size: size, Text: string(r), Space: r == ' '})
 		}
