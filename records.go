@@ -37,9 +37,10 @@ type Attachment struct {
 // Source says which file a notice was read from.
 type Source struct {
 	Path   string `json:"path"`
-	Format string `json:"format"` // txt, pdf, docx, html, xlsx, xls
+	Format string `json:"format"` // txt, pdf, docx, doc, ofd, html, xlsx, xls, jpg, …
 	SHA256 string `json:"sha256,omitempty"`
 	Pages  int    `json:"pages,omitempty"`
+	OCR    bool   `json:"ocr,omitempty"` // the text was recognised from a scan
 }
 
 // Task is one numbered task of a notice.
@@ -222,6 +223,7 @@ const (
 	// stream length recovered); the text there may differ from the
 	// original.
 	WarnDamagedSource = "damaged_source"
+	WarnOCR           = "ocr" // the notice was a scan: its text needs a look
 )
 
 // NullString is a string that is null in JSON when empty.

@@ -3,6 +3,7 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"github.com/duban/duban"
 	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/extract/enrich"
+	"github.com/duban/duban/extract/pdf"
 	"github.com/duban/duban/internal/limits"
 	"github.com/duban/duban/internal/notation"
 )
@@ -51,7 +53,7 @@ type Input struct {
 // the file.
 func Load(path string, opt Options) (*Input, error) {
 	if ReaderFor(path) == nil {
-		return nil, unsupported(path)
+		return nil, unsupported(path, "")
 	}
 	limit := opt.MaxSize
 	if limit <= 0 {
@@ -110,9 +112,9 @@ func Bytes(name string, data []byte, opt Options) (*duban.Notice, error) {
 // notice's structure and enriches the records as opt says. The records'
 // Source names the input and its checksum.
 func (in *Input) Extract(opt Options) (*duban.Notice, error) {
-	r := ReaderFor(in.Name)
+	r, format := ReaderForContent(in.Name, in.Data)
 	if r == nil {
-		return nil, unsupported(in.Name)
+		return nil, unsupported(in.Name, format)
 	}
 	sum := in.SHA256
 	var sums chan [sha256.Size]byte
@@ -125,6 +127,9 @@ func (in *Input) Extract(opt Options) (*duban.Notice, error) {
 		go func() { sums <- sha256.Sum256(data) }()
 	}
 	doc, err := r.Read(in.Name, in.Data)
+	if errors.Is(err, pdf.ErrNoText) {
+		doc, err = scanReader.Read(in.Name, in.Data) // a scan: OCR
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -137,12 +142,27 @@ func (in *Input) Extract(opt Options) (*duban.Notice, error) {
 		sum = hex.EncodeToString(s[:])
 		in.SHA256 = sum
 	}
-	n.Source = duban.Source{Path: in.Name, Format: doc.Format, SHA256: sum, Pages: doc.Pages}
+	n.Source = duban.Source{Path: in.Name, Format: doc.Format, SHA256: sum, Pages: doc.Pages, OCR: doc.OCR}
+	if doc.OCR {
+		n.Warnings = append(n.Warnings, ocrWarning)
+	}
 	opt.Enrich.Enrich(n)
 	return n, nil
 }
 
-func unsupported(name string) error {
+// ocrWarning goes with every notice read from a scan.
+var ocrWarning = duban.Warning{Code: duban.WarnOCR,
+	Message: "the text was recognised from a scan (OCR): check task texts, units and deadlines against the original"}
+
+// unsupported is the error for a file duban does not read; format is what
+// document.Sniff found in its content ("" when not looked at).
+func unsupported(name, format string) error {
+	switch format {
+	case "rtf":
+		return fmt.Errorf("%s: an RTF document; re-save it as .docx (duban reads %s)", name, extensionList())
+	case "xls", "xlsx", "html":
+		return fmt.Errorf("%s: a %s file; duban reads %s", name, strings.ToUpper(format), extensionList())
+	}
 	ext := filepath.Ext(name)
 	if ext == "" {
 		return fmt.Errorf("%s: no file extension; duban reads %s", name, extensionList())

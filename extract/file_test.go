@@ -9,7 +9,9 @@ func TestBytesErrors(t *testing.T) {
 	for _, c := range []struct{ name, data, want string }{
 		{"x.txt", "只有一段说明文字，没有编号的任务。\n", "x.txt: no tasks found"},
 		{"x.txt", "", "x.txt: no text"},
-		{"x.doc", "…", `x.doc: unsupported file type ".doc"`},
+		{"x.xyz", "…", `x.xyz: unsupported file type ".xyz"`},
+		{"x.doc", "…", "x.doc: not a Word 97–2003 file (an older Word or WPS format?); re-save it as .docx"},
+		{"x.doc", "{\\rtf1…", "x.doc: an RTF document; re-save it as .docx"},
 		{"x", "…", "x: no file extension"},
 	} {
 		_, err := Bytes(c.name, []byte(c.data), Options{})

@@ -86,6 +86,16 @@ func BenchmarkExtractDOCX(b *testing.B) {
 	benchmarkExtract(b, "../testdata/lianyungang-2024-22.docx", 58)
 }
 
+// BenchmarkExtractDOC and BenchmarkExtractOFD: the sample as Word 97 and
+// as OFD.
+func BenchmarkExtractDOC(b *testing.B) {
+	benchmarkExtract(b, "doc/testdata/lianyungang-2024-22.doc", 58)
+}
+
+func BenchmarkExtractOFD(b *testing.B) {
+	benchmarkExtract(b, "ofd/testdata/lianyungang-2024-22.ofd", 58)
+}
+
 func BenchmarkExtractStyles(b *testing.B) {
 	for _, name := range []string{"haichuan-2025-7.txt", "dongling-2025-19.txt", "binjiang-2025-31.gb18030.txt", "qinghe-2025-12.docx"} {
 		b.Run(name, func(b *testing.B) { benchmarkExtract(b, "../testdata/styles/"+name, 0) })

@@ -44,6 +44,11 @@ func finishRun(stderr io.Writer, sum *pipeline.Summary, err error, quiet, verbos
 		return runError{err}
 	}
 	if !quiet {
+		for _, in := range sum.Inputs {
+			if in.Status == pipeline.StatusSkipped {
+				fmt.Fprintf(stderr, "skipped    %s: %s\n", in.Path, in.Error)
+			}
+		}
 		printWarnings(stderr, sum, verbose)
 		fmt.Fprintln(stderr, summaryLine(sum))
 	}

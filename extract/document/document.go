@@ -11,6 +11,7 @@ package document
 type Document struct {
 	Format string // "txt", "pdf", "docx", …
 	Pages  int    // number of pages for paged formats, else 0
+	OCR    bool   // the text was recognised from images (a scan), not read
 	Blocks []Block
 	// Attachments are the files a notice links to (a web page's 附件
 	// links); duban lists them and does not fetch them.

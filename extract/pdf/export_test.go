@@ -1,6 +1,13 @@
 package pdf
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/duban/duban/extract/layout"
+)
+
+// isPDFPageNumber moved with the layout code into package layout.
+var isPDFPageNumber = layout.IsPageNumber
 
 // What the record-level tests (records_test.go, package pdf_test) need of
 // the reader's test helpers.

@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/duban/duban/extract/document"
+	"github.com/duban/duban/extract/layout"
 	lpdf "github.com/ledongthuc/pdf"
 )
 
@@ -45,6 +46,10 @@ var workLimit = 15 * time.Second
 
 // errPDFNoText is returned for a PDF without any text.
 var errPDFNoText = errors.New("no text layer (scanned?)")
+
+// ErrNoText is in the error for a PDF without any text (a scan: the
+// caller may OCR it).
+var ErrNoText = errPDFNoText
 
 // Read implements document.Reader.
 func (Reader) Read(name string, data []byte) (*document.Document, error) {
@@ -152,10 +157,10 @@ func readPDF(name string, data []byte) (doc *document.Document, err error) {
 			return nil, fmt.Errorf("%s: page %d: %w", name, i+1, err)
 		}
 	}
-	if !hasText(laid) {
+	if !layout.HasText(laid) {
 		return nil, fmt.Errorf("%s: %w", name, errPDFNoText)
 	}
-	doc = assemble(laid)
+	doc = layout.Assemble(laid)
 	doc.Warnings = append(warnings, pd.warnings...)
 	return doc, nil
 }
@@ -163,8 +168,8 @@ func readPDF(name string, data []byte) (doc *document.Document, err error) {
 // readPages interprets and lays out the pages on a few goroutines (the
 // library's reader only reads; our shared state is locked). After the
 // first failure no further page is started.
-func readPages(pd *docState, pages []pageRef) ([]*page, []error) {
-	laid := make([]*page, len(pages))
+func readPages(pd *docState, pages []pageRef) ([]*layout.Page, []error) {
+	laid := make([]*layout.Page, len(pages))
 	errs := make([]error, len(pages))
 	var next atomic.Int64
 	var failed atomic.Bool
@@ -308,7 +313,7 @@ func boxInside(crop, media [4]float64) bool {
 }
 
 // readPage interprets one page and lays out its text.
-func readPage(pd *docState, p pageRef, num int) (lp *page, err error) {
+func readPage(pd *docState, p pageRef, num int) (lp *layout.Page, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			lp = nil
@@ -326,18 +331,25 @@ func readPage(pd *docState, p pageRef, num int) (lp *page, err error) {
 			return nil, err
 		}
 	}
-	return layoutPage(it.glyphs, it.segs, p.box, num), nil
+	return layout.LayoutPage(layoutGlyphs(it.glyphs), layoutSegments(it.segs), p.box, num), nil
 }
 
-func hasText(pages []*page) bool {
-	for _, p := range pages {
-		for _, it := range p.items {
-			if it.table != nil || strings.TrimSpace(it.line.text) != "" {
-				return true
-			}
-		}
+// layoutGlyphs and layoutSegments hand the interpreter's glyphs and
+// rulings to the layout shared with the other fixed-layout formats.
+func layoutGlyphs(gs []glyph) []layout.Glyph {
+	out := make([]layout.Glyph, len(gs))
+	for i, g := range gs {
+		out[i] = layout.Glyph{X: g.x, Y: g.y, AX: g.ax, AY: g.ay, Size: g.size, Text: g.text, Space: g.space, Art: g.art}
 	}
-	return false
+	return out
+}
+
+func layoutSegments(ss []segment) []layout.Segment {
+	out := make([]layout.Segment, len(ss))
+	for i, s := range ss {
+		out[i] = layout.Segment{X0: s.x0, Y0: s.y0, X1: s.x1, Y1: s.y1}
+	}
+	return out
 }
 
 // shortError writes a recovered panic or library error in one short

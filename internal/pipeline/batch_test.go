@@ -54,8 +54,8 @@ func TestBatchStatuses(t *testing.T) {
 	writeBytes(t, in, "bad/empty.txt", nil)
 	// Not notices at all.
 	writeBytes(t, in, "other/readme.md", []byte("# notes"))
-	writeBytes(t, in, "other/scan.png", []byte("\x89PNG\r\n"))
-	writeBytes(t, in, "other/old.doc", []byte("\xd0\xcf\x11\xe0"))
+	writeBytes(t, in, "other/logo.gif", []byte("GIF89a"))
+	writeBytes(t, in, "other/old.rtf", []byte("{\\rtf1"))
 	writeBytes(t, in, ".hidden/x.txt", []byte("hidden folders are not walked"))
 
 	opt := runOpt(in, out, nil)
@@ -65,7 +65,7 @@ func TestBatchStatuses(t *testing.T) {
 		"good/a.txt": StatusExtracted, "good/b.pdf": StatusExtracted, "good/c.docx": StatusExtracted,
 		"z-dups/a.txt": StatusDuplicate, "z-dups/b.docx": StatusDuplicate,
 		"bad/truncated.pdf": StatusFailed, "bad/random.pdf": StatusFailed, "bad/notdocx.docx": StatusFailed, "bad/empty.txt": StatusFailed,
-		"other/readme.md": StatusSkipped, "other/scan.png": StatusSkipped, "other/old.doc": StatusSkipped,
+		"other/readme.md": StatusSkipped, "other/logo.gif": StatusSkipped, "other/old.rtf": StatusSkipped,
 	}
 	got := statusOf(t, in, sum)
 	for p, st := range want {

@@ -33,7 +33,7 @@ func Collect(inputs []string, supported func(string) bool, exclude string) (file
 			if supported(in) {
 				add(in)
 			} else {
-				other = append(other, Input{Path: in, Status: StatusSkipped, Error: "unsupported file type"})
+				other = append(other, Input{Path: in, Status: StatusSkipped, Error: skipReason(in)})
 			}
 			continue
 		}
@@ -57,7 +57,7 @@ func Collect(inputs []string, supported func(string) bool, exclude string) (file
 			if supported(p) {
 				add(p)
 			} else {
-				other = append(other, Input{Path: p, Status: StatusSkipped, Error: "unsupported file type"})
+				other = append(other, Input{Path: p, Status: StatusSkipped, Error: skipReason(p)})
 			}
 			return nil
 		})
@@ -67,6 +67,14 @@ func Collect(inputs []string, supported func(string) bool, exclude string) (file
 	}
 	sort.Strings(files)
 	return files, other
+}
+
+// skipReason says why a file is not read.
+func skipReason(p string) string {
+	if ext := filepath.Ext(p); ext != "" {
+		return fmt.Sprintf("unsupported file type %q", ext)
+	}
+	return "no file extension"
 }
 
 func statError(p string, err error) string {

@@ -1,4 +1,4 @@
-package pdf
+package layout
 
 // shortLineTrack is the letter spacing of a line too short for a
 // median of its gaps (an item number "2." alone, a two-character word):
