@@ -3,6 +3,7 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -71,6 +72,10 @@ func unsupported(name string) error {
 	}
 	return fmt.Errorf("%s: unsupported file type %q; duban reads .txt, .docx and .pdf", name, ext)
 }
+
+// ErrNoTasks is the error (wrapped with the file name) of a notice in which
+// no task was found.
+var ErrNoTasks = errors.New("no tasks found")
 
 // Parse finds the header, the outline and the tasks of a document. name is
 // used in errors only. A document without tasks is an error.
@@ -155,7 +160,7 @@ func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error)
 		Tasks:     st.tasks(),
 	}
 	if len(n.Tasks) == 0 {
-		return nil, fmt.Errorf("%s: no tasks found", name)
+		return nil, fmt.Errorf("%s: %w", name, ErrNoTasks)
 	}
 	n.Warnings = taskWarnings(n)
 	return n, nil
