@@ -108,6 +108,7 @@ func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error)
 	if len(ps) == 0 {
 		return nil, fmt.Errorf("%s: no text found", name)
 	}
+	ps = textTables(ps)
 	// The body starts at the first table or numbered paragraph that is not
 	// in a list of attachments ("附件：1.…⏎2.…").
 	start := len(ps)
@@ -228,6 +229,14 @@ func (st *parseState) tasks() []duban.Task {
 		}
 		if len(it.path) >= 3 {
 			t.Subsection = duban.NullString(ancestor(it, 2).title())
+		}
+		t.Leader = it.leader
+		if len(it.category) > 0 && len(it.path) < 2 {
+			// a task table's category columns
+			t.Section = duban.NullString(it.category[0])
+			if len(it.category) > 1 {
+				t.Subsection = duban.NullString(it.category[1])
+			}
 		}
 		raw := seg.deadline
 		if raw == "" {

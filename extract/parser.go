@@ -71,6 +71,8 @@ type outlineItem struct {
 	done     bool      // assignment already run
 	heading  string    // title(), once computed
 	body     []string  // unnumbered paragraphs under the item
+	leader   string    // a task table's 责任领导 cell
+	category []string  // a task table's category cells (section, subsection)
 	pathBuf  [4]string // backing of a path up to four levels deep, saving an allocation
 }
 

@@ -24,7 +24,6 @@ var realPending = map[string]string{
 	"01_xian-fangguanfu-fengong-2022.txt":          "not handled yet",
 	"02_xian-fangguanfu-fengong-2022-glued.txt":    "not handled yet",
 	"03_hangzhou-shangcheng-mubiao-2019.txt":       "not handled yet",
-	"04_hangzhou-shangcheng-mubiao-2019-cells.txt": "not handled yet",
 	"05_pingdingshan-hezhangzhi-fenjie-2018.txt":   "not handled yet",
 	"06_jiayu-zerenfenjie-2021.txt":                "not handled yet",
 	"07_xianyang-bumen-fengong-2022.txt":           "not handled yet",
@@ -40,11 +39,9 @@ var realPending = map[string]string{
 	"19_huzhou-zhongdian-zerenfenjie-2020.txt":     "not handled yet",
 	"20_huhehaote-renwu-shixian-news-2021.txt":     "not handled yet",
 	"21_taian-jiaoyu-chuangwei-fenjie-2015.txt":    "not handled yet",
-	"22_kaihua-zhongdian-qingdan-2023.txt":         "not handled yet",
 	"23_sizhoutou-zhongdian-erjidu-2024.txt":       "not handled yet",
 	"24_zhonglou-minsheng-shishi-2021-glued.txt":   "not handled yet",
 	"26_tongling-minsheng-gongcheng-2018.txt":      "not handled yet",
-	"27_jiaxing-zhongdian-zerenfenjie-2023.txt":    "not handled yet",
 	"28_yanta-xiaofei-yijian-doc.txt":              "not handled yet",
 }
 

@@ -19,6 +19,9 @@ type tableCols struct {
 	seq, task, deadline int
 	more                []int // further text columns ("重点任务 | 具体措施")
 	units               []unitCol
+	leader              int   // 责任领导 / 分管领导: people, -1 when none
+	remark              int   // 备注: a deadline when no column holds one
+	category            []int // categories spanning rows: the section
 }
 
 type unitCol struct {
@@ -29,7 +32,7 @@ type unitCol struct {
 // tableHeader finds the columns of a task table in one row; ok is false
 // when the row is no task-table header.
 func tableHeader(row []Cell) (tableCols, bool) {
-	c := tableCols{seq: -1, task: -1, deadline: -1}
+	c := tableCols{seq: -1, task: -1, deadline: -1, leader: -1, remark: -1}
 	seen := map[string]bool{}
 	for i, cell := range row {
 		h := stripSpace(cell.Text)
@@ -43,8 +46,17 @@ func tableHeader(row []Cell) (tableCols, bool) {
 		}
 		seen[h] = true
 		switch {
-		case containsAnyOf(h, "领导", "责任人", "联系人", "联络员", "备注"):
-			// people and remarks, not units
+		case containsAnyOf(h, "领导"):
+			// people answerable for the task (责任领导, 分管领导), not units
+			if c.leader < 0 {
+				c.leader = i
+			}
+		case h == "备注":
+			c.remark = i
+		case containsAnyOf(h, "责任人", "联系人", "联络员", "类型", "完成情况", "进展"):
+			// people, classes and progress, not units or deadlines
+		case h == categoryHeader:
+			c.category = append(c.category, i)
 		case strings.Contains(h, "牵头"):
 			c.units = append(c.units, unitCol{i, duban.RoleLead})
 		case containsAnyOf(h, "配合", "协办", "协同", "参与", "协助"):
@@ -59,7 +71,7 @@ func tableHeader(row []Cell) (tableCols, bool) {
 			if c.seq < 0 {
 				c.seq = i
 			}
-		case containsAnyOf(h, "任务", "内容", "事项", "措施", "工作", "项目", "目标"):
+		case containsAnyOf(h, "任务", "内容", "事项", "措施", "工作", "项目", "目标", "要求", "指标"):
 			if c.task < 0 {
 				c.task = i
 			} else {
@@ -142,7 +154,7 @@ func (tableParser) parse(p *bodyPara, st *parseState) bool {
 	if len(st.stack) > 0 {
 		st.last = st.stack[len(st.stack)-1]
 	}
-	t := &taskTable{st: st, cols: cols, parent: st.last}
+	t := &taskTable{st: st, cols: cols, parent: st.last, skipMore: -1}
 	for _, row := range rows[hdr+1:] {
 		t.row(row)
 	}
@@ -161,6 +173,13 @@ type taskTable struct {
 	parent  *outlineItem
 	n       int
 	pending []*tableRow
+
+	// markedCells: the heading cells open above the rows, and the task
+	// cell's own number and text for the row being read
+	heads        []string
+	numberedNum  string
+	numberedTask string
+	skipMore     int
 }
 
 // tableRow is one task of a task table being built.
@@ -177,8 +196,17 @@ func (t *taskTable) row(row []Cell) {
 	if _, again := tableHeader(row); again && !strings.ContainsAny(seq, "0123456789") {
 		return // header repeated on a new page (a numbered row is a task)
 	}
+	if t.markedCells(row, &seq) {
+		return
+	}
 	task := taskCellText(row, c.task)
+	if t.numberedTask != "" {
+		task, t.numberedTask = t.numberedTask, ""
+	}
 	for _, col := range c.more {
+		if col == t.skipMore {
+			continue
+		}
 		// "重点任务 | 具体措施": the task reads "任务：措施"
 		v := taskCellText(row, col)
 		switch {
@@ -199,7 +227,14 @@ func (t *taskTable) row(row []Cell) {
 		empty = empty && vals[i] == ""
 	}
 	vals[len(c.units)] = taskCellText(row, c.deadline)
+	if c.deadline < 0 && c.remark >= 0 {
+		// a deadline written in the 备注 column ("11月底前完成")
+		if v := taskCellText(row, c.remark); findDeadline(v) != "" && utf8.RuneCountInString(v) <= 24 {
+			vals[len(c.units)] = v
+		}
+	}
 	empty = empty && vals[len(c.units)] == ""
+	leader := taskCellText(row, c.leader)
 
 	heading, isHeading := taskHeadingRow(row)
 	if !isHeading && empty && seq != "" && isCNNumerals(seq) && task != "" {
@@ -264,10 +299,20 @@ func (t *taskTable) row(row []Cell) {
 		parent:  t.parent,
 		depth:   1,
 	}
+	if t.numberedNum != "" {
+		num, t.numberedNum = t.numberedNum, ""
+		it.path[0] = num
+	}
 	if t.parent != nil {
 		t.parent.children++
 		it.path = append(append([]string{}, t.parent.path...), num)
 		it.depth = t.parent.depth + 1
+	}
+	it.leader = stripSpace(leader)
+	for _, col := range c.category {
+		if v := stripSpace(taskCellText(row, col)); v != "" {
+			it.category = append(it.category, v)
+		}
 	}
 	t.carryPageMerged(it.page, vals)
 	t.pending = append(t.pending, &tableRow{it: it, seq: seq, task: task, vals: vals})
@@ -371,6 +416,61 @@ func isSubHeader(hdr, row []Cell, cols tableCols) bool {
 		if containsAnyOf(stripSpace(c.Text), "牵头", "配合", "协办", "责任", "时限", "时间") {
 			return true
 		}
+	}
+	return false
+}
+
+// markedCells reads a row whose text cells each start with an outline
+// number ("（一）全面实施… | 1.按照… | （1）全面准确…"): the cells before the
+// last numbered one are headings of the outline (opened once, and again
+// only when they change), the last is the task with its own number.
+// It reports whether the row was consumed (a heading row).
+func (t *taskTable) markedCells(row []Cell, seq *string) bool {
+	c := t.cols
+	t.skipMore = -1
+	cols := make([]int, 0, 2+len(c.more))
+	for _, col := range append([]int{c.seq, c.task}, c.more...) {
+		if col >= 0 && col < len(row) {
+			cols = append(cols, col)
+		}
+	}
+	var marked []int
+	for _, col := range cols {
+		v := taskCellText(row, col)
+		if k, _, rest := parseMarker(v); k != markNone && k != markCircled && rest != "" {
+			marked = append(marked, col)
+		}
+	}
+	if len(marked) < 2 || (c.seq >= 0 && isDigits(*seq)) {
+		return false
+	}
+	last := marked[len(marked)-1]
+	heads := make([]string, 0, len(marked)-1)
+	for _, col := range marked[:len(marked)-1] {
+		heads = append(heads, stripSpace(taskCellText(row, col)))
+	}
+	same := len(heads) == len(t.heads)
+	for i := 0; same && i < len(heads); i++ {
+		same = heads[i] == t.heads[i]
+	}
+	if !same {
+		t.flush()
+		for i, col := range marked[:len(marked)-1] {
+			if i < len(t.heads) && t.heads[i] == heads[i] {
+				continue
+			}
+			hp := bodyPara{text: taskCellText(row, col), line: taskRowLine(row, col), page: taskRowPage(row)}
+			if (outlineParser{}).parse(&hp, t.st) {
+				t.parent = t.st.last
+			}
+		}
+		t.heads = heads
+	}
+	_, canon, rest := parseMarker(taskCellText(row, last))
+	t.numberedNum, t.numberedTask = canon, strings.TrimFunc(rest, isSpace)
+	*seq = canon
+	if last != c.task {
+		t.skipMore = last
 	}
 	return false
 }
