@@ -211,6 +211,7 @@ func (outlineParser) parse(p *bodyPara, st *parseState) bool {
 	*it = outlineItem{
 		depth: depth,
 		text:  trimFunc(rest, isSpace),
+		group: p.groupClause,
 		line:  p.line,
 		page:  p.page,
 	}
@@ -246,6 +247,9 @@ func rejoin(body []bodyPara) []bodyPara {
 			flush()
 			out = append(out, p)
 		case cur != nil && cur.continuedBy(p.text):
+			if inner, ok := wholeBracketed(p.text); ok && startsWithField(inner) {
+				cur.p.groupClause = inner
+			}
 			cur.add(p.text)
 		default:
 			flush()

@@ -23,6 +23,9 @@ type bodyPara struct {
 	table *Table
 	line  int
 	page  int
+	// groupClause: the paragraph ends in a field clause that stood on a
+	// line of its own ("（责任单位：…）"), which may close a group of items
+	groupClause string
 }
 
 // A blockParser recognises one construct of a notice's body. parse reports
@@ -72,6 +75,7 @@ type outlineItem struct {
 	heading  string    // title(), once computed
 	body     []string  // unnumbered paragraphs under the item
 	leader   string    // a task table's 责任领导 cell
+	group    string    // a clause on its own line closing the item (bodyPara.groupClause)
 	category []string  // a task table's category cells (section, subsection)
 	pathBuf  [4]string // backing of a path up to four levels deep, saving an allocation
 }
@@ -182,6 +186,11 @@ func (st *parseState) finish(it *outlineItem) {
 	}
 	it.done = true
 	if st.assign(it) {
+		if it.group != "" {
+			if fs, ok := parseFields(it.group); ok && hasUnitOrDeadline(fs) {
+				st.assignGroup(it, fs)
+			}
+		}
 		return
 	}
 	// "（一）推进数字政府建设" with the work and its units in the paragraphs

@@ -36,7 +36,7 @@ func tableHeader(row []Cell) (tableCols, bool) {
 	seen := map[string]bool{}
 	for i, cell := range row {
 		h := stripSpace(cell.Text)
-		if h == "" || seen[h] {
+		if h == "" || (seen[h] && h != categoryHeader) {
 			continue
 		}
 		if headerCellTooWordy(h) {
@@ -223,7 +223,7 @@ func (t *taskTable) row(row []Cell) {
 	vals := make([]string, len(c.units)+1)
 	empty := true
 	for i, uc := range c.units {
-		vals[i] = unitCellText(row, uc.col)
+		vals[i] = separateGluedNames(unitCellText(row, uc.col))
 		empty = empty && vals[i] == ""
 	}
 	vals[len(c.units)] = taskCellText(row, c.deadline)
@@ -441,8 +441,25 @@ func (t *taskTable) markedCells(row []Cell, seq *string) bool {
 			marked = append(marked, col)
 		}
 	}
-	if len(marked) < 2 || (c.seq >= 0 && isDigits(*seq)) {
+	ownNumber := func() bool {
+		if len(marked) > 0 && marked[0] == c.task && c.seq < 0 {
+			// "1.行政规范性文件集中公开": the task's own number
+			_, canon, rest := parseMarker(taskCellText(row, c.task))
+			t.numberedNum, t.numberedTask = canon, strings.TrimFunc(rest, isSpace)
+		}
 		return false
+	}
+	if len(marked) < 2 || (c.seq >= 0 && isDigits(*seq)) {
+		return ownNumber()
+	}
+	kinds := map[markerKind]bool{}
+	for _, col := range marked {
+		k, _, _ := parseMarker(taskCellText(row, col))
+		if kinds[k] {
+			// the same numbering in two columns: a list inside a cell
+			return ownNumber()
+		}
+		kinds[k] = true
 	}
 	last := marked[len(marked)-1]
 	heads := make([]string, 0, len(marked)-1)

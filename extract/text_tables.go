@@ -192,12 +192,11 @@ func barCellsTable(ps []bodyPara, i int) (*Table, int) {
 		if t.bars > 0 {
 			bars := t.bars
 			if open {
-				bars--
+				bars-- // the bar of the cell before
 				count++
 			}
 			open = false
-			count += bars
-			if count >= width || len(cur) > 0 {
+			if bars > 0 && len(cur) > 0 {
 				rows = append(rows, cur)
 				cur, count = nil, 0
 			}
@@ -444,8 +443,43 @@ func (b *rowBuilder) add(texts []string, p bodyPara, cut bool) {
 			row[i].Text = b.prev[i].Text
 		}
 	}
+	if cut {
+		b.dropCutName(row, texts, start)
+	}
 	b.rows = append(b.rows, row)
 	b.prev = row
+}
+
+// dropCutName removes from the last cell of a row the text ends in a unit
+// name cut short ("…、区商务局、区"), when that cell is a unit column.
+func (b *rowBuilder) dropCutName(row []Cell, texts []string, start int) {
+	last := start + len(texts) - 1
+	isUnit := false
+	for _, uc := range b.cols.units {
+		isUnit = isUnit || uc.col == last
+	}
+	if !isUnit || last < 0 || last >= len(row) {
+		return
+	}
+	row[last].Text = trimCutName(row[last].Text)
+}
+
+// trimCutName drops the last name of a unit list when it does not end
+// like an organisation's (the text was cut inside it).
+func trimCutName(s string) string {
+	i := strings.LastIndexAny(s, "、，,；;")
+	tail := s
+	if i >= 0 {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		tail = s[i+n:]
+	}
+	if t := stripSpace(tail); utf8.RuneCountInString(t) >= 3 && allOrgNames([]string{t}) {
+		return s
+	}
+	if i < 0 {
+		return s // a single name: keep what there is
+	}
+	return s[:i]
 }
 
 // shortRowStart gives the column a short row's first cell belongs in: the

@@ -281,6 +281,11 @@ func (st *parseState) fieldSegment(text string, fs []clauseField) taskPart {
 				seg.deadline = noSpace(f.value)
 			}
 		case fieldUnits:
+			if v, ok := cutConventionNote(f.value); ok {
+				// "责任单位：A、B（列第一位者为牵头单位，下同）"
+				f.value = v
+				st.leadFirst = true
+			}
 			role := f.role
 			// "牵头单位：X" then "责任单位：Y": Y shares the work under X.
 			if role == duban.RoleResponsible && hasLead {

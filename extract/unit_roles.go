@@ -86,6 +86,15 @@ func (st *parseState) addFieldUnits(us []duban.Unit, value string, names []strin
 			}
 			continue
 		}
+		if names, r, _, ok := sentenceRolePart(p); ok {
+			if r == duban.RoleResponsible {
+				r = role
+			}
+			for _, n := range names {
+				us = addUnit(us, n, r)
+			}
+			continue
+		}
 		partNames, _ := st.splitUnits(p)
 		for _, n := range partNames {
 			if isPlaceholder(n) {

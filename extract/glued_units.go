@@ -1,0 +1,72 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Unit names glued together where a copy dropped the separator
+// ("市行政审批局市司法局"): a name is cut where one organisation's name
+// ends (局, 委, 办, 中心, 政府, 管委会…) and the next begins with its level
+// (市, 区, 县, 省, 州), when both parts are whole names.
+
+// gluedNameEnds end an organisation's name firmly enough to cut after.
+var gluedNameEnds = []string{"局", "委", "办", "厅", "院", "中心", "政府", "管委会", "公司", "队", "所", "站"}
+
+// gluedNameStarts are the levels a glued second name starts with.
+const gluedNameStarts = "市区县省州"
+
+// splitGluedNames cuts name into the whole names glued in it, or returns
+// it alone.
+func splitGluedNames(name string, out []string) []string {
+	if len(name) < 18 { // two names of three characters at least
+		return append(out, name)
+	}
+	for i, r := range name {
+		if i < 9 || len(name)-i < 9 || !strings.ContainsRune(gluedNameStarts, r) {
+			continue
+		}
+		head, tail := name[:i], name[i:]
+		if !hasAnySuffix(head, gluedNameEnds) || !hasUnitNameEnd(strings.TrimRightFunc(tail, isCloseBracket)) ||
+			utf8.RuneCountInString(tail) < 3 || strings.ContainsAny(head, "（(") {
+			continue
+		}
+		return splitGluedNames(tail, append(out, head))
+	}
+	return append(out, name)
+}
+
+// separateGluedNames writes 、 between the names glued in a unit cell's
+// list ("市行政审批局市司法局" → "市行政审批局、市司法局").
+func separateGluedNames(list string) string {
+	if len(list) < 18 {
+		return list
+	}
+	var b strings.Builder
+	from := 0
+	flush := func(end int) {
+		piece := list[from:end]
+		var buf [4]string
+		for i, n := range splitGluedNames(piece, buf[:0]) {
+			if i > 0 {
+				b.WriteString("、")
+			}
+			b.WriteString(n)
+		}
+	}
+	depth := 0
+	for i, r := range list {
+		switch {
+		case isOpenBracket(r):
+			depth++
+		case isCloseBracket(r) && depth > 0:
+			depth--
+		case depth == 0 && isUnitSep(r):
+			flush(i)
+			b.WriteRune(r)
+			from = i + utf8.RuneLen(r)
+		}
+	}
+	flush(len(list))
+	return b.String()
+}
