@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/duban/duban/internal/notation"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -42,9 +43,9 @@ func (st *parseState) applyConvention(units []duban.Unit) {
 // list ("A、B（列第一位者为工作牵头单位或汇总单位，下同）") and reports
 // whether there was one.
 func cutConventionNote(v string) (string, bool) {
-	t := strings.TrimRightFunc(v, func(r rune) bool { return isSpace(r) || isSentenceEnd(r) })
+	t := strings.TrimRightFunc(v, func(r rune) bool { return notation.IsSpace(r) || notation.IsSentenceEnd(r) })
 	last, n := utf8.DecodeLastRuneInString(t)
-	if !isCloseBracket(last) || !strings.Contains(t, "牵头") {
+	if !notation.IsCloseBracket(last) || !strings.Contains(t, "牵头") {
 		return v, false
 	}
 	// find the opening bracket matching the last closing one
@@ -54,9 +55,9 @@ func cutConventionNote(v string) (string, bool) {
 		r, size := utf8.DecodeLastRuneInString(body[:i])
 		i -= size
 		switch {
-		case isCloseBracket(r):
+		case notation.IsCloseBracket(r):
 			depth++
-		case isOpenBracket(r):
+		case notation.IsOpenBracket(r):
 			if depth == 0 {
 				if statesLeadConvention(body[i+size:]) {
 					return body[:i], true

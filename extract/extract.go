@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/extract/document"
+	"github.com/duban/duban/internal/notation"
 )
 
 // maxFileSize bounds the notice files File reads.
@@ -68,9 +70,9 @@ func Bytes(name string, data []byte, opt Options) (*duban.Notice, error) {
 func unsupported(name string) error {
 	ext := filepath.Ext(name)
 	if ext == "" {
-		return fmt.Errorf("%s: no file extension; duban reads .txt, .docx and .pdf", name)
+		return fmt.Errorf("%s: no file extension; duban reads %s", name, extensionList())
 	}
-	return fmt.Errorf("%s: unsupported file type %q; duban reads .txt, .docx and .pdf", name, ext)
+	return fmt.Errorf("%s: unsupported file type %q; duban reads %s", name, ext, extensionList())
 }
 
 // ErrNoTasks is the error (wrapped with the file name) of a notice in which
@@ -79,7 +81,7 @@ var ErrNoTasks = errors.New("no tasks found")
 
 // Parse finds the header, the outline and the tasks of a document. name is
 // used in errors only. A document without tasks is an error.
-func Parse(name string, doc *Document, opt Options) (n *duban.Notice, err error) {
+func Parse(name string, doc *document.Document, opt Options) (n *duban.Notice, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			n, err = nil, fmt.Errorf("%s: structure: internal error: %v", name, r)
@@ -90,7 +92,7 @@ func Parse(name string, doc *Document, opt Options) (n *duban.Notice, err error)
 
 // parseNotice is Parse without the guard against panics (fuzz tests call
 // it to find them).
-func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error) {
+func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notice, error) {
 	if doc == nil {
 		return nil, fmt.Errorf("%s: no text", name)
 	}
@@ -100,7 +102,7 @@ func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error)
 			ps = append(ps, bodyPara{table: b.Table, line: b.Line, page: b.Page})
 			continue
 		}
-		t := trimFunc(b.Text, isSpace)
+		t := notation.TrimFunc(b.Text, notation.IsSpace)
 		if t != "" && !isPageNumberLine(t) {
 			ps = append(ps, bodyPara{text: t, line: b.Line, page: b.Page})
 		}
@@ -114,12 +116,12 @@ func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error)
 	start := len(ps)
 	inAttachments := false
 	for i, p := range ps {
-		k, _, _ := parseMarker(p.text)
-		if p.table != nil || (k != markNone && !inAttachments) {
+		k, _, _ := notation.ParseMarker(p.text)
+		if p.table != nil || (k != notation.MarkNone && !inAttachments) {
 			start = i
 			break
 		}
-		if k == markNone {
+		if k == notation.MarkNone {
 			inAttachments = isAttachmentLine(p.text)
 		}
 	}
@@ -199,7 +201,7 @@ func (st *parseState) tasks() []duban.Task {
 			if text == "" {
 				continue
 			}
-			if it.depth == 1 && !it.fromRow && !containsAnyRune(text, "。；;") {
+			if it.depth == 1 && !it.fromRow && !notation.ContainsAnyRune(text, "。；;") {
 				continue // a heading with nothing under it
 			}
 			if anyAssigned && !assigned[groupOf(it)] {
@@ -240,7 +242,7 @@ func (st *parseState) tasks() []duban.Task {
 		}
 		raw := seg.deadline
 		if raw == "" {
-			raw = stripSpace(findDeadline(text))
+			raw = notation.StripSpace(findDeadline(text))
 		}
 		if raw != "" {
 			t.Deadline = st.deadline(raw)
@@ -273,14 +275,14 @@ func isPageNumberLine(s string) bool {
 	if len(s) > 60 {
 		return false
 	}
-	s = stripSpace(s)
+	s = notation.StripSpace(s)
 	s = strings.Trim(s, "-—–－_·•")
 	if s == "" {
 		return false
 	}
 	digits := 0
 	rest := strings.Map(func(r rune) rune {
-		if isASCIIDigit(r) {
+		if notation.IsASCIIDigit(r) {
 			digits++
 			return -1
 		}
@@ -306,7 +308,7 @@ type runningHeader struct {
 func runningHeaders(h header) runningHeader {
 	var r runningHeader
 	for _, s := range []string{h.docNumber, h.title, h.planTitle} {
-		if s = stripSpace(s); s != "" {
+		if s = notation.StripSpace(s); s != "" {
 			r.lines = append(r.lines, s)
 			r.maxLen = max(r.maxLen, len(s))
 		}
@@ -319,7 +321,7 @@ func (r runningHeader) match(s string) bool {
 	if len(s) > r.maxLen+24 {
 		return false // too long even with spaces inside
 	}
-	s = stripSpace(s)
+	s = notation.StripSpace(s)
 	for _, l := range r.lines {
 		if s == l {
 			return true

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/duban/duban/internal/notation"
 	"strings"
 	"unicode/utf8"
 )
@@ -27,7 +28,7 @@ func splitGluedNames(name string, out []string) []string {
 			continue
 		}
 		head, tail := name[:i], name[i:]
-		if !hasAnySuffix(head, gluedNameEnds) || !hasUnitNameEnd(strings.TrimRightFunc(tail, isCloseBracket)) ||
+		if !hasAnySuffix(head, gluedNameEnds) || !hasUnitNameEnd(strings.TrimRightFunc(tail, notation.IsCloseBracket)) ||
 			utf8.RuneCountInString(tail) < 3 || strings.ContainsAny(head, "（(") {
 			continue
 		}
@@ -57,9 +58,9 @@ func separateGluedNames(list string) string {
 	depth := 0
 	for i, r := range list {
 		switch {
-		case isOpenBracket(r):
+		case notation.IsOpenBracket(r):
 			depth++
-		case isCloseBracket(r) && depth > 0:
+		case notation.IsCloseBracket(r) && depth > 0:
 			depth--
 		case depth == 0 && isUnitSep(r):
 			flush(i)

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/internal/notation"
 )
 
 // Style 1 and 3: bracketed assignments inside an item's text.
@@ -35,8 +36,8 @@ func (bracketAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool
 		if !ok {
 			continue
 		}
-		seg.text = trimFunc(text[start:g.open], func(r rune) bool {
-			return isSpace(r) || (start > 0 && isClauseSep(r))
+		seg.text = notation.TrimFunc(text[start:g.open], func(r rune) bool {
+			return notation.IsSpace(r) || (start > 0 && notation.IsClauseSep(r))
 		})
 		if seg.text == "" && len(segs) > 0 {
 			segs[len(segs)-1].merge(seg) // "（牵头单位：X）（完成时限：Y）"
@@ -50,8 +51,8 @@ func (bracketAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool
 	if len(segs) == 0 {
 		return nil, false
 	}
-	rest := trimFunc(text[start:], func(r rune) bool {
-		return isSpace(r) || isClauseSep(r) || r == '.'
+	rest := notation.TrimFunc(text[start:], func(r rune) bool {
+		return notation.IsSpace(r) || notation.IsClauseSep(r) || r == '.'
 	})
 	if rest != "" {
 		// Text after the last assignment belongs to the last task.
@@ -72,7 +73,7 @@ func appendBracketGroups(gs []bracketSpan, s string) []bracketSpan {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c-0xE4 <= 0xE9-0xE4 { // ideographs: no brackets
-			if j := hanRun(s, i); j > i {
+			if j := notation.HanRun(s, i); j > i {
 				i = j
 				continue
 			}
@@ -96,8 +97,8 @@ func appendBracketGroups(gs []bracketSpan, s string) []bracketSpan {
 	return gs
 }
 
-// bracketAt reads the character at s[i] as isOpenBracket and
-// isCloseBracket would: kind is 1 for an opening bracket, -1 for a
+// bracketAt reads the character at s[i] as notation.IsOpenBracket and
+// notation.IsCloseBracket would: kind is 1 for an opening bracket, -1 for a
 // closing one, 0 for anything else; n is the character's length (1 for a
 // byte that starts no valid character). The full-width brackets are
 // matched by their bytes: （ ） ［ ］ are EF BC 88/89/BB/BD, 【 】 〔 〕
@@ -126,7 +127,7 @@ func bracketAt(s string, i int) (kind, n int) {
 	if c < utf8.RuneSelf {
 		return 0, 1
 	}
-	_, n = decodeRune(s, i)
+	_, n = notation.DecodeRune(s, i)
 	return 0, n
 }
 
@@ -137,9 +138,9 @@ func splitTopLevel(s, seps string) []string {
 	depth, start := 0, 0
 	for i, r := range s {
 		switch {
-		case isOpenBracket(r):
+		case notation.IsOpenBracket(r):
 			depth++
-		case isCloseBracket(r) && depth > 0:
+		case notation.IsCloseBracket(r) && depth > 0:
 			depth--
 		case depth == 0 && r > 0x2B && strings.ContainsRune(seps, r):
 			parts = append(parts, s[start:i])
@@ -151,8 +152,8 @@ func splitTopLevel(s, seps string) []string {
 
 // parseGroup reads the inside of one bracket group as an assignment.
 func (st *parseState) parseGroup(inner string) (taskPart, bool) {
-	inner = dropStandingNotes(trimFunc(inner, quickSpace))
-	if startsWithField(inner) && !statesLeadConvention(inner) && !strings.Contains(inner, "下同") {
+	inner = dropStandingNotes(notation.TrimFunc(inner, notation.QuickSpace))
+	if notation.StartsWithField(inner) && !statesLeadConvention(inner) && !strings.Contains(inner, "下同") {
 		// the common field clause, without remarks to take out
 		var buf [6]clauseField
 		fs, _ := appendFields(buf[:0], inner)
@@ -165,7 +166,7 @@ func (st *parseState) parseGroup(inner string) (taskPart, bool) {
 	var kept []string
 	convention := false
 	for _, part := range splitTopLevel(inner, "，,；;") {
-		p := trimFunc(part, isSpace)
+		p := notation.TrimFunc(part, notation.IsSpace)
 		switch {
 		case statesLeadConvention(p):
 			convention = true
@@ -177,7 +178,7 @@ func (st *parseState) parseGroup(inner string) (taskPart, bool) {
 	if len(kept) == 0 {
 		return taskPart{}, false
 	}
-	if startsWithField(inner) {
+	if notation.StartsWithField(inner) {
 		fs, _ := parseFields(strings.Join(kept, "，"))
 		if !hasUnitOrDeadline(fs) {
 			return taskPart{}, false
@@ -196,7 +197,7 @@ func (st *parseState) parseGroup(inner string) (taskPart, bool) {
 	// A bare unit list counts only next to a deadline: "（市发改委，6月底前）".
 	var bare []string
 	for _, part := range kept {
-		p := trimFunc(part, isSpace)
+		p := notation.TrimFunc(part, notation.IsSpace)
 		if lead, co, open, ok := parseRolePart(p); ok {
 			seg.open = seg.open || open
 			add(lead.names, lead.role)
@@ -204,7 +205,7 @@ func (st *parseState) parseGroup(inner string) (taskPart, bool) {
 			continue
 		}
 		if d := findDeadline(p); d != "" && utf8.RuneCountInString(p) <= 24 && seg.deadline == "" {
-			seg.deadline = stripSpace(d)
+			seg.deadline = notation.StripSpace(d)
 			continue
 		}
 		if names, _, ok := unitNames(p); ok && allOrgNames(names) {
@@ -289,7 +290,7 @@ func parseRolePart(p string) (main roleUnits, co []string, open, ok bool) {
 
 // trimVerb removes the first of verbs that ends s.
 func trimVerb(s string, verbs []string) (string, bool) {
-	s = strings.TrimRightFunc(s, isSpace)
+	s = strings.TrimRightFunc(s, notation.IsSpace)
 	for _, v := range verbs {
 		if strings.HasSuffix(s, v) {
 			return strings.TrimSuffix(s, v), true
@@ -315,7 +316,7 @@ func trimQualifiers(s string) string {
 // unitNames splits a unit list and checks that it looks like one: each
 // name short, none holding sentence punctuation.
 func unitNames(s string) ([]string, bool, bool) {
-	if containsAnyRune(s, "。：:！？") {
+	if notation.ContainsAnyRune(s, "。：:！？") {
 		return nil, false, false
 	}
 	names, open := splitUnits(s)
@@ -337,7 +338,7 @@ var unitNameEnds = []string{"局", "委", "办", "部", "厅", "院", "府", "�
 // or does so before a bracket: 市发改委, 海州区（连云港高新区）.
 func allOrgNames(names []string) bool {
 	for _, n := range names {
-		n = strings.TrimRightFunc(n, isCloseBracket)
+		n = strings.TrimRightFunc(n, notation.IsCloseBracket)
 		ok := hasUnitNameEnd(n)
 		for i, r := range n {
 			if ok {
@@ -378,7 +379,7 @@ func dropStandingNotes(inner string) string {
 	}
 	var kept []string
 	for _, sent := range strings.SplitAfter(inner, "。") {
-		if strings.TrimFunc(sent, isSpace) == "" || containsAnyOf(sent, standingNoteWords...) {
+		if strings.TrimFunc(sent, notation.IsSpace) == "" || notation.ContainsAnyOf(sent, standingNoteWords...) {
 			continue
 		}
 		kept = append(kept, sent)

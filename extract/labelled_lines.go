@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/duban/duban/internal/notation"
 )
 
 // Style 2: labelled lines under an item.
@@ -39,14 +41,14 @@ func (labelledLineParser) parse(p *bodyPara, st *parseState) bool {
 // wholeBracketed returns the inside of a paragraph that is one bracketed
 // group: "（责任单位：…）".
 func wholeBracketed(s string) (string, bool) {
-	s = strings.TrimFunc(s, isSpace)
+	s = strings.TrimFunc(s, notation.IsSpace)
 	first, n := utf8.DecodeRuneInString(s)
 	last, m := utf8.DecodeLastRuneInString(s)
-	if !isOpenBracket(first) || !isCloseBracket(last) || len(s) <= n+m {
+	if !notation.IsOpenBracket(first) || !notation.IsCloseBracket(last) || len(s) <= n+m {
 		return "", false
 	}
 	inner := s[n : len(s)-m]
-	if openBrackets(inner) != 0 || strings.ContainsAny(inner, "）)〕】]") && openBrackets("（"+inner) != 1 {
+	if notation.OpenBrackets(inner) != 0 || strings.ContainsAny(inner, "）)〕】]") && notation.OpenBrackets("（"+inner) != 1 {
 		return "", false
 	}
 	return inner, true
@@ -79,7 +81,7 @@ func takeBody(it *outlineItem) {
 	}
 	var w wrapped
 	w.add(it.text)
-	if last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(it.text, isSpace)); !strings.ContainsRune("。；;：:！？!?", last) {
+	if last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(it.text, notation.IsSpace)); !strings.ContainsRune("。；;：:！？!?", last) {
 		w.add("。")
 	}
 	for _, b := range it.body {
@@ -95,14 +97,14 @@ func takeBody(it *outlineItem) {
 // after a sentence end and outside brackets starts them.
 func splitGluedFields(it *outlineItem) {
 	text := it.text
-	var buf [8]labelLoc
-	for _, loc := range boundaryLabels(text, appendLabels(buf[:0], text)) {
-		before := strings.TrimRightFunc(text[:loc.start], isSpace)
+	var buf [8]notation.LabelLoc
+	for _, loc := range boundaryLabels(text, notation.AppendLabels(buf[:0], text)) {
+		before := strings.TrimRightFunc(text[:loc.Start], notation.IsSpace)
 		last, _ := utf8.DecodeLastRuneInString(before)
-		if loc.start == 0 || !isSentenceEnd(last) || openBrackets(before) > 0 {
+		if loc.Start == 0 || !notation.IsSentenceEnd(last) || notation.OpenBrackets(before) > 0 {
 			continue
 		}
-		fs, ok := parseFields(text[loc.start:])
+		fs, ok := parseFields(text[loc.Start:])
 		if !ok || !hasUnitOrDeadline(fs) {
 			return
 		}
@@ -110,20 +112,6 @@ func splitGluedFields(it *outlineItem) {
 		it.fields = fs
 		return
 	}
-}
-
-// openBrackets counts the brackets s leaves open.
-func openBrackets(s string) int {
-	open := 0
-	for _, r := range s {
-		switch {
-		case isOpenBracket(r):
-			open++
-		case isCloseBracket(r) && open > 0:
-			open--
-		}
-	}
-	return open
 }
 
 // fieldAssigner assigns an item whose fields are already known: from

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/internal/notation"
 )
 
 // Sentences that assign, written where a unit list is expected (a table's
@@ -35,7 +36,7 @@ func sentenceRolePart(p string) (names []string, role duban.Role, open, ok bool)
 			at, role = i, v.role
 		}
 	}
-	if at < 0 || openBrackets(p[:at]) > 0 {
+	if at < 0 || notation.OpenBrackets(p[:at]) > 0 {
 		return nil, "", false, false
 	}
 	head := trimQualifiers(strings.TrimPrefix(p[:at], "由"))

@@ -5,7 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/duban/duban"
+	"github.com/duban/duban/extract/document"
+	"github.com/duban/duban/internal/notation"
 )
 
 // Style 5: a task table, 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限. The
@@ -14,91 +15,8 @@ import (
 // hold the same text (one cell merged across the table) and that starts
 // with an outline number is a heading of the outline.
 
-// column roles of a task table
-type tableCols struct {
-	seq, task, deadline int
-	more                []int // further text columns ("重点任务 | 具体措施")
-	units               []unitCol
-	leader              int   // 责任领导 / 分管领导: people, -1 when none
-	remark              int   // 备注: a deadline when no column holds one
-	category            []int // categories spanning rows: the section
-}
-
-type unitCol struct {
-	col  int
-	role duban.Role
-}
-
-// tableHeader finds the columns of a task table in one row; ok is false
-// when the row is no task-table header.
-func tableHeader(row []Cell) (tableCols, bool) {
-	c := tableCols{seq: -1, task: -1, deadline: -1, leader: -1, remark: -1}
-	seen := map[string]bool{}
-	for i, cell := range row {
-		h := stripSpace(cell.Text)
-		if h == "" || (seen[h] && h != categoryHeader) {
-			continue
-		}
-		if headerCellTooWordy(h) {
-			// a sentence ("…积极配合有关部门，…") is data, whatever
-			// words it holds
-			return tableCols{}, false
-		}
-		seen[h] = true
-		switch {
-		case containsAnyOf(h, "领导"):
-			// people answerable for the task (责任领导, 分管领导), not units
-			if c.leader < 0 {
-				c.leader = i
-			}
-		case h == "备注":
-			c.remark = i
-		case containsAnyOf(h, "责任人", "联系人", "联络员", "类型", "完成情况", "进展"):
-			// people, classes and progress, not units or deadlines
-		case h == categoryHeader:
-			c.category = append(c.category, i)
-		case strings.Contains(h, "牵头"):
-			c.units = append(c.units, unitCol{i, duban.RoleLead})
-		case containsAnyOf(h, "配合", "协办", "协同", "参与", "协助"):
-			c.units = append(c.units, unitCol{i, duban.RoleCo})
-		case containsAnyOf(h, "时限", "时间", "期限", "节点", "进度"):
-			if c.deadline < 0 {
-				c.deadline = i
-			}
-		case containsAnyOf(h, "责任", "负责", "承办", "主体", "实施单位"):
-			c.units = append(c.units, unitCol{i, duban.RoleResponsible})
-		case containsAnyOf(h, "序号", "编号") || h == "序":
-			if c.seq < 0 {
-				c.seq = i
-			}
-		case containsAnyOf(h, "任务", "内容", "事项", "措施", "工作", "项目", "目标", "要求", "指标"):
-			if c.task < 0 {
-				c.task = i
-			} else {
-				c.more = append(c.more, i)
-			}
-		}
-	}
-	return c, c.task >= 0 && (len(c.units) > 0 || c.deadline >= 0)
-}
-
-// headerCellTooWordy reports whether a cell is too long, or holds sentence
-// or list punctuation, to be a column heading.
-func headerCellTooWordy(h string) bool {
-	return utf8.RuneCountInString(h) > 30 || strings.ContainsAny(h, "。，,；;")
-}
-
-func containsAnyOf(s string, subs ...string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return true
-		}
-	}
-	return false
-}
-
 // taskCellText joins the lines of a cell's wrapped text.
-func taskCellText(row []Cell, col int) string {
+func taskCellText(row []document.Cell, col int) string {
 	if col < 0 || col >= len(row) {
 		return ""
 	}
@@ -106,7 +24,7 @@ func taskCellText(row []Cell, col int) string {
 	for _, l := range strings.Split(row[col].Text, "\n") {
 		w.add(l)
 	}
-	return strings.TrimFunc(w.String(), isSpace)
+	return strings.TrimFunc(w.String(), notation.IsSpace)
 }
 
 // tableParser turns the rows of a task table into items under the current
@@ -119,9 +37,9 @@ func (tableParser) parse(p *bodyPara, st *parseState) bool {
 	}
 	rows := p.table.Rows
 	hdr := -1
-	var cols tableCols
+	var cols notation.TableCols
 	for i := 0; i < len(rows) && i < 3; i++ {
-		if c, ok := tableHeader(rows[i]); ok {
+		if c, ok := notation.TableHeader(rows[i]); ok {
 			hdr, cols = i, c
 			break
 		}
@@ -132,19 +50,19 @@ func (tableParser) parse(p *bodyPara, st *parseState) bool {
 	// A header over two rows ("责任单位" merged over "牵头 | 配合"): the
 	// second row repeats the merged cells and names the sub-columns.
 	if hdr+1 < len(rows) && isSubHeader(rows[hdr], rows[hdr+1], cols) {
-		merged := make([]Cell, len(rows[hdr+1]))
+		merged := make([]document.Cell, len(rows[hdr+1]))
 		for i := range merged {
 			top := ""
 			if i < len(rows[hdr]) {
 				top = rows[hdr][i].Text
 			}
 			sub := rows[hdr+1][i].Text
-			if stripSpace(sub) == stripSpace(top) {
+			if notation.StripSpace(sub) == notation.StripSpace(top) {
 				sub = ""
 			}
-			merged[i] = Cell{Text: top + sub}
+			merged[i] = document.Cell{Text: top + sub}
 		}
-		if c, ok := tableHeader(merged); ok {
+		if c, ok := notation.TableHeader(merged); ok {
 			cols = c
 			hdr++
 		}
@@ -154,7 +72,7 @@ func (tableParser) parse(p *bodyPara, st *parseState) bool {
 	if len(st.stack) > 0 {
 		st.last = st.stack[len(st.stack)-1]
 	}
-	t := &taskTable{st: st, cols: cols, parent: st.last, skipMore: -1}
+	t := &taskTable{st: st, cols: cols, parent: st.last, marked: marked{skipMore: -1}}
 	for _, row := range rows[hdr+1:] {
 		t.row(row)
 	}
@@ -169,17 +87,11 @@ func (tableParser) parse(p *bodyPara, st *parseState) bool {
 // (merged cells) adds units to it.
 type taskTable struct {
 	st      *parseState
-	cols    tableCols
+	cols    notation.TableCols
 	parent  *outlineItem
 	n       int
 	pending []*tableRow
-
-	// markedCells: the heading cells open above the rows, and the task
-	// cell's own number and text for the row being read
-	heads        []string
-	numberedNum  string
-	numberedTask string
-	skipMore     int
+	marked  // numbered cells (table_marked.go)
 }
 
 // tableRow is one task of a task table being built.
@@ -190,20 +102,18 @@ type tableRow struct {
 	vals []string // per unit column, then the deadline column
 }
 
-func (t *taskTable) row(row []Cell) {
+func (t *taskTable) row(row []document.Cell) {
 	c := t.cols
-	seq := stripSpace(taskCellText(row, c.seq))
-	if _, again := tableHeader(row); again && !strings.ContainsAny(seq, "0123456789") {
+	seq := notation.StripSpace(taskCellText(row, c.Seq))
+	if _, again := notation.TableHeader(row); again && !strings.ContainsAny(seq, "0123456789") {
 		return // header repeated on a new page (a numbered row is a task)
 	}
-	if t.markedCells(row, &seq) {
-		return
-	}
-	task := taskCellText(row, c.task)
+	t.markedCells(row, &seq)
+	task := taskCellText(row, c.Task)
 	if t.numberedTask != "" {
 		task, t.numberedTask = t.numberedTask, ""
 	}
-	for _, col := range c.more {
+	for _, col := range c.More {
 		if col == t.skipMore {
 			continue
 		}
@@ -220,34 +130,34 @@ func (t *taskTable) row(row []Cell) {
 			task += v
 		}
 	}
-	vals := make([]string, len(c.units)+1)
+	vals := make([]string, len(c.Units)+1)
 	empty := true
-	for i, uc := range c.units {
-		vals[i] = separateGluedNames(unitCellText(row, uc.col))
+	for i, uc := range c.Units {
+		vals[i] = separateGluedNames(unitCellText(row, uc.Col))
 		empty = empty && vals[i] == ""
 	}
-	vals[len(c.units)] = taskCellText(row, c.deadline)
-	if c.deadline < 0 && c.remark >= 0 {
+	vals[len(c.Units)] = taskCellText(row, c.Deadline)
+	if c.Deadline < 0 && c.Remark >= 0 {
 		// a deadline written in the 备注 column ("11月底前完成")
-		if v := taskCellText(row, c.remark); findDeadline(v) != "" && utf8.RuneCountInString(v) <= 24 {
-			vals[len(c.units)] = v
+		if v := taskCellText(row, c.Remark); findDeadline(v) != "" && utf8.RuneCountInString(v) <= 24 {
+			vals[len(c.Units)] = v
 		}
 	}
-	empty = empty && vals[len(c.units)] == ""
-	leader := taskCellText(row, c.leader)
+	empty = empty && vals[len(c.Units)] == ""
+	leader := taskCellText(row, c.Leader)
 
 	heading, isHeading := taskHeadingRow(row)
 	if !isHeading && empty && seq != "" && isCNNumerals(seq) && task != "" {
 		heading, isHeading = seq+"、"+task, true // 一 | 营商环境 | | |
 	}
 	if !isHeading && empty && seq == "" {
-		if k, _, _ := parseMarker(task); k != markNone {
+		if k, _, _ := notation.ParseMarker(task); k != notation.MarkNone {
 			heading, isHeading = task, true
 		}
 	}
 	if isHeading {
 		t.flush()
-		hp := bodyPara{text: heading, line: taskRowLine(row, c.task), page: taskRowPage(row)}
+		hp := bodyPara{text: heading, line: taskRowLine(row, c.Task), page: taskRowPage(row)}
 		if (outlineParser{}).parse(&hp, t.st) {
 			t.parent = t.st.last
 		}
@@ -259,7 +169,7 @@ func (t *taskTable) row(row []Cell) {
 	if n := len(t.pending); n > 0 {
 		prev := t.pending[n-1]
 		switch {
-		case c.seq >= 0 && seq == "":
+		case c.Seq >= 0 && seq == "":
 			// the rest of the row above, cut by a page break
 			prev.it.text = joinCells(prev.it.text, task)
 			for i, v := range vals {
@@ -282,9 +192,9 @@ func (t *taskTable) row(row []Cell) {
 	t.n++
 	num := strconv.Itoa(t.n)
 	if seq != "" {
-		if _, canon, rest := parseMarker(seq + "."); canon != "" && rest == "" {
+		if _, canon, rest := notation.ParseMarker(seq + "."); canon != "" && rest == "" {
 			num = canon
-		} else if _, canon, rest := parseMarker(seq); canon != "" && rest == "" {
+		} else if _, canon, rest := notation.ParseMarker(seq); canon != "" && rest == "" {
 			num = canon
 		} else {
 			num = seq
@@ -293,7 +203,7 @@ func (t *taskTable) row(row []Cell) {
 	it := &outlineItem{
 		path:    []string{num},
 		text:    task,
-		line:    taskRowLine(row, c.task),
+		line:    taskRowLine(row, c.Task),
 		page:    taskRowPage(row),
 		fromRow: true,
 		parent:  t.parent,
@@ -308,9 +218,9 @@ func (t *taskTable) row(row []Cell) {
 		it.path = append(append([]string{}, t.parent.path...), num)
 		it.depth = t.parent.depth + 1
 	}
-	it.leader = stripSpace(leader)
-	for _, col := range c.category {
-		if v := stripSpace(taskCellText(row, col)); v != "" {
+	it.leader = notation.StripSpace(leader)
+	for _, col := range c.Category {
+		if v := notation.StripSpace(taskCellText(row, col)); v != "" {
 			it.category = append(it.category, v)
 		}
 	}
@@ -321,13 +231,13 @@ func (t *taskTable) row(row []Cell) {
 // flush assigns the rows kept so far.
 func (t *taskTable) flush() {
 	for _, r := range t.pending {
-		for i, uc := range t.cols.units {
+		for i, uc := range t.cols.Units {
 			if r.vals[i] != "" {
-				r.it.fields = append(r.it.fields, clauseField{kind: fieldUnits, role: uc.role, value: r.vals[i]})
+				r.it.fields = append(r.it.fields, clauseField{kind: notation.FieldUnits, role: uc.Role, value: r.vals[i]})
 			}
 		}
-		if v := r.vals[len(t.cols.units)]; v != "" {
-			r.it.fields = append(r.it.fields, clauseField{kind: fieldDeadline, value: v})
+		if v := r.vals[len(t.cols.Units)]; v != "" {
+			r.it.fields = append(r.it.fields, clauseField{kind: notation.FieldDeadline, value: v})
 		}
 		t.st.finish(r.it)
 	}
@@ -345,7 +255,7 @@ func joinCells(a, b string) string {
 // isCNNumerals reports whether s is a Chinese number (一, 十二).
 func isCNNumerals(s string) bool {
 	for _, r := range s {
-		if !isCNNumeral(r) {
+		if !notation.IsCNNumeral(r) {
 			return false
 		}
 	}
@@ -354,10 +264,10 @@ func isCNNumerals(s string) bool {
 
 // taskHeadingRow reports whether a row is one merged cell holding an outline
 // heading ("一、营商环境"), and returns its text.
-func taskHeadingRow(row []Cell) (string, bool) {
+func taskHeadingRow(row []document.Cell) (string, bool) {
 	text := ""
 	for _, c := range row {
-		t := strings.TrimFunc(c.Text, isSpace)
+		t := strings.TrimFunc(c.Text, notation.IsSpace)
 		if t == "" {
 			continue
 		}
@@ -371,17 +281,17 @@ func taskHeadingRow(row []Cell) (string, bool) {
 	}
 	nonEmpty := 0
 	for _, c := range row {
-		if strings.TrimFunc(c.Text, isSpace) != "" {
+		if strings.TrimFunc(c.Text, notation.IsSpace) != "" {
 			nonEmpty++
 		}
 	}
-	if k, _, _ := parseMarker(text); k == markNone || (nonEmpty < 2 && len(row) > 2) {
+	if k, _, _ := notation.ParseMarker(text); k == notation.MarkNone || (nonEmpty < 2 && len(row) > 2) {
 		return "", false
 	}
 	return text, true
 }
 
-func taskRowLine(row []Cell, col int) int {
+func taskRowLine(row []document.Cell, col int) int {
 	if col >= 0 && col < len(row) && row[col].Line > 0 {
 		return row[col].Line
 	}
@@ -393,7 +303,7 @@ func taskRowLine(row []Cell, col int) int {
 	return 0
 }
 
-func taskRowPage(row []Cell) int {
+func taskRowPage(row []document.Cell) int {
 	for _, c := range row {
 		if c.Page > 0 {
 			return c.Page
@@ -405,89 +315,17 @@ func taskRowPage(row []Cell) int {
 // isSubHeader reports whether row continues the header hdr: its task cell
 // is empty or repeats the header's, its number cell holds no number, and
 // some cell names a role.
-func isSubHeader(hdr, row []Cell, cols tableCols) bool {
-	if t := stripSpace(taskCellText(row, cols.task)); t != "" && t != stripSpace(taskCellText(hdr, cols.task)) {
+func isSubHeader(hdr, row []document.Cell, cols notation.TableCols) bool {
+	if t := notation.StripSpace(taskCellText(row, cols.Task)); t != "" && t != notation.StripSpace(taskCellText(hdr, cols.Task)) {
 		return false
 	}
-	if s := stripSpace(taskCellText(row, cols.seq)); s != "" && s != stripSpace(taskCellText(hdr, cols.seq)) {
+	if s := notation.StripSpace(taskCellText(row, cols.Seq)); s != "" && s != notation.StripSpace(taskCellText(hdr, cols.Seq)) {
 		return false
 	}
 	for _, c := range row {
-		if containsAnyOf(stripSpace(c.Text), "牵头", "配合", "协办", "责任", "时限", "时间") {
+		if notation.ContainsAnyOf(notation.StripSpace(c.Text), "牵头", "配合", "协办", "责任", "时限", "时间") {
 			return true
 		}
-	}
-	return false
-}
-
-// markedCells reads a row whose text cells each start with an outline
-// number ("（一）全面实施… | 1.按照… | （1）全面准确…"): the cells before the
-// last numbered one are headings of the outline (opened once, and again
-// only when they change), the last is the task with its own number.
-// It reports whether the row was consumed (a heading row).
-func (t *taskTable) markedCells(row []Cell, seq *string) bool {
-	c := t.cols
-	t.skipMore = -1
-	cols := make([]int, 0, 2+len(c.more))
-	for _, col := range append([]int{c.seq, c.task}, c.more...) {
-		if col >= 0 && col < len(row) {
-			cols = append(cols, col)
-		}
-	}
-	var marked []int
-	for _, col := range cols {
-		v := taskCellText(row, col)
-		if k, _, rest := parseMarker(v); k != markNone && k != markCircled && rest != "" {
-			marked = append(marked, col)
-		}
-	}
-	ownNumber := func() bool {
-		if len(marked) > 0 && marked[0] == c.task && c.seq < 0 {
-			// "1.行政规范性文件集中公开": the task's own number
-			_, canon, rest := parseMarker(taskCellText(row, c.task))
-			t.numberedNum, t.numberedTask = canon, strings.TrimFunc(rest, isSpace)
-		}
-		return false
-	}
-	if len(marked) < 2 || (c.seq >= 0 && isDigits(*seq)) {
-		return ownNumber()
-	}
-	kinds := map[markerKind]bool{}
-	for _, col := range marked {
-		k, _, _ := parseMarker(taskCellText(row, col))
-		if kinds[k] {
-			// the same numbering in two columns: a list inside a cell
-			return ownNumber()
-		}
-		kinds[k] = true
-	}
-	last := marked[len(marked)-1]
-	heads := make([]string, 0, len(marked)-1)
-	for _, col := range marked[:len(marked)-1] {
-		heads = append(heads, stripSpace(taskCellText(row, col)))
-	}
-	same := len(heads) == len(t.heads)
-	for i := 0; same && i < len(heads); i++ {
-		same = heads[i] == t.heads[i]
-	}
-	if !same {
-		t.flush()
-		for i, col := range marked[:len(marked)-1] {
-			if i < len(t.heads) && t.heads[i] == heads[i] {
-				continue
-			}
-			hp := bodyPara{text: taskCellText(row, col), line: taskRowLine(row, col), page: taskRowPage(row)}
-			if (outlineParser{}).parse(&hp, t.st) {
-				t.parent = t.st.last
-			}
-		}
-		t.heads = heads
-	}
-	_, canon, rest := parseMarker(taskCellText(row, last))
-	t.numberedNum, t.numberedTask = canon, strings.TrimFunc(rest, isSpace)
-	*seq = canon
-	if last != c.task {
-		t.skipMore = last
 	}
 	return false
 }

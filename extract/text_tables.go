@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"github.com/duban/duban/extract/document"
+	"github.com/duban/duban/internal/notation"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -48,7 +50,7 @@ func textTables(ps []bodyPara) []bodyPara {
 // mayStartTextTable is a quick test: a bar, or a short paragraph that
 // could be a header cell.
 func mayStartTextTable(s string) bool {
-	return strings.IndexByte(s, '|') >= 0 || (len(s) <= 3*12 && headerWordCell(stripSpace(s)))
+	return strings.IndexByte(s, '|') >= 0 || (len(s) <= 3*12 && headerWordCell(notation.StripSpace(s)))
 }
 
 // headerCellWords are the words a header cell of a task table holds (the
@@ -64,12 +66,12 @@ var (
 // header word.
 func headerWordCell(s string) bool {
 	n := utf8.RuneCountInString(s)
-	return n >= 2 && n <= 12 && !headerCellTooWordy(s) && containsAnyOf(s, headerCellWords...)
+	return n >= 2 && n <= 12 && !notation.HeaderCellTooWordy(s) && notation.ContainsAnyOf(s, headerCellWords...)
 }
 
 // textTableAt reads a table that arrives as text starting at ps[i]; it
 // returns the table and the number of paragraphs it took, or nil.
-func textTableAt(ps []bodyPara, i int) (*Table, int) {
+func textTableAt(ps []bodyPara, i int) (*document.Table, int) {
 	if strings.IndexByte(ps[i].text, '|') >= 0 {
 		if cells, _ := splitBars(ps[i].text); nonEmptyCells(cells) >= 2 {
 			return barRowsTable(ps, i)
@@ -81,13 +83,13 @@ func textTableAt(ps []bodyPara, i int) (*Table, int) {
 
 // splitBars splits "a | b | |" into its cells; closed reports a final bar.
 func splitBars(s string) (cells []string, closed bool) {
-	s = strings.TrimFunc(s, isSpace)
+	s = strings.TrimFunc(s, notation.IsSpace)
 	closed = strings.HasSuffix(s, "|")
 	if closed {
 		s = s[:len(s)-1]
 	}
 	for _, c := range strings.Split(s, "|") {
-		cells = append(cells, strings.TrimFunc(c, isSpace))
+		cells = append(cells, strings.TrimFunc(c, notation.IsSpace))
 	}
 	return cells, closed
 }
@@ -104,16 +106,16 @@ func nonEmptyCells(cells []string) int {
 
 // headerOf checks that texts make a task-table header.
 func headerOf(texts []string) bool {
-	row := make([]Cell, len(texts))
+	row := make([]document.Cell, len(texts))
 	for i, t := range texts {
-		row[i] = Cell{Text: t}
+		row[i] = document.Cell{Text: t}
 	}
-	_, ok := tableHeader(row)
+	_, ok := notation.TableHeader(row)
 	return ok
 }
 
 // barRowsTable reads rows of one line each, cells joined by bars.
-func barRowsTable(ps []bodyPara, i int) (*Table, int) {
+func barRowsTable(ps []bodyPara, i int) (*document.Table, int) {
 	hdr, _ := splitBars(ps[i].text)
 	hdr = trimEmptyTail(hdr)
 	if !headerOf(hdr) {
@@ -138,7 +140,7 @@ func trimEmptyTail(cells []string) []string {
 // barCellsTable reads cells of one line each ending in a bar; a line of
 // bars only closes a row (and the cell before it, when that cell's line
 // had no bar of its own).
-func barCellsTable(ps []bodyPara, i int) (*Table, int) {
+func barCellsTable(ps []bodyPara, i int) (*document.Table, int) {
 	type tok struct {
 		text  string
 		bars  int // a line of bars: how many
@@ -149,7 +151,7 @@ func barCellsTable(ps []bodyPara, i int) (*Table, int) {
 	n := 0
 	for ; i+n < len(ps) && ps[i+n].table == nil; n++ {
 		p := ps[i+n]
-		t := strings.TrimFunc(p.text, isSpace)
+		t := strings.TrimFunc(p.text, notation.IsSpace)
 		if strings.Trim(t, "| ") == "" {
 			toks = append(toks, tok{bars: strings.Count(t, "|"), p: p})
 			continue
@@ -158,7 +160,7 @@ func barCellsTable(ps []bodyPara, i int) (*Table, int) {
 		if len(cells) != 1 {
 			break
 		}
-		if !closed && i+n+1 < len(ps) && !strings.HasSuffix(strings.TrimFunc(ps[i+n+1].text, isSpace), "|") && i+n+1 != len(ps)-1 {
+		if !closed && i+n+1 < len(ps) && !strings.HasSuffix(strings.TrimFunc(ps[i+n+1].text, notation.IsSpace), "|") && i+n+1 != len(ps)-1 {
 			if n > 0 {
 				break // text after the table
 			}
@@ -230,7 +232,7 @@ func barCellsTable(ps []bodyPara, i int) (*Table, int) {
 	if extra := most - len(hdr); extra > 0 {
 		spanned := make([]string, 0, most)
 		for range extra + 1 {
-			spanned = append(spanned, categoryHeader)
+			spanned = append(spanned, notation.CategoryHeader)
 		}
 		hdr = append(spanned, hdr[1:]...)
 	}
@@ -242,17 +244,14 @@ func barCellsTable(ps []bodyPara, i int) (*Table, int) {
 	return b.table(), n
 }
 
-// categoryHeader names a column of categories the header did not name.
-const categoryHeader = "类别"
-
 // cellLinesTable reads cells of one paragraph each, without separators:
 // the header's cells first, then rows found by the 序号 sequence or, with
 // no 序号 column, by the header's width.
-func cellLinesTable(ps []bodyPara, i int) (*Table, int) {
+func cellLinesTable(ps []bodyPara, i int) (*document.Table, int) {
 	var hdr []string
 	n := 0
 	for ; i+n < len(ps) && ps[i+n].table == nil; n++ {
-		s := stripSpace(ps[i+n].text)
+		s := notation.StripSpace(ps[i+n].text)
 		if !headerWordCell(s) && !(n > 0 && isHeaderTail(s)) && !(n > 0 && isHeaderHead(s)) {
 			break
 		}
@@ -265,7 +264,7 @@ func cellLinesTable(ps []bodyPara, i int) (*Table, int) {
 	var cells []bodyPara
 	m := n
 	for ; i+m < len(ps) && ps[i+m].table == nil; m++ {
-		t := strings.TrimFunc(ps[i+m].text, isSpace)
+		t := strings.TrimFunc(ps[i+m].text, notation.IsSpace)
 		if isAttachmentLine(t) || (m > n && isDateLine(t)) {
 			break
 		}
@@ -278,7 +277,7 @@ func cellLinesTable(ps []bodyPara, i int) (*Table, int) {
 	if seq {
 		next := 1
 		for _, c := range cells {
-			if stripSpace(c.text) == strconv.Itoa(next) {
+			if notation.StripSpace(c.text) == strconv.Itoa(next) {
 				rows = append(rows, nil)
 				next++
 			}
@@ -300,7 +299,7 @@ func cellLinesTable(ps []bodyPara, i int) (*Table, int) {
 		for j, r := range rows {
 			texts := make([]string, len(r))
 			for k, c := range r {
-				texts[k] = strings.TrimFunc(c.text, isSpace)
+				texts[k] = strings.TrimFunc(c.text, notation.IsSpace)
 			}
 			b.add(texts, r[0], j == len(rows)-1 && i+m == len(ps))
 		}
@@ -313,10 +312,10 @@ func cellLinesTable(ps []bodyPara, i int) (*Table, int) {
 	var curPara bodyPara
 	width := len(hdr)
 	for _, c := range cells {
-		t := strings.TrimFunc(c.text, isSpace)
-		if k, _, rest := parseMarker(t); (k == markCN || k == markParenCN) && len(cur) == 0 && !containsAnyRune(rest, "。；;") {
+		t := strings.TrimFunc(c.text, notation.IsSpace)
+		if k, _, rest := notation.ParseMarker(t); (k == notation.MarkCN || k == notation.MarkParenCN) && len(cur) == 0 && !notation.ContainsAnyRune(rest, "。；;") {
 			b.heading(t, c)
-			if k == markCN {
+			if k == notation.MarkCN {
 				depths = max(depths, 1)
 			} else {
 				depths = max(depths, 2)
@@ -354,8 +353,8 @@ func isHeaderTail(s string) bool {
 // cell (攻坚目标, 第二季度).
 func isHeaderHead(s string) bool {
 	n := utf8.RuneCountInString(s)
-	return n >= 2 && n <= 6 && !strings.ContainsAny(s, "0123456789") && !headerCellTooWordy(s) &&
-		(strings.HasPrefix(s, "第") || containsAnyOf(s, "目标", "责任", "工作"))
+	return n >= 2 && n <= 6 && !strings.ContainsAny(s, "0123456789") && !notation.HeaderCellTooWordy(s) &&
+		(strings.HasPrefix(s, "第") || notation.ContainsAnyOf(s, "目标", "责任", "工作"))
 }
 
 // mergeHeaderFragments joins header cells split over two lines (责任⏎领导)
@@ -391,27 +390,27 @@ func endsWithTail(s string) bool {
 // trailing ones (unit, deadline) only when the row is complete, not cut
 // off by the end of the text.
 type rowBuilder struct {
-	cols  tableCols
+	cols  notation.TableCols
 	width int
-	rows  [][]Cell
-	prev  []Cell
+	rows  [][]document.Cell
+	prev  []document.Cell
 	left  bool // rows start at the first column (found by their 序号)
 }
 
 func newRowBuilder(hdr []string, p bodyPara) *rowBuilder {
-	row := make([]Cell, len(hdr))
+	row := make([]document.Cell, len(hdr))
 	for i, h := range hdr {
-		row[i] = Cell{Text: h, Line: p.line, Page: p.page}
+		row[i] = document.Cell{Text: h, Line: p.line, Page: p.page}
 	}
-	cols, _ := tableHeader(row)
-	return &rowBuilder{cols: cols, width: len(hdr), rows: [][]Cell{row}}
+	cols, _ := notation.TableHeader(row)
+	return &rowBuilder{cols: cols, width: len(hdr), rows: [][]document.Cell{row}}
 }
 
 // heading adds a row holding one heading across the table.
 func (b *rowBuilder) heading(text string, p bodyPara) {
-	row := make([]Cell, b.width)
+	row := make([]document.Cell, b.width)
 	for i := range row {
-		row[i] = Cell{Text: text, Line: p.line, Page: p.page}
+		row[i] = document.Cell{Text: text, Line: p.line, Page: p.page}
 	}
 	b.rows = append(b.rows, row)
 	b.prev = nil
@@ -424,18 +423,18 @@ func (b *rowBuilder) add(texts []string, p bodyPara, cut bool) {
 		texts = append(texts[:b.width-1:b.width-1], strings.Join(texts[b.width-1:], ""))
 	}
 	if nonEmptyCells(texts) == 1 && len(texts) >= 1 && texts[0] != "" {
-		if k, _, rest := parseMarker(texts[0]); k != markNone && !containsAnyRune(rest, "。；;") && (len(b.rows) == 1 || b.prev != nil || k == markCN) {
+		if k, _, rest := notation.ParseMarker(texts[0]); k != notation.MarkNone && !notation.ContainsAnyRune(rest, "。；;") && (len(b.rows) == 1 || b.prev != nil || k == notation.MarkCN) {
 			b.heading(texts[0], p)
 			return
 		}
 	}
-	row := make([]Cell, b.width)
+	row := make([]document.Cell, b.width)
 	start := 0
-	if len(texts) < b.width && b.prev != nil && !b.left && !(b.cols.seq == 0 && isDigits(stripSpace(texts[0]))) {
+	if len(texts) < b.width && b.prev != nil && !b.left && !(b.cols.Seq == 0 && isDigits(notation.StripSpace(texts[0]))) {
 		start = b.shortRowStart(texts)
 	}
 	for i := range row {
-		row[i] = Cell{Line: p.line, Page: p.page}
+		row[i] = document.Cell{Line: p.line, Page: p.page}
 		switch {
 		case i >= start && i-start < len(texts):
 			row[i].Text = texts[i-start]
@@ -452,11 +451,11 @@ func (b *rowBuilder) add(texts []string, p bodyPara, cut bool) {
 
 // dropCutName removes from the last cell of a row the text ends in a unit
 // name cut short ("…、区商务局、区"), when that cell is a unit column.
-func (b *rowBuilder) dropCutName(row []Cell, texts []string, start int) {
+func (b *rowBuilder) dropCutName(row []document.Cell, texts []string, start int) {
 	last := start + len(texts) - 1
 	isUnit := false
-	for _, uc := range b.cols.units {
-		isUnit = isUnit || uc.col == last
+	for _, uc := range b.cols.Units {
+		isUnit = isUnit || uc.Col == last
 	}
 	if !isUnit || last < 0 || last >= len(row) {
 		return
@@ -473,7 +472,7 @@ func trimCutName(s string) string {
 		_, n := utf8.DecodeRuneInString(s[i:])
 		tail = s[i+n:]
 	}
-	if t := stripSpace(tail); utf8.RuneCountInString(t) >= 3 && allOrgNames([]string{t}) {
+	if t := notation.StripSpace(tail); utf8.RuneCountInString(t) >= 3 && allOrgNames([]string{t}) {
 		return s
 	}
 	if i < 0 {
@@ -486,21 +485,21 @@ func trimCutName(s string) string {
 // column where the row above has an item of the same numbering kind
 // ("(2)…" under "(1)…"), else the first column after the categories.
 func (b *rowBuilder) shortRowStart(texts []string) int {
-	if k, _, _ := parseMarker(texts[0]); k != markNone {
+	if k, _, _ := notation.ParseMarker(texts[0]); k != notation.MarkNone {
 		for i, c := range b.prev {
-			if k2, _, _ := parseMarker(c.Text); k2 == k && i+len(texts) <= b.width {
+			if k2, _, _ := notation.ParseMarker(c.Text); k2 == k && i+len(texts) <= b.width {
 				return i
 			}
 		}
 	}
 	start := 0
 	for i, c := range b.rows[0] {
-		if stripSpace(c.Text) == categoryHeader || i == b.cols.seq {
+		if notation.StripSpace(c.Text) == notation.CategoryHeader || i == b.cols.Seq {
 			start = i + 1
 		}
 	}
-	if b.cols.task > start && b.cols.task+len(texts) <= b.width {
-		start = b.cols.task
+	if b.cols.Task > start && b.cols.Task+len(texts) <= b.width {
+		start = b.cols.Task
 	}
 	if start+len(texts) > b.width {
 		start = b.width - len(texts)
@@ -508,7 +507,7 @@ func (b *rowBuilder) shortRowStart(texts []string) int {
 	return start
 }
 
-func (b *rowBuilder) table() *Table { return &Table{Rows: b.rows} }
+func (b *rowBuilder) table() *document.Table { return &document.Table{Rows: b.rows} }
 
 func isDigits(s string) bool {
 	for i := 0; i < len(s); i++ {

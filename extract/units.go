@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/duban/duban/internal/notation"
 )
 
 // isOpener reports whether r opens a bracket that may appear in a unit
@@ -48,7 +50,7 @@ func isUnitSep(r rune) bool {
 // list itself: one to find the brackets that are closed, one to cut the
 // list at the separators outside them.
 func splitUnits(s string) (names []string, open bool) {
-	src := stripSpace(s)
+	src := notation.StripSpace(s)
 	if !utf8.ValidString(src) {
 		src = string([]rune(src)) // each invalid byte becomes U+FFFD
 	}
@@ -79,7 +81,7 @@ func splitUnits(s string) (names []string, open bool) {
 		names = addName(names, piece)
 	}
 	for i := 0; i < len(src); {
-		r, n := decodeRune(src, i)
+		r, n := notation.DecodeRune(src, i)
 		switch {
 		case matched[i] && isOpener(r):
 			depth++
@@ -112,7 +114,7 @@ func markClosedBrackets(s string, matched []bool) {
 		r := rune(c)
 		switch {
 		case c == 0xE3 || c == 0xEF: // lead byte of 〔【〈《「『 and （［｛
-			r, _ = decodeRune(s, i)
+			r, _ = notation.DecodeRune(s, i)
 		case c >= utf8.RuneSelf:
 			continue
 		}
@@ -145,14 +147,14 @@ func addName(names []string, name string) []string {
 func trimUnitPiece(p string, deng int) (string, int) {
 	for p != "" {
 		r, n := utf8.DecodeLastRuneInString(p)
-		if !isClauseSep(r) && r != '.' && r != '、' {
+		if !notation.IsClauseSep(r) && r != '.' && r != '、' {
 			break
 		}
 		p = p[:len(p)-n]
 	}
 	for p != "" {
 		r, n := utf8.DecodeRuneInString(p)
-		if !isClauseSep(r) && r != '.' && r != '、' {
+		if !notation.IsClauseSep(r) && r != '.' && r != '、' {
 			break
 		}
 		p, deng = p[n:], deng-n

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/duban/duban/internal/notation"
 )
 
 // The first splitUnits, on a slice of runes with a depth per rune: slower
@@ -63,7 +65,7 @@ func refBracketDepths(rs []rune) []int {
 // "X等相关单位") is a unit of its own. A 等 followed by more of a name
 // (市高等教育学会) is part of the name.
 func refSplitUnits(s string) (names []string, open bool) {
-	src := stripSpace(s)
+	src := notation.StripSpace(s)
 	rs := []rune(src)
 	rs = rs[:len(rs):len(rs)] // so that a piece's start is len(rs)-cap(piece)
 	depth := refBracketDepths(rs)
@@ -194,7 +196,7 @@ func checkSplitUnitsReference(t *testing.T, s string) {
 // for every suffix followed by a bracket.
 func allOrgNamesByContains(names []string) bool {
 	for _, n := range names {
-		n = strings.TrimRightFunc(n, isCloseBracket)
+		n = strings.TrimRightFunc(n, notation.IsCloseBracket)
 		ok := false
 		for _, suf := range unitNameEnds {
 			if strings.HasSuffix(n, suf) || strings.Contains(n, suf+"（") || strings.Contains(n, suf+"(") {

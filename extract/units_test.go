@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/duban/duban/internal/notation"
 )
 
 // splitUnitsCases are unit lists and what they split into.
@@ -122,7 +124,7 @@ func FuzzSplitUnits(f *testing.F) {
 				t.Fatalf("duplicate %q from %q", n, s)
 			}
 			seen[n] = true
-			if strings.IndexFunc(n, isSpace) >= 0 {
+			if strings.IndexFunc(n, notation.IsSpace) >= 0 {
 				t.Fatalf("whitespace in %q from %q", n, s)
 			}
 		}

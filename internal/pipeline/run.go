@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/extract"
 )
 
 // saveEvery is how often the state is saved while a run goes on.
@@ -80,11 +81,7 @@ func (be *Backend) supported(name string) bool {
 	if be.Supported != nil {
 		return be.Supported(name)
 	}
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".pdf", ".docx":
-		return true
-	}
-	return false
+	return extract.Supported(name)
 }
 
 // result is one finished input as a worker hands it back.
