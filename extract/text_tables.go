@@ -66,7 +66,8 @@ var (
 // header word.
 func headerWordCell(s string) bool {
 	n := utf8.RuneCountInString(s)
-	return n >= 2 && n <= 12 && !notation.HeaderCellTooWordy(s) && notation.ContainsAnyOf(s, headerCellWords...)
+	return n >= 2 && n <= 12 && !notation.HeaderCellTooWordy(s) && !strings.ContainsAny(s, "：:、") &&
+		notation.ContainsAnyOf(s, headerCellWords...)
 }
 
 // textTableAt reads a table that arrives as text starting at ps[i]; it
