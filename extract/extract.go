@@ -103,14 +103,22 @@ func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notic
 			continue
 		}
 		t := notation.TrimFunc(b.Text, notation.IsSpace)
-		if t != "" && !isPageNumberLine(t) {
-			ps = append(ps, bodyPara{text: t, line: b.Line, page: b.Page})
+		if t != "" {
+			// a page number line is kept until tables that arrive as
+			// text have taken theirs (a 序号 cell "2" looks like one)
+			ps = append(ps, bodyPara{text: t, line: b.Line, page: b.Page, pageNumber: isPageNumberLine(t)})
 		}
 	}
+	var written *asWritten
+	if isTraditional(ps) {
+		simp := simplified(ps)
+		written = newAsWritten(ps, simp)
+		ps = simp
+	}
+	ps = dropPageNumbers(textTables(ps))
 	if len(ps) == 0 {
 		return nil, fmt.Errorf("%s: no text found", name)
 	}
-	ps = textTables(ps)
 	// The body starts at the first table or numbered paragraph that is not
 	// in a list of attachments ("附件：1.…⏎2.…").
 	start := len(ps)
@@ -164,6 +172,9 @@ func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notic
 	}
 	if len(n.Tasks) == 0 {
 		return nil, fmt.Errorf("%s: %w", name, ErrNoTasks)
+	}
+	if written != nil {
+		written.restore(n)
 	}
 	n.Warnings = taskWarnings(n)
 	return n, nil
@@ -328,4 +339,15 @@ func (r runningHeader) match(s string) bool {
 		}
 	}
 	return false
+}
+
+// dropPageNumbers removes the page number lines left in ps.
+func dropPageNumbers(ps []bodyPara) []bodyPara {
+	out := ps[:0]
+	for _, p := range ps {
+		if !p.pageNumber {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -71,3 +71,71 @@ func separateGluedNames(list string) string {
 	flush(len(list))
 	return b.String()
 }
+
+// splitConjoined cuts names joined by 及 ("州委编办及州直相关单位") when both
+// sides are whole organisation names, and by 和 when a collective follows
+// ("…等和各有关省级人民政府": the 和 joins the last unit and is not part of
+// its name).
+func splitConjoined(names []string) []string {
+	var out []string
+	for i, n := range names {
+		parts := cutConjunction(n)
+		if parts == nil {
+			if out != nil {
+				out = append(out, n)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]string, 0, len(names)+1), names[:i]...)
+		}
+		out = append(out, parts...)
+	}
+	if out == nil {
+		return names
+	}
+	return out
+}
+
+// cutConjunction gives the two names of "A及B" / "A和各B", or nil.
+func cutConjunction(n string) []string {
+	for _, conj := range []string{"和", "及"} {
+		if rest, ok := strings.CutPrefix(n, conj); ok && utf8.RuneCountInString(rest) >= 3 && allOrgNames([]string{rest}) {
+			return []string{rest} // "…等和各有关省级人民政府"
+		}
+	}
+	for _, conj := range []string{"及", "和各", "以及"} {
+		i := strings.Index(n, conj)
+		if i <= 0 {
+			continue
+		}
+		a, b := n[:i], n[i+len(conj):]
+		if conj == "和各" {
+			b = "各" + b
+		}
+		if conj == "以及" || conj == "及" {
+			if utf8.RuneCountInString(a) < 3 || utf8.RuneCountInString(b) < 3 || !allOrgNames([]string{a, b}) {
+				continue
+			}
+		} else if !allOrgNames([]string{b}) {
+			continue
+		}
+		return []string{a, b}
+	}
+	return nil
+}
+
+// cutTrailingDeadline splits a deadline written as the last part of a
+// unit list ("州司法局、各县市人民政府,6月底完成") from the list.
+func cutTrailingDeadline(list string) (string, string) {
+	i := strings.LastIndexAny(list, "，,；;")
+	if i < 0 {
+		return list, ""
+	}
+	_, n := utf8.DecodeRuneInString(list[i:])
+	tail := strings.TrimFunc(list[i+n:], notation.IsSpace)
+	if tail == "" || utf8.RuneCountInString(tail) > 16 || findDeadline(tail) == "" || allOrgNames([]string{tail}) {
+		return list, ""
+	}
+	return list[:i], tail
+}

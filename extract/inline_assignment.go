@@ -320,6 +320,7 @@ func unitNames(s string) ([]string, bool, bool) {
 		return nil, false, false
 	}
 	names, open := splitUnits(s)
+	names = splitConjoined(names)
 	if len(names) == 0 {
 		return nil, false, false
 	}

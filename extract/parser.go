@@ -28,6 +28,7 @@ type bodyPara struct {
 	// groupClause: the paragraph ends in a field clause that stood on a
 	// line of its own ("（责任单位：…）"), which may close a group of items
 	groupClause string
+	pageNumber  bool // a page number line ("— 3 —", "3")
 }
 
 // A blockParser recognises one construct of a notice's body. parse reports

@@ -27,7 +27,7 @@ import (
 func textTables(ps []bodyPara) []bodyPara {
 	var out []bodyPara
 	for i := 0; i < len(ps); i++ {
-		if ps[i].table == nil && mayStartTextTable(ps[i].text) {
+		if ps[i].table == nil && !ps[i].pageNumber && mayStartTextTable(ps[i].text) {
 			if t, n := textTableAt(ps, i); t != nil {
 				if out == nil {
 					out = append(make([]bodyPara, 0, len(ps)), ps[:i]...)

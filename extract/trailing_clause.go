@@ -98,6 +98,13 @@ func (st *parseState) fieldSegment(text string, fs []clauseField) taskPart {
 				seg.deadline = noSpace(f.value)
 			}
 		case notation.FieldUnits:
+			if v, dl := cutTrailingDeadline(f.value); dl != "" {
+				// "责任单位：X、Y，6月底完成": the deadline closes the list
+				f.value = v
+				if seg.deadline == "" {
+					seg.deadline = noSpace(dl)
+				}
+			}
 			if v, ok := cutConventionNote(f.value); ok {
 				// "责任单位：A、B（列第一位者为牵头单位，下同）"
 				f.value = v

@@ -64,6 +64,7 @@ func hasRoleHintFirst(s string) bool {
 // split by splitUnits, role is the field's. Markers and role verbs inside
 // the value override the field's role for the names they close.
 func (st *parseState) addFieldUnits(us []duban.Unit, value string, names []string, role duban.Role) []duban.Unit {
+	names = splitConjoined(names)
 	if !hasRoleHintFirst(value) || !notation.ContainsAnyOf(value, roleWordHints...) {
 		for _, n := range names {
 			if !isPlaceholder(n) {
