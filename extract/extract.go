@@ -116,6 +116,7 @@ func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notic
 		ps = simp
 	}
 	ps = dropPageNumbers(textTables(ps))
+	ps, meta := takePageMeta(ps)
 	if len(ps) == 0 {
 		return nil, fmt.Errorf("%s: no text found", name)
 	}
@@ -135,6 +136,7 @@ func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notic
 	}
 	h := parseHeader(ps, start)
 	planTitleLater(&h, ps, start)
+	meta.fill(&h)
 	st := &parseState{assigners: defaultAssigners}
 	st.year = noticeYear(h)
 	if opt.Year != 0 {
@@ -203,6 +205,13 @@ func (st *parseState) tasks() []duban.Task {
 			anyAssigned = true
 		}
 	}
+	// the items whose children include headings (items with children)
+	headingParents := map[*outlineItem]bool{}
+	for _, d := range st.drafts {
+		for p := d.it.parent; p != nil && p.parent != nil; p = p.parent {
+			headingParents[p.parent] = true
+		}
+	}
 	out := make([]duban.Task, 0, len(st.drafts))
 	seen := make(map[string]int, len(st.drafts))
 	for _, d := range st.drafts {
@@ -212,8 +221,10 @@ func (st *parseState) tasks() []duban.Task {
 			if text == "" {
 				continue
 			}
-			if it.depth == 1 && !it.fromRow && !notation.ContainsAnyRune(text, "。；;") {
-				continue // a heading with nothing under it
+			if !it.fromRow && !notation.ContainsAnyRune(text, "。；;") && (it.depth == 1 || headingParents[it.parent]) {
+				// a heading with nothing under it (the text may end
+				// before its items), where its siblings are headings
+				continue
 			}
 			if anyAssigned && !assigned[groupOf(it)] {
 				// A general section (goals "到2025年底，…", requirements):

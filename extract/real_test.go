@@ -23,11 +23,7 @@ import (
 var realPending = map[string]string{
 	"02_xian-fangguanfu-fengong-2022-glued.txt":  "not handled yet",
 	"05_pingdingshan-hezhangzhi-fenjie-2018.txt": "not handled yet",
-	"06_jiayu-zerenfenjie-2021.txt":              "not handled yet",
-	"07_xianyang-bumen-fengong-2022.txt":         "not handled yet",
-	"10_weifang-zwgk-yaodian-shishi-2017.txt":    "not handled yet",
 	"12_chaozhou-lantian-2019.txt":               "not handled yet",
-	"16_xiping-fazhi-zhengfu-2020.txt":           "not handled yet",
 	"20_huhehaote-renwu-shixian-news-2021.txt":   "not handled yet",
 	"21_taian-jiaoyu-chuangwei-fenjie-2015.txt":  "not handled yet",
 	"24_zhonglou-minsheng-shishi-2021-glued.txt": "not handled yet",

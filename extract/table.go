@@ -156,6 +156,7 @@ func (t *taskTable) row(row []document.Cell) {
 		}
 	}
 	if isHeading {
+		t.numberedNum, t.numberedTask = "", ""
 		t.flush()
 		hp := bodyPara{text: heading, line: taskRowLine(row, c.Task), page: taskRowPage(row)}
 		if (outlineParser{}).parse(&hp, t.st) {

@@ -312,7 +312,7 @@ func cellLinesTable(ps []bodyPara, i int) (*document.Table, int) {
 	var cur []string
 	var curPara bodyPara
 	width := len(hdr)
-	for _, c := range cells {
+	for ci, c := range cells {
 		t := strings.TrimFunc(c.text, notation.IsSpace)
 		if k, _, rest := notation.ParseMarker(t); (k == notation.MarkCN || k == notation.MarkParenCN) && len(cur) == 0 && !notation.ContainsAnyRune(rest, "。；;") {
 			b.heading(t, c)
@@ -329,7 +329,7 @@ func cellLinesTable(ps []bodyPara, i int) (*document.Table, int) {
 		}
 		cur = append(cur, t)
 		if len(cur) >= width {
-			b.add(append(make([]string, len(hdr)-width), cur...), curPara, false)
+			b.add(append(make([]string, len(hdr)-width), cur...), curPara, ci == len(cells)-1 && i+m == len(ps))
 			cur = nil
 		}
 	}

@@ -162,6 +162,11 @@ func (openClauseAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, b
 		last.value = strings.TrimRightFunc(last.value, func(r rune) bool {
 			return notation.IsCloseBracket(r) || notation.IsSpace(r) || notation.IsSentenceEnd(r)
 		})
+		if last.kind == notation.FieldUnits && notation.IsOpenBracket(r) {
+			// the bracket never closes: the text was cut, maybe inside
+			// the last name ("县发改局（粮食局）、县农业农")
+			last.value = trimCutName(last.value)
+		}
 		return []taskPart{st.fieldSegment(trimmed, clause)}, true
 	}
 	return nil, false
