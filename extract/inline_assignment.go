@@ -196,9 +196,11 @@ func (st *parseState) parseGroup(inner string) (taskPart, bool) {
 	}
 	// A bare unit list counts only next to a deadline: "（市发改委，6月底前）".
 	var bare []string
+	shared := false // bare lists before "…按职责分工负责" share it
 	for _, part := range kept {
 		p := notation.TrimFunc(part, notation.IsSpace)
 		if lead, co, open, ok := parseRolePart(p); ok {
+			shared = shared || (len(bare) > 0 && lead.role == duban.RoleResponsible)
 			seg.open = seg.open || open
 			add(lead.names, lead.role)
 			add(co, duban.RoleCo)
@@ -215,13 +217,18 @@ func (st *parseState) parseGroup(inner string) (taskPart, bool) {
 		return taskPart{}, false
 	}
 	if len(bare) > 0 {
-		if seg.deadline == "" {
+		if seg.deadline == "" && !shared {
 			return taskPart{}, false
 		}
+		later := seg.units
+		seg.units = nil
 		for _, p := range bare {
 			names, open, _ := unitNames(p)
 			seg.open = seg.open || open
 			add(names, duban.RoleResponsible)
+		}
+		for _, u := range later {
+			seg.units = addUnit(seg.units, u.Name, u.Role)
 		}
 	}
 	if len(seg.units) == 0 {

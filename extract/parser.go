@@ -60,6 +60,7 @@ var defaultAssigners = []assigner{
 	fieldAssigner{},
 	bracketAssigner{},
 	openClauseAssigner{},
+	sentenceAssigner{},
 }
 
 // outlineItem is one numbered item of the notice's outline, or one row of a task

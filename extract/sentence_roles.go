@@ -46,3 +46,85 @@ func sentenceRolePart(p string) (names []string, role duban.Role, open, ok bool)
 	}
 	return names, role, open, true
 }
+
+// sentenceAssigner finds the units of an item that names them in its own
+// sentences rather than in a clause: "由县应急管理局牵头，县公安局配合，
+// 在9月底前完成…", "县交通运输局要在8月底前完成…", "县林业局牵头，各乡镇
+// 人民政府负责落实". Each clause (between ，；。) that is a unit list and a
+// role verb, or a unit list followed by 要在/要于, names units; the text
+// stays whole, and the deadline is the one written in it. The units are
+// marked inferred: read from prose, not from a clause.
+type sentenceAssigner struct{}
+
+func (sentenceAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool) {
+	if !hasRoleHintFirst(it.text) && !strings.Contains(it.text, "要") {
+		return nil, false
+	}
+	seg := taskPart{text: it.text, assigned: true}
+	for _, c := range strings.FieldsFunc(it.text, func(r rune) bool {
+		return strings.ContainsRune("，,；;。", r)
+	}) {
+		c = strings.TrimFunc(c, notation.IsSpace)
+		if lead, co, open, ok := parseRolePart(c); ok && allOrgNames(lead.names) {
+			seg.open = seg.open || open
+			for _, n := range lead.names {
+				seg.units = addUnit(seg.units, n, lead.role)
+			}
+			for _, n := range co {
+				seg.units = addUnit(seg.units, n, duban.RoleCo)
+			}
+			continue
+		}
+		if names, role, open, ok := sentenceRolePart(c); ok && proseUnits(c, names) {
+			// "县委宣传部负责做好…": units, a role verb, the work
+			seg.open = seg.open || open
+			for _, n := range names {
+				seg.units = addUnit(seg.units, n, role)
+			}
+			continue
+		}
+		if i := strings.Index(c, "要"); i > 0 && findDeadline(c[i:]) != "" {
+			// "X要在8月底前完成…": a unit and its own deadline
+			if names, open, ok := unitNames(c[:i]); ok && allOrgNames(names) {
+				seg.open = seg.open || open
+				for _, n := range names {
+					seg.units = addUnit(seg.units, n, duban.RoleResponsible)
+				}
+			}
+		}
+	}
+	if len(seg.units) == 0 {
+		return nil, false
+	}
+	coUnderLead(seg.units)
+	st.applyConvention(seg.units)
+	for i := range seg.units {
+		seg.units[i].Inferred = true // read from the prose, not a clause
+	}
+	return []taskPart{seg}, true
+}
+
+// proseUnits reports whether a clause of running text opens with the
+// units sentenceRolePart found ("县委宣传部负责做好…", "由县农业农村局牵头"),
+// each named with its level (县, 市, 各…), and its verb does not start a
+// relative clause ("由县民政局负责的第1件").
+func proseUnits(c string, names []string) bool {
+	c = strings.TrimPrefix(c, "由")
+	if len(names) == 0 || !strings.HasPrefix(c, names[0]) {
+		return false
+	}
+	for _, n := range names {
+		if !startsUnitName(n) {
+			return false
+		}
+	}
+	for _, v := range sentenceVerbs {
+		if i := strings.Index(c, v.word); i > 0 {
+			if strings.HasPrefix(c[i+len(v.word):], "的") {
+				return false
+			}
+			break
+		}
+	}
+	return true
+}
