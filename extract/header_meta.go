@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/internal/notation"
 )
 
@@ -40,6 +41,12 @@ func takePageMeta(ps []bodyPara) ([]bodyPara, pageMeta) {
 	var out []bodyPara
 	for i, p := range ps {
 		if p.table != nil {
+			if m.readTable(p.table) {
+				if out == nil {
+					out = append(make([]bodyPara, 0, len(ps)), ps[:i]...)
+				}
+				continue
+			}
 			if out != nil {
 				out = append(out, ps[i:]...)
 			}
@@ -182,4 +189,30 @@ func titleIssuer(title string) string {
 		return ""
 	}
 	return org
+}
+
+// readTable reads a table whose rows are label-value cells ("发布机构 |
+// 区人民政府办公室 | 文号 | 蔡政办〔2023〕1号") as metadata; it reports
+// whether every row was.
+func (m *pageMeta) readTable(t *document.Table) bool {
+	if len(t.Rows) == 0 {
+		return false
+	}
+	var rows []string
+	for _, r := range t.Rows {
+		var b strings.Builder
+		for _, c := range r {
+			b.WriteString(strings.TrimFunc(c.Text, notation.IsSpace))
+			b.WriteByte(' ')
+		}
+		row := strings.TrimFunc(b.String(), notation.IsSpace)
+		if !startsWithMetaLabel(row) {
+			return false
+		}
+		rows = append(rows, row)
+	}
+	for _, r := range rows {
+		m.read(r)
+	}
+	return true
 }
