@@ -423,7 +423,10 @@ func (b *rowBuilder) add(texts []string, p bodyPara, cut bool) {
 		// more cells than columns: the last ones run on in the last column
 		texts = append(texts[:b.width-1:b.width-1], strings.Join(texts[b.width-1:], ""))
 	}
-	if nonEmptyCells(texts) == 1 && len(texts) >= 1 && texts[0] != "" {
+	if nonEmptyCells(texts) == 0 {
+		return // a line of bars only
+	}
+	if nonEmptyCells(texts) == 1 && texts[0] != "" {
 		if k, _, rest := notation.ParseMarker(texts[0]); k != notation.MarkNone && !notation.ContainsAnyRune(rest, "。；;") && (len(b.rows) == 1 || b.prev != nil || k == notation.MarkCN) {
 			b.heading(texts[0], p)
 			return
