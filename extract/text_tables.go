@@ -50,7 +50,66 @@ func textTables(ps []bodyPara) []bodyPara {
 // mayStartTextTable is a quick test: a bar, or a short paragraph that
 // could be a header cell.
 func mayStartTextTable(s string) bool {
-	return strings.IndexByte(s, '|') >= 0 || (len(s) <= 3*12 && headerWordCell(notation.StripSpace(s)))
+	return strings.IndexByte(s, '|') >= 0 || (len(s) <= 3*12 && headerWordCell(notation.StripSpace(s))) ||
+		(len(s) <= 3*60 && (strings.Contains(s, "  ") || strings.Contains(s, "\u3000")) && strings.Contains(s, "序号"))
+}
+
+// splitSpaceRuns splits a line at runs of two or more spaces (an ideographic
+// space counts as two): the cells of a row that arrives as text with its
+// columns apart.
+func splitSpaceRuns(s string) []string {
+	var cells []string
+	from, spaces, at := 0, 0, 0
+	for i, r := range s {
+		switch {
+		case r == ' ' || r == '\u00a0' || r == '\t':
+			if spaces == 0 {
+				at = i
+			}
+			spaces++
+		case r == '\u3000':
+			if spaces == 0 {
+				at = i
+			}
+			spaces += 2
+		default:
+			if spaces >= 2 {
+				if c := strings.TrimFunc(s[from:at], notation.IsSpace); c != "" {
+					cells = append(cells, c)
+				}
+				from = i
+			}
+			spaces = 0
+		}
+	}
+	if c := strings.TrimFunc(s[from:], notation.IsSpace); c != "" {
+		cells = append(cells, c)
+	}
+	return cells
+}
+
+// spaceRowsTable reads rows of one line each whose cells stand apart by
+// runs of spaces, under a header written the same way.
+func spaceRowsTable(ps []bodyPara, i int) (*document.Table, int) {
+	hdr := splitSpaceRuns(ps[i].text)
+	for _, h := range hdr {
+		if !headerWordCell(notation.StripSpace(h)) {
+			return nil, 0
+		}
+	}
+	if !headerOf(hdr) {
+		return nil, 0
+	}
+	b := newRowBuilder(hdr, ps[i])
+	n := 1
+	for ; i+n < len(ps) && ps[i+n].table == nil; n++ {
+		cells := splitSpaceRuns(ps[i+n].text)
+		if len(cells) < 2 {
+			break
+		}
+		b.add(cells, ps[i+n], i+n == len(ps)-1)
+	}
+	return b.table(), n
 }
 
 // headerCellWords are the words a header cell of a task table holds (the
@@ -73,6 +132,9 @@ func headerWordCell(s string) bool {
 // textTableAt reads a table that arrives as text starting at ps[i]; it
 // returns the table and the number of paragraphs it took, or nil.
 func textTableAt(ps []bodyPara, i int) (*document.Table, int) {
+	if cells := splitSpaceRuns(ps[i].text); len(cells) >= 3 && strings.IndexByte(ps[i].text, '|') < 0 {
+		return spaceRowsTable(ps, i)
+	}
 	if strings.IndexByte(ps[i].text, '|') >= 0 {
 		if cells, _ := splitBars(ps[i].text); nonEmptyCells(cells) >= 2 {
 			return barRowsTable(ps, i)
