@@ -212,12 +212,17 @@ func barCellsTable(ps []bodyPara, i int) (*document.Table, int) {
 	}
 	var toks []tok
 	n := 0
+	inHeader := true
 	for ; i+n < len(ps) && ps[i+n].table == nil; n++ {
 		p := ps[i+n]
 		t := strings.TrimFunc(p.text, notation.IsSpace)
 		if strings.Trim(t, "| ") == "" {
 			toks = append(toks, tok{bars: strings.Count(t, "|"), p: p})
+			inHeader = false
 			continue
+		}
+		if inHeader && len(toks) >= maxHeaderCells {
+			return nil, 0
 		}
 		cells, closed := splitBars(t)
 		if len(cells) != 1 {
@@ -319,11 +324,19 @@ func cellLinesTable(ps []bodyPara, i int) (*document.Table, int) {
 			break
 		}
 		hdr = append(hdr, s)
+		if len(hdr) > maxHeaderCells {
+			return nil, 0
+		}
 	}
 	if len(hdr) < 2 {
 		return nil, 0
 	}
 	seq := hdr[0] == "序号" || hdr[0] == "编号"
+	// decide before reading on: the rows start at 1, or the header
+	// names the columns as it stands
+	if seq && (i+n >= len(ps) || notation.StripSpace(ps[i+n].text) != "1") || !seq && !headerOf(hdr) {
+		return nil, 0
+	}
 	var cells []bodyPara
 	m := n
 	for ; i+m < len(ps) && ps[i+m].table == nil; m++ {
@@ -400,6 +413,9 @@ func cellLinesTable(ps []bodyPara, i int) (*document.Table, int) {
 	}
 	return b.table(), m
 }
+
+// maxHeaderCells bounds the header of a table that arrives as text.
+const maxHeaderCells = 24
 
 // isHeaderTail reports whether s is the second half of a header cell
 // split over two lines (责任⏎领导).

@@ -80,25 +80,34 @@ func simplified(ps []bodyPara) []bodyPara {
 }
 
 // asWritten maps strings of the simplified copy back to the original
-// text.
+// text: a string the copy holds as such is cut from the original at the
+// same bytes; another (joined from several places) is mapped character
+// by character, each simplified character back to the traditional one
+// this text used for it.
 type asWritten struct {
 	simp, orig string
+	back       map[rune]rune
 }
 
 func newAsWritten(orig, simp []bodyPara) *asWritten {
 	var o, s strings.Builder
+	back := map[rune]rune{}
 	for i := range orig {
 		o.WriteString(orig[i].text)
 		o.WriteByte('\n')
 		s.WriteString(simp[i].text)
 		s.WriteByte('\n')
+		t := simp[i].text
+		for k, r := range orig[i].text {
+			if sr, _ := utf8.DecodeRuneInString(t[k:]); sr != r {
+				back[sr] = r
+			}
+		}
 	}
-	return &asWritten{simp: s.String(), orig: o.String()}
+	return &asWritten{simp: s.String(), orig: o.String(), back: back}
 }
 
-// get gives v as the original writes it; a string the text does not hold
-// as such (joined from several places) is mapped piece by piece: the
-// longest run found at each point.
+// get gives v as the original writes it.
 func (a *asWritten) get(v string) string {
 	if v == "" {
 		return v
@@ -106,32 +115,12 @@ func (a *asWritten) get(v string) string {
 	if i := strings.Index(a.simp, v); i >= 0 {
 		return a.orig[i : i+len(v)]
 	}
-	var b strings.Builder
-	for len(v) > 0 {
-		_, size := utf8.DecodeRuneInString(v)
-		best := 0
-		at := -1
-		for n := size; n <= len(v); {
-			i := strings.Index(a.simp, v[:n])
-			if i < 0 {
-				break
-			}
-			best, at = n, i
-			_, s := utf8.DecodeRuneInString(v[n:])
-			if s == 0 {
-				break
-			}
-			n += s
+	return strings.Map(func(r rune) rune {
+		if t, ok := a.back[r]; ok {
+			return t
 		}
-		if at < 0 {
-			b.WriteString(v[:size])
-			v = v[size:]
-			continue
-		}
-		b.WriteString(a.orig[at : at+best])
-		v = v[best:]
-	}
-	return b.String()
+		return r
+	}, v)
 }
 
 // restore writes every string of the records as the original has it.
