@@ -60,6 +60,7 @@ var defaultAssigners = []assigner{
 	fieldAssigner{},
 	bracketAssigner{},
 	openClauseAssigner{},
+	cutGroupAssigner{},
 	sentenceAssigner{},
 }
 

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/duban/duban"
 	"github.com/duban/duban/internal/notation"
@@ -127,4 +128,67 @@ func proseUnits(c string, names []string) bool {
 		}
 	}
 	return true
+}
+
+// cutGroupAssigner reads an inline assignment whose bracket the text
+// never closes, cut off by the end of the text ("…任务。（市生态环境局、
+// 发展和改革局牵头督导，市公安局、自然资源局、"): the parts with a role verb
+// name their units, a last list without its verb works under the lead
+// (co), and a name cut short is dropped.
+type cutGroupAssigner struct{}
+
+func (cutGroupAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool) {
+	at, size := lastUnclosedOpen(it.text)
+	if at < 0 {
+		return nil, false
+	}
+	inner := trimCutName(it.text[at+size:])
+	parts := splitTopLevel(inner, "，,；;")
+	seg := taskPart{text: strings.TrimRightFunc(it.text[:at], notation.IsSpace), assigned: true}
+	for k, part := range parts {
+		p := strings.TrimFunc(part, notation.IsSpace)
+		if lead, co, open, ok := parseRolePart(p); ok && allOrgNames(lead.names) {
+			seg.open = seg.open || open
+			for _, n := range lead.names {
+				seg.units = addUnit(seg.units, n, lead.role)
+			}
+			for _, n := range co {
+				seg.units = addUnit(seg.units, n, duban.RoleCo)
+			}
+			continue
+		}
+		if names, open, ok := unitNames(p); ok && allOrgNames(names) && k == len(parts)-1 && len(seg.units) > 0 {
+			seg.open = seg.open || open
+			for _, n := range names {
+				seg.units = addUnit(seg.units, n, duban.RoleResponsible)
+			}
+			continue
+		}
+		return nil, false
+	}
+	if len(seg.units) == 0 {
+		return nil, false
+	}
+	coUnderLead(seg.units)
+	st.applyConvention(seg.units)
+	return []taskPart{seg}, true
+}
+
+// lastUnclosedOpen finds the outermost bracket that s opens and never
+// closes, and its size; -1 when every bracket closes.
+func lastUnclosedOpen(s string) (int, int) {
+	var stack []int
+	for i, r := range s {
+		switch {
+		case notation.IsOpenBracket(r):
+			stack = append(stack, i)
+		case notation.IsCloseBracket(r) && len(stack) > 0:
+			stack = stack[:len(stack)-1]
+		}
+	}
+	if len(stack) == 0 {
+		return -1, 0
+	}
+	_, size := utf8.DecodeRuneInString(s[stack[0]:])
+	return stack[0], size
 }
