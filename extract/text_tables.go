@@ -186,9 +186,18 @@ func barRowsTable(ps []bodyPara, i int) (*document.Table, int) {
 	}
 	b := newRowBuilder(hdr, ps[i])
 	n := 1
-	for ; i+n < len(ps) && ps[i+n].table == nil && strings.IndexByte(ps[i+n].text, '|') >= 0; n++ {
-		cells, _ := splitBars(ps[i+n].text)
-		b.add(trimEmptyTail(cells), ps[i+n], i+n == len(ps)-1)
+	for i+n < len(ps) && ps[i+n].table == nil && strings.IndexByte(ps[i+n].text, '|') >= 0 {
+		line, k := ps[i+n].text, 1
+		// a cell holding a line break: the row runs on until a line
+		// closes it with a bar
+		for !strings.HasSuffix(strings.TrimFunc(line, notation.IsSpace), "|") && i+n+k < len(ps) && ps[i+n+k].table == nil &&
+			strings.IndexByte(ps[i+n+k].text, '|') >= 0 && !startsBarRow(ps[i+n+k].text) {
+			line += ps[i+n+k].text
+			k++
+		}
+		cells, _ := splitBars(line)
+		b.add(trimEmptyTail(cells), ps[i+n], i+n+k == len(ps))
+		n += k
 	}
 	return b.table(), n
 }
@@ -598,4 +607,16 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// startsBarRow reports whether a line opens a new row of a bar table: its
+// first cell is a number or an outline item.
+func startsBarRow(s string) bool {
+	first, _, _ := strings.Cut(s, "|")
+	first = notation.StripSpace(first)
+	if isDigits(first) {
+		return true
+	}
+	k, _, _ := notation.ParseMarker(first)
+	return k != notation.MarkNone
 }
