@@ -205,12 +205,19 @@ func (st *parseState) tasks() []duban.Task {
 			anyAssigned = true
 		}
 	}
-	// the items whose children include headings (items with children)
-	headingParents := map[*outlineItem]bool{}
-	for _, d := range st.drafts {
-		for p := d.it.parent; p != nil && p.parent != nil; p = p.parent {
-			headingParents[p.parent] = true
+	// the items whose children include headings (items with children),
+	// found when first asked
+	var headingParents map[*outlineItem]bool
+	hasHeadingChild := func(it *outlineItem) bool {
+		if headingParents == nil {
+			headingParents = map[*outlineItem]bool{}
+			for _, d := range st.drafts {
+				for p := d.it.parent; p != nil && p.parent != nil; p = p.parent {
+					headingParents[p.parent] = true
+				}
+			}
 		}
+		return headingParents[it]
 	}
 	out := make([]duban.Task, 0, len(st.drafts))
 	seen := make(map[string]int, len(st.drafts))
@@ -221,7 +228,7 @@ func (st *parseState) tasks() []duban.Task {
 			if text == "" {
 				continue
 			}
-			if !it.fromRow && !notation.ContainsAnyRune(text, "。；;") && (it.depth == 1 || headingParents[it.parent]) {
+			if !it.fromRow && !notation.ContainsAnyRune(text, "。；;") && (it.depth == 1 || hasHeadingChild(it.parent)) {
 				// a heading with nothing under it (the text may end
 				// before its items), where its siblings are headings
 				continue

@@ -79,7 +79,10 @@ func separateGluedNames(list string) string {
 func splitConjoined(names []string) []string {
 	var out []string
 	for i, n := range names {
-		parts := cutConjunction(n)
+		var parts []string
+		if strings.Contains(n, "及") || strings.Contains(n, "和") {
+			parts = cutConjunction(n)
+		}
 		if parts == nil {
 			if out != nil {
 				out = append(out, n)
@@ -128,12 +131,18 @@ func cutConjunction(n string) []string {
 // cutTrailingDeadline splits a deadline written as the last part of a
 // unit list ("州司法局、各县市人民政府,6月底完成") from the list.
 func cutTrailingDeadline(list string) (string, string) {
+	if !strings.Contains(list, "月") && !strings.Contains(list, "年") && !strings.Contains(list, "季") && !strings.Contains(list, "长期") && !strings.Contains(list, "持续") {
+		return list, "" // no deadline word
+	}
 	i := strings.LastIndexAny(list, "，,；;")
 	if i < 0 {
 		return list, ""
 	}
 	_, n := utf8.DecodeRuneInString(list[i:])
 	tail := strings.TrimFunc(list[i+n:], notation.IsSpace)
+	if !strings.Contains(tail, "月") && !strings.Contains(tail, "年") && !strings.Contains(tail, "季") && !strings.Contains(tail, "长期") && !strings.Contains(tail, "持续") {
+		return list, "" // no deadline word: a unit name
+	}
 	if tail == "" || utf8.RuneCountInString(tail) > 16 || findDeadline(tail) == "" || allOrgNames([]string{tail}) {
 		return list, ""
 	}

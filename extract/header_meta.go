@@ -76,6 +76,9 @@ func takePageMeta(ps []bodyPara) ([]bodyPara, pageMeta) {
 
 // isChrome reports whether a paragraph is a page's breadcrumb.
 func isChrome(s string) bool {
+	if strings.IndexByte(s, '>') < 0 {
+		return false
+	}
 	s = notation.StripSpace(s)
 	return strings.Contains(s, ">") && (strings.HasPrefix(s, "首页") || notation.ContainsAnyOf(s, "当前位置", "现在的位置", "您的位置", "当前所在位置"))
 }
@@ -83,10 +86,11 @@ func isChrome(s string) bool {
 // read reads one paragraph as metadata: it must start with a label; each
 // label's value runs to the next label.
 func (m *pageMeta) read(s string) bool {
-	s = strings.ReplaceAll(strings.TrimFunc(s, notation.IsSpace), "|", " ")
+	s = strings.TrimFunc(s, notation.IsSpace)
 	if !startsWithMetaLabel(s) {
 		return false
 	}
+	s = strings.ReplaceAll(s, "|", " ")
 	type hit struct{ at, end int }
 	var hits []hit
 	for i := 0; i < len(s); {

@@ -82,7 +82,7 @@ func rejoin(body []bodyPara) []bodyPara {
 			out = append(out, p)
 		case cur != nil && cur.continuedBy(p.text):
 			if inner, ok := wholeBracketed(p.text); ok && notation.StartsWithField(inner) {
-				cur.p.groupClause = inner
+				cur.p.groupClause = true
 			}
 			cur.add(p.text)
 		default:

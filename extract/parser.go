@@ -27,7 +27,7 @@ type bodyPara struct {
 	page  int
 	// groupClause: the paragraph ends in a field clause that stood on a
 	// line of its own ("（责任单位：…）"), which may close a group of items
-	groupClause string
+	groupClause bool
 	pageNumber  bool // a page number line ("— 3 —", "3")
 }
 
@@ -80,7 +80,7 @@ type outlineItem struct {
 	heading  string    // title(), once computed
 	body     []string  // unnumbered paragraphs under the item
 	leader   string    // a task table's 责任领导 cell
-	group    string    // a clause on its own line closing the item (bodyPara.groupClause)
+	group    bool      // a clause on its own line closes the item (bodyPara.groupClause)
 	category []string  // a task table's category cells (section, subsection)
 	pathBuf  [4]string // backing of a path up to four levels deep, saving an allocation
 }
@@ -191,8 +191,8 @@ func (st *parseState) finish(it *outlineItem) {
 	}
 	it.done = true
 	if st.assign(it) {
-		if it.group != "" {
-			if fs, ok := parseFields(it.group); ok && hasUnitOrDeadline(fs) {
+		if it.group {
+			if fs, ok := parseFields(closingClause(it.text)); ok && hasUnitOrDeadline(fs) {
 				st.assignGroup(it, fs)
 			}
 		}

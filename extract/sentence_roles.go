@@ -62,10 +62,18 @@ func (sentenceAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, boo
 		return nil, false
 	}
 	seg := taskPart{text: it.text, assigned: true}
-	for _, c := range strings.FieldsFunc(it.text, func(r rune) bool {
-		return strings.ContainsRune("，,；;。", r)
-	}) {
+	for rest := it.text; rest != ""; {
+		c := rest
+		if i := strings.IndexFunc(rest, isClauseBreak); i >= 0 {
+			_, n := utf8.DecodeRuneInString(rest[i:])
+			c, rest = rest[:i], rest[i+n:]
+		} else {
+			rest = ""
+		}
 		c = strings.TrimFunc(c, notation.IsSpace)
+		if c == "" || !hasRoleHintFirst(c) && !strings.Contains(c, "要") {
+			continue
+		}
 		if lead, co, open, ok := parseRolePart(c); ok && allOrgNames(lead.names) {
 			seg.open = seg.open || open
 			for _, n := range lead.names {
@@ -177,7 +185,8 @@ func (cutGroupAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, boo
 // lastUnclosedOpen finds the outermost bracket that s opens and never
 // closes, and its size; -1 when every bracket closes.
 func lastUnclosedOpen(s string) (int, int) {
-	var stack []int
+	var buf [8]int
+	stack := buf[:0]
 	for i, r := range s {
 		switch {
 		case notation.IsOpenBracket(r):
@@ -191,4 +200,12 @@ func lastUnclosedOpen(s string) (int, int) {
 	}
 	_, size := utf8.DecodeRuneInString(s[stack[0]:])
 	return stack[0], size
+}
+
+func isClauseBreak(r rune) bool {
+	switch r {
+	case '，', ',', '；', ';', '。':
+		return true
+	}
+	return false
 }

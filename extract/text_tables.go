@@ -27,7 +27,7 @@ import (
 func textTables(ps []bodyPara) []bodyPara {
 	var out []bodyPara
 	for i := 0; i < len(ps); i++ {
-		if ps[i].table == nil && !ps[i].pageNumber && mayStartTextTable(ps[i].text) {
+		if ps[i].table == nil && !ps[i].pageNumber && mayStartTextTable(ps, i) {
 			if t, n := textTableAt(ps, i); t != nil {
 				if out == nil {
 					out = append(make([]bodyPara, 0, len(ps)), ps[:i]...)
@@ -49,9 +49,23 @@ func textTables(ps []bodyPara) []bodyPara {
 
 // mayStartTextTable is a quick test: a bar, or a short paragraph that
 // could be a header cell.
-func mayStartTextTable(s string) bool {
-	return strings.IndexByte(s, '|') >= 0 || (len(s) <= 3*12 && headerWordCell(notation.StripSpace(s))) ||
-		(len(s) <= 3*60 && (strings.Contains(s, "  ") || strings.Contains(s, "\u3000")) && strings.Contains(s, "序号"))
+func mayStartTextTable(ps []bodyPara, i int) bool {
+	s := ps[i].text
+	if strings.IndexByte(s, '|') >= 0 {
+		return true
+	}
+	if len(s) > 3*60 {
+		return false
+	}
+	if len(s) > 3*12 || i+1 == len(ps) || len(ps[i+1].text) > 3*12 {
+		// not a header cell followed by another: a header row apart
+		// by spaces, or nothing
+		return strings.Contains(s, "序号") && (strings.Contains(s, "  ") || strings.Contains(s, "\u3000"))
+	}
+	if k, _, _ := notation.ParseMarker(s); k != notation.MarkNone {
+		return false // an outline item, never a header cell
+	}
+	return headerWordCell(notation.StripSpace(s)) || strings.Contains(s, "序号") && (strings.Contains(s, "  ") || strings.Contains(s, "\u3000"))
 }
 
 // splitSpaceRuns splits a line at runs of two or more spaces (an ideographic

@@ -22,6 +22,7 @@ const tradSimpPairs = "發发號号牽牵頭头單单責责務务際际縣县區
 var (
 	tradOnce sync.Once
 	tradMap  map[rune]rune
+	tradBits [0x10000 / 64]uint64 // the traditional characters of tradMap, for a quick test
 )
 
 func tradSimp() map[rune]rune {
@@ -29,8 +30,9 @@ func tradSimp() map[rune]rune {
 		tradMap = make(map[rune]rune, utf8.RuneCountInString(tradSimpPairs)/2)
 		rs := []rune(tradSimpPairs)
 		for i := 0; i+1 < len(rs); i += 2 {
-			if rs[i] != rs[i+1] && utf8.RuneLen(rs[i]) == utf8.RuneLen(rs[i+1]) {
+			if rs[i] != rs[i+1] && utf8.RuneLen(rs[i]) == utf8.RuneLen(rs[i+1]) && rs[i] < 0x10000 {
 				tradMap[rs[i]] = rs[i+1]
+				tradBits[rs[i]/64] |= 1 << (rs[i] % 64)
 			}
 		}
 	})
@@ -40,21 +42,20 @@ func tradSimp() map[rune]rune {
 // isTraditional reports whether paragraphs are written in traditional
 // characters: a few distinct ones among the first paragraphs.
 func isTraditional(ps []bodyPara) bool {
-	// a cheap first test: the lead bytes of the commonest traditional
-	// characters are those of simplified ones too, so look them up
-	m := tradSimp()
-	seen := 0
+	tradSimp()
+	seen, budget := 0, 600 // characters looked at
 	for i, p := range ps {
-		if i >= 40 {
+		if i >= 40 || budget <= 0 {
 			break
 		}
 		for _, r := range p.text {
-			if r >= 0x4E00 {
-				if _, ok := m[r]; ok {
-					seen++
-					if seen >= 8 {
-						return true
-					}
+			if budget--; budget < 0 {
+				break
+			}
+			if r >= 0x4E00 && r < 0x10000 && tradBits[r/64]&(1<<(r%64)) != 0 {
+				seen++
+				if seen >= 5 {
+					return true
 				}
 			}
 		}
