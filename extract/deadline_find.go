@@ -138,18 +138,16 @@ func (b *backScanner) word(w string) bool {
 // if more digits precede them.
 func (b *backScanner) digits(max int) (n int, ok bool) {
 	save := b.i
-	for n < max && isArabicDigit(b.peek()) {
+	for n < max && notation.IsArabicDigit(b.peek()) {
 		b.take()
 		n++
 	}
-	if n == 0 || isArabicDigit(b.peek()) {
+	if n == 0 || notation.IsArabicDigit(b.peek()) {
 		b.i = save
 		return 0, false
 	}
 	return n, true
 }
-
-func isArabicDigit(r rune) bool { return (r >= '0' && r <= '9') || (r >= '０' && r <= '９') }
 
 // month consumes a month number: 1–2 Arabic digits, 十, 十一, 十二 or 一…九.
 func (b *backScanner) month() bool {

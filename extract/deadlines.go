@@ -164,8 +164,7 @@ func parseDeadline(raw string, year int, issue time.Time) *duban.Deadline {
 	d.Kind = best.kind
 	if y := best.date.Year(); !best.date.IsZero() && y >= 1900 && y <= 2999 {
 		// Without a plan year (0) the form is known but not its day.
-		d.Date = duban.NullString(best.date.Format(duban.DateLayout))
-		d.Quarter = duban.NullString(duban.QuarterOf(best.date))
+		d.SetDate(best.date.Format(duban.DateLayout))
 	}
 	return d
 }

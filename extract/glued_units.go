@@ -28,7 +28,7 @@ func splitGluedNames(name string, out []string) []string {
 			continue
 		}
 		head, tail := name[:i], name[i:]
-		if !hasAnySuffix(head, gluedNameEnds) || !hasUnitNameEnd(strings.TrimRightFunc(tail, notation.IsCloseBracket)) ||
+		if !endsWithAny(head, gluedNameEnds) || !hasUnitNameEnd(strings.TrimRightFunc(tail, notation.IsCloseBracket)) ||
 			utf8.RuneCountInString(tail) < 3 || strings.ContainsAny(head, "（(") {
 			continue
 		}
@@ -62,7 +62,7 @@ func separateGluedNames(list string) string {
 			depth++
 		case notation.IsCloseBracket(r) && depth > 0:
 			depth--
-		case depth == 0 && isUnitSep(r):
+		case depth == 0 && strings.ContainsRune("、，,；;､﹐﹑﹔", r):
 			flush(i)
 			b.WriteRune(r)
 			from = i + utf8.RuneLen(r)
@@ -147,4 +147,14 @@ func cutTrailingDeadline(list string) (string, string) {
 		return list, ""
 	}
 	return list[:i], tail
+}
+
+// endsWithAny reports whether s ends with one of sufs.
+func endsWithAny(s string, sufs []string) bool {
+	for _, suf := range sufs {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
 }

@@ -17,7 +17,6 @@ import (
 // signature, date, 抄送 and 印发 lines may also stand after the body.
 
 var (
-	docNumberRe = regexp.MustCompile(`[\p{Han}]{1,16}[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]\s*\d{1,4}\s*号`)
 	printObjRe  = regexp.MustCompile(`印发(.+?)的(通知|意见|函)$`)
 	yearRe      = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
 	dateCharsRe = regexp.MustCompile(`^[0-9０-９〇零○Ｏ◯一二三四五六七八九十]{2,4}年[0-9０-９〇零○Ｏ◯一二三四五六七八九十]{1,3}月[0-9０-９〇零○Ｏ◯一二三四五六七八九十]{1,3}[日号]$`)
@@ -71,8 +70,8 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 	for i, p := range head {
 		s := notation.StripSpace(p.text)
 		switch {
-		case h.docNumber == "" && short(s, 40) && strings.Contains(s, "号") && !strings.Contains(s, "《") && docNumberRe.MatchString(s):
-			h.docNumber = notation.StripSpace(docNumberRe.FindString(s))
+		case h.docNumber == "" && short(s, 40) && strings.Contains(s, "号") && !strings.Contains(s, "《") && notation.DocNumberRe.MatchString(s):
+			h.docNumber = notation.StripSpace(notation.DocNumberRe.FindString(s))
 			h.used[i] = true
 		case h.issuer == "" && titleAt < 0 && short(s, 40) && strings.HasSuffix(s, "文件") && !strings.Contains(s, "关于"):
 			h.issuer = strings.TrimSuffix(s, "文件")
@@ -183,7 +182,7 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 		}
 		if strings.HasPrefix(s, "抄送") && h.cc == nil {
 			rest := strings.TrimLeft(strings.TrimPrefix(s, "抄送"), "：:")
-			names, _ := splitUnits(rest)
+			names, _ := notation.SplitUnits(rest)
 			h.cc = names
 			h.used[i] = true
 		}
@@ -241,7 +240,7 @@ func noticeYear(h header) int {
 		y, _ := strconv.Atoi(h.issue[:4])
 		return y
 	}
-	if m := docNumberRe.FindStringSubmatch(h.docNumber); m != nil {
+	if m := notation.DocNumberRe.FindStringSubmatch(h.docNumber); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		return y
 	}

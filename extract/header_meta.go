@@ -141,8 +141,8 @@ func (m *pageMeta) set(label, v string) {
 	}
 	switch label {
 	case "文号", "发文字号", "发文文号":
-		if m.docNumber == "" && docNumberRe.MatchString(v) {
-			m.docNumber = docNumberRe.FindString(v)
+		if m.docNumber == "" && notation.DocNumberRe.MatchString(v) {
+			m.docNumber = notation.DocNumberRe.FindString(v)
 		}
 	case "发文机关", "发布机构", "发布机关", "发文单位":
 		if m.issuer == "" && allOrgNames([]string{v}) {

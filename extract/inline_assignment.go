@@ -24,28 +24,28 @@ type bracketAssigner struct{}
 
 func (bracketAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool) {
 	text := it.text
-	var buf [4]bracketSpan
-	groups := appendBracketGroups(buf[:0], text)
+	var buf [4]notation.BracketSpan
+	groups := notation.AppendBracketGroups(buf[:0], text)
 	if len(groups) == 0 {
 		return nil, false
 	}
 	segs := st.parts[:0] // assign copies the parts out before the next item
 	start := 0
 	for _, g := range groups {
-		seg, ok := st.parseGroup(text[g.inner:g.close])
+		seg, ok := st.parseGroup(text[g.Inner:g.Close])
 		if !ok {
 			continue
 		}
-		seg.text = notation.TrimFunc(text[start:g.open], func(r rune) bool {
+		seg.text = notation.TrimFunc(text[start:g.Open], func(r rune) bool {
 			return notation.IsSpace(r) || (start > 0 && notation.IsClauseSep(r))
 		})
 		if seg.text == "" && len(segs) > 0 {
 			segs[len(segs)-1].merge(seg) // "（牵头单位：X）（完成时限：Y）"
-			start = g.end
+			start = g.End
 			continue
 		}
 		segs = append(segs, seg)
-		start = g.end
+		start = g.End
 	}
 	st.parts = segs[:0]
 	if len(segs) == 0 {
@@ -59,76 +59,6 @@ func (bracketAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool
 		segs[len(segs)-1].text += text[start:]
 	}
 	return segs, true
-}
-
-// bracketSpan is one top-level bracket group of a text: byte offsets of its
-// opening bracket, its inside, its closing bracket and the end.
-type bracketSpan struct{ open, inner, close, end int }
-
-// appendBracketGroups appends to gs the top-level bracket groups of s
-// (a caller can lend a buffer on its stack); any closing bracket closes
-// any opening one, as notices mix （ and ).
-func appendBracketGroups(gs []bracketSpan, s string) []bracketSpan {
-	depth, open := 0, 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c-0xE4 <= 0xE9-0xE4 { // ideographs: no brackets
-			if j := notation.HanRun(s, i); j > i {
-				i = j
-				continue
-			}
-		}
-		kind, n := bracketAt(s, i)
-		switch {
-		case kind > 0:
-			if depth == 0 {
-				open = i
-			}
-			depth++
-		case kind < 0 && depth > 0:
-			depth--
-			if depth == 0 {
-				_, on := bracketAt(s, open)
-				gs = append(gs, bracketSpan{open: open, inner: open + on, close: i, end: i + n})
-			}
-		}
-		i += n
-	}
-	return gs
-}
-
-// bracketAt reads the character at s[i] as notation.IsOpenBracket and
-// notation.IsCloseBracket would: kind is 1 for an opening bracket, -1 for a
-// closing one, 0 for anything else; n is the character's length (1 for a
-// byte that starts no valid character). The full-width brackets are
-// matched by their bytes: （ ） ［ ］ are EF BC 88/89/BB/BD, 【 】 〔 〕
-// E3 80 90/91/94/95.
-func bracketAt(s string, i int) (kind, n int) {
-	c := s[i]
-	switch c {
-	case '(', '[':
-		return 1, 1
-	case ')', ']':
-		return -1, 1
-	case 0xE3, 0xEF:
-		if i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
-			return 0, 1
-		}
-		switch b1, b2 := s[i+1], s[i+2]; {
-		case c == 0xEF && b1 == 0xBC && (b2 == 0x88 || b2 == 0xBB),
-			c == 0xE3 && b1 == 0x80 && (b2 == 0x90 || b2 == 0x94):
-			return 1, 3
-		case c == 0xEF && b1 == 0xBC && (b2 == 0x89 || b2 == 0xBD),
-			c == 0xE3 && b1 == 0x80 && (b2 == 0x91 || b2 == 0x95):
-			return -1, 3
-		}
-		return 0, 3
-	}
-	if c < utf8.RuneSelf {
-		return 0, 1
-	}
-	_, n = notation.DecodeRune(s, i)
-	return 0, n
 }
 
 // splitTopLevel splits s on the separators in seps that are outside
@@ -326,7 +256,7 @@ func unitNames(s string) ([]string, bool, bool) {
 	if notation.ContainsAnyRune(s, "。：:！？") {
 		return nil, false, false
 	}
-	names, open := splitUnits(s)
+	names, open := notation.SplitUnits(s)
 	names = splitConjoined(names)
 	if len(names) == 0 {
 		return nil, false, false

@@ -128,14 +128,14 @@ func (fieldAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool) 
 // closingClause gives the inside of the bracketed group an item's text
 // ends with ("…。（责任单位：…）"), or "".
 func closingClause(s string) string {
-	var buf [4]bracketSpan
-	gs := appendBracketGroups(buf[:0], s)
+	var buf [4]notation.BracketSpan
+	gs := notation.AppendBracketGroups(buf[:0], s)
 	if len(gs) == 0 {
 		return ""
 	}
 	g := gs[len(gs)-1]
-	if strings.TrimFunc(s[g.end:], func(r rune) bool { return notation.IsSpace(r) || notation.IsSentenceEnd(r) }) != "" {
+	if strings.TrimFunc(s[g.End:], func(r rune) bool { return notation.IsSpace(r) || notation.IsSentenceEnd(r) }) != "" {
 		return ""
 	}
-	return s[g.inner:g.close]
+	return s[g.Inner:g.Close]
 }

@@ -211,12 +211,12 @@ func startsClause(s string) bool {
 		return true
 	}
 	// an inline assignment: "（省数据局牵头，省公安厅参与）"
-	var buf [4]bracketSpan
-	gs := appendBracketGroups(buf[:0], s)
-	if len(gs) == 0 || gs[0].open != 0 {
+	var buf [4]notation.BracketSpan
+	gs := notation.AppendBracketGroups(buf[:0], s)
+	if len(gs) == 0 || gs[0].Open != 0 {
 		return false
 	}
-	for _, part := range splitTopLevel(s[gs[0].inner:gs[0].close], "，,；;") {
+	for _, part := range splitTopLevel(s[gs[0].Inner:gs[0].Close], "，,；;") {
 		if _, _, _, ok := parseRolePart(strings.TrimFunc(part, notation.IsSpace)); ok {
 			return true
 		}

@@ -271,12 +271,12 @@ type unitList struct {
 	open  bool
 }
 
-// splitUnits is splitUnits, memoised for the notice.
+// splitUnits is notation.SplitUnits, memoised for the notice.
 func (st *parseState) splitUnits(s string) ([]string, bool) {
 	if l, ok := st.unitLists[s]; ok {
 		return l.names, l.open
 	}
-	names, open := splitUnits(s)
+	names, open := notation.SplitUnits(s)
 	if st.unitLists == nil {
 		st.unitLists = map[string]unitList{}
 	}

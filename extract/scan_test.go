@@ -5,41 +5,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/duban/duban/internal/notation"
 )
-
-// bracketGroupsByRune is the plain rune loop bracketGroups must agree with.
-func bracketGroupsByRune(s string) []bracketSpan {
-	var gs []bracketSpan
-	depth, open := 0, 0
-	for i, r := range s {
-		switch {
-		case notation.IsOpenBracket(r):
-			if depth == 0 {
-				open = i
-			}
-			depth++
-		case notation.IsCloseBracket(r) && depth > 0:
-			depth--
-			if depth == 0 {
-				_, n := utf8.DecodeRuneInString(s[open:])
-				gs = append(gs, bracketSpan{open: open, inner: open + n, close: i, end: i + utf8.RuneLen(r)})
-			}
-		}
-	}
-	return gs
-}
-
-func TestBracketGroupsMatchesRuneScan(t *testing.T) {
-	for _, s := range scanSamples(20000) {
-		if got, want := appendBracketGroups(nil, s), bracketGroupsByRune(s); !reflect.DeepEqual(got, want) {
-			t.Fatalf("appendBracketGroups(%q) = %v, want %v", s, got, want)
-		}
-	}
-}
 
 func TestAddStatsMatchesRuneScan(t *testing.T) {
 	for _, s := range scanSamples(20000) {
@@ -79,41 +47,9 @@ func TestSplitUnitsCutsPiecesExactly(t *testing.T) {
 		"😀单位、x":                      {"😀单位", "x"},
 	}
 	for in, want := range cases {
-		got, _ := splitUnits(in)
+		got, _ := notation.SplitUnits(in)
 		if !reflect.DeepEqual(got, want) {
-			t.Errorf("splitUnits(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func FuzzBracketGroups(f *testing.F) {
-	for _, s := range scanSamples(50) {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := appendBracketGroups(nil, s), bracketGroupsByRune(s); !reflect.DeepEqual(got, want) {
-			t.Fatalf("appendBracketGroups(%q) = %v, want %v", s, got, want)
-		}
-	})
-}
-
-// TestBracketAtEveryRune checks bracketAt on every rune against
-// notation.IsOpenBracket and notation.IsCloseBracket.
-func TestBracketAtEveryRune(t *testing.T) {
-	for r := rune(0); r <= unicode.MaxRune; r++ {
-		if r >= 0xD800 && r <= 0xDFFF {
-			continue
-		}
-		s := string(r) + "x"
-		kind, n := bracketAt(s, 0)
-		want := 0
-		if notation.IsOpenBracket(r) {
-			want = 1
-		} else if notation.IsCloseBracket(r) {
-			want = -1
-		}
-		if kind != want || n != utf8.RuneLen(r) {
-			t.Fatalf("bracketAt(%q) = %d, %d; want %d, %d", s, kind, n, want, utf8.RuneLen(r))
+			t.Errorf("notation.SplitUnits(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

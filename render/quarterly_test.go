@@ -800,7 +800,7 @@ func TestQuarterlyYearWithEmptyQuarter(t *testing.T) {
 	n := loadNotice(t, "../testdata/lianyungang-2024-22.gold.json")
 	notices := []*duban.Notice{nil, n}
 	dir := outDir(t, "quarterly-year")
-	qs := render.QuartersOfYear(2024)
+	qs := duban.QuartersOfYear(2024)
 	if !slices.Equal(qs, []string{"2024Q1", "2024Q2", "2024Q3", "2024Q4"}) {
 		t.Fatalf("QuartersOfYear = %v", qs)
 	}

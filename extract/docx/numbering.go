@@ -23,7 +23,7 @@ import (
 type numbering struct {
 	abstract map[string]*abstractNum // abstractNumId → definition
 	nums     map[string]*numInst     // numId → instance
-	styles   docxStyles
+	styles   styleSheet
 	counters map[string]*listCounter // abstractNumId (resolved) → counts
 }
 
@@ -65,7 +65,7 @@ func newNumbering() *numbering {
 	return &numbering{
 		abstract: map[string]*abstractNum{},
 		nums:     map[string]*numInst{},
-		styles:   docxStyles{byID: map[string]*docxStyle{}},
+		styles:   styleSheet{byID: map[string]*styleDef{}},
 		counters: map[string]*listCounter{},
 	}
 }
@@ -235,7 +235,7 @@ func (n *numbering) resolveAbstract(inst *numInst) (string, [maxLevels]*numLevel
 // its paragraph style's (through w:basedOn), a numId of 0 on the way
 // meaning no list. A style that names the list and not the level takes
 // the level linked to it (w:lvl/w:pStyle).
-func (n *numbering) listOf(p *docxPara) (string, int, bool) {
+func (n *numbering) listOf(p *paragraph) (string, int, bool) {
 	style := p.style
 	if style == "" {
 		style = n.styles.defaultPara
@@ -273,7 +273,7 @@ func (n *numbering) listOf(p *docxPara) (string, int, bool) {
 
 // label advances the counters for a paragraph and returns the number text
 // Word shows in front of it, or "" when the paragraph is not in a list.
-func (n *numbering) label(p *docxPara) string {
+func (n *numbering) label(p *paragraph) string {
 	numID, ilvl, ok := n.listOf(p)
 	if !ok {
 		return ""

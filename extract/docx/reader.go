@@ -26,8 +26,8 @@ type Reader struct{}
 // Limits that keep a hostile file (zip bomb, endless XML) from exhausting
 // memory.
 var (
-	docxMaxPart   = 64 << 20 // decompressed bytes of one XML part
-	docxMaxBlocks = 200000   // paragraphs and table cells
+	maxPart   = 64 << 20 // decompressed bytes of one XML part
+	maxBlocks = 200000   // paragraphs and table cells
 )
 
 const wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -58,7 +58,7 @@ func readDOCX(name string, data []byte) (*document.Document, error) {
 	if body == nil {
 		return nil, fmt.Errorf("%s: not a docx file: word/document.xml missing", name)
 	}
-	r := &docxParser{num: newNumbering()}
+	r := &bodyParser{num: newNumbering()}
 	if b, err := readZipPart(zr, "word/numbering.xml"); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	} else if b != nil {
@@ -80,47 +80,47 @@ func readDOCX(name string, data []byte) (*document.Document, error) {
 }
 
 // readZipPart returns the decompressed bytes of one part, nil when the part
-// does not exist, and an error when it is larger than docxMaxPart.
+// does not exist, and an error when it is larger than maxPart.
 func readZipPart(zr *zip.Reader, part string) ([]byte, error) {
 	for _, f := range zr.File {
 		if !strings.EqualFold(strings.TrimPrefix(f.Name, "/"), part) {
 			continue
 		}
-		if f.UncompressedSize64 > uint64(docxMaxPart) {
-			return nil, fmt.Errorf("%s: %d bytes decompressed, over the %d limit", part, f.UncompressedSize64, docxMaxPart)
+		if f.UncompressedSize64 > uint64(maxPart) {
+			return nil, fmt.Errorf("%s: %d bytes decompressed, over the %d limit", part, f.UncompressedSize64, maxPart)
 		}
 		rc, err := f.Open()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", part, err)
 		}
 		defer rc.Close()
-		b, err := io.ReadAll(io.LimitReader(rc, int64(docxMaxPart)+1))
+		b, err := io.ReadAll(io.LimitReader(rc, int64(maxPart)+1))
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", part, err)
 		}
-		if len(b) > docxMaxPart {
-			return nil, fmt.Errorf("%s: over %d bytes decompressed", part, docxMaxPart)
+		if len(b) > maxPart {
+			return nil, fmt.Errorf("%s: over %d bytes decompressed", part, maxPart)
 		}
 		return b, nil
 	}
 	return nil, nil
 }
 
-// docxParser walks document.xml as a token stream, so that paragraphs
+// bodyParser walks document.xml as a token stream, so that paragraphs
 // inside w:sdt, w:ins, w:hyperlink or text boxes are found wherever they
 // nest.
-type docxParser struct {
+type bodyParser struct {
 	num    *numbering
 	blocks []document.Block
 	line   int // paragraphs seen so far
 
 	// paragraph being read; nested paragraphs (text boxes) stack up
-	paras []*docxPara
+	paras []*paragraph
 	// tables being read; nested tables stack up
-	tables []*docxTable
+	tables []*tableState
 }
 
-type docxPara struct {
+type paragraph struct {
 	text  strings.Builder
 	style string
 	numID string
@@ -130,7 +130,7 @@ type docxPara struct {
 	inPPr bool
 }
 
-type docxTable struct {
+type tableState struct {
 	rows [][]document.Cell
 	row  []document.Cell
 	// per cell being read
@@ -151,7 +151,7 @@ func attr(se xml.StartElement, local string) (string, bool) {
 	return "", false
 }
 
-func (p *docxParser) parseBody(data []byte) error {
+func (p *bodyParser) parseBody(data []byte) error {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = false
 	var inText bool
@@ -166,8 +166,8 @@ func (p *docxParser) parseBody(data []byte) error {
 		if err != nil {
 			return fmt.Errorf("malformed XML: %w", err)
 		}
-		if len(p.blocks) > docxMaxBlocks {
-			return fmt.Errorf("more than %d paragraphs", docxMaxBlocks)
+		if len(p.blocks) > maxBlocks {
+			return fmt.Errorf("more than %d paragraphs", maxBlocks)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -201,26 +201,26 @@ func (p *docxParser) parseBody(data []byte) error {
 	return nil
 }
 
-func (p *docxParser) para() *docxPara {
+func (p *bodyParser) para() *paragraph {
 	if len(p.paras) == 0 {
 		return nil
 	}
 	return p.paras[len(p.paras)-1]
 }
 
-func (p *docxParser) table() *docxTable {
+func (p *bodyParser) table() *tableState {
 	if len(p.tables) == 0 {
 		return nil
 	}
 	return p.tables[len(p.tables)-1]
 }
 
-func (p *docxParser) start(t xml.StartElement, inText *bool) {
+func (p *bodyParser) start(t xml.StartElement, inText *bool) {
 	cur := p.para()
 	switch t.Name.Local {
 	case "p":
 		p.line++
-		p.paras = append(p.paras, &docxPara{line: p.line})
+		p.paras = append(p.paras, &paragraph{line: p.line})
 	case "pPr":
 		if cur != nil {
 			cur.inPPr = true
@@ -249,7 +249,7 @@ func (p *docxParser) start(t xml.StartElement, inText *bool) {
 			cur.text.WriteByte('\n')
 		}
 	case "tbl":
-		p.tables = append(p.tables, &docxTable{})
+		p.tables = append(p.tables, &tableState{})
 	case "tr":
 		if tb := p.table(); tb != nil {
 			tb.row = nil
@@ -283,7 +283,7 @@ func (p *docxParser) start(t xml.StartElement, inText *bool) {
 	}
 }
 
-func (p *docxParser) end(t xml.EndElement) {
+func (p *bodyParser) end(t xml.EndElement) {
 	switch t.Name.Local {
 	case "pPr":
 		if cur := p.para(); cur != nil {

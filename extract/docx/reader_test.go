@@ -183,9 +183,9 @@ func TestDOCXBadInput(t *testing.T) {
 // A part that inflates beyond the limit is refused, whatever its header
 // claims.
 func TestDOCXZipBomb(t *testing.T) {
-	old := docxMaxPart
-	docxMaxPart = 1 << 16
-	defer func() { docxMaxPart = old }()
+	old := maxPart
+	maxPart = 1 << 16
+	defer func() { maxPart = old }()
 	body := strings.Repeat(p("", strings.Repeat("任务", 50)), 1000) // ≈ 400 kB of XML, compresses well
 	_, err := Reader{}.Read("bomb.docx", makeDOCX(t, body, "", ""))
 	if err == nil || !strings.Contains(err.Error(), "limit") {

@@ -8,15 +8,15 @@ import (
 	"io"
 )
 
-// docxStyles holds what styles.xml says about lists: which list and level
+// styleSheet holds what styles.xml says about lists: which list and level
 // each style's paragraphs are in (w:pPr/w:numPr), inherited through
 // w:basedOn, and the default paragraph style.
-type docxStyles struct {
-	byID        map[string]*docxStyle
+type styleSheet struct {
+	byID        map[string]*styleDef
 	defaultPara string
 }
 
-type docxStyle struct {
+type styleDef struct {
 	basedOn string
 	numID   string
 	hasNum  bool
@@ -28,10 +28,10 @@ type docxStyle struct {
 // in a hostile file stops here too).
 const maxStyleChain = 32
 
-func (s *docxStyles) parse(data []byte) error {
+func (s *styleSheet) parse(data []byte) error {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = false
-	var cur *docxStyle
+	var cur *styleDef
 	// depth inside the current w:style, and the depth of its w:pPr
 	depth, pPrDepth := 0, -1
 	for {
@@ -47,7 +47,7 @@ func (s *docxStyles) parse(data []byte) error {
 			if cur == nil {
 				if t.Name.Local == "style" {
 					id, _ := attr(t, "styleId")
-					cur = &docxStyle{}
+					cur = &styleDef{}
 					s.byID[id] = cur
 					depth, pPrDepth = 0, -1
 					typ, _ := attr(t, "type")
@@ -102,7 +102,7 @@ func (s *docxStyles) parse(data []byte) error {
 // paragraphs are in (numId, "" for none) and their level, if one is set.
 // The nearest style that sets a property wins; each property is inherited
 // on its own, as Word merges paragraph properties.
-func (s *docxStyles) listOf(id string) (numID string, ilvl int, hasLvl bool) {
+func (s *styleSheet) listOf(id string) (numID string, ilvl int, hasLvl bool) {
 	hasNum := false
 	for i := 0; id != "" && i < maxStyleChain; i++ {
 		st := s.byID[id]

@@ -161,12 +161,12 @@ func (p *rawParser) value(depth int) (*raw, bool) {
 		v.end = p.pos
 		return v, true
 	case c == '(':
-		v := &raw{kind: rawString, start: start, str: p.literal()}
+		v := &raw{kind: rawString, start: start, str: p.appendLiteral(nil)}
 		v.end = p.pos
 		p.strings = append(p.strings, v)
 		return v, true
 	case c == '<':
-		v := &raw{kind: rawString, start: start, str: p.hex()}
+		v := &raw{kind: rawString, start: start, str: p.appendHex(nil)}
 		v.end = p.pos
 		p.strings = append(p.strings, v)
 		return v, true

@@ -22,11 +22,10 @@ func (p *lexer) word() []byte {
 	return p.data[s:p.pos]
 }
 
-// literal reads a (string) at pos, resolving escapes; an end of line in
-// it reads as \n.
-func (p *lexer) literal() []byte {
+// appendLiteral appends to out the (string) at pos, escapes resolved; an
+// end of line in it reads as \n.
+func (p *lexer) appendLiteral(out []byte) []byte {
 	p.pos++ // (
-	var out []byte
 	depth := 1
 	for p.pos < len(p.data) {
 		c := p.data[p.pos]
@@ -86,10 +85,10 @@ func (p *lexer) literal() []byte {
 	return out
 }
 
-// hex reads a <hex string> at pos; a missing last digit is 0.
-func (p *lexer) hex() []byte {
+// appendHex appends to out the bytes of the <hex string> at pos; a
+// missing last digit is 0.
+func (p *lexer) appendHex(out []byte) []byte {
 	p.pos++ // <
-	var out []byte
 	var hi byte
 	half := false
 	for p.pos < len(p.data) {

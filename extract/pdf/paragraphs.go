@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -109,15 +108,12 @@ func (st layout) centred(l textLine) bool {
 	return math.Abs((l.x0+l.x1)/2-mid) < 1.5*l.size && l.x0 > st.left+l.size
 }
 
-// outlineStart matches the numbering that opens a new item in Chinese
-// notices: 一、 （一） 1. 1、 (1) ①.
-var outlineStart = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,3}[.．、]|[（(]\d{1,3}[）)]|[①-⑳])`)
-
-// decimalStart reports whether s opens with a decimal number ("1.5亿元")
-// that outlineStart took for an item number.
-func decimalStart(s string) bool {
+// opensItem reports whether s opens with the number of an outline item
+// (一、 （一） 1. 1、 （1） ①; not a decimal number such as "1.5亿元").
+// "1）" is left out, as it was when this test was a regular expression.
+func opensItem(s string) bool {
 	k, _, _ := notation.ParseMarker(s)
-	return k == notation.MarkNone
+	return k != notation.MarkNone && k != notation.MarkArabicParen
 }
 
 // sentenceEnd reports whether a line ends a sentence.
@@ -157,7 +153,7 @@ func (st layout) newParagraph(a, b textLine) bool {
 			return true
 		}
 	}
-	if outlineStart.MatchString(b.text) && sentenceEnd(a.text) && !decimalStart(b.text) {
+	if sentenceEnd(a.text) && opensItem(b.text) {
 		return true
 	}
 	return st.indentedAgain(a, b, size) || st.backFromRight(a, b, size)

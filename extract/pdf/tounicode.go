@@ -201,7 +201,8 @@ func (l *cmapLexer) next() (t cmapToken, ok bool) {
 			l.pos += 2
 			return cmapToken{kind: 'k', text: "<<"}, true
 		}
-		return cmapToken{kind: 's', text: string(l.hex())}, true
+		var buf [64]byte // most CMap strings are short
+		return cmapToken{kind: 's', text: string(l.appendHex(buf[:0]))}, true
 	case '>':
 		l.pos++
 		if l.pos < len(l.data) && l.data[l.pos] == '>' {
@@ -209,7 +210,8 @@ func (l *cmapLexer) next() (t cmapToken, ok bool) {
 		}
 		return cmapToken{kind: 'k', text: ">>"}, true
 	case '(':
-		return cmapToken{kind: 's', text: string(l.literal())}, true
+		var buf [64]byte
+		return cmapToken{kind: 's', text: string(l.appendLiteral(buf[:0]))}, true
 	case '[':
 		l.pos++
 		if l.depth > 8 { // nested arrays do not occur in CMaps

@@ -39,9 +39,6 @@ func IsCJKQuote(r rune) bool {
 	return false
 }
 
-// IsASCIIDigit reports whether r is 0–9.
-func IsASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
-
 // IsSpace reports whether r is whitespace, including the ideographic space
 // U+3000, no-break spaces and zero-width characters that PDF and Word text
 // carry.
@@ -208,4 +205,22 @@ func CleanText(s string) string {
 		i = j
 	}
 	return b.String()
+}
+
+// QuickSpace reports whether r is whitespace, as IsSpace does, without a
+// Unicode table lookup for the common characters of Chinese text.
+func QuickSpace(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r <= ' ' || r == 0x7F
+	case r < 0x2000:
+		return r == 0x85 || r == 0xA0 || r == 0x1680
+	case r <= 0x200D:
+		return true
+	}
+	switch r {
+	case 0x2028, 0x2029, 0x202F, 0x205F, 0x2060, 0x3000, 0xFEFF:
+		return true
+	}
+	return false
 }

@@ -29,17 +29,6 @@ func IsCNNumeral(r rune) bool {
 	return false
 }
 
-// DigitValue gives the value of an ASCII or full-width digit.
-func DigitValue(r rune) (int, bool) {
-	switch {
-	case r >= '0' && r <= '9':
-		return int(r - '0'), true
-	case r >= '０' && r <= '９':
-		return int(r - '０'), true
-	}
-	return 0, false
-}
-
 // ParseMarker reads the outline number at the start of s: its kind, its
 // canonical form (一, （一）, 1, （1）, ①) and the text after it. Decimal
 // numbers ("1.5亿元"), years ("2024年") and the like are not markers.

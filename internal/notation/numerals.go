@@ -4,11 +4,8 @@ package notation
 // Arabic digits, and the Chinese digits 〇/零/○/Ｏ, 一…九, 两 and the
 // financial forms 壹…玖.
 func CNDigit(r rune) (int, bool) {
-	switch {
-	case r >= '0' && r <= '9':
-		return int(r - '0'), true
-	case r >= '０' && r <= '９':
-		return int(r - '０'), true
+	if v, ok := DigitValue(r); ok {
+		return v, true
 	}
 	switch r {
 	case '〇', '零', '○', 'Ｏ', '◯':
@@ -113,4 +110,28 @@ func ParseNumber(s string) (int, bool) {
 		total += digit
 	}
 	return total, true
+}
+
+// The digits of notices, all in this file: IsASCIIDigit (0–9),
+// DigitValue and IsArabicDigit (also full-width ０–９), CNDigit (also the
+// Chinese digits).
+
+// DigitValue gives the value of an ASCII or full-width digit.
+func DigitValue(r rune) (int, bool) {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0'), true
+	case r >= '０' && r <= '９':
+		return int(r - '０'), true
+	}
+	return 0, false
+}
+
+// IsASCIIDigit reports whether r is 0–9.
+func IsASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// IsArabicDigit reports whether r is an ASCII or full-width digit.
+func IsArabicDigit(r rune) bool {
+	_, ok := DigitValue(r)
+	return ok
 }

@@ -2,8 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -43,6 +41,7 @@ type runner struct {
 	reg   *registry
 	ropt  RenderOptions
 	enr   *enricher
+	xopt  extract.Options
 	warns []NoticeWarning
 }
 
@@ -60,6 +59,7 @@ func newRunner(opt Options) (*runner, error) {
 	r.prog = &lockedProgress{p: r.prog}
 	r.ropt = RenderOptions{Formats: opt.formats(), Templates: opt.Templates, AsOf: opt.AsOf, Now: opt.Now, Directory: opt.Directory}
 	r.enr = newEnricher(r.be, opt)
+	r.xopt = opt.extractOptions(r.enr)
 	removeTemps(opt.Out)
 	st, warn := loadState(opt.Out)
 	if warn != "" {
@@ -198,15 +198,11 @@ func (r *runner) processFile(path string, force bool) result {
 	fail := func(err error) result {
 		return result{in: Input{Path: path, Status: StatusFailed, Error: err.Error()}}
 	}
-	data, err := os.ReadFile(path)
+	src, err := extract.Load(path, r.xopt)
 	if err != nil {
 		return fail(err)
 	}
-	if len(data) == 0 {
-		return fail(fmt.Errorf("%s: empty file", path))
-	}
-	h := sha256.Sum256(data)
-	sumHex := hex.EncodeToString(h[:])
+	sumHex := src.SHA256
 	m := &member{path: path, stateKey: stateKey(sumHex, r.oh), format: formatOf(path)}
 
 	var n *duban.Notice
@@ -221,7 +217,7 @@ func (r *runner) processFile(path string, force bool) result {
 		if r.be.Extract == nil {
 			return fail(fmt.Errorf("%s: %w", path, errNotAvailable("extraction")))
 		}
-		n, err = r.be.Extract(path, data, r.opt.Year)
+		n, err = r.be.Extract(src, r.xopt)
 		if err != nil {
 			return fail(err)
 		}
@@ -229,13 +225,8 @@ func (r *runner) processFile(path string, force bool) result {
 			return fail(fmt.Errorf("%s: no records", path))
 		}
 		m.fresh = true
-		r.enr.apply(n)
-		n.Source.SHA256 = sumHex
-		if n.Source.Path == "" {
-			n.Source.Path = path
-		}
 	}
-	data = nil
+	src = nil
 	in := Input{Path: path, Format: m.format}
 	if n != nil {
 		m.hasRec, m.keys = true, noticeKeys(n)

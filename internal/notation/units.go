@@ -1,30 +1,9 @@
-package extract
+package notation
 
 import (
 	"strings"
 	"unicode/utf8"
-
-	"github.com/duban/duban/internal/notation"
 )
-
-// isOpener reports whether r opens a bracket that may appear in a unit
-// name: ( （ 〔 [ 【 ［ { ｛ 〈 《 「 『.
-func isOpener(r rune) bool {
-	switch r {
-	case '(', '（', '〔', '[', '【', '［', '{', '｛', '〈', '《', '「', '『':
-		return true
-	}
-	return false
-}
-
-// isCloser reports whether r closes one of isOpener's brackets.
-func isCloser(r rune) bool {
-	switch r {
-	case ')', '）', '〕', ']', '】', '］', '}', '｝', '〉', '》', '」', '』':
-		return true
-	}
-	return false
-}
 
 // isUnitSep reports whether r separates two units of a list.
 func isUnitSep(r rune) bool {
@@ -35,7 +14,7 @@ func isUnitSep(r rune) bool {
 	return false
 }
 
-// splitUnits splits a list of responsible units as a notice writes it
+// SplitUnits splits a list of responsible units as a notice writes it
 // ("市发改委、市财政局，各县（区）人民政府等") into unit names. It splits on
 // 、，,；; outside brackets only — never on whitespace, 和 or 及, which occur
 // inside names (区自然资源和规划局). Names are kept as written with whitespace
@@ -49,8 +28,8 @@ func isUnitSep(r rune) bool {
 // It works on the bytes of the list in two passes, names cut from the
 // list itself: one to find the brackets that are closed, one to cut the
 // list at the separators outside them.
-func splitUnits(s string) (names []string, open bool) {
-	src := notation.StripSpace(s)
+func SplitUnits(s string) (names []string, open bool) {
+	src := StripSpace(s)
 	if !utf8.ValidString(src) {
 		src = string([]rune(src)) // each invalid byte becomes U+FFFD
 	}
@@ -81,7 +60,7 @@ func splitUnits(s string) (names []string, open bool) {
 		names = addName(names, piece)
 	}
 	for i := 0; i < len(src); {
-		r, n := notation.DecodeRune(src, i)
+		r, n := DecodeRune(src, i)
 		switch {
 		case matched[i] && isOpener(r):
 			depth++
@@ -114,7 +93,7 @@ func markClosedBrackets(s string, matched []bool) {
 		r := rune(c)
 		switch {
 		case c == 0xE3 || c == 0xEF: // lead byte of 〔【〈《「『 and （［｛
-			r, _ = notation.DecodeRune(s, i)
+			r, _ = DecodeRune(s, i)
 		case c >= utf8.RuneSelf:
 			continue
 		}
@@ -147,14 +126,14 @@ func addName(names []string, name string) []string {
 func trimUnitPiece(p string, deng int) (string, int) {
 	for p != "" {
 		r, n := utf8.DecodeLastRuneInString(p)
-		if !notation.IsClauseSep(r) && r != '.' && r != '、' {
+		if !IsClauseSep(r) && r != '.' && r != '、' {
 			break
 		}
 		p = p[:len(p)-n]
 	}
 	for p != "" {
 		r, n := utf8.DecodeRuneInString(p)
-		if !notation.IsClauseSep(r) && r != '.' && r != '、' {
+		if !IsClauseSep(r) && r != '.' && r != '、' {
 			break
 		}
 		p, deng = p[n:], deng-n

@@ -1,17 +1,17 @@
-package extract
+package enrich
 
 import (
 	"fmt"
 	"strings"
 
 	"github.com/duban/duban"
-	wordseg "github.com/duban/duban/extract/segment"
+	"github.com/duban/duban/extract/segment"
 )
 
-// KeywordsPerTask is how many TF-IDF keywords Enrich gives each task.
+// KeywordsPerTask is how many TF-IDF keywords Apply gives each task.
 const KeywordsPerTask = 5
 
-// Enrich adds to an extracted notice what the unit directory and the
+// Apply adds to an extracted notice what the unit directory and the
 // segmenter know, and returns the warnings it added to n.Warnings:
 //
 //   - every unit gets Canonical from dir; with a non-empty dir, a name it
@@ -26,7 +26,7 @@ const KeywordsPerTask = 5
 // failed) only the first step runs. The notice's unit names and the
 // directory's names are added to seg as organisation words before any text
 // is segmented.
-func Enrich(n *duban.Notice, dir *duban.Directory, seg *wordseg.Segmenter) []duban.Warning {
+func Apply(n *duban.Notice, dir *duban.Directory, seg *segment.Segmenter) []duban.Warning {
 	if n == nil {
 		return nil
 	}
@@ -159,7 +159,7 @@ func unassignedMentions(ms []mention, units []duban.Unit, dir *duban.Directory) 
 
 // taskKeywords returns the task's top TF-IDF words, without the role words
 // and the words that are part of a unit named in the text.
-func taskKeywords(seg *wordseg.Segmenter, text string, ms []mention) []string {
+func taskKeywords(seg *segment.Segmenter, text string, ms []mention) []string {
 	cands := seg.Keywords(text, 3*KeywordsPerTask)
 	var out []string
 	for _, w := range cands {

@@ -1,12 +1,10 @@
-package extract
+package notation
 
 import (
 	"reflect"
 	"strings"
 	"testing"
 	"unicode"
-
-	"github.com/duban/duban/internal/notation"
 )
 
 // splitUnitsCases are unit lists and what they split into.
@@ -87,9 +85,9 @@ var splitUnitsCases = []struct {
 
 func TestSplitUnits(t *testing.T) {
 	for _, tt := range splitUnitsCases {
-		names, open := splitUnits(tt.in)
+		names, open := SplitUnits(tt.in)
 		if !reflect.DeepEqual(names, tt.names) || open != tt.open {
-			t.Errorf("splitUnits(%q) = %q, %v; want %q, %v", tt.in, names, open, tt.names, tt.open)
+			t.Errorf("SplitUnits(%q) = %q, %v; want %q, %v", tt.in, names, open, tt.names, tt.open)
 		}
 	}
 }
@@ -114,7 +112,7 @@ func FuzzSplitUnits(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		names, open := splitUnits(s)
+		names, open := SplitUnits(s)
 		seen := map[string]bool{}
 		for _, n := range names {
 			if n == "" {
@@ -124,7 +122,7 @@ func FuzzSplitUnits(f *testing.F) {
 				t.Fatalf("duplicate %q from %q", n, s)
 			}
 			seen[n] = true
-			if strings.IndexFunc(n, notation.IsSpace) >= 0 {
+			if strings.IndexFunc(n, IsSpace) >= 0 {
 				t.Fatalf("whitespace in %q from %q", n, s)
 			}
 		}

@@ -1,4 +1,7 @@
-package render
+// Package atomicfile writes files so that a reader sees the old file or
+// the whole new one, never half a file, and marks its temporary files so
+// that a run killed mid-write can find and remove them.
+package atomicfile
 
 import (
 	"fmt"
@@ -10,10 +13,10 @@ import (
 // killed mid-write can find and remove what it left.
 const TempMark = ".duban-tmp-"
 
-// WriteFileAtomic writes data to path through a temporary file in the same
+// WriteFile writes data to path through a temporary file in the same
 // directory (created if missing), renamed into place, so a reader sees the
 // old file or the whole new one, never half a file.
-func WriteFileAtomic(path string, data []byte) error {
+func WriteFile(path string, data []byte) error {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."

@@ -1,4 +1,4 @@
-package extract
+package enrich_test
 
 import (
 	"encoding/json"
@@ -6,9 +6,11 @@ import (
 	"testing"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/extract"
+	"github.com/duban/duban/extract/enrich"
 )
 
-const enrSamplePath = "../seeds/lianyungang-2024-22.txt"
+const enrSamplePath = "../../seeds/lianyungang-2024-22.txt"
 
 // enrStrip returns a copy of n without the fields Enrich adds.
 func enrStrip(t *testing.T, n *duban.Notice) *duban.Notice {
@@ -34,19 +36,19 @@ func enrStrip(t *testing.T, n *duban.Notice) *duban.Notice {
 // The sample notice names every unit in its clauses: enriching it adds
 // keywords, mentioned units and canonical names, and changes nothing else.
 func TestEnrichSampleUnchanged(t *testing.T) {
-	seg := enrSegmenter(t)
-	plain, err := File(enrSamplePath, Options{})
+	seg := enrich.EnrSegmenter(t)
+	plain, err := extract.File(enrSamplePath, extract.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	n, err := File(enrSamplePath, Options{})
+	n, err := extract.File(enrSamplePath, extract.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	// A directory that knows every unit of the notice, one by an alias.
 	var yml []byte
 	yml = append(yml, "units:\n  - name: 市发展改革委\n    aliases: [市发改委]\n"...)
-	for _, name := range noticeUnitNames(plain) {
+	for _, name := range enrich.NoticeUnitNames(plain) {
 		if name != "市发改委" {
 			q, _ := json.Marshal(name)
 			yml = append(yml, "  - name: "+string(q)+"\n"...)
@@ -56,7 +58,7 @@ func TestEnrichSampleUnchanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ws := Enrich(n, dir, seg); len(ws) != 0 {
+	if ws := enrich.Apply(n, dir, seg); len(ws) != 0 {
 		t.Errorf("warnings for a directory listing every unit: %v", ws)
 	}
 	if got, want := enrStrip(t, n), enrStrip(t, plain); !reflect.DeepEqual(got, want) {
@@ -80,7 +82,7 @@ func TestEnrichSampleUnchanged(t *testing.T) {
 				t.Errorf("%s: 市发改委 canonical %q", task.ID, u.Canonical)
 			}
 		}
-		if task.ID == "一.4" && !enrContains(task.Mentioned, "无锡市发改委") {
+		if task.ID == "一.4" && !enrich.EnrContains(task.Mentioned, "无锡市发改委") {
 			t.Errorf("一.4 mentioned %v, want 无锡市发改委", task.Mentioned)
 		}
 	}
@@ -97,28 +99,83 @@ func BenchmarkExtractSampleWithoutSegmenter(b *testing.B) {
 		b.Fatal(err)
 	}
 	for i := 0; i < b.N; i++ {
-		n, err := File(enrSamplePath, Options{})
+		n, err := extract.File(enrSamplePath, extract.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
-		Enrich(n, dir, nil)
+		enrich.Apply(n, dir, nil)
 	}
 }
 
 // BenchmarkExtractSampleWithSegmenter is the same with the segmenter
 // (already loaded: loading is BenchmarkLoad in package segment).
 func BenchmarkExtractSampleWithSegmenter(b *testing.B) {
-	seg := enrSegmenter(b)
+	seg := enrich.EnrSegmenter(b)
 	dir, err := duban.ParseDirectory([]byte("units:\n  - name: 市发展改革委\n    aliases: [市发改委]\n"), "units.yaml")
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		n, err := File(enrSamplePath, Options{})
+		n, err := extract.File(enrSamplePath, extract.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
-		Enrich(n, dir, seg)
+		enrich.Apply(n, dir, seg)
+	}
+}
+
+// enrTXTNotice is a small notice whose tasks name their units only inside
+// the text, with no unit clause.
+const enrTXTNotice = `测试县人民政府办公室文件
+
+测政办发〔2025〕9号
+
+测试县人民政府办公室关于印发2025年乡村振兴重点工作安排的通知
+
+各镇人民政府，县各有关部门：
+现将《2025年乡村振兴重点工作安排》印发给你们，请认真贯彻执行。
+
+测试县人民政府办公室
+2025年3月3日
+
+2025年乡村振兴重点工作安排
+
+一、产业发展
+1.由县农业农村局牵头，县财政局配合，统筹整合涉农资金支持高标准农田建设，6月底前完成。
+2.县商务局要会同县市场监管局培育农产品电商品牌，年底前完成。
+二、宣传引导
+3.县委宣传部负责做好乡村振兴典型经验宣传报道，年底前完成。
+4.组织开展农民丰收节活动，9月底前完成。
+`
+
+func TestEnrichTXTNoticeWithUnitsInText(t *testing.T) {
+	seg := enrich.EnrSegmenter(t)
+	n, err := extract.Bytes("text-units.txt", []byte(enrTXTNotice), extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	enrich.Apply(n, nil, seg)
+	want := [][]string{
+		{"县农业农村局:lead:inferred", "县财政局:co:inferred"},
+		{"县商务局:lead:inferred", "县市场监管局:co:inferred"},
+		{"县委宣传部:responsible:inferred"},
+		nil,
+	}
+	if len(n.Tasks) != len(want) {
+		t.Fatalf("%d tasks, want %d", len(n.Tasks), len(want))
+	}
+	for i, task := range n.Tasks {
+		if got := enrich.EnrUnits(task.Units); !reflect.DeepEqual(got, want[i]) {
+			t.Errorf("%s: units %v, want %v", task.ID, got, want[i])
+		}
+		if len(task.Keywords) == 0 {
+			t.Errorf("%s: no keywords", task.ID)
+		}
+	}
+	for _, w := range n.Warnings {
+		if w.Code == duban.WarnNoUnit && w.Task != n.Tasks[3].ID {
+			t.Errorf("no_unit warning left for a task with inferred units: %+v", w)
+		}
 	}
 }

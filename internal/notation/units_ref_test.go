@@ -1,11 +1,9 @@
-package extract
+package notation
 
 import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/duban/duban/internal/notation"
 )
 
 // The first splitUnits, on a slice of runes with a depth per rune: slower
@@ -65,7 +63,7 @@ func refBracketDepths(rs []rune) []int {
 // "X等相关单位") is a unit of its own. A 等 followed by more of a name
 // (市高等教育学会) is part of the name.
 func refSplitUnits(s string) (names []string, open bool) {
-	src := notation.StripSpace(s)
+	src := StripSpace(s)
 	rs := []rune(src)
 	rs = rs[:len(rs):len(rs)] // so that a piece's start is len(rs)-cap(piece)
 	depth := refBracketDepths(rs)
@@ -185,40 +183,9 @@ func FuzzSplitUnitsReference(f *testing.F) {
 }
 
 func checkSplitUnitsReference(t *testing.T, s string) {
-	names, open := splitUnits(s)
+	names, open := SplitUnits(s)
 	want, wantOpen := refSplitUnits(s)
 	if strings.Join(names, "|") != strings.Join(want, "|") || len(names) != len(want) || open != wantOpen {
-		t.Fatalf("splitUnits(%q) = %q, %v; the reference gives %q, %v", s, names, open, want, wantOpen)
+		t.Fatalf("SplitUnits(%q) = %q, %v; the reference gives %q, %v", s, names, open, want, wantOpen)
 	}
-}
-
-// allOrgNamesByContains is allOrgNames as first written, with a search
-// for every suffix followed by a bracket.
-func allOrgNamesByContains(names []string) bool {
-	for _, n := range names {
-		n = strings.TrimRightFunc(n, notation.IsCloseBracket)
-		ok := false
-		for _, suf := range unitNameEnds {
-			if strings.HasSuffix(n, suf) || strings.Contains(n, suf+"（") || strings.Contains(n, suf+"(") {
-				ok = true
-				break
-			}
-		}
-		if !ok {
-			return false
-		}
-	}
-	return len(names) > 0
-}
-
-func FuzzAllOrgNames(f *testing.F) {
-	for _, s := range []string{"市发改委", "海州区（连云港高新区）", "各县(市、区)住建局", "张三", "市场主体（个体户等）", "（局", "局("} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		names := strings.Split(s, "、")
-		if got, want := allOrgNames(names), allOrgNamesByContains(names); got != want {
-			t.Fatalf("allOrgNames(%q) = %v, want %v", names, got, want)
-		}
-	})
 }

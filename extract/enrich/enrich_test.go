@@ -1,4 +1,4 @@
-package extract
+package enrich
 
 import (
 	"fmt"
@@ -7,16 +7,16 @@ import (
 	"testing"
 
 	"github.com/duban/duban"
-	wordseg "github.com/duban/duban/extract/segment"
+	"github.com/duban/duban/extract/segment"
 )
 
 // enrSegmenter loads the process's segmenter once for the whole test
 // binary, or skips in a build without it.
-func enrSegmenter(tb testing.TB) *wordseg.Segmenter {
+func enrSegmenter(tb testing.TB) *segment.Segmenter {
 	tb.Helper()
-	s, err := wordseg.Load()
+	s, err := segment.Load()
 	if err != nil {
-		if !wordseg.Available {
+		if !segment.Available {
 			tb.Skip(err)
 		}
 		tb.Fatal(err)
@@ -61,7 +61,7 @@ func enrTextOnlyNotice() *duban.Notice {
 func TestEnrichInfersUnitsFromText(t *testing.T) {
 	seg := enrSegmenter(t)
 	n := enrTextOnlyNotice()
-	Enrich(n, nil, seg)
+	Apply(n, nil, seg)
 	want := map[string][]string{
 		"一.1": {"市发改委:lead:inferred", "市财政局:co:inferred"},
 		"一.2": {"市教育局:lead:inferred", "市人社局:co:inferred"},
@@ -91,7 +91,7 @@ func TestEnrichMentioned(t *testing.T) {
 		{ID: "3", Text: "推动两地商会开展产业合作交流对接等活动。",
 			Units: []duban.Unit{{Name: "市工商联", Role: duban.RoleResponsible}}},
 	}}
-	Enrich(n, nil, seg)
+	Apply(n, nil, seg)
 	want := map[string][]string{
 		"1": {"无锡市发改委"},
 		"2": {"市财政局"},
@@ -115,7 +115,7 @@ func TestEnrichKeywords(t *testing.T) {
 		{ID: "2", Text: "在无锡举办连云港农产品推介会，组织农业企业参加各类展会，拓宽农产品销售渠道。",
 			Units: []duban.Unit{{Name: "市农业农村局", Role: duban.RoleResponsible}}},
 	}}
-	Enrich(n, nil, seg)
+	Apply(n, nil, seg)
 	for _, task := range n.Tasks {
 		if len(task.Keywords) == 0 || len(task.Keywords) > KeywordsPerTask {
 			t.Errorf("%s: %d keywords %v", task.ID, len(task.Keywords), task.Keywords)
@@ -166,7 +166,7 @@ func TestEnrichCanonicalAndUnknown(t *testing.T) {
 		{ID: "3", Units: []duban.Unit{{Name: "相关县区", Role: duban.RoleResponsible}, {Name: "市财正局", Role: duban.RoleResponsible}}},
 	}}
 	// Without a segmenter only the directory step runs.
-	ws := Enrich(n, dir, nil)
+	ws := Apply(n, dir, nil)
 	want := [][]string{
 		{"市发改委:lead:=市发展改革委", "市财政局:co:=市财政局"},
 		{"连云港市发展和改革委员会:responsible:=市发展改革委", "市财正局:responsible"},
@@ -192,10 +192,10 @@ func TestEnrichCanonicalAndUnknown(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := &duban.Notice{Tasks: []duban.Task{{ID: "1", Units: []duban.Unit{{Name: "市财正局", Role: duban.RoleResponsible}}}}}
-	if ws := Enrich(m, empty, nil); len(ws) != 0 || m.Tasks[0].Units[0].Canonical != "" {
+	if ws := Apply(m, empty, nil); len(ws) != 0 || m.Tasks[0].Units[0].Canonical != "" {
 		t.Errorf("empty directory: %v %v", ws, m.Tasks[0].Units)
 	}
-	if Enrich(nil, dir, nil) != nil {
+	if Apply(nil, dir, nil) != nil {
 		t.Error("nil notice")
 	}
 }
@@ -207,7 +207,7 @@ func TestEnrichDirectoryNamesAsWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := &duban.Notice{Tasks: []duban.Task{{ID: "1", Text: "市大数据管理局牵头建设政务数据共享平台。"}}}
-	Enrich(n, dir, seg)
+	Apply(n, dir, seg)
 	if got := enrUnits(n.Tasks[0].Units); !reflect.DeepEqual(got, []string{"市大数据管理局:lead:inferred:=市数据局"}) {
 		t.Errorf("units %v", got)
 	}
@@ -216,63 +216,8 @@ func TestEnrichDirectoryNamesAsWords(t *testing.T) {
 	}
 }
 
-// enrTXTNotice is a small notice whose tasks name their units only inside
-// the text, with no unit clause.
-const enrTXTNotice = `测试县人民政府办公室文件
-
-测政办发〔2025〕9号
-
-测试县人民政府办公室关于印发2025年乡村振兴重点工作安排的通知
-
-各镇人民政府，县各有关部门：
-现将《2025年乡村振兴重点工作安排》印发给你们，请认真贯彻执行。
-
-测试县人民政府办公室
-2025年3月3日
-
-2025年乡村振兴重点工作安排
-
-一、产业发展
-1.由县农业农村局牵头，县财政局配合，统筹整合涉农资金支持高标准农田建设，6月底前完成。
-2.县商务局要会同县市场监管局培育农产品电商品牌，年底前完成。
-二、宣传引导
-3.县委宣传部负责做好乡村振兴典型经验宣传报道，年底前完成。
-4.组织开展农民丰收节活动，9月底前完成。
-`
-
-func TestEnrichTXTNoticeWithUnitsInText(t *testing.T) {
-	seg := enrSegmenter(t)
-	n, err := Bytes("text-units.txt", []byte(enrTXTNotice), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	Enrich(n, nil, seg)
-	want := [][]string{
-		{"县农业农村局:lead:inferred", "县财政局:co:inferred"},
-		{"县商务局:lead:inferred", "县市场监管局:co:inferred"},
-		{"县委宣传部:responsible:inferred"},
-		nil,
-	}
-	if len(n.Tasks) != len(want) {
-		t.Fatalf("%d tasks, want %d", len(n.Tasks), len(want))
-	}
-	for i, task := range n.Tasks {
-		if got := enrUnits(task.Units); !reflect.DeepEqual(got, want[i]) {
-			t.Errorf("%s: units %v, want %v", task.ID, got, want[i])
-		}
-		if len(task.Keywords) == 0 {
-			t.Errorf("%s: no keywords", task.ID)
-		}
-	}
-	for _, w := range n.Warnings {
-		if w.Code == duban.WarnNoUnit && w.Task != n.Tasks[3].ID {
-			t.Errorf("no_unit warning left for a task with inferred units: %+v", w)
-		}
-	}
-}
-
 func FuzzEnrich(f *testing.F) {
-	seg, err := wordseg.Load()
+	seg, err := segment.Load()
 	if err != nil {
 		f.Skip(err)
 	}
@@ -284,7 +229,7 @@ func FuzzEnrich(f *testing.F) {
 			{ID: "1", Text: text},
 			{ID: "2", Text: text, Units: []duban.Unit{{Name: unit, Role: duban.RoleResponsible}}},
 		}}
-		Enrich(n, nil, seg)
+		Apply(n, nil, seg)
 		for _, task := range n.Tasks {
 			for _, m := range append(task.Mentioned, task.Keywords...) {
 				if !strings.Contains(text, m) {
@@ -305,7 +250,7 @@ func FuzzEnrich(f *testing.F) {
 func TestEnrichConcurrent(t *testing.T) {
 	seg := enrSegmenter(t)
 	want := enrTextOnlyNotice()
-	Enrich(want, nil, seg)
+	Apply(want, nil, seg)
 	done := make(chan *duban.Notice)
 	for w := 0; w < 4; w++ {
 		go func(w int) {
@@ -313,7 +258,7 @@ func TestEnrichConcurrent(t *testing.T) {
 			// Each worker also brings unit names of its own.
 			n.Tasks = append(n.Tasks, duban.Task{ID: "9", Text: "开展专项行动。",
 				Units: []duban.Unit{{Name: fmt.Sprintf("市第%d专项办", w+1), Role: duban.RoleResponsible}}})
-			Enrich(n, nil, seg)
+			Apply(n, nil, seg)
 			done <- n
 		}(w)
 	}

@@ -1,4 +1,4 @@
-package extract
+package enrich
 
 import (
 	"sort"
@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/duban/duban"
-	wordseg "github.com/duban/duban/extract/segment"
+	"github.com/duban/duban/extract/segment"
 )
 
 // mention is a unit named inside a task's text, at text[start:end].
@@ -113,7 +113,7 @@ func isRoleWord(w string) bool {
 // findMentions finds the units named in text: known names wherever they
 // appear, and nouns with an organisation ending together with the place
 // and administrative words before them ("无锡市发改委", "县委宣传部").
-func findMentions(seg *wordseg.Segmenter, text string, known map[string]bool) []mention {
+func findMentions(seg *segment.Segmenter, text string, known map[string]bool) []mention {
 	spans := tokenSpans(seg, text, known)
 	var out []mention
 	for i := len(spans) - 1; i >= 0; i-- {
@@ -177,7 +177,7 @@ func findMentions(seg *wordseg.Segmenter, text string, known map[string]bool) []
 
 // tokenSpans tags text and merges the tokens covering a known name into
 // one tokSpan.
-func tokenSpans(seg *wordseg.Segmenter, text string, known map[string]bool) []tokSpan {
+func tokenSpans(seg *segment.Segmenter, text string, known map[string]bool) []tokSpan {
 	type rng struct{ s, e int }
 	var ks []rng
 	if len(known) > 0 {
@@ -263,14 +263,14 @@ func tokenSpans(seg *wordseg.Segmenter, text string, known map[string]bool) []to
 // splitRoleTokens splits a role word off the front of a longer token: the
 // dictionary has place names such as 会同县 that swallow the start of
 // "会同县市场监管局".
-func splitRoleTokens(toks []wordseg.Token) []wordseg.Token {
-	var out []wordseg.Token
+func splitRoleTokens(toks []segment.Token) []segment.Token {
+	var out []segment.Token
 	for _, tk := range toks {
 		split := false
 		for _, ws := range [][]string{withWords, leadWords, coWords, respWords} {
 			for _, w := range ws {
 				if len(tk.Word) > len(w) && strings.HasPrefix(tk.Word, w) && !isRoleWord(tk.Word) {
-					out = append(out, wordseg.Token{Word: w, POS: "v"}, wordseg.Token{Word: tk.Word[len(w):], POS: "x"})
+					out = append(out, segment.Token{Word: w, POS: "v"}, segment.Token{Word: tk.Word[len(w):], POS: "x"})
 					split = true
 					break
 				}
