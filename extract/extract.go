@@ -180,7 +180,7 @@ func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notic
 		if t != "" {
 			// a page number line is kept until tables that arrive as
 			// text have taken theirs (a 序号 cell "2" looks like one)
-			ps = append(ps, bodyPara{text: t, line: b.Line, page: b.Page, pageNumber: isPageNumberLine(t)})
+			ps = append(ps, bodyPara{text: t, line: b.Line, page: b.Page})
 		}
 	}
 	var written *asWritten
@@ -335,12 +335,14 @@ func (st *parseState) tasks() []duban.Task {
 		if len(it.path) >= 3 {
 			t.Subsection = duban.NullString(ancestor(it, 2).title())
 		}
-		t.Leader = it.leader
-		if len(it.category) > 0 && len(it.path) < 2 {
-			// a task table's category columns
-			t.Section = duban.NullString(it.category[0])
-			if len(it.category) > 1 {
-				t.Subsection = duban.NullString(it.category[1])
+		if r := it.row; r != nil {
+			t.Leader = r.leader
+			if len(r.category) > 0 && len(it.path) < 2 {
+				// a task table's category columns
+				t.Section = duban.NullString(r.category[0])
+				if len(r.category) > 1 {
+					t.Subsection = duban.NullString(r.category[1])
+				}
 			}
 		}
 		raw := seg.deadline
@@ -437,7 +439,7 @@ func (r runningHeader) match(s string) bool {
 func dropPageNumbers(ps []bodyPara) []bodyPara {
 	out := ps[:0]
 	for _, p := range ps {
-		if !p.pageNumber {
+		if p.table != nil || !isPageNumberLine(p.text) {
 			out = append(out, p)
 		}
 	}

@@ -28,7 +28,6 @@ type bodyPara struct {
 	// groupClause: the paragraph ends in a field clause that stood on a
 	// line of its own ("（责任单位：…）"), which may close a group of items
 	groupClause bool
-	pageNumber  bool // a page number line ("— 3 —", "3")
 }
 
 // A blockParser recognises one construct of a notice's body. parse reports
@@ -77,11 +76,10 @@ type outlineItem struct {
 	children int
 	fromRow  bool      // a row of a task table
 	done     bool      // assignment already run
+	group    bool      // a clause on its own line closes the item (bodyPara.groupClause)
 	heading  string    // title(), once computed
 	body     []string  // unnumbered paragraphs under the item
-	leader   string    // a task table's 责任领导 cell
-	group    bool      // a clause on its own line closes the item (bodyPara.groupClause)
-	category []string  // a task table's category cells (section, subsection)
+	row      *rowCells // a task table's leader and category cells, if any
 	pathBuf  [4]string // backing of a path up to four levels deep, saving an allocation
 }
 
@@ -337,4 +335,12 @@ func noSpace(s string) string {
 		return s
 	}
 	return notation.StripSpace(s)
+}
+
+// rowCells are the cells of a task-table row that are neither the task
+// nor its units: the leader (责任领导) and the categories (section,
+// subsection).
+type rowCells struct {
+	leader   string
+	category []string
 }

@@ -219,10 +219,12 @@ func (t *taskTable) row(row []document.Cell) {
 		it.path = append(append([]string{}, t.parent.path...), num)
 		it.depth = t.parent.depth + 1
 	}
-	it.leader = notation.StripSpace(leader)
-	for _, col := range c.Category {
-		if v := notation.StripSpace(taskCellText(row, col)); v != "" {
-			it.category = append(it.category, v)
+	if leader != "" || len(c.Category) > 0 {
+		it.row = &rowCells{leader: notation.StripSpace(leader)}
+		for _, col := range c.Category {
+			if v := notation.StripSpace(taskCellText(row, col)); v != "" {
+				it.row.category = append(it.row.category, v)
+			}
 		}
 	}
 	t.carryPageMerged(it.page, vals)

@@ -27,7 +27,7 @@ import (
 func textTables(ps []bodyPara) []bodyPara {
 	var out []bodyPara
 	for i := 0; i < len(ps); i++ {
-		if ps[i].table == nil && !ps[i].pageNumber && mayStartTextTable(ps, i) {
+		if ps[i].table == nil && mayStartTextTable(ps, i) && !isPageNumberLine(ps[i].text) {
 			if t, n := textTableAt(ps, i); t != nil {
 				if out == nil {
 					out = append(make([]bodyPara, 0, len(ps)), ps[:i]...)
@@ -51,8 +51,8 @@ func textTables(ps []bodyPara) []bodyPara {
 // could be a header cell.
 func mayStartTextTable(ps []bodyPara, i int) bool {
 	s := ps[i].text
-	if strings.IndexByte(s, '|') >= 0 {
-		return true
+	if strings.HasSuffix(s, "|") {
+		return true // a header row or cell closed by its bar (paragraphs come trimmed)
 	}
 	if len(s) > 3*60 {
 		return false
