@@ -56,8 +56,11 @@ type Task struct {
 	UnitsOpen  bool       `json:"units_open"`
 	Deadline   *Deadline  `json:"deadline"`
 	Source     Location   `json:"source"`
-	Keywords   []string   `json:"keywords,omitempty"`
-	Mentioned  []string   `json:"mentioned,omitempty"`
+	// Leader names the people a notice makes answerable for the task
+	// (责任领导/分管领导 column): people, never units.
+	Leader    string   `json:"leader,omitempty"`
+	Keywords  []string `json:"keywords,omitempty"`
+	Mentioned []string `json:"mentioned,omitempty"`
 	// Progress is the latest report of each unit on this task (from the
 	// store; extraction never sets it).
 	Progress []Progress `json:"progress,omitempty"`

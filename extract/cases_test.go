@@ -175,6 +175,8 @@ func actualValue(n *duban.Notice, t *duban.Task, key string) (string, bool) {
 		return strconv.Itoa(t.Source.Line), true
 	case "warnings":
 		return taskWarningCodes(n, t.ID), true
+	case "leader":
+		return null(t.Leader), true
 	}
 	return "", false
 }
@@ -219,6 +221,15 @@ func TestCases(t *testing.T) {
 }
 
 func checkCase(t *testing.T, f string, c *caseFile, n *duban.Notice) {
+	t.Helper()
+	for _, d := range caseDiffs(f, c, n) {
+		t.Error(d)
+	}
+}
+
+// caseDiffs lists where the notice differs from the case's records.
+func caseDiffs(f string, c *caseFile, n *duban.Notice) []string {
+	var diffs []string
 	byID := map[string]*duban.Task{}
 	var gotIDs, wantIDs []string
 	for i := range n.Tasks {
@@ -226,7 +237,7 @@ func checkCase(t *testing.T, f string, c *caseFile, n *duban.Notice) {
 		gotIDs = append(gotIDs, n.Tasks[i].ID)
 		if d := n.Tasks[i].Deadline; d != nil && d.Date != "" {
 			if tm, ok := d.Time(); !ok || string(d.Quarter) != duban.QuarterOf(tm) {
-				t.Errorf("task %s: quarter %q does not match date %q", n.Tasks[i].ID, d.Quarter, d.Date)
+				diffs = append(diffs, fmt.Sprintf("task %s: quarter %q does not match date %q", n.Tasks[i].ID, d.Quarter, d.Date))
 			}
 		}
 	}
@@ -243,7 +254,7 @@ func checkCase(t *testing.T, f string, c *caseFile, n *duban.Notice) {
 		}
 		got, ok := actualValue(n, task, r.key)
 		if !ok {
-			t.Errorf("%s:%d: unknown key %q", f, r.line, r.key)
+			diffs = append(diffs, fmt.Sprintf("%s:%d: unknown key %q", f, r.line, r.key))
 			continue
 		}
 		if got != r.value {
@@ -251,10 +262,11 @@ func checkCase(t *testing.T, f string, c *caseFile, n *duban.Notice) {
 			if task != nil {
 				where = "task " + task.ID
 			}
-			t.Errorf("%s:%d: %s %s:\n  want %s\n  got  %s", f, r.line, where, r.key, r.value, got)
+			diffs = append(diffs, fmt.Sprintf("%s:%d: %s %s:\n  want %s\n  got  %s", f, r.line, where, r.key, r.value, got))
 		}
 	}
 	if strings.Join(gotIDs, " ") != strings.Join(wantIDs, " ") {
-		t.Errorf("%s: task ids\n  want %v\n  got  %v", f, wantIDs, gotIDs)
+		diffs = append(diffs, fmt.Sprintf("%s: task ids\n  want %v\n  got  %v", f, wantIDs, gotIDs))
 	}
+	return diffs
 }

@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"github.com/duban/duban/internal/notation"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/duban/duban"
 )
@@ -35,4 +37,35 @@ func (st *parseState) applyConvention(units []duban.Unit) {
 	for i := 1; i < len(units); i++ {
 		units[i].Role = duban.RoleCo
 	}
+}
+
+// cutConventionNote removes a bracketed lead convention closing a unit
+// list ("A、B（列第一位者为工作牵头单位或汇总单位，下同）") and reports
+// whether there was one.
+func cutConventionNote(v string) (string, bool) {
+	t := strings.TrimRightFunc(v, func(r rune) bool { return notation.IsSpace(r) || notation.IsSentenceEnd(r) })
+	last, n := utf8.DecodeLastRuneInString(t)
+	if !notation.IsCloseBracket(last) || !strings.Contains(t, "牵头") {
+		return v, false
+	}
+	// find the opening bracket matching the last closing one
+	depth := 0
+	body := t[:len(t)-n]
+	for i := len(body); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(body[:i])
+		i -= size
+		switch {
+		case notation.IsCloseBracket(r):
+			depth++
+		case notation.IsOpenBracket(r):
+			if depth == 0 {
+				if statesLeadConvention(body[i+size:]) {
+					return body[:i], true
+				}
+				return v, false
+			}
+			depth--
+		}
+	}
+	return v, false
 }

@@ -291,8 +291,9 @@ func parseStage(seg string, y int, issue time.Time) stage {
 		st.kind = duban.KindOngoing
 		return st
 	}
-	if explicitYear {
-		// 2025年, 2025年完成: by the end of that year.
+	if explicitYear && !(rest != "" && rest[len(rest)-1] >= '0' && rest[len(rest)-1] <= '9') {
+		// 2025年, 2025年完成: by the end of that year ("2022年11", a
+		// month cut off, is not understood).
 		st.kind, st.date = duban.KindYearEnd, monthEnd(y, 12)
 	}
 	return st

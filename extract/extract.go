@@ -170,6 +170,10 @@ func unsupported(name, format string) error {
 	return fmt.Errorf("%s: unsupported file type %q; duban reads %s", name, ext, extensionList())
 }
 
+// ErrNoTasks is the error (wrapped with the file name) of a notice in which
+// no task was found.
+var ErrNoTasks = errors.New("no tasks found")
+
 // Parse finds the header, the outline and the tasks of a document. name is
 // used in errors only. A document without tasks is an error.
 func Parse(name string, doc *document.Document, opt Options) (n *duban.Notice, err error) {
@@ -197,10 +201,20 @@ func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notic
 			continue
 		}
 		t := notation.TrimFunc(b.Text, notation.IsSpace)
-		if t != "" && !isPageNumberLine(t) {
+		if t != "" {
+			// a page number line is kept until tables that arrive as
+			// text have taken theirs (a 序号 cell "2" looks like one)
 			ps = append(ps, bodyPara{text: t, line: b.Line, page: b.Page})
 		}
 	}
+	var written *asWritten
+	if isTraditional(ps) {
+		simp := simplified(ps)
+		written = newAsWritten(ps, simp)
+		ps = simp
+	}
+	ps = dropPageNumbers(textTables(ps))
+	ps, meta := takePageMeta(ps)
 	if len(ps) == 0 {
 		return nil, fmt.Errorf("%s: no text found", name)
 	}
@@ -221,6 +235,7 @@ func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notic
 	h := parseHeader(ps, start)
 	disclosureHeader(&h, ps, start)
 	planTitleLater(&h, ps, start)
+	meta.fill(&h)
 	st := &parseState{assigners: defaultAssigners}
 	st.year = noticeYear(h)
 	if opt.Year != 0 {
@@ -260,7 +275,10 @@ func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notic
 		Tasks:     st.tasks(),
 	}
 	if len(n.Tasks) == 0 {
-		return nil, fmt.Errorf("%s: no tasks found", name)
+		return nil, fmt.Errorf("%s: %w", name, ErrNoTasks)
+	}
+	if written != nil {
+		written.restore(n)
 	}
 	for _, w := range doc.Warnings {
 		n.Warnings = append(n.Warnings, duban.Warning{Code: duban.WarnDamagedSource, Message: w})
@@ -295,6 +313,20 @@ func (st *parseState) tasks() []duban.Task {
 			anyAssigned = true
 		}
 	}
+	// the items whose children include headings (items with children),
+	// found when first asked
+	var headingParents map[*outlineItem]bool
+	hasHeadingChild := func(it *outlineItem) bool {
+		if headingParents == nil {
+			headingParents = map[*outlineItem]bool{}
+			for _, d := range st.drafts {
+				for p := d.it.parent; p != nil && p.parent != nil; p = p.parent {
+					headingParents[p.parent] = true
+				}
+			}
+		}
+		return headingParents[it]
+	}
 	out := make([]duban.Task, 0, len(st.drafts))
 	seen := make(map[string]int, len(st.drafts))
 	for _, d := range st.drafts {
@@ -304,8 +336,10 @@ func (st *parseState) tasks() []duban.Task {
 			if text == "" {
 				continue
 			}
-			if it.depth == 1 && !it.fromRow && !notation.ContainsAnyRune(text, "。；;") {
-				continue // a heading with nothing under it
+			if !it.fromRow && !notation.ContainsAnyRune(text, "。；;") && (it.depth == 1 || hasHeadingChild(it.parent)) {
+				// a heading with nothing under it (the text may end
+				// before its items), where its siblings are headings
+				continue
 			}
 			if anyAssigned && !assigned[groupOf(it)] {
 				// A general section (goals "到2025年底，…", requirements):
@@ -334,6 +368,16 @@ func (st *parseState) tasks() []duban.Task {
 		}
 		if len(it.path) >= 3 {
 			t.Subsection = duban.NullString(ancestor(it, 2).title())
+		}
+		if r := it.row; r != nil {
+			t.Leader = r.leader
+			if len(r.category) > 0 && len(it.path) < 2 {
+				// a task table's category columns
+				t.Section = duban.NullString(r.category[0])
+				if len(r.category) > 1 {
+					t.Subsection = duban.NullString(r.category[1])
+				}
+			}
 		}
 		raw := seg.deadline
 		if raw == "" {
@@ -423,4 +467,15 @@ func (r runningHeader) match(s string) bool {
 		}
 	}
 	return false
+}
+
+// dropPageNumbers removes the page number lines left in ps.
+func dropPageNumbers(ps []bodyPara) []bodyPara {
+	out := ps[:0]
+	for _, p := range ps {
+		if p.table != nil || !isPageNumberLine(p.text) {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -89,9 +89,16 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 				j++
 			}
 			if hasTitleEnd(notation.StripSpace(t)) {
+				from := i
+				if prev := i - 1; strings.HasPrefix(s, "关于") && prev >= 0 && !h.used[prev] && isOfficeLine(head[prev].text) {
+					// "西平县人民政府办公室⏎关于印发…的通知": the office
+					// opens the title on a line of its own
+					t = joinWrapped(head[prev].text, t)
+					from = prev
+				}
 				h.title = notation.CleanText(t)
 				titleAt = j
-				for k := i; k <= j; k++ {
+				for k := from; k <= j; k++ {
 					h.used[k] = true
 				}
 			}
@@ -257,4 +264,11 @@ func mentionsDistribution(s string) bool {
 		}
 	}
 	return first == [2]rune{'此', '件'} || first == [2]rune{'抄', '送'}
+}
+
+// isOfficeLine reports whether a line is only an office's name.
+func isOfficeLine(s string) bool {
+	s = notation.StripSpace(s)
+	n := utf8.RuneCountInString(s)
+	return n >= 4 && n <= 30 && !strings.ContainsAny(s, "。，,；;：:、《") && allOrgNames([]string{s})
 }

@@ -82,7 +82,7 @@ func splitTopLevel(s, seps string) []string {
 
 // parseGroup reads the inside of one bracket group as an assignment.
 func (st *parseState) parseGroup(inner string) (taskPart, bool) {
-	inner = notation.TrimFunc(inner, notation.QuickSpace)
+	inner = dropStandingNotes(notation.TrimFunc(inner, notation.QuickSpace))
 	if notation.StartsWithField(inner) && !statesLeadConvention(inner) && !strings.Contains(inner, "下同") {
 		// the common field clause, without remarks to take out
 		var buf [6]clauseField
@@ -126,9 +126,11 @@ func (st *parseState) parseGroup(inner string) (taskPart, bool) {
 	}
 	// A bare unit list counts only next to a deadline: "（市发改委，6月底前）".
 	var bare []string
+	shared := false // bare lists before "…按职责分工负责" share it
 	for _, part := range kept {
 		p := notation.TrimFunc(part, notation.IsSpace)
 		if lead, co, open, ok := parseRolePart(p); ok {
+			shared = shared || (len(bare) > 0 && lead.role == duban.RoleResponsible)
 			seg.open = seg.open || open
 			add(lead.names, lead.role)
 			add(co, duban.RoleCo)
@@ -145,13 +147,18 @@ func (st *parseState) parseGroup(inner string) (taskPart, bool) {
 		return taskPart{}, false
 	}
 	if len(bare) > 0 {
-		if seg.deadline == "" {
+		if seg.deadline == "" && !shared {
 			return taskPart{}, false
 		}
+		later := seg.units
+		seg.units = nil
 		for _, p := range bare {
 			names, open, _ := unitNames(p)
 			seg.open = seg.open || open
 			add(names, duban.RoleResponsible)
+		}
+		for _, u := range later {
+			seg.units = addUnit(seg.units, u.Name, u.Role)
 		}
 	}
 	if len(seg.units) == 0 {
@@ -173,7 +180,7 @@ type roleUnits struct {
 
 // Role verbs that close a part of an inline assignment.
 var (
-	leadVerbs = []string{"牵头负责", "牵头落实", "牵头推进", "牵头实施", "牵头抓总", "牵头"}
+	leadVerbs = []string{"牵头督导", "牵头负责", "牵头落实", "牵头推进", "牵头实施", "牵头抓总", "牵头"}
 	coVerbs   = []string{"配合落实", "配合实施", "协助配合", "配合", "参与", "协助", "协办"}
 	respVerbs = []string{"负责落实", "负责实施", "负责推进", "具体负责", "负总责", "负责", "承担"}
 	// qualifiers written between the units and 负责
@@ -202,6 +209,7 @@ func parseRolePart(p string) (main roleUnits, co []string, open, ok bool) {
 	rest, found := trimVerb(p, leadVerbs)
 	if found {
 		role = duban.RoleLead
+		rest = trimQualifiers(rest) // "A、B分别牵头落实"
 	} else if rest, found = trimVerb(p, coVerbs); found {
 		role = duban.RoleCo
 	} else if rest, found = trimVerb(p, respVerbs); found {
@@ -249,6 +257,7 @@ func unitNames(s string) ([]string, bool, bool) {
 		return nil, false, false
 	}
 	names, open := notation.SplitUnits(s)
+	names = splitConjoined(names)
 	if len(names) == 0 {
 		return nil, false, false
 	}
@@ -261,7 +270,7 @@ func unitNames(s string) ([]string, bool, bool) {
 }
 
 // unitNameEnds end the names of offices, governments and companies.
-var unitNameEnds = []string{"局", "委", "办", "部", "厅", "院", "府", "区", "县", "市", "镇", "乡", "街道", "中心", "公司", "集团", "会", "室", "处", "所", "队", "站", "社", "行", "校", "馆", "组", "署", "单位", "部门", "机构", "企业", "办事处"}
+var unitNameEnds = []string{"局", "委", "办", "部", "厅", "院", "府", "区", "县", "市", "镇", "乡", "街道", "中心", "公司", "集团", "会", "室", "处", "所", "队", "站", "社", "行", "校", "馆", "组", "署", "单位", "部门", "机构", "企业", "办事处", "主体"}
 
 // allOrgNames reports whether every name ends like an organisation's,
 // or does so before a bracket: 市发改委, 海州区（连云港高新区）.
@@ -292,4 +301,26 @@ func hasUnitNameEnd(s string) bool {
 		}
 	}
 	return false
+}
+
+// standingNoteWords mark a standing note inside an assignment: "以下各项
+// 工作均需各县、区人民政府落实，不再列出。", "具体任务均涉及相关市（州）人民
+// 政府，不再做分工，下同。" — a remark for the whole notice, not units of
+// the item.
+var standingNoteWords = []string{"不再列出", "不再单独列出", "不再一一列出", "不再做分工", "不再分工", "不再重复列出"}
+
+// dropStandingNotes removes the sentences of an assignment that are
+// standing notes.
+func dropStandingNotes(inner string) string {
+	if !strings.Contains(inner, "不再") {
+		return inner
+	}
+	var kept []string
+	for _, sent := range strings.SplitAfter(inner, "。") {
+		if strings.TrimFunc(sent, notation.IsSpace) == "" || notation.ContainsAnyOf(sent, standingNoteWords...) {
+			continue
+		}
+		kept = append(kept, sent)
+	}
+	return strings.TrimRight(strings.Join(kept, ""), "。")
 }

@@ -38,6 +38,38 @@ func (labelledLineParser) parse(p *bodyPara, st *parseState) bool {
 	return true
 }
 
+// wholeBracketed returns the inside of a paragraph that is one bracketed
+// group: "（责任单位：…）".
+func wholeBracketed(s string) (string, bool) {
+	s = strings.TrimFunc(s, notation.IsSpace)
+	first, n := utf8.DecodeRuneInString(s)
+	last, m := utf8.DecodeLastRuneInString(s)
+	if !notation.IsOpenBracket(first) || !notation.IsCloseBracket(last) || len(s) <= n+m {
+		return "", false
+	}
+	inner := s[n : len(s)-m]
+	if notation.OpenBrackets(inner) != 0 || strings.ContainsAny(inner, "）)〕】]") && notation.OpenBrackets("（"+inner) != 1 {
+		return "", false
+	}
+	return inner, true
+}
+
+// assignGroup gives the fields of a clause on a line of its own, after a
+// run of sibling items none of which names its units ("(1)…⏎(2)…⏎(3)…⏎
+// （责任单位：…）"), to every item of the run: the clause closes the group.
+func (st *parseState) assignGroup(it *outlineItem, fs []clauseField) {
+	for i := len(st.drafts) - 1; i >= 0; i-- {
+		d := &st.drafts[i]
+		if d.it == it {
+			continue
+		}
+		if d.it.parent != it.parent || d.it.depth != it.depth || d.seg.assigned || len(d.it.fields) > 0 || d.it.fromRow {
+			return
+		}
+		d.seg = st.fieldSegment(d.seg.text, fs)
+	}
+}
+
 // takeBody makes the paragraphs under an item, before its first labelled
 // line, part of its text: "（一）推进老旧小区改造" with the work in the
 // paragraph under it and the labels after that. The heading is closed
@@ -91,4 +123,19 @@ func (fieldAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool) 
 		return nil, false
 	}
 	return []taskPart{st.fieldSegment(it.text, it.fields)}, true
+}
+
+// closingClause gives the inside of the bracketed group an item's text
+// ends with ("…。（责任单位：…）"), or "".
+func closingClause(s string) string {
+	var buf [4]notation.BracketSpan
+	gs := notation.AppendBracketGroups(buf[:0], s)
+	if len(gs) == 0 {
+		return ""
+	}
+	g := gs[len(gs)-1]
+	if strings.TrimFunc(s[g.End:], func(r rune) bool { return notation.IsSpace(r) || notation.IsSentenceEnd(r) }) != "" {
+		return ""
+	}
+	return s[g.Inner:g.Close]
 }

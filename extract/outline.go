@@ -45,6 +45,7 @@ func (outlineParser) parse(p *bodyPara, st *parseState) bool {
 	*it = outlineItem{
 		depth: depth,
 		text:  notation.TrimFunc(rest, notation.IsSpace),
+		group: p.groupClause,
 		line:  p.line,
 		page:  p.page,
 	}
@@ -80,6 +81,9 @@ func rejoin(body []bodyPara) []bodyPara {
 			flush()
 			out = append(out, p)
 		case cur != nil && cur.continuedBy(p.text):
+			if inner, ok := wholeBracketed(p.text); ok && notation.StartsWithField(inner) {
+				cur.p.groupClause = true
+			}
 			cur.add(p.text)
 		default:
 			flush()

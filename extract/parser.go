@@ -27,6 +27,9 @@ type bodyPara struct {
 	table *document.Table
 	line  int
 	page  int
+	// groupClause: the paragraph ends in a field clause that stood on a
+	// line of its own ("（责任单位：…）"), which may close a group of items
+	groupClause bool
 }
 
 // A blockParser recognises one construct of a notice's body. parse reports
@@ -58,6 +61,8 @@ var defaultAssigners = []assigner{
 	fieldAssigner{},
 	bracketAssigner{},
 	openClauseAssigner{},
+	cutGroupAssigner{},
+	sentenceAssigner{},
 }
 
 // outlineItem is one numbered item of the notice's outline, or one row of a task
@@ -73,8 +78,10 @@ type outlineItem struct {
 	children int
 	fromRow  bool      // a row of a task table
 	done     bool      // assignment already run
+	group    bool      // a clause on its own line closes the item (bodyPara.groupClause)
 	heading  string    // title(), once computed
 	body     []string  // unnumbered paragraphs under the item
+	row      *rowCells // a task table's leader and category cells, if any
 	pathBuf  [4]string // backing of a path up to four levels deep, saving an allocation
 }
 
@@ -193,6 +200,11 @@ func (st *parseState) finish(it *outlineItem) {
 	}
 	it.done = true
 	if st.assign(it) {
+		if it.group {
+			if fs, ok := parseFields(closingClause(it.text)); ok && hasUnitOrDeadline(fs) {
+				st.assignGroup(it, fs)
+			}
+		}
 		return
 	}
 	// "（一）推进数字政府建设" with the work and its units in the paragraphs
@@ -338,4 +350,12 @@ func noSpace(s string) string {
 		return s
 	}
 	return notation.StripSpace(s)
+}
+
+// rowCells are the cells of a task-table row that are neither the task
+// nor its units: the leader (责任领导) and the categories (section,
+// subsection).
+type rowCells struct {
+	leader   string
+	category []string
 }

@@ -72,7 +72,7 @@ func (tableParser) parse(p *bodyPara, st *parseState) bool {
 	if len(st.stack) > 0 {
 		st.last = st.stack[len(st.stack)-1]
 	}
-	t := &taskTable{st: st, cols: cols, parent: st.last}
+	t := &taskTable{st: st, cols: cols, parent: st.last, marked: marked{skipMore: -1}}
 	for _, row := range rows[hdr+1:] {
 		t.row(row)
 	}
@@ -91,6 +91,7 @@ type taskTable struct {
 	parent  *outlineItem
 	n       int
 	pending []*tableRow
+	marked  // numbered cells (table_marked.go)
 }
 
 // tableRow is one task of a task table being built.
@@ -107,8 +108,15 @@ func (t *taskTable) row(row []document.Cell) {
 	if _, again := notation.TableHeader(row); again && !strings.ContainsAny(seq, "0123456789") {
 		return // header repeated on a new page (a numbered row is a task)
 	}
+	t.markedCells(row, &seq)
 	task := taskCellText(row, c.Task)
+	if t.numberedTask != "" {
+		task, t.numberedTask = t.numberedTask, ""
+	}
 	for _, col := range c.More {
+		if col == t.skipMore {
+			continue
+		}
 		// "重点任务 | 具体措施": the task reads "任务：措施"
 		v := taskCellText(row, col)
 		switch {
@@ -125,11 +133,18 @@ func (t *taskTable) row(row []document.Cell) {
 	vals := make([]string, len(c.Units)+1)
 	empty := true
 	for i, uc := range c.Units {
-		vals[i] = unitCellText(row, uc.Col)
+		vals[i] = separateGluedNames(unitCellText(row, uc.Col))
 		empty = empty && vals[i] == ""
 	}
 	vals[len(c.Units)] = taskCellText(row, c.Deadline)
+	if c.Deadline < 0 && c.Remark >= 0 {
+		// a deadline written in the 备注 column ("11月底前完成")
+		if v := taskCellText(row, c.Remark); findDeadline(v) != "" && utf8.RuneCountInString(v) <= 24 {
+			vals[len(c.Units)] = v
+		}
+	}
 	empty = empty && vals[len(c.Units)] == ""
+	leader := taskCellText(row, c.Leader)
 
 	heading, isHeading := taskHeadingRow(row)
 	if !isHeading && empty && seq != "" && isCNNumerals(seq) && task != "" {
@@ -141,6 +156,7 @@ func (t *taskTable) row(row []document.Cell) {
 		}
 	}
 	if isHeading {
+		t.numberedNum, t.numberedTask = "", ""
 		t.flush()
 		hp := bodyPara{text: heading, line: taskRowLine(row, c.Task), page: taskRowPage(row)}
 		if (outlineParser{}).parse(&hp, t.st) {
@@ -194,10 +210,22 @@ func (t *taskTable) row(row []document.Cell) {
 		parent:  t.parent,
 		depth:   1,
 	}
+	if t.numberedNum != "" {
+		num, t.numberedNum = t.numberedNum, ""
+		it.path[0] = num
+	}
 	if t.parent != nil {
 		t.parent.children++
 		it.path = append(append([]string{}, t.parent.path...), num)
 		it.depth = t.parent.depth + 1
+	}
+	if leader != "" || len(c.Category) > 0 {
+		it.row = &rowCells{leader: notation.StripSpace(leader)}
+		for _, col := range c.Category {
+			if v := notation.StripSpace(taskCellText(row, col)); v != "" {
+				it.row.category = append(it.row.category, v)
+			}
+		}
 	}
 	t.carryPageMerged(it.page, vals)
 	t.pending = append(t.pending, &tableRow{it: it, seq: seq, task: task, vals: vals})

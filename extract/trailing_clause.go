@@ -98,6 +98,18 @@ func (st *parseState) fieldSegment(text string, fs []clauseField) taskPart {
 				seg.deadline = noSpace(f.value)
 			}
 		case notation.FieldUnits:
+			if v, dl := cutTrailingDeadline(f.value); dl != "" {
+				// "责任单位：X、Y，6月底完成": the deadline closes the list
+				f.value = v
+				if seg.deadline == "" {
+					seg.deadline = noSpace(dl)
+				}
+			}
+			if v, ok := cutConventionNote(f.value); ok {
+				// "责任单位：A、B（列第一位者为牵头单位，下同）"
+				f.value = v
+				st.leadFirst = true
+			}
 			role := f.role
 			// "牵头单位：X" then "责任单位：Y": Y shares the work under X.
 			if role == duban.RoleResponsible && hasLead {
@@ -150,6 +162,11 @@ func (openClauseAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, b
 		last.value = strings.TrimRightFunc(last.value, func(r rune) bool {
 			return notation.IsCloseBracket(r) || notation.IsSpace(r) || notation.IsSentenceEnd(r)
 		})
+		if last.kind == notation.FieldUnits && notation.IsOpenBracket(r) {
+			// the bracket never closes: the text was cut, maybe inside
+			// the last name ("县发改局（粮食局）、县农业农")
+			last.value = trimCutName(last.value)
+		}
 		return []taskPart{st.fieldSegment(trimmed, clause)}, true
 	}
 	return nil, false

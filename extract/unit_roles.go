@@ -65,6 +65,7 @@ func hasRoleHintFirst(s string) bool {
 // split by splitUnits, role is the field's. Markers and role verbs inside
 // the value override the field's role for the names they close.
 func (st *parseState) addFieldUnits(us []duban.Unit, value string, names []string, role duban.Role) []duban.Unit {
+	names = splitConjoined(names)
 	if !hasRoleHintFirst(value) || !notation.ContainsAnyOf(value, roleWordHints...) {
 		for _, n := range names {
 			if !isPlaceholder(n) {
@@ -89,6 +90,15 @@ func (st *parseState) addFieldUnits(us []duban.Unit, value string, names []strin
 			}
 			for _, n := range co {
 				us = addUnit(us, n, duban.RoleCo)
+			}
+			continue
+		}
+		if names, r, _, ok := sentenceRolePart(p); ok {
+			if r == duban.RoleResponsible {
+				r = role
+			}
+			for _, n := range names {
+				us = addUnit(us, n, r)
 			}
 			continue
 		}

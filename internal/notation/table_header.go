@@ -13,7 +13,14 @@ type TableCols struct {
 	Seq, Task, Deadline int
 	More                []int // further text columns ("重点任务 | 具体措施")
 	Units               []UnitCol
+	Leader              int   // 责任领导 / 分管领导: people, never units; -1 when none
+	Remark              int   // 备注: holds the deadline when no column does; -1 when none
+	Category            []int // columns headed CategoryHeader: the section
 }
+
+// CategoryHeader heads a column of categories (一、… spanning rows) that
+// the notice's own header leaves unnamed.
+const CategoryHeader = "类别"
 
 type UnitCol struct {
 	Col  int
@@ -23,22 +30,31 @@ type UnitCol struct {
 // TableHeader finds the columns of a task table in one row; ok is false
 // when the row is no task-table header.
 func TableHeader(row []document.Cell) (TableCols, bool) {
-	c := TableCols{Seq: -1, Task: -1, Deadline: -1}
+	c := TableCols{Seq: -1, Task: -1, Deadline: -1, Leader: -1, Remark: -1}
 	seen := map[string]bool{}
 	for i, cell := range row {
 		h := StripSpace(cell.Text)
-		if h == "" || seen[h] {
+		if h == "" || (seen[h] && h != CategoryHeader) {
 			continue
 		}
-		if headerCellTooWordy(h) {
+		if HeaderCellTooWordy(h) {
 			// a sentence ("…积极配合有关部门，…") is data, whatever
 			// words it holds
 			return TableCols{}, false
 		}
 		seen[h] = true
 		switch {
-		case ContainsAnyOf(h, "领导", "责任人", "联系人", "联络员", "备注"):
-			// people and remarks, not units
+		case strings.Contains(h, "领导"):
+			// people answerable for the task (责任领导, 分管领导), not units
+			if c.Leader < 0 {
+				c.Leader = i
+			}
+		case h == "备注":
+			c.Remark = i
+		case ContainsAnyOf(h, "责任人", "联系人", "联络员", "备注", "类型", "完成情况", "进展"):
+			// people, remarks, classes and progress, not units or deadlines
+		case h == CategoryHeader:
+			c.Category = append(c.Category, i)
 		case strings.Contains(h, "牵头"):
 			c.Units = append(c.Units, UnitCol{i, duban.RoleLead})
 		case ContainsAnyOf(h, "配合", "协办", "协同", "参与", "协助"):
@@ -53,7 +69,7 @@ func TableHeader(row []document.Cell) (TableCols, bool) {
 			if c.Seq < 0 {
 				c.Seq = i
 			}
-		case ContainsAnyOf(h, "任务", "内容", "事项", "措施", "工作", "项目", "目标"):
+		case ContainsAnyOf(h, "任务", "内容", "事项", "措施", "工作", "项目", "目标", "要求", "指标"):
 			if c.Task < 0 {
 				c.Task = i
 			} else {
@@ -64,9 +80,9 @@ func TableHeader(row []document.Cell) (TableCols, bool) {
 	return c, c.Task >= 0 && (len(c.Units) > 0 || c.Deadline >= 0)
 }
 
-// headerCellTooWordy reports whether a cell is too long, or holds sentence
+// HeaderCellTooWordy reports whether a cell is too long, or holds sentence
 // or list punctuation, to be a column heading.
-func headerCellTooWordy(h string) bool {
+func HeaderCellTooWordy(h string) bool {
 	return utf8.RuneCountInString(h) > 30 || strings.ContainsAny(h, "。，,；;")
 }
 
