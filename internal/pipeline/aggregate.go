@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/internal/outdir"
 )
 
 // loadAll reads the records of every notice in the output folder, earlier
@@ -31,7 +32,11 @@ func (r *runner) loadAll() ([]*duban.Notice, string) {
 		if !e.IsDir() {
 			continue
 		}
-		b, err := os.ReadFile(r.noticeFile(e.Name()))
+		f, err := r.noticeFile(e.Name())
+		var b []byte
+		if err == nil {
+			b, err = os.ReadFile(f)
+		}
 		var n duban.Notice
 		if err == nil {
 			err = json.Unmarshal(b, &n)
@@ -94,14 +99,15 @@ func (r *runner) aggregate(sum *Summary) {
 		_ = r.be.Prepare(all, r.ropt)
 	}
 	var unitPaths, quarterPaths []string
-	var unitErr, quarterErr error
+	unitDir, unitErr := outdir.Join(r.out, "units")
+	quarterDir, quarterErr := outdir.Join(r.out, "quarterly")
 	var wg sync.WaitGroup
-	if r.be.UnitSheets != nil {
-		wg.Go(func() { unitPaths, unitErr = r.be.UnitSheets(all, filepath.Join(r.out, "units"), r.ropt) })
+	if r.be.UnitSheets != nil && unitErr == nil {
+		wg.Go(func() { unitPaths, unitErr = r.be.UnitSheets(all, unitDir, r.ropt) })
 	}
-	if r.be.Quarterly != nil {
+	if r.be.Quarterly != nil && quarterErr == nil {
 		wg.Go(func() {
-			quarterPaths, quarterErr = r.be.Quarterly(all, filepath.Join(r.out, "quarterly"), r.opt.Quarters, r.ropt)
+			quarterPaths, quarterErr = r.be.Quarterly(all, quarterDir, r.opt.Quarters, r.ropt)
 		})
 	}
 	wg.Wait()
@@ -115,7 +121,7 @@ func (r *runner) aggregate(sum *Summary) {
 		r.warns = append(r.warns, NoticeWarning{Code: "render", Message: fmt.Sprintf("unit sheets: %v", unitErr)})
 	default:
 		sum.Counts.Units = countStems(unitPaths)
-		prune(filepath.Join(r.out, "units"), unitPaths)
+		prune(unitDir, unitPaths)
 	}
 	switch {
 	case r.be.Quarterly == nil:
@@ -127,7 +133,7 @@ func (r *runner) aggregate(sum *Summary) {
 	default:
 		sum.Counts.Quarters = countStems(quarterPaths)
 		if r.opt.Quarters == nil {
-			prune(filepath.Join(r.out, "quarterly"), quarterPaths)
+			prune(quarterDir, quarterPaths)
 		}
 	}
 	r.st.Aggregate = nil
@@ -171,7 +177,8 @@ func countStems(paths []string) int {
 	return len(s)
 }
 
-// prune removes the files in dir that are not in keep.
+// prune removes the documents (PDF and workbooks, as duban writes them)
+// in dir that are not in keep; any other file stays.
 func prune(dir string, keep []string) {
 	k := map[string]bool{}
 	for _, p := range keep {
@@ -183,7 +190,7 @@ func prune(dir string, keep []string) {
 	}
 	for _, e := range ents {
 		p := filepath.Join(dir, e.Name())
-		if !e.IsDir() && !k[absClean(p)] {
+		if e.Type().IsRegular() && !k[absClean(p)] && isDocument(e.Name()) {
 			os.Remove(p)
 		}
 	}
@@ -215,4 +222,14 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// isDocument says whether a file name is one of a document duban renders
+// into units/ and quarterly/ (or a temporary file of a killed run).
+func isDocument(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".pdf", ".xlsx":
+		return true
+	}
+	return strings.Contains(name, tmpMark)
 }

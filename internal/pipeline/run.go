@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/internal/outdir"
 )
 
 // saveEvery is how often the state is saved while a run goes on.
@@ -216,8 +216,10 @@ func (r *runner) processFile(path string, force bool) result {
 	if e := r.st.get(m.stateKey); e != nil && !force {
 		if e.Duplicate {
 			m.keys = e.Keys
-		} else if old, err := readNotice(r.noticeFile(e.Slug)); err == nil && old.Source.SHA256 == sumHex {
-			n, m.loadedAs = old, e.Slug
+		} else if f, err := r.noticeFile(e.Slug); err == nil {
+			if old, err := readNotice(f); err == nil && old.Source.SHA256 == sumHex {
+				n, m.loadedAs = old, e.Slug
+			}
 		}
 	}
 	if n == nil && m.keys == nil {
@@ -298,12 +300,16 @@ func (r *runner) dropStale(files []string) {
 		}
 	}
 	r.reg.mu.Lock()
+	var stale []string
 	for slug := range r.reg.stale {
 		if !owned[slug] && !claimed[slug] {
-			os.RemoveAll(r.noticeDir(slug))
+			stale = append(stale, slug)
 		}
 	}
 	r.reg.mu.Unlock()
+	for _, slug := range stale {
+		r.removeNotice(slug)
+	}
 	for _, p := range files {
 		old := r.old[p]
 		if old == "" || owned[old] || claimed[old] {
@@ -312,8 +318,15 @@ func (r *runner) dropStale(files []string) {
 		if now, ok := r.st.Paths[p]; ok && now == old {
 			delete(r.st.Paths, p)
 		}
-		if err := os.RemoveAll(r.noticeDir(old)); err != nil && !errors.Is(err, os.ErrNotExist) {
-			r.warns = append(r.warns, NoticeWarning{Code: "stale", Message: err.Error()})
-		}
+		r.removeNotice(old)
+	}
+}
+
+// removeNotice deletes the files duban wrote in a notice folder no input
+// gives any more, and the folder when that leaves it empty. Files someone
+// else put there stay, and so does the folder.
+func (r *runner) removeNotice(slug string) {
+	if err := outdir.RemoveFiles(r.out, isNoticeFile, "notices", slug); err != nil {
+		r.warns = append(r.warns, NoticeWarning{Code: "stale", Message: err.Error()})
 	}
 }
