@@ -126,7 +126,7 @@ func tree(t testing.TB, dir string) map[string][]byte {
 		if os.IsNotExist(err) {
 			return nil
 		}
-		if err != nil || d.IsDir() || d.Name() == StateFile {
+		if err != nil || d.IsDir() || d.Name() == StateFile || d.Name() == LockFile {
 			return err
 		}
 		b, err := os.ReadFile(p)

@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/internal/safeopen"
 )
 
 // Extracted is one notice file's records, or why there are none.
@@ -63,7 +64,7 @@ func Extract(ctx context.Context, paths []string, opt Options) ([]Extracted, []N
 }
 
 func extractFile(be *Backend, path string, year int) (*duban.Notice, error) {
-	data, err := os.ReadFile(path)
+	data, err := safeopen.ReadFile(path, maxNoticeBytes)
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ func Render(ctx context.Context, opt Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer r.close()
 	sum := &Summary{Output: r.out}
 	r.prog.Start(len(opt.Inputs))
 	used := map[string]string{} // slug → input that took it

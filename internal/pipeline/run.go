@@ -12,7 +12,9 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/internal/folderlock"
 	"github.com/duban/duban/internal/outdir"
+	"github.com/duban/duban/internal/safeopen"
 )
 
 // saveEvery is how often the state is saved while a run goes on.
@@ -27,6 +29,7 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer r.close()
 	files, other := Collect(opt.Inputs, r.be.supported, opt.Out)
 	return r.run(ctx, files, other)
 }
@@ -43,16 +46,30 @@ type runner struct {
 	ropt  RenderOptions
 	enr   *enricher
 	warns []NoticeWarning
+	lock  *folderlock.Lock
 }
+
+// close releases the output folder.
+func (r *runner) close() { r.lock.Unlock() }
 
 func newRunner(opt Options) (*runner, error) {
 	if opt.Out == "" {
 		opt.Out = "output"
 	}
-	if err := os.MkdirAll(filepath.Join(opt.Out, "notices"), 0o755); err != nil {
+	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
-	r := &runner{opt: opt, be: opt.backend(), prog: opt.Progress, out: opt.Out, oh: optionsHash(opt)}
+	// One run at a time in a folder: the start-up clean-up below removes
+	// temporary files, which would be another run's files in flight.
+	lock, err := folderlock.Acquire(opt.Out, opt.lockWait())
+	if err != nil {
+		return nil, err
+	}
+	if _, err := outdir.Join(opt.Out, "notices"); err != nil {
+		lock.Unlock()
+		return nil, err
+	}
+	r := &runner{opt: opt, be: opt.backend(), prog: opt.Progress, out: opt.Out, oh: optionsHash(opt), lock: lock}
 	if r.prog == nil {
 		r.prog = nopProgress{}
 	}
@@ -201,7 +218,7 @@ func (r *runner) processFile(path string, force bool) result {
 	fail := func(err error) result {
 		return result{in: Input{Path: path, Status: StatusFailed, Error: err.Error()}}
 	}
-	data, err := os.ReadFile(path)
+	data, err := safeopen.ReadFile(path, maxNoticeBytes)
 	if err != nil {
 		return fail(err)
 	}
