@@ -1,6 +1,7 @@
 package render
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -19,6 +20,18 @@ type Options struct {
 	// quarterly reports' per-unit tables put a group's tasks on each of
 	// its members too, marked 经<group> in 分工.
 	Directory *duban.Directory
+	// Context stops UnitSheets and Quarterly between two documents when it
+	// is cancelled (nil: never); they then return its error. A document
+	// being written is finished, so none is left half-written.
+	Context context.Context
+}
+
+// cancelled is the error of opt.Context, nil when there is none.
+func (opt Options) cancelled() error {
+	if opt.Context == nil {
+		return nil
+	}
+	return opt.Context.Err()
 }
 
 // Formats duban renders.

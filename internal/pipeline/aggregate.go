@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -82,7 +83,12 @@ type aggregateState struct {
 // folder (unit sheets and quarterly reports at the same time) and removes
 // the sheets and reports no longer produced. When the records and options
 // are those of the last rebuild and its files are all there, it is skipped.
-func (r *runner) aggregate(sum *Summary) {
+// It reports false when ctx was cancelled before it finished: the files
+// already there stay (each whole), and the next run rebuilds them all.
+func (r *runner) aggregate(ctx context.Context, sum *Summary) bool {
+	if ctx.Err() != nil {
+		return false
+	}
 	all, fp := r.loadAll()
 	sum.Counts.Notices = len(all)
 	for _, n := range all {
@@ -91,7 +97,7 @@ func (r *runner) aggregate(sum *Summary) {
 	key := aggregateKey(r, fp)
 	if prev := r.st.Aggregate; prev != nil && prev.Key == key && !r.opt.Force && r.allExist(prev.Files) {
 		sum.Counts.Units, sum.Counts.Quarters = prev.Units, prev.Quarters
-		return
+		return true
 	}
 	if r.be.Prepare != nil {
 		// Cut the PDF font once for both; an error here is the renderers' too
@@ -111,6 +117,10 @@ func (r *runner) aggregate(sum *Summary) {
 		})
 	}
 	wg.Wait()
+	if ctx.Err() != nil {
+		r.st.Aggregate = nil
+		return false
+	}
 	ok := true
 	switch {
 	case r.be.UnitSheets == nil:
@@ -146,6 +156,7 @@ func (r *runner) aggregate(sum *Summary) {
 		}
 		r.st.Aggregate = a
 	}
+	return true
 }
 
 func aggregateKey(r *runner, records string) string {

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"io"
 	"time"
 
@@ -14,6 +15,8 @@ type RenderOptions struct {
 	AsOf      time.Time
 	Now       time.Time
 	Directory *duban.Directory
+	// Context stops the rendering between two documents (nil: never).
+	Context context.Context
 }
 
 // Backend is the set of extract and render functions the pipeline calls.

@@ -49,7 +49,7 @@ func Default() *Backend {
 }
 
 func renderOptions(o RenderOptions) render.Options {
-	return render.Options{Formats: o.Formats, Templates: o.Templates, AsOf: o.AsOf, Now: o.Now, Directory: o.Directory}
+	return render.Options{Formats: o.Formats, Templates: o.Templates, AsOf: o.AsOf, Now: o.Now, Directory: o.Directory, Context: o.Context}
 }
 
 // segmenterBuilt says whether this build has the segmenter; records made

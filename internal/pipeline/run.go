@@ -112,6 +112,7 @@ type result struct {
 
 func (r *runner) run(ctx context.Context, files []string, other []Input) (*Summary, error) {
 	sum := &Summary{Output: r.out}
+	r.ropt.Context = ctx
 	r.prog.Start(len(files))
 
 	jobs := make(chan string)
@@ -177,11 +178,14 @@ func (r *runner) run(ctx context.Context, files []string, other []Input) (*Summa
 	}
 
 	sum.Inputs = append(append(append(sum.Inputs, other...), failed...), r.reg.results()...)
+	rendering := false
 	if interrupted {
 		sum.Interrupted = true
 		sum.Counts.Pending = len(files) - done
 	} else {
-		r.aggregate(sum)
+		if rendering = !r.aggregate(ctx, sum); rendering {
+			sum.Interrupted = true
+		}
 		if err := r.st.save(r.out); err != nil {
 			r.warns = append(r.warns, NoticeWarning{Code: "state", Message: err.Error()})
 		}
@@ -198,6 +202,9 @@ func (r *runner) run(ctx context.Context, files []string, other []Input) (*Summa
 	}
 	if interrupted {
 		return sum, fmt.Errorf("interrupted: %d of %d notices not processed; run again to finish: %w", len(files)-done, len(files), ctx.Err())
+	}
+	if rendering {
+		return sum, fmt.Errorf("interrupted while rendering unit sheets and quarterly reports (the notices are done); run again to finish: %w", ctx.Err())
 	}
 	return sum, nil
 }
