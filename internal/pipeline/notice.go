@@ -87,6 +87,19 @@ func (r *runner) writeNotice(n *duban.Notice, slug string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", n.Source.Path, err)
 	}
+	_, statErr := os.Stat(dir)
+	if err := r.writeNoticeFiles(n, dir); err != nil {
+		if statErr != nil {
+			// A new folder: take back what was written, leave no half
+			// notice (nor an empty folder) behind.
+			_ = outdir.RemoveFiles(r.out, isNoticeFile, "notices", slug)
+		}
+		return err
+	}
+	return nil
+}
+
+func (r *runner) writeNoticeFiles(n *duban.Notice, dir string) error {
 	b, err := json.MarshalIndent(n, "", "  ")
 	if err != nil {
 		return fmt.Errorf("%s: records: %w", n.Source.Path, err)

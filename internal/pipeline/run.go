@@ -196,6 +196,7 @@ func (r *runner) run(ctx context.Context, files []string, other []Input) (*Summa
 			sum.Warnings = append(sum.Warnings, NoticeWarning{Notice: slug, Task: w.Task, Code: w.Code, Message: w.Message})
 		}
 	}
+	r.removeEmptyFolders()
 	r.finishSummary(sum)
 	if err := sum.write(r.out); err != nil {
 		return sum, err
@@ -293,7 +294,11 @@ func (r *runner) processFile(path string, force bool) result {
 	if m.fresh || m.loadedAs != slug || !r.complete(slug) {
 		if err := r.writeNotice(n, slug); err != nil {
 			r.reg.remove(m)
-			return fail(err)
+			res := fail(err)
+			if diskFull(err) {
+				res.in.Reason = ReasonDiskFull
+			}
+			return res
 		}
 	}
 	r.reg.markWritten(m)
