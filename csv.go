@@ -7,7 +7,9 @@ import (
 	"strings"
 )
 
-// csvHeader is the header row of the task CSV (PRODUCT.md, --format csv).
+// csvHeader is the header row of the task CSV (duban extract --format
+// csv, tasks.csv of a run): task number, section, text, unit, role, the
+// deadline as written, its date and its quarter.
 var csvHeader = []string{"编号", "板块", "任务内容", "单位", "分工", "完成时限", "截止日期", "季度"}
 
 // WriteCSV writes the tasks of notices as CSV: UTF-8 with a byte order

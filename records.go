@@ -2,6 +2,9 @@ package duban
 
 import (
 	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -86,7 +89,17 @@ type Unit struct {
 // DeadlineKind classifies how a deadline was written.
 type DeadlineKind string
 
-// The deadline kinds of PRODUCT.md.
+// The deadline kinds. Date is the day the deadline falls on: the day
+// written (date), the month's last day (month_end; 12月底前 too), the 10th,
+// 20th or last day of the month for 上旬/中旬/下旬 (month_part), the
+// quarter's last day (quarter_end: 三季度末, 二季度), June 30 (half_year_end:
+// 上半年, 年中), December 31 (year_end: 年底前, 年内, 全年), or the issue
+// date plus the period (relative: 印发之日起30日内). Recurring (每季度,
+// 每月) and ongoing (长期坚持) deadlines have no date. The year is the
+// plan's (its title's year, else the issue date's); a date before the
+// issue date is kept, and warned about, not moved to another year. With
+// two stages ("上半年启动，年底前完成") the completion counts; a task with
+// no deadline at all has a nil Deadline.
 const (
 	KindDate        DeadlineKind = "date"          // 6月30日前
 	KindMonthEnd    DeadlineKind = "month_end"     // 5月底前
@@ -105,7 +118,7 @@ type Deadline struct {
 	Raw     string       `json:"raw"`
 	Date    NullString   `json:"date"` // YYYY-MM-DD
 	Kind    DeadlineKind `json:"kind"`
-	Quarter NullString   `json:"quarter"` // YYYYQn of Date
+	Quarter NullString   `json:"quarter"` // YYYYQn of Date (see SetDate)
 }
 
 // DateLayout is the layout of every date in the records.
@@ -120,9 +133,61 @@ func (d *Deadline) Time() (time.Time, bool) {
 	return t, err == nil
 }
 
+// SetDate sets the deadline's date (YYYY-MM-DD; "" for none) and, with
+// it, the quarter the date falls in.
+func (d *Deadline) SetDate(date string) {
+	d.Date, d.Quarter = NullString(date), ""
+	if t, ok := d.Time(); ok {
+		d.Quarter = NullString(QuarterOf(t))
+	}
+}
+
+// DueQuarter is the quarter ("2024Q3") a deadline falls in: that of its
+// date, else its Quarter when that names one; "" when it has neither.
+func (d *Deadline) DueQuarter() string {
+	if d == nil {
+		return ""
+	}
+	if t, ok := d.Time(); ok {
+		return QuarterOf(t)
+	}
+	if y, q, err := ParseQuarter(string(d.Quarter)); err == nil {
+		return QuarterName(y, q)
+	}
+	return ""
+}
+
 // QuarterOf gives the YYYYQn of a date.
 func QuarterOf(t time.Time) string {
 	return t.Format("2006") + "Q" + string(rune('1'+(int(t.Month())-1)/3))
+}
+
+// QuarterName writes a year and quarter number as "2024Q3".
+func QuarterName(year, q int) string { return strconv.Itoa(year) + "Q" + strconv.Itoa(q) }
+
+// ParseQuarter reads "2024Q3" (also "2024q3", surrounding blanks allowed)
+// into its year and quarter number.
+func ParseQuarter(s string) (year, q int, err error) {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	i := strings.IndexByte(s, 'Q')
+	if i != 4 || len(s) != 6 {
+		return 0, 0, fmt.Errorf("quarter %q: want YYYYQn, e.g. 2024Q3", s)
+	}
+	year, err = strconv.Atoi(s[:4])
+	if err != nil || year < 1000 {
+		return 0, 0, fmt.Errorf("quarter %q: bad year", s)
+	}
+	q = int(s[5] - '0')
+	if q < 1 || q > 4 {
+		return 0, 0, fmt.Errorf("quarter %q: quarter must be 1 to 4", s)
+	}
+	return year, q, nil
+}
+
+// QuartersOfYear returns "YYYYQ1".."YYYYQ4".
+func QuartersOfYear(year int) []string {
+	y := strconv.Itoa(year)
+	return []string{y + "Q1", y + "Q2", y + "Q3", y + "Q4"}
 }
 
 // Warning is something a person should look at in the records.

@@ -37,3 +37,35 @@ func TestQuarterOf(t *testing.T) {
 		}
 	}
 }
+
+func TestParseQuarter(t *testing.T) {
+	for s, want := range map[string][2]int{"2024Q3": {2024, 3}, " 2025q1 ": {2025, 1}, "1999Q4": {1999, 4}} {
+		y, q, err := ParseQuarter(s)
+		if err != nil || y != want[0] || q != want[1] {
+			t.Errorf("ParseQuarter(%q) = %d, %d, %v", s, y, q, err)
+		}
+	}
+	for _, s := range []string{"", "2024", "2024Q", "2024Q5", "2024Q0", "0024Q1", "2024Q12", "Q12024", "２０２４Q1", "2024Ｑ1"} {
+		if _, _, err := ParseQuarter(s); err == nil {
+			t.Errorf("ParseQuarter(%q) accepted", s)
+		}
+	}
+}
+
+func FuzzParseQuarter(f *testing.F) {
+	for _, s := range []string{"2024Q3", "2024q1", " 2025Q4 ", "2024Q5", "", "ＱＱＱＱＱＱ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		y, q, err := ParseQuarter(s)
+		if err != nil {
+			return
+		}
+		if q < 1 || q > 4 || y < 1000 || y > 9999 {
+			t.Fatalf("%q → %d, %d", s, y, q)
+		}
+		if y2, q2, err := ParseQuarter(QuarterName(y, q)); err != nil || y2 != y || q2 != q {
+			t.Fatalf("%q does not round-trip", s)
+		}
+	})
+}

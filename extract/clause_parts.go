@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/duban/duban/internal/notation"
+)
 
 // merge adds to p the units and deadline of a bracket group that
 // continues p's clause: "（牵头单位：X；配合单位：Y）（完成时限：Z）" is one
@@ -29,11 +33,11 @@ func isPlaceholder(s string) bool {
 	if len(s) > 6 && isIdeographByte(s[0]) && len(s) >= 3 && isIdeographByte(s[len(s)-3]) {
 		return false // a name: nothing to trim, and longer than any placeholder
 	}
-	s = strings.TrimFunc(s, func(r rune) bool { return isSpace(r) || strings.ContainsRune("。；;，,", r) })
+	s = strings.TrimFunc(s, func(r rune) bool { return notation.IsSpace(r) || strings.ContainsRune("。；;，,", r) })
 	if len(s) > len("——") {
 		return false
 	}
-	switch stripSpace(s) {
+	switch notation.StripSpace(s) {
 	case "", "/", "／", "\\", "-", "－", "—", "——", "–", "无", "暂无", "空", "×", "*", "…":
 		return true
 	}

@@ -3,10 +3,12 @@ package extract
 import (
 	"regexp"
 	"time"
+
+	"github.com/duban/duban/internal/notation"
 )
 
 // numeralClass matches one character of a number in Arabic or Chinese
-// numerals, as parseNumber reads them.
+// numerals, as notation.ParseNumber reads them.
 const numeralClass = `[0-9０-９〇零○Ｏ◯一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾百]`
 
 var (
@@ -19,7 +21,7 @@ var (
 // 2024-05-11 or 2024.5.11. The whole string, whitespace removed, must be
 // the date; dates that do not exist (2月30日) are rejected.
 func parseDate(s string) (time.Time, bool) {
-	s = stripSpace(s)
+	s = notation.StripSpace(s)
 	var ys, ms, ds string
 	if m := cnDateRe.FindStringSubmatch(s); m != nil {
 		ys, ms, ds = m[1], m[2], m[3]
@@ -28,9 +30,9 @@ func parseDate(s string) (time.Time, bool) {
 	} else {
 		return time.Time{}, false
 	}
-	y, ok1 := parseNumber(ys)
-	mo, ok2 := parseNumber(ms)
-	d, ok3 := parseNumber(ds)
+	y, ok1 := notation.ParseNumber(ys)
+	mo, ok2 := notation.ParseNumber(ms)
+	d, ok3 := notation.ParseNumber(ds)
 	if !ok1 || !ok2 || !ok3 || len([]rune(ys)) != 4 {
 		return time.Time{}, false
 	}

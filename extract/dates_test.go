@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/duban/duban/internal/notation"
+)
 
 func TestParseDate(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -51,9 +55,9 @@ func TestParseNumber(t *testing.T) {
 		{"12345", 0, false},
 	}
 	for _, tt := range tests {
-		got, ok := parseNumber(tt.in)
+		got, ok := notation.ParseNumber(tt.in)
 		if got != tt.want || ok != tt.ok {
-			t.Errorf("parseNumber(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
+			t.Errorf("notation.ParseNumber(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
 	}
 }

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/duban/duban/internal/notation"
 )
 
 // findDeadline returns the first completion deadline written in a task's
@@ -76,7 +78,7 @@ func deadlineAt(text string, m int) (start, end int, ok bool) {
 // skipBefore extends a phrase ending at byte end over a following
 // 前/之前/以前.
 func skipBefore(text string, end int) int {
-	rest := strings.TrimLeftFunc(text[end:], isSpace)
+	rest := strings.TrimLeftFunc(text[end:], notation.IsSpace)
 	for _, w := range []string{"之前", "以前", "前"} {
 		if strings.HasPrefix(rest, w) {
 			return len(text) - len(rest) + len(w)
@@ -109,7 +111,7 @@ func (b *backScanner) take() rune {
 
 // sp skips whitespace.
 func (b *backScanner) sp() {
-	for b.i > 0 && isSpace(b.peek()) {
+	for b.i > 0 && notation.IsSpace(b.peek()) {
 		b.take()
 	}
 }
@@ -136,18 +138,16 @@ func (b *backScanner) word(w string) bool {
 // if more digits precede them.
 func (b *backScanner) digits(max int) (n int, ok bool) {
 	save := b.i
-	for n < max && isArabicDigit(b.peek()) {
+	for n < max && notation.IsArabicDigit(b.peek()) {
 		b.take()
 		n++
 	}
-	if n == 0 || isArabicDigit(b.peek()) {
+	if n == 0 || notation.IsArabicDigit(b.peek()) {
 		b.i = save
 		return 0, false
 	}
 	return n, true
 }
-
-func isArabicDigit(r rune) bool { return (r >= '0' && r <= '9') || (r >= '０' && r <= '９') }
 
 // month consumes a month number: 1–2 Arabic digits, 十, 十一, 十二 or 一…九.
 func (b *backScanner) month() bool {
@@ -475,7 +475,7 @@ func plausibleDeadline(text string, start, end int) bool {
 	if lo < 0 {
 		lo = 0
 	}
-	before := []rune(stripSpace(text[lo:start]))
+	before := []rune(notation.StripSpace(text[lo:start]))
 	for lo > 0 && len(before) > 0 && before[0] == utf8.RuneError {
 		before = before[1:] // the cut fell inside a character
 	}
@@ -486,18 +486,18 @@ func plausibleDeadline(text string, start, end int) bool {
 	if strings.Contains(b, "每") || strings.HasSuffix(b, "截至") || strings.HasSuffix(b, "截止") || strings.HasSuffix(b, "截止到") {
 		return false
 	}
-	m := stripSpace(text[start:end])
+	m := notation.StripSpace(text[start:end])
 	if strings.HasPrefix(m, "年") && len(before) > 0 {
 		// 三年内, 5年内: a span, not this year; 去年底, 上年末: past.
 		p := before[len(before)-1]
-		if isNumeralRune(p) || strings.ContainsRune("个多几近每去上前往昨", p) {
+		if notation.IsNumeralRune(p) || strings.ContainsRune("个多几近每去上前往昨", p) {
 			return false
 		}
 	}
 	if strings.HasSuffix(m, "前") {
 		// 2024年前三季度, 6月前两周: 前 opens a span.
-		after := []rune(strings.TrimLeftFunc(text[end:], isSpace))
-		if len(after) > 0 && (isNumeralRune(after[0]) || strings.ContainsRune("半个期后", after[0])) {
+		after := []rune(strings.TrimLeftFunc(text[end:], notation.IsSpace))
+		if len(after) > 0 && (notation.IsNumeralRune(after[0]) || strings.ContainsRune("半个期后", after[0])) {
 			return false
 		}
 	}
@@ -508,7 +508,7 @@ func plausibleDeadline(text string, start, end int) bool {
 // deadline only starts the work (6月底前启动), so a later one completes it.
 func startsAfter(rest string) bool {
 	rs := []rune(strings.TrimLeftFunc(rest, func(r rune) bool {
-		return isSpace(r) || strings.ContainsRune("，,、", r)
+		return notation.IsSpace(r) || strings.ContainsRune("，,、", r)
 	}))
 	if len(rs) > 6 {
 		rs = rs[:6]

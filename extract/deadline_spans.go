@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/duban/duban/internal/notation"
 )
 
 // spanHasEnd reports whether a deadline text that starts something ("即日
@@ -13,7 +15,7 @@ func spanHasEnd(s string) bool {
 	if i < 0 {
 		return false
 	}
-	rest := strings.TrimLeftFunc(s[i+len("起"):], isSpace)
+	rest := strings.TrimLeftFunc(s[i+len("起"):], notation.IsSpace)
 	r, n := utf8.DecodeRuneInString(rest)
 	if !strings.ContainsRune("至到—–-~～", r) {
 		return false

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/internal/notation"
 )
 
 // arabicNumerals rewrites the numbers of a deadline text to ASCII digits:
@@ -28,18 +29,18 @@ func convertNumerals(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(rs); {
-		if !isNumeralRune(rs[i]) {
+		if !notation.IsNumeralRune(rs[i]) {
 			b.WriteRune(rs[i])
 			i++
 			continue
 		}
 		j := i
-		for j < len(rs) && isNumeralRune(rs[j]) {
+		for j < len(rs) && notation.IsNumeralRune(rs[j]) {
 			j++
 		}
 		run := string(rs[i:j])
 		if j < len(rs) && strings.ContainsRune("年月日号个天周季旬工星", rs[j]) {
-			if n, ok := parseNumber(run); ok {
+			if n, ok := notation.ParseNumber(run); ok {
 				b.WriteString(strconv.Itoa(n))
 				i = j
 				continue
@@ -64,7 +65,7 @@ func asciiNumbers(s string) bool {
 	prevDigit := false
 	for _, r := range s {
 		digit := r >= '0' && r <= '9'
-		if digit && r == '0' && !prevDigit || !digit && isNumeralRune(r) || r == utf8.RuneError {
+		if digit && r == '0' && !prevDigit || !digit && notation.IsNumeralRune(r) || r == utf8.RuneError {
 			return false
 		}
 		prevDigit = digit
@@ -123,7 +124,7 @@ type stage struct {
 // With several stages the completion stage counts. A text it does not
 // understand gives KindUnknown with no date; raw == "" gives nil.
 func parseDeadline(raw string, year int, issue time.Time) *duban.Deadline {
-	r := stripSpace(raw)
+	r := notation.StripSpace(raw)
 	if r == "" {
 		return nil
 	}
@@ -140,7 +141,7 @@ func parseDeadline(raw string, year int, issue time.Time) *duban.Deadline {
 		s = dlDottedRe.ReplaceAllStringFunc(s, dottedToChinese)
 	}
 	segs := strings.FieldsFunc(s, func(c rune) bool {
-		return isClauseSep(c)
+		return notation.IsClauseSep(c)
 	})
 	var stages []stage
 	y := year
@@ -163,8 +164,7 @@ func parseDeadline(raw string, year int, issue time.Time) *duban.Deadline {
 	d.Kind = best.kind
 	if y := best.date.Year(); !best.date.IsZero() && y >= 1900 && y <= 2999 {
 		// Without a plan year (0) the form is known but not its day.
-		d.Date = duban.NullString(best.date.Format(duban.DateLayout))
-		d.Quarter = duban.NullString(duban.QuarterOf(best.date))
+		d.SetDate(best.date.Format(duban.DateLayout))
 	}
 	return d
 }
@@ -308,7 +308,7 @@ func lastMonth(s string) (string, bool) {
 			return "", false
 		}
 		j := i
-		for j > 0 && i-j < 2 && isASCIIDigit(rune(s[j-1])) {
+		for j > 0 && i-j < 2 && notation.IsASCIIDigit(rune(s[j-1])) {
 			j--
 		}
 		if j < i {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/internal/notation"
 )
 
 var issue2024 = time.Date(2024, 5, 11, 0, 0, 0, 0, time.UTC)
@@ -283,13 +284,13 @@ func FuzzParseDeadline(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, raw string, year int) {
 		d := parseDeadline(raw, year, issue2024)
-		if stripSpace(raw) == "" {
+		if notation.StripSpace(raw) == "" {
 			if d != nil {
 				t.Fatalf("non-nil for blank %q", raw)
 			}
 			return
 		}
-		if d == nil || d.Raw != stripSpace(raw) {
+		if d == nil || d.Raw != notation.StripSpace(raw) {
 			t.Fatalf("parseDeadline(%q) = %+v", raw, d)
 		}
 		day, ok := d.Time()

@@ -4,77 +4,148 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/extract/document"
+	"github.com/duban/duban/extract/enrich"
+	"github.com/duban/duban/internal/notation"
+	"github.com/duban/duban/internal/safeopen"
 )
 
-// maxFileSize bounds the notice files File reads.
-const maxFileSize = 256 << 20
+// MaxFileSize is the largest notice file Load reads unless Options say
+// otherwise: 256 MB, far above any notice.
+const MaxFileSize = 256 << 20
 
 // Options adjust extraction.
 type Options struct {
-	Year int // overrides the plan year when non-zero
+	// Year overrides the plan year when non-zero.
+	Year int
+	// Enrich, when set, applies a unit directory and the word segmenter
+	// to the records: canonical unit names, and (as its Mode says) units
+	// inferred from task texts, keywords and mentioned units. For the
+	// records duban extract writes, pass
+	//
+	//	&enrich.Enricher{Directory: dir, Mode: enrich.Auto}
+	//
+	// with dir from duban.LoadDirectory (nil for none). Nil applies
+	// neither: units carry the names the notice gives.
+	Enrich *enrich.Enricher
+	// MaxSize bounds the size of a notice file in bytes (0: MaxFileSize).
+	MaxSize int64
 }
 
-// File reads a notice file, choosing the reader by its extension, and
-// extracts its records. Source.Path is path as given.
-func File(path string, opt Options) (*duban.Notice, error) {
+// Input is a notice file read into memory, with its SHA-256 checksum.
+type Input struct {
+	Name   string // the path as given; used in errors and as Source.Path
+	Data   []byte
+	SHA256 string // hex; empty until computed
+}
+
+// Load reads a notice file for extraction: one duban reads (by its
+// extension), not larger than opt.MaxSize, not empty. Every error names
+// the file.
+func Load(path string, opt Options) (*Input, error) {
 	if ReaderFor(path) == nil {
 		return nil, unsupported(path)
 	}
-	if fi, err := os.Stat(path); err != nil {
-		return nil, err // *PathError names the file
-	} else if fi.Size() > maxFileSize {
-		return nil, fmt.Errorf("%s: %d bytes, larger than any notice (limit %d)", path, fi.Size(), maxFileSize)
-	} else if fi.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory", path)
+	limit := opt.MaxSize
+	if limit <= 0 {
+		limit = MaxFileSize
 	}
-	data, err := os.ReadFile(path)
+	// Opened without blocking on a FIFO; a folder, a device (/dev/zero),
+	// a FIFO or a socket is refused with what it is.
+	f, fi, err := safeopen.Open(path)
 	if err != nil {
-		return nil, err // *PathError names the file
+		return nil, err // names the file
 	}
-	return Bytes(path, data, opt)
+	defer f.Close()
+	if fi.Size() > limit {
+		return nil, tooLarge(path, fi.Size(), limit)
+	}
+	// The size may change under us: read at most one byte past the limit.
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, tooLarge(path, int64(len(data)), limit)
+	}
+	if len(data) == 0 {
+		return nil, fmt.Errorf("%s: empty file", path)
+	}
+	sum := sha256.Sum256(data)
+	return &Input{Name: path, Data: data, SHA256: hex.EncodeToString(sum[:])}, nil
+}
+
+func tooLarge(path string, size, limit int64) error {
+	return fmt.Errorf("%s: %d bytes, larger than any notice (limit %d)", path, size, limit)
+}
+
+// File extracts the records of a notice file: Load, then Extract.
+func File(path string, opt Options) (*duban.Notice, error) {
+	in, err := Load(path, opt)
+	if err != nil {
+		return nil, err
+	}
+	return in.Extract(opt)
 }
 
 // Bytes extracts the records of a notice held in data; name gives the
 // format (by extension) and is used in errors and as Source.Path.
 func Bytes(name string, data []byte, opt Options) (*duban.Notice, error) {
-	r := ReaderFor(name)
+	return (&Input{Name: name, Data: data}).Extract(opt)
+}
+
+// Extract reads the input with the reader for its format, parses the
+// notice's structure and enriches the records as opt says. The records'
+// Source names the input and its checksum.
+func (in *Input) Extract(opt Options) (*duban.Notice, error) {
+	r := ReaderFor(in.Name)
 	if r == nil {
-		return nil, unsupported(name)
+		return nil, unsupported(in.Name)
 	}
-	// The checksum needs nothing from the reading: it is computed beside
-	// it (the channel is buffered, so an early return leaks nothing).
-	sums := make(chan [sha256.Size]byte, 1)
-	go func() { sums <- sha256.Sum256(data) }()
-	doc, err := r.Read(name, data)
+	sum := in.SHA256
+	var sums chan [sha256.Size]byte
+	if sum == "" {
+		// The checksum needs nothing from the reading: it is computed
+		// beside it (the channel is buffered, so an early return leaks
+		// nothing).
+		sums = make(chan [sha256.Size]byte, 1)
+		go func() { sums <- sha256.Sum256(in.Data) }()
+	}
+	doc, err := r.Read(in.Name, in.Data)
 	if err != nil {
 		return nil, err
 	}
-	n, err := Parse(name, doc, opt)
+	n, err := Parse(in.Name, doc, opt)
 	if err != nil {
 		return nil, err
 	}
-	sum := <-sums
-	n.Source = duban.Source{Path: name, Format: doc.Format, SHA256: hex.EncodeToString(sum[:]), Pages: doc.Pages}
+	if sums != nil {
+		s := <-sums
+		sum = hex.EncodeToString(s[:])
+		in.SHA256 = sum
+	}
+	n.Source = duban.Source{Path: in.Name, Format: doc.Format, SHA256: sum, Pages: doc.Pages}
+	opt.Enrich.Enrich(n)
 	return n, nil
 }
 
 func unsupported(name string) error {
 	ext := filepath.Ext(name)
 	if ext == "" {
-		return fmt.Errorf("%s: no file extension; duban reads .txt, .docx and .pdf", name)
+		return fmt.Errorf("%s: no file extension; duban reads %s", name, extensionList())
 	}
-	return fmt.Errorf("%s: unsupported file type %q; duban reads .txt, .docx and .pdf", name, ext)
+	return fmt.Errorf("%s: unsupported file type %q; duban reads %s", name, ext, extensionList())
 }
 
 // Parse finds the header, the outline and the tasks of a document. name is
 // used in errors only. A document without tasks is an error.
-func Parse(name string, doc *Document, opt Options) (n *duban.Notice, err error) {
+func Parse(name string, doc *document.Document, opt Options) (n *duban.Notice, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			n, err = nil, fmt.Errorf("%s: structure: internal error: %v", name, r)
@@ -85,7 +156,7 @@ func Parse(name string, doc *Document, opt Options) (n *duban.Notice, err error)
 
 // parseNotice is Parse without the guard against panics (fuzz tests call
 // it to find them).
-func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error) {
+func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notice, error) {
 	if doc == nil {
 		return nil, fmt.Errorf("%s: no text", name)
 	}
@@ -95,7 +166,7 @@ func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error)
 			ps = append(ps, bodyPara{table: b.Table, line: b.Line, page: b.Page})
 			continue
 		}
-		t := trimFunc(b.Text, isSpace)
+		t := notation.TrimFunc(b.Text, notation.IsSpace)
 		if t != "" && !isPageNumberLine(t) {
 			ps = append(ps, bodyPara{text: t, line: b.Line, page: b.Page})
 		}
@@ -108,12 +179,12 @@ func parseNotice(name string, doc *Document, opt Options) (*duban.Notice, error)
 	start := len(ps)
 	inAttachments := false
 	for i, p := range ps {
-		k, _, _ := parseMarker(p.text)
-		if p.table != nil || (k != markNone && !inAttachments) {
+		k, _, _ := notation.ParseMarker(p.text)
+		if p.table != nil || (k != notation.MarkNone && !inAttachments) {
 			start = i
 			break
 		}
-		if k == markNone {
+		if k == notation.MarkNone {
 			inAttachments = isAttachmentLine(p.text)
 		}
 	}
@@ -193,7 +264,7 @@ func (st *parseState) tasks() []duban.Task {
 			if text == "" {
 				continue
 			}
-			if it.depth == 1 && !it.fromRow && !containsAnyRune(text, "。；;") {
+			if it.depth == 1 && !it.fromRow && !notation.ContainsAnyRune(text, "。；;") {
 				continue // a heading with nothing under it
 			}
 			if anyAssigned && !assigned[groupOf(it)] {
@@ -226,7 +297,7 @@ func (st *parseState) tasks() []duban.Task {
 		}
 		raw := seg.deadline
 		if raw == "" {
-			raw = stripSpace(findDeadline(text))
+			raw = notation.StripSpace(findDeadline(text))
 		}
 		if raw != "" {
 			t.Deadline = st.deadline(raw)
@@ -259,14 +330,14 @@ func isPageNumberLine(s string) bool {
 	if len(s) > 60 {
 		return false
 	}
-	s = stripSpace(s)
+	s = notation.StripSpace(s)
 	s = strings.Trim(s, "-—–－_·•")
 	if s == "" {
 		return false
 	}
 	digits := 0
 	rest := strings.Map(func(r rune) rune {
-		if isASCIIDigit(r) {
+		if notation.IsASCIIDigit(r) {
 			digits++
 			return -1
 		}
@@ -292,7 +363,7 @@ type runningHeader struct {
 func runningHeaders(h header) runningHeader {
 	var r runningHeader
 	for _, s := range []string{h.docNumber, h.title, h.planTitle} {
-		if s = stripSpace(s); s != "" {
+		if s = notation.StripSpace(s); s != "" {
 			r.lines = append(r.lines, s)
 			r.maxLen = max(r.maxLen, len(s))
 		}
@@ -305,7 +376,7 @@ func (r runningHeader) match(s string) bool {
 	if len(s) > r.maxLen+24 {
 		return false // too long even with spaces inside
 	}
-	s = stripSpace(s)
+	s = notation.StripSpace(s)
 	for _, l := range r.lines {
 		if s == l {
 			return true

@@ -1,11 +1,12 @@
 package extract
 
 import (
-	"archive/zip"
-	"bytes"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/duban/duban/extract/txt"
+	"github.com/duban/duban/internal/notation"
 )
 
 // FuzzStructure feeds arbitrary text through the TXT reader and the
@@ -14,7 +15,7 @@ import (
 func FuzzStructure(f *testing.F) {
 	f.Add("一、总体要求\n1. 完成任务。（责任单位：甲局，完成时间：5月底前）\n")
 	f.Fuzz(func(t *testing.T, text string) {
-		doc, err := TXTReader{}.Read("f.txt", []byte(text))
+		doc, err := txt.Reader{}.Read("f.txt", []byte(text))
 		if err != nil {
 			return
 		}
@@ -41,7 +42,7 @@ func FuzzStructure(f *testing.F) {
 				t.Fatalf("task %s: line %d", tk.ID, tk.Source.Line)
 			}
 			for _, u := range tk.Units {
-				if u.Name == "" || strings.ContainsFunc(u.Name, isSpace) {
+				if u.Name == "" || strings.ContainsFunc(u.Name, notation.IsSpace) {
 					t.Fatalf("task %s: unit name %q", tk.ID, u.Name)
 				}
 			}
@@ -50,53 +51,6 @@ func FuzzStructure(f *testing.F) {
 			}
 		}
 	})
-}
-
-// FuzzDOCX feeds arbitrary bytes to the DOCX reader: it must return a
-// document or an error naming the file, never panic. Input that is not a
-// zip archive is wrapped into one as word/document.xml, so that the fuzzer
-// reaches the XML, numbering and table code rather than stopping at zip
-// checksums. Seeds: testdata/fuzz/FuzzDOCX (whole files and bare XML).
-func FuzzDOCX(f *testing.F) {
-	f.Add(makeDOCX(f, p(numPr("3", "0"), "标题")+`<w:tbl>`+tr(tc(`<w:gridSpan w:val="2"/>`, "a"), tc(`<w:vMerge/>`, "b"))+`</w:tbl>`, testNumbering, ""))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		if !bytes.HasPrefix(data, []byte("PK")) {
-			data = storedDOCX(t, data)
-		}
-		doc, err := readDOCX("f.docx", data)
-		if err != nil {
-			if !strings.HasPrefix(err.Error(), "f.docx: ") {
-				t.Fatalf("error does not name the file: %v", err)
-			}
-			return
-		}
-		if doc.Format != "docx" {
-			t.Fatalf("format %q", doc.Format)
-		}
-		// the parser must cope with whatever the reader gives
-		_, _ = parseNotice("f.docx", doc, Options{})
-	})
-}
-
-// storedDOCX wraps document XML into a zip archive, uncompressed, with the
-// numbering definitions of testNumbering.
-func storedDOCX(t *testing.T, documentXML []byte) []byte {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for name, content := range map[string][]byte{
-		"word/document.xml":  documentXML,
-		"word/numbering.xml": []byte(`<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` + testNumbering + `</w:numbering>`),
-	} {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store})
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write(content)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
 }
 
 // BenchmarkExtractTXT extracts the sample notice from its TXT bytes.

@@ -1,15 +1,12 @@
 package extract
 
 import (
-	"encoding/json"
-	"fmt"
-	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/internal/gold"
 )
 
 // goldenCases pairs each sample notice with its gold records.
@@ -54,69 +51,12 @@ func TestGolden(t *testing.T) {
 
 // checkGold extracts a notice, reports every difference from its gold
 // records as a test error and returns the extracted records.
-func checkGold(t *testing.T, notice, gold string) *duban.Notice {
+func checkGold(t *testing.T, notice, goldFile string) *duban.Notice {
 	t.Helper()
 	got, err := File(notice, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw, err := os.ReadFile(gold)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want duban.Notice
-	if err := json.Unmarshal(raw, &want); err != nil {
-		t.Fatalf("%s: %v", gold, err)
-	}
-	for _, d := range diffNotice(&want, got) {
-		t.Error(d)
-	}
-	if len(got.Tasks) != len(want.Tasks) {
-		t.Errorf("%d tasks, want %d", len(got.Tasks), len(want.Tasks))
-	}
+	gold.Check(t, got, goldFile)
 	return got
-}
-
-// diffNotice lists the differences between the gold and the extracted
-// records in the fields the gold sets.
-func diffNotice(want, got *duban.Notice) []string {
-	var ds []string
-	cmp := func(what string, w, g any) {
-		if !reflect.DeepEqual(w, g) {
-			wj, _ := json.Marshal(w)
-			gj, _ := json.Marshal(g)
-			ds = append(ds, fmt.Sprintf("%s:\n  want %s\n  got  %s", what, wj, gj))
-		}
-	}
-	cmp("doc_number", want.DocNumber, got.DocNumber)
-	cmp("issuer", want.Issuer, got.Issuer)
-	cmp("issue_date", want.IssueDate, got.IssueDate)
-	cmp("title", want.Title, got.Title)
-	cmp("plan_title", want.PlanTitle, got.PlanTitle)
-	cmp("year", want.Year, got.Year)
-	gotByID := map[string]duban.Task{}
-	var gotIDs, wantIDs []string
-	for _, t := range got.Tasks {
-		gotByID[t.ID] = t
-		gotIDs = append(gotIDs, t.ID)
-	}
-	for _, t := range want.Tasks {
-		wantIDs = append(wantIDs, t.ID)
-	}
-	cmp("task ids", wantIDs, gotIDs)
-	for _, w := range want.Tasks {
-		g, ok := gotByID[w.ID]
-		if !ok {
-			continue
-		}
-		p := "task " + w.ID + " "
-		cmp(p+"path", w.Path, g.Path)
-		cmp(p+"section", w.Section, g.Section)
-		cmp(p+"subsection", w.Subsection, g.Subsection)
-		cmp(p+"text", w.Text, g.Text)
-		cmp(p+"units", w.Units, g.Units)
-		cmp(p+"units_open", w.UnitsOpen, g.UnitsOpen)
-		cmp(p+"deadline", w.Deadline, g.Deadline)
-	}
-	return ds
 }

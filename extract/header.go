@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/internal/notation"
 )
 
 // The header of a notice: 文号, issuing office (the red-header line "…文件"
@@ -16,7 +17,6 @@ import (
 // signature, date, 抄送 and 印发 lines may also stand after the body.
 
 var (
-	docNumberRe = regexp.MustCompile(`[\p{Han}]{1,16}[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]\s*\d{1,4}\s*号`)
 	printObjRe  = regexp.MustCompile(`印发(.+?)的(通知|意见|函)$`)
 	yearRe      = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
 	dateCharsRe = regexp.MustCompile(`^[0-9０-９〇零○Ｏ◯一二三四五六七八九十]{2,4}年[0-9０-９〇零○Ｏ◯一二三四五六七八九十]{1,3}月[0-9０-９〇零○Ｏ◯一二三四五六七八九十]{1,3}[日号]$`)
@@ -43,7 +43,7 @@ func isDateLine(s string) bool {
 	if len(s) > 80 || !strings.Contains(s, "年") {
 		return false
 	}
-	s = stripSpace(s)
+	s = notation.StripSpace(s)
 	if !dateCharsRe.MatchString(s) {
 		return false
 	}
@@ -68,10 +68,10 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 
 	titleAt := -1
 	for i, p := range head {
-		s := stripSpace(p.text)
+		s := notation.StripSpace(p.text)
 		switch {
-		case h.docNumber == "" && short(s, 40) && strings.Contains(s, "号") && !strings.Contains(s, "《") && docNumberRe.MatchString(s):
-			h.docNumber = stripSpace(docNumberRe.FindString(s))
+		case h.docNumber == "" && short(s, 40) && strings.Contains(s, "号") && !strings.Contains(s, "《") && notation.DocNumberRe.MatchString(s):
+			h.docNumber = notation.StripSpace(notation.DocNumberRe.FindString(s))
 			h.used[i] = true
 		case h.issuer == "" && titleAt < 0 && short(s, 40) && strings.HasSuffix(s, "文件") && !strings.Contains(s, "关于"):
 			h.issuer = strings.TrimSuffix(s, "文件")
@@ -80,16 +80,16 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 			// a title may wrap over up to three lines
 			t := p.text
 			j := i
-			for j+1 < len(head) && j < i+2 && (!hasTitleEnd(stripSpace(t)) || isTitleTail(head[j+1].text)) {
-				next := stripSpace(head[j+1].text)
+			for j+1 < len(head) && j < i+2 && (!hasTitleEnd(notation.StripSpace(t)) || isTitleTail(head[j+1].text)) {
+				next := notation.StripSpace(head[j+1].text)
 				if next == "" || strings.ContainsAny(next, "。；：:，,") {
 					break
 				}
 				t = joinWrapped(t, head[j+1].text)
 				j++
 			}
-			if hasTitleEnd(stripSpace(t)) {
-				h.title = cleanText(t)
+			if hasTitleEnd(notation.StripSpace(t)) {
+				h.title = notation.CleanText(t)
 				titleAt = j
 				for k := i; k <= j; k++ {
 					h.used[k] = true
@@ -100,9 +100,9 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 	if titleAt < 0 {
 		// No 关于 title: the first line after the 文号 that ends like one.
 		for i, p := range head {
-			s := stripSpace(p.text)
+			s := notation.StripSpace(p.text)
 			if !h.used[i] && short(s, 80) && hasTitleEnd(s) && !strings.ContainsAny(s, "。；：:") {
-				h.title, titleAt = cleanText(p.text), i
+				h.title, titleAt = notation.CleanText(p.text), i
 				h.used[i] = true
 				break
 			}
@@ -125,7 +125,7 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 			if len(p.text) > 200 {
 				continue
 			}
-			if m := sigDateRe.FindStringSubmatch(stripSpace(p.text)); m != nil && !strings.HasSuffix(m[1], "印发") && isDateLine(m[2]) && !strings.ContainsAny(m[1], "。，,；：:、") {
+			if m := sigDateRe.FindStringSubmatch(notation.StripSpace(p.text)); m != nil && !strings.HasSuffix(m[1], "印发") && isDateLine(m[2]) && !strings.ContainsAny(m[1], "。，,；：:、") {
 				dateAt, sigOnLine = i, m[1]
 				break
 			}
@@ -133,7 +133,7 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 	}
 	if dateAt < 0 {
 		for i := len(ps) - 1; i >= 0; i-- {
-			s := stripSpace(ps[i].text)
+			s := notation.StripSpace(ps[i].text)
 			if strings.HasSuffix(s, "印发") && isDateLine(strings.TrimSuffix(s, "印发")) {
 				dateAt = i
 				break
@@ -141,7 +141,7 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 		}
 	}
 	if dateAt >= 0 {
-		s := strings.TrimSuffix(stripSpace(ps[dateAt].text), "印发")
+		s := strings.TrimSuffix(notation.StripSpace(ps[dateAt].text), "印发")
 		if sigOnLine != "" {
 			s = strings.TrimPrefix(s, sigOnLine)
 		}
@@ -154,7 +154,7 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 				h.issuer = sigOnLine
 			}
 		} else if dateAt > 0 {
-			sig := stripSpace(ps[dateAt-1].text)
+			sig := notation.StripSpace(ps[dateAt-1].text)
 			if short(sig, 40) && !strings.ContainsAny(sig, "。，,；：:、") && utf8.RuneCountInString(sig) >= 4 {
 				h.used[dateAt-1] = true
 				if h.issuer == "" {
@@ -168,14 +168,14 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 		if !mentionsDistribution(p.text) {
 			continue
 		}
-		s := stripSpace(p.text)
+		s := notation.StripSpace(p.text)
 		if m := publicityRe.FindStringSubmatch(s); m != nil && h.publicity == "" {
 			h.publicity = m[1]
 			h.used[i] = true
 		}
 		if strings.HasPrefix(s, "抄送") && h.cc == nil {
 			rest := strings.TrimLeft(strings.TrimPrefix(s, "抄送"), "：:")
-			names, _ := splitUnits(rest)
+			names, _ := notation.SplitUnits(rest)
 			h.cc = names
 			h.used[i] = true
 		}
@@ -192,27 +192,27 @@ func parseHeader(ps []bodyPara, bodyStart int) header {
 		if h.used[i] {
 			continue
 		}
-		s := stripSpace(head[i].text)
+		s := notation.StripSpace(head[i].text)
 		if s == "" || !short(s, 60) || utf8.RuneCountInString(s) < 4 {
 			continue
 		}
 		last, _ := utf8.DecodeLastRuneInString(s)
 		first, _ := utf8.DecodeRuneInString(s)
-		if k, _, _ := parseMarker(s); k != markNone {
+		if k, _, _ := notation.ParseMarker(s); k != notation.MarkNone {
 			continue
 		}
-		if strings.ContainsRune("。，,；;：:、", last) || strings.ContainsAny(s, "：:") || isOpenBracket(first) || strings.HasPrefix(s, "附件") {
+		if strings.ContainsRune("。，,；;：:、", last) || strings.ContainsAny(s, "：:") || notation.IsOpenBracket(first) || strings.HasPrefix(s, "附件") {
 			continue
 		}
 		cands = append(cands, i)
 	}
 	for _, i := range cands {
-		if want != "" && stripSpace(head[i].text) == stripSpace(want) {
-			h.planTitle = cleanText(head[i].text)
+		if want != "" && notation.StripSpace(head[i].text) == notation.StripSpace(want) {
+			h.planTitle = notation.CleanText(head[i].text)
 		}
 	}
 	if h.planTitle == "" && len(cands) > 0 {
-		h.planTitle = cleanText(head[cands[len(cands)-1]].text)
+		h.planTitle = notation.CleanText(head[cands[len(cands)-1]].text)
 	}
 	return h
 }
@@ -233,7 +233,7 @@ func noticeYear(h header) int {
 		y, _ := strconv.Atoi(h.issue[:4])
 		return y
 	}
-	if m := docNumberRe.FindStringSubmatch(h.docNumber); m != nil {
+	if m := notation.DocNumberRe.FindStringSubmatch(h.docNumber); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		return y
 	}
@@ -248,7 +248,7 @@ func mentionsDistribution(s string) bool {
 	n := 0
 	for _, r := range s {
 		switch {
-		case isSpace(r), n == 0 && isOpenBracket(r):
+		case notation.IsSpace(r), n == 0 && notation.IsOpenBracket(r):
 			continue
 		}
 		first[n] = r

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/internal/notation"
 )
 
 // Style 1 and 3: bracketed assignments inside an item's text.
@@ -23,111 +24,41 @@ type bracketAssigner struct{}
 
 func (bracketAssigner) assign(it *outlineItem, st *parseState) ([]taskPart, bool) {
 	text := it.text
-	var buf [4]bracketSpan
-	groups := appendBracketGroups(buf[:0], text)
+	var buf [4]notation.BracketSpan
+	groups := notation.AppendBracketGroups(buf[:0], text)
 	if len(groups) == 0 {
 		return nil, false
 	}
 	segs := st.parts[:0] // assign copies the parts out before the next item
 	start := 0
 	for _, g := range groups {
-		seg, ok := st.parseGroup(text[g.inner:g.close])
+		seg, ok := st.parseGroup(text[g.Inner:g.Close])
 		if !ok {
 			continue
 		}
-		seg.text = trimFunc(text[start:g.open], func(r rune) bool {
-			return isSpace(r) || (start > 0 && isClauseSep(r))
+		seg.text = notation.TrimFunc(text[start:g.Open], func(r rune) bool {
+			return notation.IsSpace(r) || (start > 0 && notation.IsClauseSep(r))
 		})
 		if seg.text == "" && len(segs) > 0 {
 			segs[len(segs)-1].merge(seg) // "（牵头单位：X）（完成时限：Y）"
-			start = g.end
+			start = g.End
 			continue
 		}
 		segs = append(segs, seg)
-		start = g.end
+		start = g.End
 	}
 	st.parts = segs[:0]
 	if len(segs) == 0 {
 		return nil, false
 	}
-	rest := trimFunc(text[start:], func(r rune) bool {
-		return isSpace(r) || isClauseSep(r) || r == '.'
+	rest := notation.TrimFunc(text[start:], func(r rune) bool {
+		return notation.IsSpace(r) || notation.IsClauseSep(r) || r == '.'
 	})
 	if rest != "" {
 		// Text after the last assignment belongs to the last task.
 		segs[len(segs)-1].text += text[start:]
 	}
 	return segs, true
-}
-
-// bracketSpan is one top-level bracket group of a text: byte offsets of its
-// opening bracket, its inside, its closing bracket and the end.
-type bracketSpan struct{ open, inner, close, end int }
-
-// appendBracketGroups appends to gs the top-level bracket groups of s
-// (a caller can lend a buffer on its stack); any closing bracket closes
-// any opening one, as notices mix （ and ).
-func appendBracketGroups(gs []bracketSpan, s string) []bracketSpan {
-	depth, open := 0, 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c-0xE4 <= 0xE9-0xE4 { // ideographs: no brackets
-			if j := hanRun(s, i); j > i {
-				i = j
-				continue
-			}
-		}
-		kind, n := bracketAt(s, i)
-		switch {
-		case kind > 0:
-			if depth == 0 {
-				open = i
-			}
-			depth++
-		case kind < 0 && depth > 0:
-			depth--
-			if depth == 0 {
-				_, on := bracketAt(s, open)
-				gs = append(gs, bracketSpan{open: open, inner: open + on, close: i, end: i + n})
-			}
-		}
-		i += n
-	}
-	return gs
-}
-
-// bracketAt reads the character at s[i] as isOpenBracket and
-// isCloseBracket would: kind is 1 for an opening bracket, -1 for a
-// closing one, 0 for anything else; n is the character's length (1 for a
-// byte that starts no valid character). The full-width brackets are
-// matched by their bytes: （ ） ［ ］ are EF BC 88/89/BB/BD, 【 】 〔 〕
-// E3 80 90/91/94/95.
-func bracketAt(s string, i int) (kind, n int) {
-	c := s[i]
-	switch c {
-	case '(', '[':
-		return 1, 1
-	case ')', ']':
-		return -1, 1
-	case 0xE3, 0xEF:
-		if i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
-			return 0, 1
-		}
-		switch b1, b2 := s[i+1], s[i+2]; {
-		case c == 0xEF && b1 == 0xBC && (b2 == 0x88 || b2 == 0xBB),
-			c == 0xE3 && b1 == 0x80 && (b2 == 0x90 || b2 == 0x94):
-			return 1, 3
-		case c == 0xEF && b1 == 0xBC && (b2 == 0x89 || b2 == 0xBD),
-			c == 0xE3 && b1 == 0x80 && (b2 == 0x91 || b2 == 0x95):
-			return -1, 3
-		}
-		return 0, 3
-	}
-	if c < utf8.RuneSelf {
-		return 0, 1
-	}
-	_, n = decodeRune(s, i)
-	return 0, n
 }
 
 // splitTopLevel splits s on the separators in seps that are outside
@@ -137,9 +68,9 @@ func splitTopLevel(s, seps string) []string {
 	depth, start := 0, 0
 	for i, r := range s {
 		switch {
-		case isOpenBracket(r):
+		case notation.IsOpenBracket(r):
 			depth++
-		case isCloseBracket(r) && depth > 0:
+		case notation.IsCloseBracket(r) && depth > 0:
 			depth--
 		case depth == 0 && r > 0x2B && strings.ContainsRune(seps, r):
 			parts = append(parts, s[start:i])
@@ -151,8 +82,8 @@ func splitTopLevel(s, seps string) []string {
 
 // parseGroup reads the inside of one bracket group as an assignment.
 func (st *parseState) parseGroup(inner string) (taskPart, bool) {
-	inner = trimFunc(inner, quickSpace)
-	if startsWithField(inner) && !statesLeadConvention(inner) && !strings.Contains(inner, "下同") {
+	inner = notation.TrimFunc(inner, notation.QuickSpace)
+	if notation.StartsWithField(inner) && !statesLeadConvention(inner) && !strings.Contains(inner, "下同") {
 		// the common field clause, without remarks to take out
 		var buf [6]clauseField
 		fs, _ := appendFields(buf[:0], inner)
@@ -165,7 +96,7 @@ func (st *parseState) parseGroup(inner string) (taskPart, bool) {
 	var kept []string
 	convention := false
 	for _, part := range splitTopLevel(inner, "，,；;") {
-		p := trimFunc(part, isSpace)
+		p := notation.TrimFunc(part, notation.IsSpace)
 		switch {
 		case statesLeadConvention(p):
 			convention = true
@@ -177,7 +108,7 @@ func (st *parseState) parseGroup(inner string) (taskPart, bool) {
 	if len(kept) == 0 {
 		return taskPart{}, false
 	}
-	if startsWithField(inner) {
+	if notation.StartsWithField(inner) {
 		fs, _ := parseFields(strings.Join(kept, "，"))
 		if !hasUnitOrDeadline(fs) {
 			return taskPart{}, false
@@ -196,7 +127,7 @@ func (st *parseState) parseGroup(inner string) (taskPart, bool) {
 	// A bare unit list counts only next to a deadline: "（市发改委，6月底前）".
 	var bare []string
 	for _, part := range kept {
-		p := trimFunc(part, isSpace)
+		p := notation.TrimFunc(part, notation.IsSpace)
 		if lead, co, open, ok := parseRolePart(p); ok {
 			seg.open = seg.open || open
 			add(lead.names, lead.role)
@@ -204,7 +135,7 @@ func (st *parseState) parseGroup(inner string) (taskPart, bool) {
 			continue
 		}
 		if d := findDeadline(p); d != "" && utf8.RuneCountInString(p) <= 24 && seg.deadline == "" {
-			seg.deadline = stripSpace(d)
+			seg.deadline = notation.StripSpace(d)
 			continue
 		}
 		if names, _, ok := unitNames(p); ok && allOrgNames(names) {
@@ -288,7 +219,7 @@ func parseRolePart(p string) (main roleUnits, co []string, open, ok bool) {
 
 // trimVerb removes the first of verbs that ends s.
 func trimVerb(s string, verbs []string) (string, bool) {
-	s = strings.TrimRightFunc(s, isSpace)
+	s = strings.TrimRightFunc(s, notation.IsSpace)
 	for _, v := range verbs {
 		if strings.HasSuffix(s, v) {
 			return strings.TrimSuffix(s, v), true
@@ -314,10 +245,10 @@ func trimQualifiers(s string) string {
 // unitNames splits a unit list and checks that it looks like one: each
 // name short, none holding sentence punctuation.
 func unitNames(s string) ([]string, bool, bool) {
-	if containsAnyRune(s, "。：:！？") {
+	if notation.ContainsAnyRune(s, "。：:！？") {
 		return nil, false, false
 	}
-	names, open := splitUnits(s)
+	names, open := notation.SplitUnits(s)
 	if len(names) == 0 {
 		return nil, false, false
 	}
@@ -336,7 +267,7 @@ var unitNameEnds = []string{"局", "委", "办", "部", "厅", "院", "府", "�
 // or does so before a bracket: 市发改委, 海州区（连云港高新区）.
 func allOrgNames(names []string) bool {
 	for _, n := range names {
-		n = strings.TrimRightFunc(n, isCloseBracket)
+		n = strings.TrimRightFunc(n, notation.IsCloseBracket)
 		ok := hasUnitNameEnd(n)
 		for i, r := range n {
 			if ok {

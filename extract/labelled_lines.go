@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/duban/duban/internal/notation"
 )
 
 // Style 2: labelled lines under an item.
@@ -47,7 +49,7 @@ func takeBody(it *outlineItem) {
 	}
 	var w wrapped
 	w.add(it.text)
-	if last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(it.text, isSpace)); !strings.ContainsRune("。；;：:！？!?", last) {
+	if last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(it.text, notation.IsSpace)); !strings.ContainsRune("。；;：:！？!?", last) {
 		w.add("。")
 	}
 	for _, b := range it.body {
@@ -63,14 +65,14 @@ func takeBody(it *outlineItem) {
 // after a sentence end and outside brackets starts them.
 func splitGluedFields(it *outlineItem) {
 	text := it.text
-	var buf [8]labelLoc
-	for _, loc := range boundaryLabels(text, appendLabels(buf[:0], text)) {
-		before := strings.TrimRightFunc(text[:loc.start], isSpace)
+	var buf [8]notation.LabelLoc
+	for _, loc := range boundaryLabels(text, notation.AppendLabels(buf[:0], text)) {
+		before := strings.TrimRightFunc(text[:loc.Start], notation.IsSpace)
 		last, _ := utf8.DecodeLastRuneInString(before)
-		if loc.start == 0 || !isSentenceEnd(last) || openBrackets(before) > 0 {
+		if loc.Start == 0 || !notation.IsSentenceEnd(last) || notation.OpenBrackets(before) > 0 {
 			continue
 		}
-		fs, ok := parseFields(text[loc.start:])
+		fs, ok := parseFields(text[loc.Start:])
 		if !ok || !hasUnitOrDeadline(fs) {
 			return
 		}
@@ -78,20 +80,6 @@ func splitGluedFields(it *outlineItem) {
 		it.fields = fs
 		return
 	}
-}
-
-// openBrackets counts the brackets s leaves open.
-func openBrackets(s string) int {
-	open := 0
-	for _, r := range s {
-		switch {
-		case isOpenBracket(r):
-			open++
-		case isCloseBracket(r) && open > 0:
-			open--
-		}
-	}
-	return open
 }
 
 // fieldAssigner assigns an item whose fields are already known: from

@@ -1,44 +1,48 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/duban/duban/internal/notation"
+)
 
 func TestParseMarker(t *testing.T) {
 	for _, c := range []struct {
 		in    string
-		kind  markerKind
+		kind  notation.MarkerKind
 		canon string
 		rest  string
 	}{
-		{"一、总体要求", markCN, "一", "总体要求"},
-		{"一．总体要求", markCN, "一", "总体要求"},
-		{"二.提升城市品质", markCN, "二", "提升城市品质"},
-		{"十二、其他", markCN, "十二", "其他"},
-		{"（一）深化合作。", markParenCN, "（一）", "深化合作。"},
-		{"(二) 深化科技", markParenCN, "（二）", " 深化科技"},
-		{"（ 三 ）加强", markParenCN, "（三）", "加强"},
-		{"1. 两市政府", markArabic, "1", " 两市政府"},
-		{"12．完成", markArabic, "12", "完成"},
-		{"3、推进", markArabic, "3", "推进"},
-		{"１．全角", markArabic, "1", "全角"},
-		{"（1）新建", markParenArabic, "（1）", "新建"},
-		{"(10)新建", markParenArabic, "（10）", "新建"},
-		{"1）开展", markArabicParen, "1", "开展"},
-		{"②消防", markCircled, "②", "消防"},
-		{"　　2.缩进", markArabic, "2", "缩进"},
+		{"一、总体要求", notation.MarkCN, "一", "总体要求"},
+		{"一．总体要求", notation.MarkCN, "一", "总体要求"},
+		{"二.提升城市品质", notation.MarkCN, "二", "提升城市品质"},
+		{"十二、其他", notation.MarkCN, "十二", "其他"},
+		{"（一）深化合作。", notation.MarkParenCN, "（一）", "深化合作。"},
+		{"(二) 深化科技", notation.MarkParenCN, "（二）", " 深化科技"},
+		{"（ 三 ）加强", notation.MarkParenCN, "（三）", "加强"},
+		{"1. 两市政府", notation.MarkArabic, "1", " 两市政府"},
+		{"12．完成", notation.MarkArabic, "12", "完成"},
+		{"3、推进", notation.MarkArabic, "3", "推进"},
+		{"１．全角", notation.MarkArabic, "1", "全角"},
+		{"（1）新建", notation.MarkParenArabic, "（1）", "新建"},
+		{"(10)新建", notation.MarkParenArabic, "（10）", "新建"},
+		{"1）开展", notation.MarkArabicParen, "1", "开展"},
+		{"②消防", notation.MarkCircled, "②", "消防"},
+		{"　　2.缩进", notation.MarkArabic, "2", "缩进"},
 		// not markers
-		{"1.5亿元投资", markNone, "", ""},
-		{"2024年5月11日", markNone, "", ""},
-		{"2024 年 5 月 11 日", markNone, "", ""},
-		{"二〇二五年二月十八日", markNone, "", ""},
-		{"一是加强领导", markNone, "", ""},
-		{"（无锡）", markNone, "", ""},
-		{"（一二三四五六七八九十一二三）", markNone, "", ""},
-		{"1234.", markNone, "", ""},
-		{"", markNone, "", ""},
+		{"1.5亿元投资", notation.MarkNone, "", ""},
+		{"2024年5月11日", notation.MarkNone, "", ""},
+		{"2024 年 5 月 11 日", notation.MarkNone, "", ""},
+		{"二〇二五年二月十八日", notation.MarkNone, "", ""},
+		{"一是加强领导", notation.MarkNone, "", ""},
+		{"（无锡）", notation.MarkNone, "", ""},
+		{"（一二三四五六七八九十一二三）", notation.MarkNone, "", ""},
+		{"1234.", notation.MarkNone, "", ""},
+		{"", notation.MarkNone, "", ""},
 	} {
-		kind, canon, rest := parseMarker(c.in)
-		if kind != c.kind || canon != c.canon || (c.kind != markNone && rest != c.rest) {
-			t.Errorf("parseMarker(%q) = %v %q %q, want %v %q %q", c.in, kind, canon, rest, c.kind, c.canon, c.rest)
+		kind, canon, rest := notation.ParseMarker(c.in)
+		if kind != c.kind || canon != c.canon || (c.kind != notation.MarkNone && rest != c.rest) {
+			t.Errorf("notation.ParseMarker(%q) = %v %q %q, want %v %q %q", c.in, kind, canon, rest, c.kind, c.canon, c.rest)
 		}
 	}
 }

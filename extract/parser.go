@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/extract/document"
+	"github.com/duban/duban/internal/notation"
 )
 
 // The structure parser works like a Markdown parser: the notice's body is a
@@ -20,7 +22,7 @@ import (
 // place it starts.
 type bodyPara struct {
 	text  string
-	table *Table
+	table *document.Table
 	line  int
 	page  int
 }
@@ -98,9 +100,9 @@ type parseState struct {
 	year  int
 	issue time.Time
 
-	kinds []markerKind   // marker kind of each open outline depth
-	stack []*outlineItem // open outline items, outermost first
-	last  *outlineItem   // the item paragraphs currently attach to
+	kinds []notation.MarkerKind // marker kind of each open outline depth
+	stack []*outlineItem        // open outline items, outermost first
+	last  *outlineItem          // the item paragraphs currently attach to
 
 	leadFirst   bool // a "first listed unit leads" convention is in force
 	attachments bool // in a list of attachments ("附件：1.…")
@@ -189,7 +191,7 @@ func (st *parseState) finish(it *outlineItem) {
 		heading := it.text
 		var w wrapped
 		w.add(it.text)
-		if last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(heading, isSpace)); !strings.ContainsRune("。；;：:！？!?", last) {
+		if last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(heading, notation.IsSpace)); !strings.ContainsRune("。；;：:！？!?", last) {
 			w.add("。")
 		}
 		for _, b := range it.body {
@@ -240,13 +242,13 @@ func (bodyTextParser) parse(p *bodyPara, st *parseState) bool {
 // isAttachmentLine reports whether a paragraph introduces the notice's
 // attachments ("附件：1.任务分解表", "附件：", "附件2").
 func isAttachmentLine(s string) bool {
-	rest, ok := strings.CutPrefix(strings.TrimLeftFunc(s, isSpace), "附件")
+	rest, ok := strings.CutPrefix(strings.TrimLeftFunc(s, notation.IsSpace), "附件")
 	if !ok {
 		return false
 	}
-	rest = strings.TrimLeftFunc(rest, isSpace)
+	rest = strings.TrimLeftFunc(rest, notation.IsSpace)
 	r, _ := utf8.DecodeRuneInString(rest)
-	return rest == "" || r == '：' || r == ':' || isASCIIDigit(r)
+	return rest == "" || r == '：' || r == ':' || notation.IsASCIIDigit(r)
 }
 
 // unitList is a memoised splitUnits result.
@@ -255,12 +257,12 @@ type unitList struct {
 	open  bool
 }
 
-// splitUnits is splitUnits, memoised for the notice.
+// splitUnits is notation.SplitUnits, memoised for the notice.
 func (st *parseState) splitUnits(s string) ([]string, bool) {
 	if l, ok := st.unitLists[s]; ok {
 		return l.names, l.open
 	}
-	names, open := splitUnits(s)
+	names, open := notation.SplitUnits(s)
 	if st.unitLists == nil {
 		st.unitLists = map[string]unitList{}
 	}
@@ -306,19 +308,19 @@ func (st *parseState) ownDeadline(d duban.Deadline) *duban.Deadline {
 	return &st.dlChunk[len(st.dlChunk)-1]
 }
 
-// tidy is cleanText with a fast path: text without whitespace (most task
+// tidy is notation.CleanText with a fast path: text without whitespace (most task
 // texts) has nothing to repair.
 func tidy(s string) string {
-	if plainText(s) {
+	if notation.PlainText(s) {
 		return s
 	}
-	return cleanText(s)
+	return notation.CleanText(s)
 }
 
-// noSpace is stripSpace with a fast path for text without whitespace.
+// noSpace is notation.StripSpace with a fast path for text without whitespace.
 func noSpace(s string) string {
-	if !hasQuickSpace(s) {
+	if !notation.HasQuickSpace(s) {
 		return s
 	}
-	return stripSpace(s)
+	return notation.StripSpace(s)
 }

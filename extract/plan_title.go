@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/duban/duban/internal/notation"
+)
 
 // A notice that lists its own requirements ("并提出如下要求：一、…二、…")
 // before the signature starts its body there, so the title of the plan it
@@ -19,7 +23,7 @@ func planTitleLater(h *header, ps []bodyPara, start int) {
 	if m == nil {
 		return
 	}
-	want := stripSpace(strings.Trim(m[1], "《》"))
+	want := notation.StripSpace(strings.Trim(m[1], "《》"))
 	if want == "" {
 		return
 	}
@@ -28,8 +32,8 @@ func planTitleLater(h *header, ps []bodyPara, start int) {
 		if p.table != nil || len(p.text) > 4*len(want) {
 			continue
 		}
-		if stripSpace(p.text) == want {
-			h.planTitle = cleanText(p.text)
+		if notation.StripSpace(p.text) == want {
+			h.planTitle = notation.CleanText(p.text)
 			if i < len(h.used) {
 				h.used[i] = true
 			}

@@ -5,7 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/duban/duban"
+	"github.com/duban/duban/extract/document"
+	"github.com/duban/duban/internal/notation"
 )
 
 // Style 5: a task table, 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限. The
@@ -14,79 +15,8 @@ import (
 // hold the same text (one cell merged across the table) and that starts
 // with an outline number is a heading of the outline.
 
-// column roles of a task table
-type tableCols struct {
-	seq, task, deadline int
-	more                []int // further text columns ("重点任务 | 具体措施")
-	units               []unitCol
-}
-
-type unitCol struct {
-	col  int
-	role duban.Role
-}
-
-// tableHeader finds the columns of a task table in one row; ok is false
-// when the row is no task-table header.
-func tableHeader(row []Cell) (tableCols, bool) {
-	c := tableCols{seq: -1, task: -1, deadline: -1}
-	seen := map[string]bool{}
-	for i, cell := range row {
-		h := stripSpace(cell.Text)
-		if h == "" || seen[h] {
-			continue
-		}
-		if headerCellTooWordy(h) {
-			// a sentence ("…积极配合有关部门，…") is data, whatever
-			// words it holds
-			return tableCols{}, false
-		}
-		seen[h] = true
-		switch {
-		case containsAnyOf(h, "领导", "责任人", "联系人", "联络员", "备注"):
-			// people and remarks, not units
-		case strings.Contains(h, "牵头"):
-			c.units = append(c.units, unitCol{i, duban.RoleLead})
-		case containsAnyOf(h, "配合", "协办", "协同", "参与", "协助"):
-			c.units = append(c.units, unitCol{i, duban.RoleCo})
-		case containsAnyOf(h, "时限", "时间", "期限", "节点", "进度"):
-			if c.deadline < 0 {
-				c.deadline = i
-			}
-		case containsAnyOf(h, "责任", "负责", "承办", "主体", "实施单位"):
-			c.units = append(c.units, unitCol{i, duban.RoleResponsible})
-		case containsAnyOf(h, "序号", "编号") || h == "序":
-			if c.seq < 0 {
-				c.seq = i
-			}
-		case containsAnyOf(h, "任务", "内容", "事项", "措施", "工作", "项目", "目标"):
-			if c.task < 0 {
-				c.task = i
-			} else {
-				c.more = append(c.more, i)
-			}
-		}
-	}
-	return c, c.task >= 0 && (len(c.units) > 0 || c.deadline >= 0)
-}
-
-// headerCellTooWordy reports whether a cell is too long, or holds sentence
-// or list punctuation, to be a column heading.
-func headerCellTooWordy(h string) bool {
-	return utf8.RuneCountInString(h) > 30 || strings.ContainsAny(h, "。，,；;")
-}
-
-func containsAnyOf(s string, subs ...string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return true
-		}
-	}
-	return false
-}
-
 // taskCellText joins the lines of a cell's wrapped text.
-func taskCellText(row []Cell, col int) string {
+func taskCellText(row []document.Cell, col int) string {
 	if col < 0 || col >= len(row) {
 		return ""
 	}
@@ -94,7 +24,7 @@ func taskCellText(row []Cell, col int) string {
 	for _, l := range strings.Split(row[col].Text, "\n") {
 		w.add(l)
 	}
-	return strings.TrimFunc(w.String(), isSpace)
+	return strings.TrimFunc(w.String(), notation.IsSpace)
 }
 
 // tableParser turns the rows of a task table into items under the current
@@ -107,9 +37,9 @@ func (tableParser) parse(p *bodyPara, st *parseState) bool {
 	}
 	rows := p.table.Rows
 	hdr := -1
-	var cols tableCols
+	var cols notation.TableCols
 	for i := 0; i < len(rows) && i < 3; i++ {
-		if c, ok := tableHeader(rows[i]); ok {
+		if c, ok := notation.TableHeader(rows[i]); ok {
 			hdr, cols = i, c
 			break
 		}
@@ -120,19 +50,19 @@ func (tableParser) parse(p *bodyPara, st *parseState) bool {
 	// A header over two rows ("责任单位" merged over "牵头 | 配合"): the
 	// second row repeats the merged cells and names the sub-columns.
 	if hdr+1 < len(rows) && isSubHeader(rows[hdr], rows[hdr+1], cols) {
-		merged := make([]Cell, len(rows[hdr+1]))
+		merged := make([]document.Cell, len(rows[hdr+1]))
 		for i := range merged {
 			top := ""
 			if i < len(rows[hdr]) {
 				top = rows[hdr][i].Text
 			}
 			sub := rows[hdr+1][i].Text
-			if stripSpace(sub) == stripSpace(top) {
+			if notation.StripSpace(sub) == notation.StripSpace(top) {
 				sub = ""
 			}
-			merged[i] = Cell{Text: top + sub}
+			merged[i] = document.Cell{Text: top + sub}
 		}
-		if c, ok := tableHeader(merged); ok {
+		if c, ok := notation.TableHeader(merged); ok {
 			cols = c
 			hdr++
 		}
@@ -157,7 +87,7 @@ func (tableParser) parse(p *bodyPara, st *parseState) bool {
 // (merged cells) adds units to it.
 type taskTable struct {
 	st      *parseState
-	cols    tableCols
+	cols    notation.TableCols
 	parent  *outlineItem
 	n       int
 	pending []*tableRow
@@ -171,14 +101,14 @@ type tableRow struct {
 	vals []string // per unit column, then the deadline column
 }
 
-func (t *taskTable) row(row []Cell) {
+func (t *taskTable) row(row []document.Cell) {
 	c := t.cols
-	seq := stripSpace(taskCellText(row, c.seq))
-	if _, again := tableHeader(row); again && !strings.ContainsAny(seq, "0123456789") {
+	seq := notation.StripSpace(taskCellText(row, c.Seq))
+	if _, again := notation.TableHeader(row); again && !strings.ContainsAny(seq, "0123456789") {
 		return // header repeated on a new page (a numbered row is a task)
 	}
-	task := taskCellText(row, c.task)
-	for _, col := range c.more {
+	task := taskCellText(row, c.Task)
+	for _, col := range c.More {
 		// "重点任务 | 具体措施": the task reads "任务：措施"
 		v := taskCellText(row, col)
 		switch {
@@ -192,27 +122,27 @@ func (t *taskTable) row(row []Cell) {
 			task += v
 		}
 	}
-	vals := make([]string, len(c.units)+1)
+	vals := make([]string, len(c.Units)+1)
 	empty := true
-	for i, uc := range c.units {
-		vals[i] = unitCellText(row, uc.col)
+	for i, uc := range c.Units {
+		vals[i] = unitCellText(row, uc.Col)
 		empty = empty && vals[i] == ""
 	}
-	vals[len(c.units)] = taskCellText(row, c.deadline)
-	empty = empty && vals[len(c.units)] == ""
+	vals[len(c.Units)] = taskCellText(row, c.Deadline)
+	empty = empty && vals[len(c.Units)] == ""
 
 	heading, isHeading := taskHeadingRow(row)
 	if !isHeading && empty && seq != "" && isCNNumerals(seq) && task != "" {
 		heading, isHeading = seq+"、"+task, true // 一 | 营商环境 | | |
 	}
 	if !isHeading && empty && seq == "" {
-		if k, _, _ := parseMarker(task); k != markNone {
+		if k, _, _ := notation.ParseMarker(task); k != notation.MarkNone {
 			heading, isHeading = task, true
 		}
 	}
 	if isHeading {
 		t.flush()
-		hp := bodyPara{text: heading, line: taskRowLine(row, c.task), page: taskRowPage(row)}
+		hp := bodyPara{text: heading, line: taskRowLine(row, c.Task), page: taskRowPage(row)}
 		if (outlineParser{}).parse(&hp, t.st) {
 			t.parent = t.st.last
 		}
@@ -224,7 +154,7 @@ func (t *taskTable) row(row []Cell) {
 	if n := len(t.pending); n > 0 {
 		prev := t.pending[n-1]
 		switch {
-		case c.seq >= 0 && seq == "":
+		case c.Seq >= 0 && seq == "":
 			// the rest of the row above, cut by a page break
 			prev.it.text = joinCells(prev.it.text, task)
 			for i, v := range vals {
@@ -247,9 +177,9 @@ func (t *taskTable) row(row []Cell) {
 	t.n++
 	num := strconv.Itoa(t.n)
 	if seq != "" {
-		if _, canon, rest := parseMarker(seq + "."); canon != "" && rest == "" {
+		if _, canon, rest := notation.ParseMarker(seq + "."); canon != "" && rest == "" {
 			num = canon
-		} else if _, canon, rest := parseMarker(seq); canon != "" && rest == "" {
+		} else if _, canon, rest := notation.ParseMarker(seq); canon != "" && rest == "" {
 			num = canon
 		} else {
 			num = seq
@@ -258,7 +188,7 @@ func (t *taskTable) row(row []Cell) {
 	it := &outlineItem{
 		path:    []string{num},
 		text:    task,
-		line:    taskRowLine(row, c.task),
+		line:    taskRowLine(row, c.Task),
 		page:    taskRowPage(row),
 		fromRow: true,
 		parent:  t.parent,
@@ -276,13 +206,13 @@ func (t *taskTable) row(row []Cell) {
 // flush assigns the rows kept so far.
 func (t *taskTable) flush() {
 	for _, r := range t.pending {
-		for i, uc := range t.cols.units {
+		for i, uc := range t.cols.Units {
 			if r.vals[i] != "" {
-				r.it.fields = append(r.it.fields, clauseField{kind: fieldUnits, role: uc.role, value: r.vals[i]})
+				r.it.fields = append(r.it.fields, clauseField{kind: notation.FieldUnits, role: uc.Role, value: r.vals[i]})
 			}
 		}
-		if v := r.vals[len(t.cols.units)]; v != "" {
-			r.it.fields = append(r.it.fields, clauseField{kind: fieldDeadline, value: v})
+		if v := r.vals[len(t.cols.Units)]; v != "" {
+			r.it.fields = append(r.it.fields, clauseField{kind: notation.FieldDeadline, value: v})
 		}
 		t.st.finish(r.it)
 	}
@@ -300,7 +230,7 @@ func joinCells(a, b string) string {
 // isCNNumerals reports whether s is a Chinese number (一, 十二).
 func isCNNumerals(s string) bool {
 	for _, r := range s {
-		if !isCNNumeral(r) {
+		if !notation.IsCNNumeral(r) {
 			return false
 		}
 	}
@@ -309,10 +239,10 @@ func isCNNumerals(s string) bool {
 
 // taskHeadingRow reports whether a row is one merged cell holding an outline
 // heading ("一、营商环境"), and returns its text.
-func taskHeadingRow(row []Cell) (string, bool) {
+func taskHeadingRow(row []document.Cell) (string, bool) {
 	text := ""
 	for _, c := range row {
-		t := strings.TrimFunc(c.Text, isSpace)
+		t := strings.TrimFunc(c.Text, notation.IsSpace)
 		if t == "" {
 			continue
 		}
@@ -326,17 +256,17 @@ func taskHeadingRow(row []Cell) (string, bool) {
 	}
 	nonEmpty := 0
 	for _, c := range row {
-		if strings.TrimFunc(c.Text, isSpace) != "" {
+		if strings.TrimFunc(c.Text, notation.IsSpace) != "" {
 			nonEmpty++
 		}
 	}
-	if k, _, _ := parseMarker(text); k == markNone || (nonEmpty < 2 && len(row) > 2) {
+	if k, _, _ := notation.ParseMarker(text); k == notation.MarkNone || (nonEmpty < 2 && len(row) > 2) {
 		return "", false
 	}
 	return text, true
 }
 
-func taskRowLine(row []Cell, col int) int {
+func taskRowLine(row []document.Cell, col int) int {
 	if col >= 0 && col < len(row) && row[col].Line > 0 {
 		return row[col].Line
 	}
@@ -348,7 +278,7 @@ func taskRowLine(row []Cell, col int) int {
 	return 0
 }
 
-func taskRowPage(row []Cell) int {
+func taskRowPage(row []document.Cell) int {
 	for _, c := range row {
 		if c.Page > 0 {
 			return c.Page
@@ -360,15 +290,15 @@ func taskRowPage(row []Cell) int {
 // isSubHeader reports whether row continues the header hdr: its task cell
 // is empty or repeats the header's, its number cell holds no number, and
 // some cell names a role.
-func isSubHeader(hdr, row []Cell, cols tableCols) bool {
-	if t := stripSpace(taskCellText(row, cols.task)); t != "" && t != stripSpace(taskCellText(hdr, cols.task)) {
+func isSubHeader(hdr, row []document.Cell, cols notation.TableCols) bool {
+	if t := notation.StripSpace(taskCellText(row, cols.Task)); t != "" && t != notation.StripSpace(taskCellText(hdr, cols.Task)) {
 		return false
 	}
-	if s := stripSpace(taskCellText(row, cols.seq)); s != "" && s != stripSpace(taskCellText(hdr, cols.seq)) {
+	if s := notation.StripSpace(taskCellText(row, cols.Seq)); s != "" && s != notation.StripSpace(taskCellText(hdr, cols.Seq)) {
 		return false
 	}
 	for _, c := range row {
-		if containsAnyOf(stripSpace(c.Text), "牵头", "配合", "协办", "责任", "时限", "时间") {
+		if notation.ContainsAnyOf(notation.StripSpace(c.Text), "牵头", "配合", "协办", "责任", "时限", "时间") {
 			return true
 		}
 	}

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"github.com/duban/duban/extract/document"
 )
 
 // TestTableRowWithHeaderWordsIsATask: a data row whose cells happen to hold
@@ -10,19 +12,19 @@ import (
 // in the text) is a task, not the header repeated on a new page; the header
 // itself repeated is still skipped.
 func TestTableRowWithHeaderWordsIsATask(t *testing.T) {
-	row := func(line int, cells ...string) []Cell {
-		out := make([]Cell, len(cells))
+	row := func(line int, cells ...string) []document.Cell {
+		out := make([]document.Cell, len(cells))
 		for i, c := range cells {
-			out[i] = Cell{Text: c, Line: line}
+			out[i] = document.Cell{Text: c, Line: line}
 		}
 		return out
 	}
 	header := []string{"序号", "重点任务", "牵头单位", "配合单位", "完成时限"}
-	doc := &Document{Format: "docx", Blocks: []Block{
+	doc := &document.Document{Format: "docx", Blocks: []document.Block{
 		{Text: "河埠县人民政府办公室关于印发2025年重点工作任务分解表的通知", Line: 1},
 		{Text: "河政办发〔2025〕5号", Line: 2},
 		{Text: "一、重点任务", Line: 3},
-		{Line: 4, Table: &Table{Rows: [][]Cell{
+		{Line: 4, Table: &document.Table{Rows: [][]document.Cell{
 			row(4, header...),
 			row(5, "1", "完成老旧小区改造12个。", "县住建局", "各镇（街道）", "年底前"),
 			row(6, "2", "落实社保卡“一卡通”。积极配合上级部门，推动居民服务一卡通用。", "县人社局", "县工作专班、县医保局", "年中"),

@@ -19,12 +19,12 @@ func (t *taskTable) carryPageMerged(page int, vals []string) {
 	if prev.it.page == 0 || prev.it.page == page || len(prev.vals) != len(vals) {
 		return
 	}
-	for i, uc := range t.cols.units {
-		if uc.role != duban.RoleCo && vals[i] == "" {
+	for i, uc := range t.cols.Units {
+		if uc.Role != duban.RoleCo && vals[i] == "" {
 			vals[i] = prev.vals[i]
 		}
 	}
-	if d := len(t.cols.units); t.cols.deadline >= 0 && vals[d] == "" {
+	if d := len(t.cols.Units); t.cols.Deadline >= 0 && vals[d] == "" {
 		vals[d] = prev.vals[d]
 	}
 }

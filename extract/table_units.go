@@ -3,6 +3,9 @@ package extract
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/duban/duban/extract/document"
+	"github.com/duban/duban/internal/notation"
 )
 
 // A unit cell of a task table may hold one unit per line: in DOCX each
@@ -16,13 +19,13 @@ import (
 const unitLineStarts = "市县区省各镇乡街州盟旗"
 
 // unitCellText is taskCellText for a column of units.
-func unitCellText(row []Cell, col int) string {
+func unitCellText(row []document.Cell, col int) string {
 	if col < 0 || col >= len(row) || !strings.Contains(row[col].Text, "\n") {
 		return taskCellText(row, col)
 	}
 	var b strings.Builder
 	for _, l := range strings.Split(row[col].Text, "\n") {
-		l = strings.TrimFunc(l, isSpace)
+		l = strings.TrimFunc(l, notation.IsSpace)
 		if l == "" {
 			continue
 		}
@@ -43,7 +46,7 @@ func endsWithUnitName(l string) bool {
 		_, n := utf8.DecodeRuneInString(l[i:])
 		last = l[i+n:]
 	}
-	last = stripSpace(last)
+	last = notation.StripSpace(last)
 	return utf8.RuneCountInString(last) >= 3 && allOrgNames([]string{last})
 }
 

@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/duban/duban/extract/document"
+)
 
 func TestUnitCellText(t *testing.T) {
 	tests := []struct{ cell, want string }{
@@ -18,7 +22,7 @@ func TestUnitCellText(t *testing.T) {
 		{"县市场监督管\n理局\n各乡镇人民政府", "县市场监督管理局、各乡镇人民政府"},
 	}
 	for _, tt := range tests {
-		if got := unitCellText([]Cell{{Text: tt.cell}}, 0); got != tt.want {
+		if got := unitCellText([]document.Cell{{Text: tt.cell}}, 0); got != tt.want {
 			t.Errorf("unitCellText(%q) = %q, want %q", tt.cell, got, tt.want)
 		}
 	}

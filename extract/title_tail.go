@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/duban/duban/internal/notation"
 )
 
 // isTitleTail reports whether a line is the end of a title wrapped just
@@ -10,7 +12,7 @@ import (
 // title ("…2025年城市精细化管理工作要点") may go on with it, as the wrap
 // fell after a word that also ends titles.
 func isTitleTail(s string) bool {
-	s = stripSpace(s)
+	s = notation.StripSpace(s)
 	return strings.HasPrefix(s, "的") && utf8.RuneCountInString(s) <= 10 && hasTitleEnd(s) &&
 		!strings.ContainsAny(s, "。；：:，,")
 }

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/internal/notation"
 )
 
 // Roles written inside a unit list rather than by separate labels:
@@ -47,7 +48,7 @@ const roleHintFirsts = "牵配参协负落实会"
 // switch: strings.ContainsAny is slow on a set of ideographs).
 func hasRoleHintFirst(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if hanRun(s, i) == i {
+		if notation.HanRun(s, i) == i {
 			continue // the hints are ideographs; other bytes are skipped one by one
 		}
 		switch rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F) {
@@ -63,7 +64,7 @@ func hasRoleHintFirst(s string) bool {
 // split by splitUnits, role is the field's. Markers and role verbs inside
 // the value override the field's role for the names they close.
 func (st *parseState) addFieldUnits(us []duban.Unit, value string, names []string, role duban.Role) []duban.Unit {
-	if !hasRoleHintFirst(value) || !containsAnyOf(value, roleWordHints...) {
+	if !hasRoleHintFirst(value) || !notation.ContainsAnyOf(value, roleWordHints...) {
 		for _, n := range names {
 			if !isPlaceholder(n) {
 				us = addUnit(us, n, role)
@@ -72,7 +73,7 @@ func (st *parseState) addFieldUnits(us []duban.Unit, value string, names []strin
 		return us
 	}
 	for _, part := range splitTopLevel(value, "，,；;") {
-		p := strings.TrimFunc(part, isSpace)
+		p := strings.TrimFunc(part, notation.IsSpace)
 		if main, co, _, ok := parseRolePart(p); ok {
 			r := main.role
 			if r == duban.RoleResponsible {
@@ -103,7 +104,7 @@ func (st *parseState) addFieldUnits(us []duban.Unit, value string, names []strin
 // name without one keeps role.
 func cutRoleMarker(name string, role duban.Role) (string, duban.Role) {
 	last, n := utf8.DecodeLastRuneInString(name)
-	if !isCloseBracket(last) {
+	if !notation.IsCloseBracket(last) {
 		return name, role
 	}
 	body := name[:len(name)-n]
@@ -113,7 +114,7 @@ func cutRoleMarker(name string, role duban.Role) (string, duban.Role) {
 			continue
 		}
 		open, size := utf8.DecodeLastRuneInString(rest)
-		if isOpenBracket(open) && len(rest) > size {
+		if notation.IsOpenBracket(open) && len(rest) > size {
 			return rest[:len(rest)-size], m.role
 		}
 	}

@@ -7,11 +7,11 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 )
 
-// BarChart is a horizontal bar chart drawn with fpdf primitives: one bar
+// barChart is a horizontal bar chart drawn with fpdf primitives: one bar
 // per label (top to bottom in the order given), the value written at the
 // end of each bar, a value axis with ticks and grid lines below, and an
 // axis caption.
-type BarChart struct {
+type barChart struct {
 	Labels    []string
 	Values    []int
 	Size      float64 // font size of labels and values, pt (default 9)
@@ -29,7 +29,7 @@ const (
 	chartMaxLines = 2   // label lines before "…"
 )
 
-func (c *BarChart) defaults() {
+func (c *barChart) defaults() {
 	if c.Size <= 0 {
 		c.Size = 9
 	}
@@ -88,7 +88,7 @@ type chartGeom struct {
 }
 
 // geometry lays the chart out in width w.
-func (c *BarChart) geometry(w float64) chartGeom {
+func (c *barChart) geometry(w float64) chartGeom {
 	g := chartGeom{lines: 1}
 	maxV := 0
 	for _, v := range c.Values {
@@ -129,7 +129,7 @@ func (g chartGeom) barLength(v int) float64 {
 }
 
 // pageBand gives the printable width and height of a page setup.
-func pageBand(s PageSetup) (w, h float64) {
+func pageBand(s pageSetup) (w, h float64) {
 	s.defaults()
 	p := fpdf.New(s.Orientation, "mm", s.Size, "")
 	pw, ph := p.GetPageSize()
@@ -139,7 +139,7 @@ func pageBand(s PageSetup) (w, h float64) {
 // AddBarChart adds a bar chart to the document. A chart with more bars
 // than a page holds (below room mm of headings) is split into several
 // drawings on consecutive pages, all on the same value scale.
-func (d *Doc) AddBarChart(c BarChart, room float64) {
+func (d *pdfDoc) AddBarChart(c barChart, room float64) {
 	c.defaults()
 	if len(c.Values) < len(c.Labels) {
 		c.Values = append(c.Values, make([]int, len(c.Labels)-len(c.Values))...)
@@ -168,7 +168,7 @@ func (d *Doc) AddBarChart(c BarChart, room float64) {
 }
 
 // draw paints the chart with its top-left corner at (x, y).
-func (c *BarChart) draw(p *fpdf.Fpdf, g chartGeom, x, y float64) {
+func (c *barChart) draw(p *fpdf.Fpdf, g chartGeom, x, y float64) {
 	size := c.Size
 	lh := lineHeight(size)
 	p.SetFontSize(size)
@@ -202,7 +202,7 @@ func (c *BarChart) draw(p *fpdf.Fpdf, g chartGeom, x, y float64) {
 		if l := g.barLength(c.Values[i]); l > 0 {
 			p.Rect(px, cy-g.barH/2, l, g.barH, "F")
 		}
-		lines := Wrap(label, g.labelW-chartGap, measure)
+		lines := wrapLines(label, g.labelW-chartGap, measure)
 		if len(lines) > g.lines {
 			lines = lines[:g.lines]
 			last := []rune(lines[len(lines)-1])

@@ -11,7 +11,7 @@ import (
 // against the "unit" column over rows first..last of x, anchored one
 // column right of the table at the header row. The first unit is the top
 // bar, as in the table.
-func addUnitChart(x *XLSXTemplate, first, last int, title string) error {
+func addUnitChart(x *xlsxTemplate, first, last int, title string) error {
 	uc, vc := x.Column("unit"), x.Column("count")
 	if uc == 0 || vc == 0 || last < first {
 		return nil

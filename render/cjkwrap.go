@@ -29,11 +29,11 @@ func isWordRune(r rune) bool {
 	return r > ' ' && r < 0x7f && !strings.ContainsRune("([{<)]}>,;:?!", r)
 }
 
-// Wrap breaks text into lines no wider than max, measuring each rune with
+// wrapLines breaks text into lines no wider than max, measuring each rune with
 // width. A single rune wider than max gets a line of its own. Every line
 // feed ends a line ("\r\n" counts as one); an empty paragraph gives an empty
-// line. Wrap never returns nil for non-empty text.
-func Wrap(text string, max float64, width func(rune) float64) []string {
+// line. wrapLines never returns nil for non-empty text.
+func wrapLines(text string, max float64, width func(rune) float64) []string {
 	if text == "" {
 		return nil
 	}

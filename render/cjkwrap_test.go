@@ -51,7 +51,7 @@ func TestWrapCases(t *testing.T) {
 		{"ab cd", 1.5, []string{"ab ", "cd"}},
 	}
 	for _, c := range cases {
-		got := Wrap(c.text, c.max, testWidth)
+		got := wrapLines(c.text, c.max, testWidth)
 		if strings.Join(got, "|") != strings.Join(c.want, "|") || len(got) != len(c.want) {
 			t.Errorf("Wrap(%q, %v) = %q, want %q", c.text, c.max, got, c.want)
 		}
@@ -136,13 +136,13 @@ func TestWrapProperty(t *testing.T) {
 		}
 		text := string(rs)
 		max := 0.5 + float64(rng.IntN(16))*0.5
-		checkLines(t, text, max, Wrap(text, max, testWidth))
+		checkLines(t, text, max, wrapLines(text, max, testWidth))
 	}
 }
 
 func TestWrapLineFeeds(t *testing.T) {
 	text := "第一段，文字。\n第二段（含括号）\n\n末段"
-	lines := Wrap(text, 3, testWidth)
+	lines := wrapLines(text, 3, testWidth)
 	joined := strings.Join(lines, "")
 	if joined != strings.ReplaceAll(text, "\n", "") {
 		t.Fatalf("lost text: %q", lines)
@@ -153,16 +153,16 @@ func FuzzWrap(f *testing.F) {
 	f.Add("两市政府签订南北结对帮扶合作2024年度协议。", 3.0)
 	f.Add("（责任单位：市发改委，完成时间：10月底前）", 2.5)
 	f.Fuzz(func(t *testing.T, text string, max float64) {
-		// the oracle is quadratic: keep inputs short (Wrap itself is linear,
+		// the oracle is quadratic: keep inputs short (wrapLines itself is linear,
 		// see TestWrapLargeInput)
 		if !utf8.ValidString(text) || strings.ContainsAny(text, "\r\n") || max != max || len(text) > 4000 {
 			return
 		}
-		checkLines(t, text, max, Wrap(text, max, testWidth))
+		checkLines(t, text, max, wrapLines(text, max, testWidth))
 	})
 }
 
-// TestWrapLargeInput: Wrap is linear, also when every rune is its own line
+// TestWrapLargeInput: wrapLines is linear, also when every rune is its own line
 // or one unbreakable run fills many lines.
 func TestWrapLargeInput(t *testing.T) {
 	for _, text := range []string{
@@ -171,7 +171,7 @@ func TestWrapLargeInput(t *testing.T) {
 		strings.Repeat("（", 100000) + strings.Repeat("）", 100000),
 	} {
 		for _, max := range []float64{0.5, 3, 40} {
-			lines := Wrap(text, max, testWidth)
+			lines := wrapLines(text, max, testWidth)
 			if strings.Join(lines, "") != text {
 				t.Fatalf("max %v: text not kept", max)
 			}

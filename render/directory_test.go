@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/duban/duban"
-	"github.com/duban/duban/extract"
+	enr "github.com/duban/duban/extract/enrich"
 	"github.com/duban/duban/render"
 	"github.com/xuri/excelize/v2"
 )
@@ -25,7 +25,7 @@ groups:
 
 // dirNotices are two notices written for the directory tests: aliases of
 // one office, and a group (相关县区) with and without a member named
-// beside it. Canonical names come from extract.Enrich, as in a run.
+// beside it. Canonical names come from enrich.Apply, as in a run.
 func dirNotices(t *testing.T) ([]*duban.Notice, *duban.Directory) {
 	t.Helper()
 	dir, err := duban.ParseDirectory([]byte(testDirectory), "units.yaml")
@@ -52,7 +52,7 @@ func dirNotices(t *testing.T) ([]*duban.Notice, *duban.Directory) {
 			Deadline: dl("年底前", "2024-12-31", "2024Q4")},
 	}}
 	for _, n := range []*duban.Notice{a, b} {
-		if w := extract.Enrich(n, dir, nil); len(w) != 0 {
+		if w := enr.Apply(n, dir, nil); len(w) != 0 {
 			t.Fatalf("%s: unexpected warnings %+v", n.DocNumber, w)
 		}
 	}

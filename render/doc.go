@@ -3,7 +3,7 @@
 // per unit (单位任务清单) and, in quarterly*.go, quarterly summaries — each
 // as PDF and as an Excel workbook.
 //
-// PDFs are laid out by one shared engine (Doc in pdfdoc.go, Table in
+// PDFs are laid out by one shared engine (pdfDoc in pdfdoc.go, pdfTable in
 // table.go, CJK line breaking in cjkwrap.go) configured from the layout
 // file templates/layout.yaml (layout.go); workbooks are filled from the
 // Excel templates in templates/. Options.Templates names a directory whose

@@ -24,7 +24,7 @@ func runesOf(s string) (map[rune]bool, []rune) {
 // The cut made from the trimmed font must be the very cut fpdf makes from
 // the full font: same glyphs, same metrics, same character map.
 func TestTrimFontCmapCutsTheSameFont(t *testing.T) {
-	res, err := Options{}.Load()
+	res, err := Options{}.load()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func cutWhole(full []byte, need map[rune]bool) ([]byte, error) {
 }
 
 func TestTrimFontCmapBadInput(t *testing.T) {
-	res, err := Options{}.Load()
+	res, err := Options{}.load()
 	if err != nil {
 		t.Fatal(err)
 	}

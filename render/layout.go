@@ -9,17 +9,17 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// Layout is the PDF layout file (templates/layout.yaml): page setup and,
+// layoutFile is the PDF layout file (templates/layout.yaml): page setup and,
 // per document kind ("ledger", "unit", "quarterly"…), titles, font sizes,
 // colours and table columns.
-type Layout struct {
+type layoutFile struct {
 	Font      string               `yaml:"font"` // font file inside the template set
-	Page      PageLayout           `yaml:"page"`
-	Documents map[string]DocLayout `yaml:"documents"`
+	Page      pageLayout           `yaml:"page"`
+	Documents map[string]docLayout `yaml:"documents"`
 }
 
-// PageLayout is the paper and margins shared by every document.
-type PageLayout struct {
+// pageLayout is the paper and margins shared by every document.
+type pageLayout struct {
 	Size         string  `yaml:"size"`
 	MarginLeft   float64 `yaml:"margin_left"`
 	MarginRight  float64 `yaml:"margin_right"`
@@ -28,8 +28,8 @@ type PageLayout struct {
 	FooterSize   float64 `yaml:"footer_size"`
 }
 
-// DocLayout is the layout of one document kind.
-type DocLayout struct {
+// docLayout is the layout of one document kind.
+type docLayout struct {
 	Orientation string         `yaml:"orientation"` // L or P
 	Title       string         `yaml:"title"`       // may hold {placeholders}
 	Subtitle    string         `yaml:"subtitle"`
@@ -39,7 +39,7 @@ type DocLayout struct {
 	HeaderSize  float64        `yaml:"header_size"`
 	HeaderFill  string         `yaml:"header_fill"`
 	GroupFill   string         `yaml:"group_fill"`
-	Columns     []ColumnLayout `yaml:"columns"`
+	Columns     []columnLayout `yaml:"columns"`
 	// Labels holds further words a document kind prints (section
 	// headings, captions), keyed by the renderer's name for them.
 	Labels map[string]string `yaml:"labels"`
@@ -47,8 +47,8 @@ type DocLayout struct {
 	Colors map[string]string `yaml:"colors"`
 }
 
-// ColumnLayout is one table column of a document kind.
-type ColumnLayout struct {
+// columnLayout is one table column of a document kind.
+type columnLayout struct {
 	Key   string  `yaml:"key"`   // what the renderer puts in it
 	Label string  `yaml:"label"` // header text
 	Width float64 `yaml:"width"` // relative weight
@@ -58,11 +58,11 @@ type ColumnLayout struct {
 	HideEmpty bool `yaml:"hide_empty"`
 }
 
-// LoadLayout reads layout.yaml from dir, or the embedded one when dir is
+// loadLayout reads layout.yaml from dir, or the embedded one when dir is
 // "" or has none. A document kind missing from a replacement file is taken
 // from the embedded file, so an old layout file keeps working when a new
 // document kind is added.
-func LoadLayout(dir string) (*Layout, error) {
+func loadLayout(dir string) (*layoutFile, error) {
 	b, err := templates.Open("", templates.LayoutFile)
 	if err != nil {
 		return nil, err
@@ -93,15 +93,15 @@ func LoadLayout(dir string) (*Layout, error) {
 	return l, nil
 }
 
-func decodeLayout(name string, b []byte) (*Layout, error) {
-	var l Layout
+func decodeLayout(name string, b []byte) (*layoutFile, error) {
+	var l layoutFile
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
 	if err := dec.Decode(&l); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if l.Documents == nil {
-		l.Documents = map[string]DocLayout{}
+		l.Documents = map[string]docLayout{}
 	}
 	for k, d := range l.Documents {
 		for i, c := range d.Columns {
@@ -122,7 +122,7 @@ func decodeLayout(name string, b []byte) (*Layout, error) {
 }
 
 // Doc returns the layout of a document kind with defaults filled in.
-func (l *Layout) Doc(kind string) (DocLayout, error) {
+func (l *layoutFile) Doc(kind string) (docLayout, error) {
 	d, ok := l.Documents[kind]
 	if !ok {
 		return d, fmt.Errorf("layout: no document %q", kind)
@@ -143,7 +143,7 @@ func (l *Layout) Doc(kind string) (DocLayout, error) {
 }
 
 // CheckColumns reports a column key the renderer does not know.
-func (d DocLayout) CheckColumns(kind string, known ...string) error {
+func (d docLayout) CheckColumns(kind string, known ...string) error {
 	for _, c := range d.Columns {
 		found := false
 		for _, k := range known {
@@ -160,8 +160,8 @@ func (d DocLayout) CheckColumns(kind string, known ...string) error {
 }
 
 // Setup is the page setup of a document kind.
-func (l *Layout) Setup(d DocLayout) PageSetup {
-	return PageSetup{
+func (l *layoutFile) Setup(d docLayout) pageSetup {
+	return pageSetup{
 		Size:        l.Page.Size,
 		Orientation: d.Orientation,
 		Left:        l.Page.MarginLeft,
@@ -173,16 +173,16 @@ func (l *Layout) Setup(d DocLayout) PageSetup {
 }
 
 // Table starts a table with the document kind's columns, sizes and fills.
-func (d DocLayout) Table() *Table {
-	t := &Table{Size: d.TableSize, HeaderSize: d.HeaderSize, HeaderFill: d.HeaderFill, GroupFill: d.GroupFill}
+func (d docLayout) Table() *pdfTable {
+	t := &pdfTable{Size: d.TableSize, HeaderSize: d.HeaderSize, HeaderFill: d.HeaderFill, GroupFill: d.GroupFill}
 	for _, c := range d.Columns {
-		t.Columns = append(t.Columns, Column{Label: c.Label, Width: c.Width, Align: c.Align, HideEmpty: c.HideEmpty})
+		t.Columns = append(t.Columns, tableColumn{Label: c.Label, Width: c.Width, Align: c.Align, HideEmpty: c.HideEmpty})
 	}
 	return t
 }
 
 // Label returns d.Labels[key], or def when the layout sets none.
-func (d DocLayout) Label(key, def string) string {
+func (d docLayout) Label(key, def string) string {
 	if v, ok := d.Labels[key]; ok {
 		return v
 	}
@@ -190,7 +190,7 @@ func (d DocLayout) Label(key, def string) string {
 }
 
 // FontBytes returns the font the layout names, from dir or embedded.
-func (l *Layout) FontBytes(dir string) ([]byte, error) {
+func (l *layoutFile) FontBytes(dir string) ([]byte, error) {
 	name := l.Font
 	if name == "" {
 		name = templates.FontFile
@@ -198,10 +198,10 @@ func (l *Layout) FontBytes(dir string) ([]byte, error) {
 	return templates.Open(dir, name)
 }
 
-// Expand replaces {name} placeholders with vars[name]; unknown
+// expand replaces {name} placeholders with vars[name]; unknown
 // placeholders are left as written. Runs of blanks left by empty values are
 // trimmed at the ends.
-func Expand(tmpl string, vars map[string]string) string {
+func expand(tmpl string, vars map[string]string) string {
 	var b strings.Builder
 	for {
 		i := strings.IndexByte(tmpl, '{')

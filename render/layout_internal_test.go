@@ -32,8 +32,8 @@ func goldNoticesInternal(t *testing.T) []*duban.Notice {
 
 // allDocs lays out every ledger and unit sheet of the gold notices, plus a
 // ledger with a task long enough to be split over pages.
-func allDocs(t *testing.T) map[string]*Doc {
-	res, err := Options{Now: time.Date(2024, 6, 15, 0, 0, 0, 0, time.UTC)}.Load()
+func allDocs(t *testing.T) map[string]*pdfDoc {
+	res, err := Options{Now: time.Date(2024, 6, 15, 0, 0, 0, 0, time.UTC)}.load()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +43,7 @@ func allDocs(t *testing.T) map[string]*Doc {
 	for i := range 3 {
 		long.Tasks[i].Text = repeat(long.Tasks[i].Text+"（括号内容，“引号”）；", 40)
 	}
-	docs := map[string]*Doc{}
+	docs := map[string]*pdfDoc{}
 	for i, n := range append(notices, &long) {
 		d, err := ledgerDoc(res, n)
 		if err != nil {

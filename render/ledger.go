@@ -20,7 +20,7 @@ func Ledger(n *duban.Notice, dir string, opt Options) ([]string, error) {
 	if n == nil {
 		return nil, fmt.Errorf("ledger: no notice")
 	}
-	res, err := opt.Load()
+	res, err := opt.load()
 	if err != nil {
 		return nil, err
 	}
@@ -63,18 +63,18 @@ func Ledger(n *duban.Notice, dir string, opt Options) ([]string, error) {
 	return out, nil
 }
 
-func ledgerTitle(res *Resources, n *duban.Notice) (title, subtitle string, d DocLayout, err error) {
+func ledgerTitle(res *resources, n *duban.Notice) (title, subtitle string, d docLayout, err error) {
 	d, err = res.Layout.Doc("ledger")
 	if err != nil {
 		return
 	}
 	vars := noticeVars(n)
 	// a plan that is itself a 任务分解表 is not called one twice
-	title = strings.ReplaceAll(Expand(d.Title, vars), LedgerName+LedgerName, LedgerName)
-	return title, Expand(d.Subtitle, vars), d, nil
+	title = strings.ReplaceAll(expand(d.Title, vars), LedgerName+LedgerName, LedgerName)
+	return title, expand(d.Subtitle, vars), d, nil
 }
 
-func ledgerPDF(res *Resources, n *duban.Notice, path string) error {
+func ledgerPDF(res *resources, n *duban.Notice, path string) error {
 	doc, err := ledgerDoc(res, n)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
@@ -83,7 +83,7 @@ func ledgerPDF(res *Resources, n *duban.Notice, path string) error {
 }
 
 // ledgerDoc lays out the ledger PDF of a notice.
-func ledgerDoc(res *Resources, n *duban.Notice) (*Doc, error) {
+func ledgerDoc(res *resources, n *duban.Notice) (*pdfDoc, error) {
 	title, subtitle, d, err := ledgerTitle(res, n)
 	if err != nil {
 		return nil, err
@@ -102,24 +102,24 @@ func ledgerDoc(res *Resources, n *duban.Notice) (*Doc, error) {
 	for i := range n.Tasks {
 		task := &n.Tasks[i]
 		for _, h := range groupHeadings(n.Tasks, i) {
-			t.Rows = append(t.Rows, Row{Cells: []string{h}, Group: true})
+			t.Rows = append(t.Rows, tableRow{Cells: []string{h}, Group: true})
 		}
 		cells := make([]string, len(d.Columns))
 		for c, col := range d.Columns {
 			cells[c] = ledgerValue(col.Key, n, task)
 		}
-		t.Rows = append(t.Rows, Row{Cells: cells})
+		t.Rows = append(t.Rows, tableRow{Cells: cells})
 	}
 	doc.Table(t)
 	return doc, nil
 }
 
-func ledgerXLSX(res *Resources, n *duban.Notice, path string) error {
+func ledgerXLSX(res *resources, n *duban.Notice, path string) error {
 	title, subtitle, _, err := ledgerTitle(res, n)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	x, err := OpenXLSXTemplate(res.Dir, templates.LedgerXLSX)
+	x, err := openXLSXTemplate(res.Dir, templates.LedgerXLSX)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
@@ -138,19 +138,19 @@ func ledgerXLSX(res *Resources, n *duban.Notice, path string) error {
 	}); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	var rows []XRow
+	var rows []xRow
 	for i := range n.Tasks {
 		task := &n.Tasks[i]
 		for _, h := range groupHeadings(n.Tasks, i) {
-			rows = append(rows, XRow{Group: true, Values: map[string]CellValue{"group": h}})
+			rows = append(rows, xRow{Group: true, Values: map[string]cellValue{"group": h}})
 		}
-		v := map[string]CellValue{}
+		v := map[string]cellValue{}
 		for _, k := range x.Keys {
 			if k != "" {
 				v[k] = ledgerValue(k, n, task)
 			}
 		}
-		rows = append(rows, XRow{Values: v})
+		rows = append(rows, xRow{Values: v})
 	}
 	if _, err := x.Fill(rows); err != nil {
 		return fmt.Errorf("%s: %w", path, err)

@@ -19,7 +19,7 @@ var ledgerUnitKeys = []string{"responsible", "lead", "co"}
 
 // emptyLedgerColumns gives the 1-based columns of x that no task of n
 // fills, among ledgerOptionalKeys.
-func emptyLedgerColumns(x *XLSXTemplate, n *duban.Notice) []int {
+func emptyLedgerColumns(x *xlsxTemplate, n *duban.Notice) []int {
 	empty := map[string]bool{}
 	for _, k := range ledgerOptionalKeys {
 		if x.Column(k) == 0 {
@@ -68,7 +68,7 @@ const layoutHiddenWidth = 0.001
 // laid out in between (titles and section headings spanning the table,
 // task rows) are sized to the width that shows; it gives them their widths
 // back.
-func hideLedgerColumns(x *XLSXTemplate, cols []int) (restore func() error, err error) {
+func hideLedgerColumns(x *xlsxTemplate, cols []int) (restore func() error, err error) {
 	f, sh := x.File, x.Sheet
 	saved := make([]float64, len(cols))
 	for i, c := range cols {

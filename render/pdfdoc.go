@@ -8,9 +8,10 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/duban/duban/internal/atomicfile"
 )
 
-// Doc is the shared PDF layout engine every document kind uses (ledger,
+// pdfDoc is the shared PDF layout engine every document kind uses (ledger,
 // unit sheets, quarterly reports). Content is added as a flow of blocks —
 // Title, Text, Table, Drawing, Space, PageBreak — and laid out into pages
 // only when the document is written, so the total page count is known when
@@ -22,11 +23,11 @@ import (
 //	d.Table(&render.Table{Columns: cols, Rows: rows})
 //	err := d.WriteFile("out/市发改委.pdf") // temp file + rename
 //
-// All text is wrapped by Wrap (CJK rules) with the document's own font
+// All text is wrapped by wrapLines (CJK rules) with the document's own font
 // metrics; fpdf never wraps anything itself. Lengths are millimetres, font
 // sizes points, colours "#RRGGBB" ("" = none).
-type Doc struct {
-	Setup PageSetup
+type pdfDoc struct {
+	Setup pageSetup
 	// Footer is printed at the left of every page footer (e.g. the
 	// document's title); the generation date and the page numbers are added
 	// by the engine.
@@ -45,8 +46,8 @@ type Doc struct {
 	widths map[rune]float64 // advance of a rune at 1 pt, in mm
 }
 
-// PageSetup is the paper, orientation and margins of a document.
-type PageSetup struct {
+// pageSetup is the paper, orientation and margins of a document.
+type pageSetup struct {
 	Size        string  // "A4" (default), "A3", "Letter"…
 	Orientation string  // "L" landscape (default) or "P" portrait
 	Left, Right float64 // margins in mm (default 12)
@@ -54,7 +55,7 @@ type PageSetup struct {
 	FooterSize  float64 // pt (default 8)
 }
 
-func (s *PageSetup) defaults() {
+func (s *pageSetup) defaults() {
 	if s.Size == "" {
 		s.Size = "A4"
 	}
@@ -74,11 +75,11 @@ func (s *PageSetup) defaults() {
 	}
 }
 
-// NewDoc starts a document set in the given TrueType font (the bytes of a
+// newPDFDoc starts a document set in the given TrueType font (the bytes of a
 // .ttf; templates.Font() is the default).
-func NewDoc(setup PageSetup, font []byte) *Doc {
+func newPDFDoc(setup pageSetup, font []byte) *pdfDoc {
 	setup.defaults()
-	return &Doc{Setup: setup, font: font}
+	return &pdfDoc{Setup: setup, font: font}
 }
 
 // block is one piece of the flow.
@@ -90,42 +91,42 @@ type block interface {
 }
 
 // Title adds a centred title line (wrapped if long) of size pt.
-func (d *Doc) Title(text string, size float64) {
+func (d *pdfDoc) Title(text string, size float64) {
 	d.blocks = append(d.blocks, &textBlock{text: text, size: size, align: "C", after: size * 0.25})
 }
 
 // Text adds a paragraph of size pt aligned "L", "C" or "R"; it may break
 // across pages between lines.
-func (d *Doc) Text(text string, size float64, align string) {
+func (d *pdfDoc) Text(text string, size float64, align string) {
 	d.blocks = append(d.blocks, &textBlock{text: text, size: size, align: align, after: size * 0.12})
 }
 
 // TextColor is Text in a colour ("#RRGGBB").
-func (d *Doc) TextColor(text string, size float64, align, color string) {
+func (d *pdfDoc) TextColor(text string, size float64, align, color string) {
 	d.blocks = append(d.blocks, &textBlock{text: text, size: size, align: align, color: color, after: size * 0.12})
 }
 
 // Space adds vertical space (mm); at the top of a page it is dropped.
-func (d *Doc) Space(mm float64) { d.blocks = append(d.blocks, spaceBlock(mm)) }
+func (d *pdfDoc) Space(mm float64) { d.blocks = append(d.blocks, spaceBlock(mm)) }
 
 // PageBreak starts a new page unless the current one is empty.
-func (d *Doc) PageBreak() { d.blocks = append(d.blocks, pageBreak{}) }
+func (d *pdfDoc) PageBreak() { d.blocks = append(d.blocks, pageBreak{}) }
 
 // Drawing adds a block of fixed height drawn by fn, kept on one page. fn
 // gets the fpdf document (font already set to the document font, family
 // "doc") and the block's top-left corner and width; it may use every fpdf
 // primitive. Strings it draws must be declared in labels so that the
 // font holds their characters.
-func (d *Doc) Drawing(height float64, labels []string, fn func(p *fpdf.Fpdf, x, y, w float64)) {
+func (d *pdfDoc) Drawing(height float64, labels []string, fn func(p *fpdf.Fpdf, x, y, w float64)) {
 	d.blocks = append(d.blocks, &drawBlock{h: height, labels: labels, fn: fn})
 }
 
-// Table adds a table (see Table).
-func (d *Doc) Table(t *Table) { d.blocks = append(d.blocks, t) }
+// Table adds a table (see pdfTable).
+func (d *pdfDoc) Table(t *pdfTable) { d.blocks = append(d.blocks, t) }
 
 // StringWidth measures s at size pt in mm with the document font. It is
 // valid inside Drawing callbacks (while the document is being written).
-func (d *Doc) StringWidth(s string, size float64) float64 {
+func (d *pdfDoc) StringWidth(s string, size float64) float64 {
 	w := 0.0
 	for _, r := range s {
 		w += d.runeWidth(r)
@@ -133,7 +134,7 @@ func (d *Doc) StringWidth(s string, size float64) float64 {
 	return w * size
 }
 
-func (d *Doc) runeWidth(r rune) float64 {
+func (d *pdfDoc) runeWidth(r rune) float64 {
 	if w, ok := d.widths[r]; ok {
 		return w
 	}
@@ -143,16 +144,16 @@ func (d *Doc) runeWidth(r rune) float64 {
 	return w
 }
 
-// Wrapper returns a function measuring runes at size pt, for Wrap.
-func (d *Doc) wrapper(size float64) func(rune) float64 {
+// Wrapper returns a function measuring runes at size pt, for wrapLines.
+func (d *pdfDoc) wrapper(size float64) func(rune) float64 {
 	return func(r rune) float64 { return d.runeWidth(r) * size }
 }
 
-// PDFText makes s drawable by fpdf: characters outside the Basic
+// pdfText makes s drawable by fpdf: characters outside the Basic
 // Multilingual Plane (which fpdf cannot encode, and panics on) become "□",
 // tabs and other control characters a space. The engine applies it to all
 // text it draws; Drawing callbacks should apply it to theirs.
-func PDFText(s string) string {
+func pdfText(s string) string {
 	clean := true
 	for _, r := range s {
 		if r > 0xFFFF || r < 0x20 && r != '\n' || r == 0x7f || r == 0xFFFD {
@@ -177,7 +178,7 @@ func PDFText(s string) string {
 }
 
 // Bytes lays the document out and returns the PDF.
-func (d *Doc) Bytes() (out []byte, err error) {
+func (d *pdfDoc) Bytes() (out []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil { // fpdf panics on some inputs
 			out, err = nil, fmt.Errorf("pdf: %v", r)
@@ -185,7 +186,7 @@ func (d *Doc) Bytes() (out []byte, err error) {
 	}()
 	need := map[rune]bool{}
 	add := func(s string) {
-		for _, r := range PDFText(s) {
+		for _, r := range pdfText(s) {
 			need[r] = true
 		}
 	}
@@ -246,9 +247,9 @@ func (d *Doc) Bytes() (out []byte, err error) {
 }
 
 // Pages is the number of pages of the last Bytes or WriteFile.
-func (d *Doc) Pages() int { return d.pages }
+func (d *pdfDoc) Pages() int { return d.pages }
 
-func (d *Doc) footer(p *fpdf.Fpdf, page, total int, date string, ph float64) {
+func (d *pdfDoc) footer(p *fpdf.Fpdf, page, total int, date string, ph float64) {
 	s := d.Setup
 	size := s.FooterSize
 	p.SetFontSize(size)
@@ -259,14 +260,14 @@ func (d *Doc) footer(p *fpdf.Fpdf, page, total int, date string, ph float64) {
 	if d.trace != nil {
 		d.trace(page, mid)
 	}
-	p.Text(s.Left, y, d.fitFooter(PDFText(d.Footer), size, (pw-s.Left-s.Right)/2-d.StringWidth(mid, size)/2-4))
+	p.Text(s.Left, y, d.fitFooter(pdfText(d.Footer), size, (pw-s.Left-s.Right)/2-d.StringWidth(mid, size)/2-4))
 	p.Text((pw-d.StringWidth(mid, size))/2, y, mid)
 	p.Text(pw-s.Right-d.StringWidth(date, size), y, date)
 	p.SetTextColor(0, 0, 0)
 }
 
 // fitFooter shortens s with "…" to fit max mm.
-func (d *Doc) fitFooter(s string, size, max float64) string {
+func (d *pdfDoc) fitFooter(s string, size, max float64) string {
 	if d.StringWidth(s, size) <= max {
 		return s
 	}
@@ -279,18 +280,18 @@ func (d *Doc) fitFooter(s string, size, max float64) string {
 
 // WriteFile writes the PDF to path through a temporary file in the same
 // directory, renamed into place.
-func (d *Doc) WriteFile(path string) error {
+func (d *pdfDoc) WriteFile(path string) error {
 	b, err := d.Bytes()
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	return WriteFileAtomic(path, b)
+	return atomicfile.WriteFile(path, b)
 }
 
 // layout is the cursor while blocks are placed: pages of drawing
 // operations, replayed once the page count is known.
 type layout struct {
-	doc         *Doc
+	doc         *pdfDoc
 	left, width float64 // printable column
 	top, bottom float64 // printable band of a page
 	y           float64
@@ -330,7 +331,7 @@ type textBlock struct {
 func (b *textBlock) runes(add func(string)) { add(b.text) }
 
 func (b *textBlock) place(l *layout) {
-	lines := Wrap(PDFText(b.text), l.width, l.doc.wrapper(b.size))
+	lines := wrapLines(pdfText(b.text), l.width, l.doc.wrapper(b.size))
 	lh := lineHeight(b.size)
 	for _, line := range lines {
 		if l.room() < lh && !l.empty() {

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/duban/duban/internal/atomicfile"
 	"github.com/duban/duban/templates"
 )
 
@@ -28,23 +29,23 @@ func pdftotext(t *testing.T, path string) (string, int) {
 }
 
 func TestDocTablePagination(t *testing.T) {
-	d := NewDoc(PageSetup{Orientation: "L"}, templates.Font())
+	d := newPDFDoc(pageSetup{Orientation: "L"}, templates.Font())
 	d.Now = time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
 	d.Footer = "测试文档"
 	d.Title("分页测试", 16)
-	tab := &Table{Columns: []Column{{Label: "序号", Width: 1, Align: "C"}, {Label: "内容", Width: 8}}}
+	tab := &pdfTable{Columns: []tableColumn{{Label: "序号", Width: 1, Align: "C"}, {Label: "内容", Width: 8}}}
 	var want []string
 	for i := range 60 {
 		text := strings.Repeat("第"+string(rune('A'+i%26))+"项任务，", 3+i%7)
 		want = append(want, text)
 		if i%20 == 0 {
-			tab.Rows = append(tab.Rows, Row{Cells: []string{"分组" + string(rune('一'+i))}, Group: true})
+			tab.Rows = append(tab.Rows, tableRow{Cells: []string{"分组" + string(rune('一'+i))}, Group: true})
 		}
-		tab.Rows = append(tab.Rows, Row{Cells: []string{string(rune('0' + i%10)), text}})
+		tab.Rows = append(tab.Rows, tableRow{Cells: []string{string(rune('0' + i%10)), text}})
 	}
 	// a row taller than a page
 	long := strings.Repeat("超长任务内容需要跨页拆分显示。", 400)
-	tab.Rows = append(tab.Rows, Row{Cells: []string{"X", long}})
+	tab.Rows = append(tab.Rows, tableRow{Cells: []string{"X", long}})
 	d.Table(tab)
 	b, err := d.Bytes()
 	if err != nil {
@@ -54,7 +55,7 @@ func TestDocTablePagination(t *testing.T) {
 	if p := os.Getenv("DUBAN_KEEP"); p != "" {
 		path = filepath.Join(p, "table.pdf")
 	}
-	if err := WriteFileAtomic(path, b); err != nil {
+	if err := atomicfile.WriteFile(path, b); err != nil {
 		t.Fatal(err)
 	}
 	text, pages := pdftotext(t, path)
@@ -98,15 +99,15 @@ func fmtInt(n int) string {
 // taller than a page is split and continues on the next pages; a group
 // row is never the last thing on a page.
 func TestRowsKeptTogether(t *testing.T) {
-	d := NewDoc(PageSetup{Orientation: "P"}, templates.Font())
-	tab := &Table{Columns: []Column{{Label: "号", Width: 1}, {Label: "内容", Width: 6}}}
+	d := newPDFDoc(pageSetup{Orientation: "P"}, templates.Font())
+	tab := &pdfTable{Columns: []tableColumn{{Label: "号", Width: 1}, {Label: "内容", Width: 6}}}
 	for i := range 120 {
 		if i%9 == 0 {
-			tab.Rows = append(tab.Rows, Row{Cells: []string{"G" + fmtInt(i)}, Group: true})
+			tab.Rows = append(tab.Rows, tableRow{Cells: []string{"G" + fmtInt(i)}, Group: true})
 		}
-		tab.Rows = append(tab.Rows, Row{Cells: []string{"R" + fmtInt(i), strings.Repeat("内容文字，", 5+(i*7)%40)}})
+		tab.Rows = append(tab.Rows, tableRow{Cells: []string{"R" + fmtInt(i), strings.Repeat("内容文字，", 5+(i*7)%40)}})
 	}
-	tab.Rows = append(tab.Rows, Row{Cells: []string{"R999", strings.Repeat("超长行内容。", 1500)}})
+	tab.Rows = append(tab.Rows, tableRow{Cells: []string{"R999", strings.Repeat("超长行内容。", 1500)}})
 	d.Table(tab)
 	type traced struct {
 		page int

@@ -10,7 +10,8 @@ import (
 	"unicode"
 
 	"github.com/duban/duban"
-	"github.com/duban/duban/extract"
+	"github.com/duban/duban/extract/document"
+	"github.com/duban/duban/extract/pdf"
 	"github.com/duban/duban/render"
 )
 
@@ -25,13 +26,13 @@ func squeeze(s string) string {
 }
 
 // readPDF reads a PDF back with the project's own reader.
-func readPDF(t *testing.T, path string) *extract.Document {
+func readPDF(t *testing.T, path string) *document.Document {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := extract.PDFReader{}.Read(path, b)
+	doc, err := pdf.Reader{}.Read(path, b)
 	if err != nil {
 		t.Fatalf("reading back %s: %v", path, err)
 	}
@@ -40,7 +41,7 @@ func readPDF(t *testing.T, path string) *extract.Document {
 
 // tableRows gives every table row of a document as squeezed cell texts
 // (the header rows apart).
-func tableRows(doc *extract.Document) (rows [][]string, header []string) {
+func tableRows(doc *document.Document) (rows [][]string, header []string) {
 	for _, b := range doc.Blocks {
 		if b.Table == nil {
 			continue
@@ -74,7 +75,7 @@ func column(header []string, label string) int {
 // a table continued over pages): the reader and pdftotext agree on the page
 // count, every page repeats the table header, and every page's footer says
 // 第 i 页 共 N 页 with N the page count, and the generation date.
-func checkPages(t *testing.T, path string, doc *extract.Document, header []string) {
+func checkPages(t *testing.T, path string, doc *document.Document, header []string) {
 	t.Helper()
 	if doc.Pages < 1 {
 		t.Fatalf("%s: %d pages", path, doc.Pages)

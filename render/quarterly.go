@@ -7,7 +7,6 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -24,7 +23,7 @@ import (
 // so. With opt.AsOf set, deadlines passed are marked 逾期 and those within
 // 30 days 临期; without it the reports make no status claims.
 func Quarterly(notices []*duban.Notice, dir string, quarters []string, opt Options) ([]string, error) {
-	res, err := opt.Load()
+	res, err := opt.load()
 	if err != nil {
 		return nil, err
 	}
@@ -83,7 +82,7 @@ func Quarterly(notices []*duban.Notice, dir string, quarters []string, opt Optio
 }
 
 // quarterFiles writes the files of one quarter to base + extension.
-func quarterFiles(res *Resources, ql *quarterlyLayout, notices []*duban.Notice, q string, opt Options, base string) ([]string, error) {
+func quarterFiles(res *resources, ql *quarterlyLayout, notices []*duban.Notice, q string, opt Options, base string) ([]string, error) {
 	rep, err := buildQuarter(notices, q, opt.AsOf, ql, res.Directory)
 	if err != nil {
 		return nil, err
@@ -111,43 +110,16 @@ func quarterFiles(res *Resources, ql *quarterlyLayout, notices []*duban.Notice, 
 	return out, nil
 }
 
-// QuartersOfYear returns "YYYYQ1".."YYYYQ4".
-func QuartersOfYear(year int) []string {
-	y := strconv.Itoa(year)
-	return []string{y + "Q1", y + "Q2", y + "Q3", y + "Q4"}
-}
-
-// ParseQuarter reads "2024Q3" (also "2024q3", surrounding blanks allowed)
-// into its year and quarter number.
-func ParseQuarter(s string) (year, q int, err error) {
-	s = strings.ToUpper(strings.TrimSpace(s))
-	i := strings.IndexByte(s, 'Q')
-	if i != 4 || len(s) != 6 {
-		return 0, 0, fmt.Errorf("quarter %q: want YYYYQn, e.g. 2024Q3", s)
-	}
-	year, err = strconv.Atoi(s[:4])
-	if err != nil || year < 1000 {
-		return 0, 0, fmt.Errorf("quarter %q: bad year", s)
-	}
-	q = int(s[5] - '0')
-	if q < 1 || q > 4 {
-		return 0, 0, fmt.Errorf("quarter %q: quarter must be 1 to 4", s)
-	}
-	return year, q, nil
-}
-
-func quarterName(year, q int) string { return strconv.Itoa(year) + "Q" + strconv.Itoa(q) }
-
 // normaliseQuarters checks and canonicalises requested quarters, dropping
 // repeats and keeping the order given.
 func normaliseQuarters(qs []string) ([]string, error) {
 	var out []string
 	for _, s := range qs {
-		y, q, err := ParseQuarter(s)
+		y, q, err := duban.ParseQuarter(s)
 		if err != nil {
 			return nil, err
 		}
-		if n := quarterName(y, q); !slices.Contains(out, n) {
+		if n := duban.QuarterName(y, q); !slices.Contains(out, n) {
 			out = append(out, n)
 		}
 	}
@@ -155,18 +127,7 @@ func normaliseQuarters(qs []string) ([]string, error) {
 }
 
 // dueQuarter is the YYYYQn a task is due in, "" when it has no date.
-func dueQuarter(t *duban.Task) string {
-	if t.Deadline == nil {
-		return ""
-	}
-	if d, ok := t.Deadline.Time(); ok {
-		return duban.QuarterOf(d)
-	}
-	if _, _, err := ParseQuarter(string(t.Deadline.Quarter)); err == nil {
-		return strings.ToUpper(string(t.Deadline.Quarter))
-	}
-	return ""
-}
+func dueQuarter(t *duban.Task) string { return t.Deadline.DueQuarter() }
 
 // dueQuarters lists every quarter some task is due in, in order.
 func dueQuarters(notices []*duban.Notice) []string {
@@ -260,9 +221,9 @@ func quarterBounds(year, q int) (time.Time, time.Time) {
 
 func nextQuarter(year, q int) string {
 	if q == 4 {
-		return quarterName(year+1, 1)
+		return duban.QuarterName(year+1, 1)
 	}
-	return quarterName(year, q+1)
+	return duban.QuarterName(year, q+1)
 }
 
 // statusOf is the status of a deadline on day asOf.
@@ -301,11 +262,11 @@ func byDeadline(a, b qTask) int {
 // dir lists its members, for each member too, so a member's count is the
 // number of rows on its sheet due that quarter.
 func buildQuarter(notices []*duban.Notice, quarter string, asOf time.Time, ql *quarterlyLayout, dir *duban.Directory) (*quarterReport, error) {
-	year, q, err := ParseQuarter(quarter)
+	year, q, err := duban.ParseQuarter(quarter)
 	if err != nil {
 		return nil, err
 	}
-	r := &quarterReport{quarter: quarterName(year, q), year: year, q: q, asOf: asOf, byUnit: map[string][]qEntry{}}
+	r := &quarterReport{quarter: duban.QuarterName(year, q), year: year, q: q, asOf: asOf, byUnit: map[string][]qEntry{}}
 	r.start, r.end = quarterBounds(year, q)
 	r.next = nextQuarter(year, q)
 	units := map[string]*qCount{}
@@ -483,7 +444,7 @@ func chineseDate(t time.Time) string {
 
 // quarterTitle is 2024年第4季度 for "2024Q4".
 func quarterTitle(q string) string {
-	y, n, err := ParseQuarter(q)
+	y, n, err := duban.ParseQuarter(q)
 	if err != nil {
 		return q
 	}

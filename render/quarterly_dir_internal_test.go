@@ -24,7 +24,7 @@ func TestQuarterGroupMembers(t *testing.T) {
 			{Name: "相关县区", Role: duban.RoleResponsible, Canonical: "相关县区"}, {Name: "东海县", Role: duban.RoleResponsible, Canonical: "东海县"}}},
 	}}
 	notices := []*duban.Notice{n}
-	res, err := Options{Now: time.Date(2024, 6, 15, 0, 0, 0, 0, time.UTC)}.Load()
+	res, err := Options{Now: time.Date(2024, 6, 15, 0, 0, 0, 0, time.UTC)}.load()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 // itself (titles, labels, colours, the table of tasks due) and the columns
 // of its other tables, each a document kind of the layout format.
 type quarterlyLayout struct {
-	main, units, sections, other, next DocLayout
+	main, units, sections, other, next docLayout
 }
 
 // The document kinds of a quarterly report and the column keys each knows.
@@ -28,12 +28,12 @@ var quarterlyKinds = []struct {
 // loadQuarterlyLayout takes each quarterly document kind from the run's
 // layout.yaml when it defines it, else from quarterly.yaml (the one in
 // the templates folder, or the embedded one).
-func loadQuarterlyLayout(res *Resources) (*quarterlyLayout, error) {
+func loadQuarterlyLayout(res *resources) (*quarterlyLayout, error) {
 	own, err := quarterlyFile(res.Dir)
 	if err != nil {
 		return nil, err
 	}
-	docs := make([]DocLayout, len(quarterlyKinds))
+	docs := make([]docLayout, len(quarterlyKinds))
 	for i, k := range quarterlyKinds {
 		src := res.Layout
 		if _, ok := src.Documents[k.kind]; !ok {
@@ -56,10 +56,10 @@ func loadQuarterlyLayout(res *Resources) (*quarterlyLayout, error) {
 	m := docs[0]
 	for i := 1; i < len(docs); i++ {
 		d := &docs[i]
-		if !hasOwn(res, own, quarterlyKinds[i].kind, func(x DocLayout) bool { return x.TableSize > 0 }) {
+		if !hasOwn(res, own, quarterlyKinds[i].kind, func(x docLayout) bool { return x.TableSize > 0 }) {
 			d.TableSize = m.TableSize
 		}
-		if !hasOwn(res, own, quarterlyKinds[i].kind, func(x DocLayout) bool { return x.HeaderSize > 0 }) {
+		if !hasOwn(res, own, quarterlyKinds[i].kind, func(x docLayout) bool { return x.HeaderSize > 0 }) {
 			d.HeaderSize = m.HeaderSize
 		}
 		if d.HeaderFill == "" {
@@ -74,7 +74,7 @@ func loadQuarterlyLayout(res *Resources) (*quarterlyLayout, error) {
 
 // quarterlyFile reads quarterly.yaml: the embedded one, with the entries
 // of the one in dir (when there is one) replacing it kind by kind.
-func quarterlyFile(dir string) (*Layout, error) {
+func quarterlyFile(dir string) (*layoutFile, error) {
 	b, err := templates.OpenQuarterly("", templates.QuarterlyLayoutFile)
 	if err != nil {
 		return nil, err
@@ -101,7 +101,7 @@ func quarterlyFile(dir string) (*Layout, error) {
 
 // hasOwn reports whether the raw entry of kind (before defaults) sets what
 // set checks.
-func hasOwn(res *Resources, own *Layout, kind string, set func(DocLayout) bool) bool {
+func hasOwn(res *resources, own *layoutFile, kind string, set func(docLayout) bool) bool {
 	if d, ok := res.Layout.Documents[kind]; ok {
 		return set(d)
 	}
@@ -116,7 +116,7 @@ func hasOwn(res *Resources, own *Layout, kind string, set func(DocLayout) bool) 
 // texts lists every word the layout may print, for cutting the font.
 func (ql *quarterlyLayout) texts() []string {
 	out := []string{quarterlyWords}
-	for _, d := range []DocLayout{ql.main, ql.units, ql.sections, ql.other, ql.next} {
+	for _, d := range []docLayout{ql.main, ql.units, ql.sections, ql.other, ql.next} {
 		out = append(out, d.Title, d.Subtitle)
 		for _, c := range d.Columns {
 			out = append(out, c.Label)

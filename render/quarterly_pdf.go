@@ -7,20 +7,20 @@ import (
 )
 
 // headingSize is the size of a part heading ("二、按责任单位统计").
-func headingSize(d DocLayout) float64 { return d.TextSize + 1.5 }
+func headingSize(d docLayout) float64 { return d.TextSize + 1.5 }
 
 // quarterlyDoc lays out the PDF of one quarterly report: title, sources,
 // overview and count tables on the first page(s), the chart on a page of
 // its own, then the tasks due grouped by unit, the ongoing and recurring
 // tasks, and the next quarter's.
-func quarterlyDoc(res *Resources, ql *quarterlyLayout, r *quarterReport, notices []*duban.Notice) (*Doc, error) {
+func quarterlyDoc(res *resources, ql *quarterlyLayout, r *quarterReport, notices []*duban.Notice) (*pdfDoc, error) {
 	m := ql.main
 	vars := r.vars()
-	title := Expand(m.Title, vars)
+	title := expand(m.Title, vars)
 	doc := res.NewDoc(m)
 	doc.Footer = title
 	doc.Title(title, m.TitleSize)
-	if s := Expand(m.Subtitle, vars); s != "" {
+	if s := expand(m.Subtitle, vars); s != "" {
 		doc.Text(s, m.TextSize, "C")
 	}
 	prefix := m.Label("source", "来源文件：")
@@ -53,7 +53,7 @@ func quarterlyDoc(res *Resources, ql *quarterlyLayout, r *quarterReport, notices
 		heading("by_unit", "二、按责任单位统计")
 		t := ql.units.Table()
 		for i, u := range r.units {
-			t.Rows = append(t.Rows, Row{Cells: countCells(ql.units, i+1, u, r)})
+			t.Rows = append(t.Rows, tableRow{Cells: countCells(ql.units, i+1, u, r)})
 		}
 		doc.ScaledTable(t, weightSum(m.Columns))
 		doc.Text("注：一项任务有多个责任单位时，每个单位各计一次。", m.TextSize-1, "L")
@@ -61,7 +61,7 @@ func quarterlyDoc(res *Resources, ql *quarterlyLayout, r *quarterReport, notices
 		heading("by_section", "三、按工作板块统计")
 		t = ql.sections.Table()
 		for i, s := range r.sections {
-			t.Rows = append(t.Rows, Row{Cells: countCells(ql.sections, i+1, s, r)})
+			t.Rows = append(t.Rows, tableRow{Cells: countCells(ql.sections, i+1, s, r)})
 		}
 		// The total row's label goes in the first cell: a row starting
 		// blank reads as the continuation of the row above.
@@ -70,7 +70,7 @@ func quarterlyDoc(res *Resources, ql *quarterlyLayout, r *quarterReport, notices
 		if len(cells) > 0 {
 			cells[0] = "合计"
 		}
-		t.Rows = append(t.Rows, Row{Cells: cells, Fill: m.GroupFill})
+		t.Rows = append(t.Rows, tableRow{Cells: cells, Fill: m.GroupFill})
 		doc.ScaledTable(t, weightSum(m.Columns))
 
 		doc.PageBreak()
@@ -80,7 +80,7 @@ func quarterlyDoc(res *Resources, ql *quarterlyLayout, r *quarterReport, notices
 		for i, u := range r.units {
 			labels[i], values[i] = u.key, u.count
 		}
-		doc.AddBarChart(BarChart{
+		doc.AddBarChart(barChart{
 			Labels:    labels,
 			Values:    values,
 			Size:      m.TableSize,
@@ -95,7 +95,7 @@ func quarterlyDoc(res *Resources, ql *quarterlyLayout, r *quarterReport, notices
 		t = statusTable(m, r)
 		for _, u := range r.units {
 			es := r.byUnit[u.key]
-			t.Rows = append(t.Rows, Row{Cells: []string{groupLabel(u.key, len(es))}, Group: true})
+			t.Rows = append(t.Rows, tableRow{Cells: []string{groupLabel(u.key, len(es))}, Group: true})
 			for i := range es {
 				e := &es[i]
 				cells := make([]string, len(m.Columns))
@@ -103,7 +103,7 @@ func quarterlyDoc(res *Resources, ql *quarterlyLayout, r *quarterReport, notices
 					cells[c] = taskValue(col.Key, i+1, e.qTask, e, notices, multi, ql)
 				}
 				fill, _ := statusColors(e.status, ql)
-				t.Rows = append(t.Rows, Row{Cells: cells, Fill: fill})
+				t.Rows = append(t.Rows, tableRow{Cells: cells, Fill: fill})
 			}
 		}
 		doc.Table(t)
@@ -121,13 +121,13 @@ func quarterlyDoc(res *Resources, ql *quarterlyLayout, r *quarterReport, notices
 			if len(part.tasks) == 0 {
 				continue
 			}
-			t.Rows = append(t.Rows, Row{Cells: []string{groupLabel(m.Label(part.key, part.def), len(part.tasks))}, Group: true})
+			t.Rows = append(t.Rows, tableRow{Cells: []string{groupLabel(m.Label(part.key, part.def), len(part.tasks))}, Group: true})
 			for i, qt := range part.tasks {
 				cells := make([]string, len(ql.other.Columns))
 				for c, col := range ql.other.Columns {
 					cells[c] = taskValue(col.Key, i+1, qt, nil, notices, multi, ql)
 				}
-				t.Rows = append(t.Rows, Row{Cells: cells})
+				t.Rows = append(t.Rows, tableRow{Cells: cells})
 			}
 		}
 		doc.Table(t)
@@ -143,7 +143,7 @@ func quarterlyDoc(res *Resources, ql *quarterlyLayout, r *quarterReport, notices
 				cells[c] = taskValue(col.Key, i+1, qt, nil, notices, multi, ql)
 			}
 			fill, _ := statusColors(qt.status, ql)
-			t.Rows = append(t.Rows, Row{Cells: cells, Fill: fill})
+			t.Rows = append(t.Rows, tableRow{Cells: cells, Fill: fill})
 		}
 		doc.Table(t)
 	}
@@ -152,7 +152,7 @@ func quarterlyDoc(res *Resources, ql *quarterlyLayout, r *quarterReport, notices
 
 // statusTable starts a table of d's columns whose status column is shown
 // whenever the report has an as-of date, even with nothing to mark.
-func statusTable(d DocLayout, r *quarterReport) *Table {
+func statusTable(d docLayout, r *quarterReport) *pdfTable {
 	t := d.Table()
 	if !r.asOf.IsZero() {
 		for i, c := range d.Columns {
@@ -184,7 +184,7 @@ func nextLine(r *quarterReport) string {
 }
 
 // countCells fills the columns of a count table for one line.
-func countCells(d DocLayout, seq int, c *qCount, r *quarterReport) []string {
+func countCells(d docLayout, seq int, c *qCount, r *quarterReport) []string {
 	cells := make([]string, len(d.Columns))
 	for i, col := range d.Columns {
 		switch col.Key {

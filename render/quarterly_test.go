@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/duban/duban"
-	"github.com/duban/duban/extract"
+	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/render"
 	"github.com/xuri/excelize/v2"
 )
@@ -101,7 +101,7 @@ type qTable struct {
 	rows   [][]string
 }
 
-func qPDFTables(doc *extract.Document) map[string]*qTable {
+func qPDFTables(doc *document.Document) map[string]*qTable {
 	out := map[string]*qTable{}
 	for _, b := range doc.Blocks {
 		if b.Table == nil || len(b.Table.Rows) == 0 {
@@ -159,7 +159,7 @@ func groupOf(r []string) (string, int, bool) {
 	return m[1], n, true
 }
 
-func pdfText(doc *extract.Document) string {
+func pdfText(doc *document.Document) string {
 	var b strings.Builder
 	for _, bl := range doc.Blocks {
 		if bl.Table == nil {
@@ -800,7 +800,7 @@ func TestQuarterlyYearWithEmptyQuarter(t *testing.T) {
 	n := loadNotice(t, "../testdata/lianyungang-2024-22.gold.json")
 	notices := []*duban.Notice{nil, n}
 	dir := outDir(t, "quarterly-year")
-	qs := render.QuartersOfYear(2024)
+	qs := duban.QuartersOfYear(2024)
 	if !slices.Equal(qs, []string{"2024Q1", "2024Q2", "2024Q3", "2024Q4"}) {
 		t.Fatalf("QuartersOfYear = %v", qs)
 	}

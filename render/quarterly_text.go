@@ -65,7 +65,7 @@ func statusColors(s int, ql *quarterlyLayout) (fill, text string) {
 	return "", ""
 }
 
-func colorOf(d DocLayout, key, def string) string {
+func colorOf(d docLayout, key, def string) string {
 	if v, ok := d.Colors[key]; ok {
 		return v
 	}

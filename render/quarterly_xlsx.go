@@ -16,7 +16,7 @@ var quarterlySheets = []string{"quarterly_units", "quarterly_sections", "quarter
 
 // openQuarterlyTemplate opens quarterly.xlsx and scans each of its sheets
 // as a template to fill.
-func openQuarterlyTemplate(dir string) (*excelize.File, []*XLSXTemplate, error) {
+func openQuarterlyTemplate(dir string) (*excelize.File, []*xlsxTemplate, error) {
 	name := templates.QuarterlyXLSX
 	b, err := templates.OpenQuarterly(dir, name)
 	if err != nil {
@@ -31,9 +31,9 @@ func openQuarterlyTemplate(dir string) (*excelize.File, []*XLSXTemplate, error) 
 		f.Close()
 		return nil, nil, fmt.Errorf("template %s: %d sheets, want %d (汇总, 按板块, 到期任务, 持续及定期任务, 下季度预览)", name, len(list), len(quarterlySheets))
 	}
-	xs := make([]*XLSXTemplate, len(quarterlySheets))
+	xs := make([]*xlsxTemplate, len(quarterlySheets))
 	for i, kind := range quarterlySheets {
-		x := &XLSXTemplate{File: f, Sheet: list[i], Name: name + " " + list[i]}
+		x := &xlsxTemplate{File: f, Sheet: list[i], Name: name + " " + list[i]}
 		if err := x.scanCached(b); err != nil {
 			f.Close()
 			return nil, nil, fmt.Errorf("template %s: sheet %s: %w", name, list[i], err)
@@ -75,7 +75,7 @@ func partName(s string) string {
 }
 
 // quarterlyXLSX writes the workbook of one quarterly report.
-func quarterlyXLSX(res *Resources, ql *quarterlyLayout, r *quarterReport, notices []*duban.Notice, path string) error {
+func quarterlyXLSX(res *resources, ql *quarterlyLayout, r *quarterReport, notices []*duban.Notice, path string) error {
 	f, xs, err := openQuarterlyTemplate(res.Dir)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
@@ -87,16 +87,16 @@ func quarterlyXLSX(res *Resources, ql *quarterlyLayout, r *quarterReport, notice
 	return xs[0].WriteFile(path)
 }
 
-func fillQuarterly(f *excelize.File, xs []*XLSXTemplate, res *Resources, ql *quarterlyLayout, r *quarterReport, notices []*duban.Notice) error {
+func fillQuarterly(f *excelize.File, xs []*xlsxTemplate, res *resources, ql *quarterlyLayout, r *quarterReport, notices []*duban.Notice) error {
 	m := ql.main
-	title := Expand(m.Title, r.vars())
+	title := expand(m.Title, r.vars())
 	date := res.Now.Format(duban.DateLayout)
 	qt := quarterTitle(r.quarter)
 	multi := countNotices(notices) > 1
 	st := &statusStyles{f: f, cache: map[[2]int]int{}, ql: ql}
 
 	// 汇总: overview and tasks due per unit, with the chart.
-	sub := []string{Expand(m.Subtitle, r.vars())}
+	sub := []string{expand(m.Subtitle, r.vars())}
 	prefix := m.Label("source", "来源文件：")
 	for _, n := range notices {
 		if n != nil {
@@ -110,9 +110,9 @@ func fillQuarterly(f *excelize.File, xs []*XLSXTemplate, res *Resources, ql *qua
 	if err := x.SetTitles(map[string]string{"title": title, "subtitle": strings.Join(sub, "\n"), "sources": overviewText(r, ql), "footer": title, "date": date}); err != nil {
 		return err
 	}
-	rows := make([]XRow, 0, len(r.units))
+	rows := make([]xRow, 0, len(r.units))
 	for i, u := range r.units {
-		rows = append(rows, XRow{Values: countValues(x, i+1, u, r)})
+		rows = append(rows, xRow{Values: countValues(x, i+1, u, r)})
 	}
 	last, err := x.Fill(rows)
 	if err != nil {
@@ -140,14 +140,14 @@ func fillQuarterly(f *excelize.File, xs []*XLSXTemplate, res *Resources, ql *qua
 	}
 	rows = rows[:0]
 	for i, s := range r.sections {
-		rows = append(rows, XRow{Values: countValues(x, i+1, s, r)})
+		rows = append(rows, xRow{Values: countValues(x, i+1, s, r)})
 	}
 	if len(r.sections) > 0 {
 		v := countValues(x, 0, &qCount{count: len(r.due), overdue: r.overdue, soon: r.soon}, r)
 		if len(x.Keys) > 0 && x.Keys[0] != "" {
 			v[x.Keys[0]] = "合计"
 		}
-		rows = append(rows, XRow{Values: v})
+		rows = append(rows, xRow{Values: v})
 	}
 	if _, err := x.Fill(rows); err != nil {
 		return err
@@ -166,11 +166,11 @@ func fillQuarterly(f *excelize.File, xs []*XLSXTemplate, res *Resources, ql *qua
 	var marks []int
 	for _, u := range r.units {
 		es := r.byUnit[u.key]
-		rows = append(rows, XRow{Group: true, Values: map[string]CellValue{"group": groupLabel(u.key, len(es))}})
+		rows = append(rows, xRow{Group: true, Values: map[string]cellValue{"group": groupLabel(u.key, len(es))}})
 		marks = append(marks, statusNone)
 		for i := range es {
 			e := &es[i]
-			rows = append(rows, XRow{Values: taskValues(x, i+1, e.qTask, e, notices, multi, ql)})
+			rows = append(rows, xRow{Values: taskValues(x, i+1, e.qTask, e, notices, multi, ql)})
 			marks = append(marks, e.status)
 		}
 	}
@@ -198,9 +198,9 @@ func fillQuarterly(f *excelize.File, xs []*XLSXTemplate, res *Resources, ql *qua
 		if len(p.tasks) == 0 {
 			continue
 		}
-		rows = append(rows, XRow{Group: true, Values: map[string]CellValue{"group": groupLabel(m.Label(p.key, p.def), len(p.tasks))}})
+		rows = append(rows, xRow{Group: true, Values: map[string]cellValue{"group": groupLabel(m.Label(p.key, p.def), len(p.tasks))}})
 		for i, t := range p.tasks {
-			rows = append(rows, XRow{Values: taskValues(x, i+1, t, nil, notices, multi, ql)})
+			rows = append(rows, xRow{Values: taskValues(x, i+1, t, nil, notices, multi, ql)})
 		}
 	}
 	if _, err := x.Fill(rows); err != nil {
@@ -216,7 +216,7 @@ func fillQuarterly(f *excelize.File, xs []*XLSXTemplate, res *Resources, ql *qua
 	rows = rows[:0]
 	marks = marks[:0]
 	for i, t := range r.nextDue {
-		rows = append(rows, XRow{Values: taskValues(x, i+1, t, nil, notices, multi, ql)})
+		rows = append(rows, xRow{Values: taskValues(x, i+1, t, nil, notices, multi, ql)})
 		marks = append(marks, t.status)
 	}
 	if _, err := x.Fill(rows); err != nil {
@@ -234,8 +234,8 @@ func fillQuarterly(f *excelize.File, xs []*XLSXTemplate, res *Resources, ql *qua
 
 // countValues is one line of a count sheet: numbers as numbers, the
 // status counts only with an as-of date.
-func countValues(x *XLSXTemplate, seq int, c *qCount, r *quarterReport) map[string]CellValue {
-	v := map[string]CellValue{}
+func countValues(x *xlsxTemplate, seq int, c *qCount, r *quarterReport) map[string]cellValue {
+	v := map[string]cellValue{}
 	for _, k := range x.Keys {
 		switch k {
 		case "seq":
@@ -262,8 +262,8 @@ func countValues(x *XLSXTemplate, seq int, c *qCount, r *quarterReport) map[stri
 }
 
 // taskValues is one task row of a task sheet.
-func taskValues(x *XLSXTemplate, seq int, t qTask, e *qEntry, notices []*duban.Notice, multi bool, ql *quarterlyLayout) map[string]CellValue {
-	v := map[string]CellValue{}
+func taskValues(x *xlsxTemplate, seq int, t qTask, e *qEntry, notices []*duban.Notice, multi bool, ql *quarterlyLayout) map[string]cellValue {
+	v := map[string]cellValue{}
 	for _, k := range x.Keys {
 		switch k {
 		case "":
@@ -278,7 +278,7 @@ func taskValues(x *XLSXTemplate, seq int, t qTask, e *qEntry, notices []*duban.N
 
 // hideStatusColumns hides the status columns of a sheet when the report
 // makes no status claims.
-func hideStatusColumns(x *XLSXTemplate, r *quarterReport) error {
+func hideStatusColumns(x *xlsxTemplate, r *quarterReport) error {
 	if !r.asOf.IsZero() {
 		return nil
 	}
@@ -333,7 +333,7 @@ func (s *statusStyles) style(base, status int, strong bool) (int, error) {
 }
 
 // mark colours the rows filled from x.FirstRow whose marks are a status.
-func (s *statusStyles) mark(x *XLSXTemplate, marks []int) error {
+func (s *statusStyles) mark(x *xlsxTemplate, marks []int) error {
 	sc := x.Column("status")
 	for i, m := range marks {
 		if m == statusNone {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/internal/notation"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -33,7 +34,7 @@ const (
 	chunkRunes     = 8000 // well under Excel's 32 767 characters a cell
 )
 
-func writeRecordsSheet(x *XLSXTemplate, n *duban.Notice) error {
+func writeRecordsSheet(x *xlsxTemplate, n *duban.Notice) error {
 	f := x.File
 	if _, err := f.NewSheet(recordsSheet); err != nil {
 		return err
@@ -357,33 +358,12 @@ func pathOf(id string) []string {
 	return strings.Split(id, ".")
 }
 
-// splitUnits splits a 、-separated list of names, not inside brackets
-// (各县(市、区)住建局 stays whole).
+// splitUnits splits a unit cell as the notice's lists are split
+// (notation.SplitUnits: 、，；outside brackets, 各县(市、区)住建局 stays
+// whole); a line break a clerk typed separates too.
 func splitUnits(s string) []string {
-	var out []string
-	depth := 0
-	start := 0
-	for i, r := range s {
-		switch r {
-		case '（', '(', '〔', '[', '【', '《':
-			depth++
-		case '）', ')', '〕', ']', '】', '》':
-			if depth > 0 {
-				depth--
-			}
-		case '、', '，', ',', '；', ';', '\n':
-			if depth == 0 {
-				if name := strings.TrimSpace(s[start:i]); name != "" {
-					out = append(out, name)
-				}
-				start = i + len(string(r))
-			}
-		}
-	}
-	if name := strings.TrimSpace(s[start:]); name != "" {
-		out = append(out, name)
-	}
-	return out
+	names, _ := notation.SplitUnits(strings.ReplaceAll(s, "\n", "、"))
+	return names
 }
 
 func readUnits(base []duban.Unit, known bool, cols map[string]int, get func(string) string) []duban.Unit {
@@ -470,11 +450,7 @@ func readDeadline(base *duban.Deadline, known bool, cols map[string]int, get fun
 	if hasDate {
 		date := parseCellDate(get("date"))
 		if date != string(d.Date) {
-			d.Date = duban.NullString(date)
-			d.Quarter = ""
-			if t, ok := d.Time(); ok {
-				d.Quarter = duban.NullString(duban.QuarterOf(t))
-			}
+			d.SetDate(date)
 			hasQuarter = false
 		}
 	}

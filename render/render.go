@@ -43,9 +43,9 @@ const (
 // Progress choices of the 进展情况 column.
 var ProgressChoices = []string{"未启动", "推进中", "已完成", "滞后"}
 
-// Resources are the loaded templates a render call works with.
-type Resources struct {
-	Layout *Layout
+// resources are the loaded templates a render call works with.
+type resources struct {
+	Layout *layoutFile
 	Font   []byte
 	Dir    string // Options.Templates
 	Now    time.Time
@@ -55,9 +55,9 @@ type Resources struct {
 	xlsx      bool
 }
 
-// Load checks the options and loads the layout and font.
-func (o Options) Load() (*Resources, error) {
-	r := &Resources{Dir: o.Templates, Now: o.Now, Directory: o.Directory}
+// load checks the options and loads the layout and font.
+func (o Options) load() (*resources, error) {
+	r := &resources{Dir: o.Templates, Now: o.Now, Directory: o.Directory}
 	if r.Now.IsZero() {
 		r.Now = time.Now()
 	}
@@ -81,7 +81,7 @@ func (o Options) Load() (*Resources, error) {
 			return nil, fmt.Errorf("templates: %s is not a directory", o.Templates)
 		}
 	}
-	l, err := LoadLayout(o.Templates)
+	l, err := loadLayout(o.Templates)
 	if err != nil {
 		return nil, err
 	}
@@ -94,7 +94,7 @@ func (o Options) Load() (*Resources, error) {
 }
 
 // Wants reports whether format is to be written.
-func (r *Resources) Wants(format string) bool {
+func (r *resources) Wants(format string) bool {
 	switch format {
 	case FormatPDF:
 		return r.pdf
@@ -106,15 +106,15 @@ func (r *Resources) Wants(format string) bool {
 
 // NewDoc starts a PDF of a document kind with the layout's page setup,
 // the font and the generation date.
-func (r *Resources) NewDoc(d DocLayout) *Doc {
-	doc := NewDoc(r.Layout.Setup(d), r.Font)
+func (r *resources) NewDoc(d docLayout) *pdfDoc {
+	doc := newPDFDoc(r.Layout.Setup(d), r.Font)
 	doc.Now = r.Now
 	return doc
 }
 
 // PrepareFont cuts the font once for every text a batch of documents
 // will draw, so that each document then loads a small font quickly.
-func (r *Resources) PrepareFont(texts []string) error {
+func (r *resources) PrepareFont(texts []string) error {
 	need := map[rune]bool{}
 	for _, s := range texts {
 		for _, c := range s {
@@ -167,7 +167,7 @@ func ensureDir(dir string) error {
 // quarterly reports of the run then share that one cut font. Calling it is
 // optional (each call cuts what it lacks) but saves ≈0.1 s per extra cut.
 func Prepare(notices []*duban.Notice, opt Options) error {
-	res, err := opt.Load()
+	res, err := opt.load()
 	if err != nil {
 		return err
 	}

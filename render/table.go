@@ -6,15 +6,15 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 )
 
-// Table is a bordered table laid out by Doc: the header row is repeated on
+// pdfTable is a bordered table laid out by pdfDoc: the header row is repeated on
 // every page; a row is kept on one page when it fits on one (otherwise the
 // table moves to the next page); a row taller than a whole page is split
 // between lines across pages; a group row (a section heading spanning every
-// column) is kept with the row after it. Cells are wrapped with Wrap and
+// column) is kept with the row after it. Cells are wrapped with wrapLines and
 // centred vertically.
-type Table struct {
-	Columns    []Column
-	Rows       []Row
+type pdfTable struct {
+	Columns    []tableColumn
+	Rows       []tableRow
 	Size       float64 // body font size, pt (default 9)
 	HeaderSize float64 // header font size, pt (default Size)
 	HeaderFill string  // header background (default "#D9E2F3")
@@ -22,8 +22,8 @@ type Table struct {
 	PadX, PadY float64 // cell padding, mm (default 1.5 and 1.2)
 }
 
-// Column is one table column.
-type Column struct {
+// tableColumn is one table column.
+type tableColumn struct {
 	Label string
 	// Width is a relative weight: the columns share the printable width in
 	// proportion to their weights (a weight ≤ 0 counts as 1).
@@ -33,15 +33,15 @@ type Column struct {
 	HideEmpty bool
 }
 
-// Row is one table row.
-type Row struct {
+// tableRow is one table row.
+type tableRow struct {
 	Cells []string // one per column; missing cells are blank
 	Group bool     // Cells[0] spans every column (a section heading)
 	Fill  string   // background "#RRGGBB" ("" = none, or GroupFill)
 	Color string   // text colour ("" = black)
 }
 
-func (t *Table) defaults() {
+func (t *pdfTable) defaults() {
 	if t.Size <= 0 {
 		t.Size = 9
 	}
@@ -62,7 +62,7 @@ func (t *Table) defaults() {
 	}
 }
 
-func (t *Table) runes(add func(string)) {
+func (t *pdfTable) runes(add func(string)) {
 	for _, c := range t.Columns {
 		add(c.Label)
 	}
@@ -74,7 +74,7 @@ func (t *Table) runes(add func(string)) {
 }
 
 // ColumnWidths gives the widths in mm of the columns over total mm.
-func (t *Table) ColumnWidths(total float64) []float64 {
+func (t *pdfTable) ColumnWidths(total float64) []float64 {
 	sum := 0.0
 	for _, c := range t.Columns {
 		sum += weight(c.Width)
@@ -104,7 +104,7 @@ type laidRow struct {
 	color  string
 }
 
-func (t *Table) lay(l *layout, cells []string, group bool, size float64, colW []float64, aligns []string) laidRow {
+func (t *pdfTable) lay(l *layout, cells []string, group bool, size float64, colW []float64, aligns []string) laidRow {
 	r := laidRow{size: size}
 	if group {
 		total := 0.0
@@ -127,19 +127,19 @@ func (t *Table) lay(l *layout, cells []string, group bool, size float64, colW []
 	r.lines = 1
 	for i, w := range r.widths {
 		if i < len(cells) {
-			r.cells[i] = Wrap(PDFText(cells[i]), w-2*t.PadX, wrap)
+			r.cells[i] = wrapLines(pdfText(cells[i]), w-2*t.PadX, wrap)
 		}
 		r.lines = max(r.lines, len(r.cells[i]))
 	}
 	return r
 }
 
-func (t *Table) rowHeight(lines int, size float64) float64 {
+func (t *pdfTable) rowHeight(lines int, size float64) float64 {
 	return float64(lines)*lineHeight(size) + 2*t.PadY
 }
 
 // dropEmpty removes the HideEmpty columns no data row fills.
-func (t *Table) dropEmpty() {
+func (t *pdfTable) dropEmpty() {
 	keep := make([]bool, len(t.Columns))
 	drop := false
 	for c, col := range t.Columns {
@@ -157,13 +157,13 @@ func (t *Table) dropEmpty() {
 	if !drop {
 		return
 	}
-	var cols []Column
+	var cols []tableColumn
 	for c, col := range t.Columns {
 		if keep[c] {
 			cols = append(cols, col)
 		}
 	}
-	rows := make([]Row, len(t.Rows))
+	rows := make([]tableRow, len(t.Rows))
 	for i, r := range t.Rows {
 		rows[i] = r
 		if r.Group {
@@ -179,7 +179,7 @@ func (t *Table) dropEmpty() {
 	t.Columns, t.Rows = cols, rows
 }
 
-func (t *Table) place(l *layout) {
+func (t *pdfTable) place(l *layout) {
 	t.defaults()
 	t.dropEmpty()
 	if len(t.Columns) == 0 {
@@ -265,7 +265,7 @@ func (t *Table) place(l *layout) {
 
 // drawRow draws lines [from, to) of every cell of r at the cursor in a row
 // of height h, centred vertically when centre is set.
-func (t *Table) drawRow(l *layout, r laidRow, from, to int, h float64, centre bool) {
+func (t *pdfTable) drawRow(l *layout, r laidRow, from, to int, h float64, centre bool) {
 	x0, y := l.left, l.y
 	lh := lineHeight(r.size)
 	for _, lines := range r.cells {

@@ -6,12 +6,12 @@ package render
 // beside a wide task list) keep the task list's scale instead of being
 // stretched. Columns dropped as empty (HideEmpty) give their width up. With
 // ref ≤ 0, or weights adding up to ref or more, it is Table.
-func (d *Doc) ScaledTable(t *Table, ref float64) {
+func (d *pdfDoc) ScaledTable(t *pdfTable, ref float64) {
 	d.blocks = append(d.blocks, &scaledTable{t: t, ref: ref})
 }
 
 type scaledTable struct {
-	t   *Table
+	t   *pdfTable
 	ref float64
 }
 
@@ -34,7 +34,7 @@ func (s *scaledTable) place(l *layout) {
 }
 
 // weightSum adds up the column weights of a layout.
-func weightSum(cols []ColumnLayout) float64 {
+func weightSum(cols []columnLayout) float64 {
 	sum := 0.0
 	for _, c := range cols {
 		sum += weight(c.Width)

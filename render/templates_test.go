@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/duban/duban/internal/atomicfile"
 	"github.com/duban/duban/render"
 	"github.com/duban/duban/templates"
 )
@@ -90,7 +91,7 @@ func TestNoHalfWrittenFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".") || strings.Contains(e.Name(), render.TempMark) {
+		if strings.HasPrefix(e.Name(), ".") || strings.Contains(e.Name(), atomicfile.TempMark) {
 			t.Errorf("left behind: %s", e.Name())
 		}
 	}

@@ -20,12 +20,12 @@ import (
 // (a dropdown in Excel).
 //
 // With opt.Directory, names are keyed as the records' canonical names say
-// (extract.Enrich fills them from the directory); a group gets its own
+// (package enrich fills them from the directory); a group gets its own
 // sheet and, when the directory lists its members, each member's sheet
 // also lists the group's tasks with 分工 saying so — 配合 / 经相关县区 —
 // unless the task names that member itself.
 func UnitSheets(notices []*duban.Notice, dir string, opt Options) ([]string, error) {
-	res, err := opt.Load()
+	res, err := opt.load()
 	if err != nil {
 		return nil, err
 	}
@@ -147,7 +147,7 @@ func unitVars(s *unitSheet) map[string]string { return map[string]string{"unit":
 
 // unitSources lists the sheet's source notices, one a line, and for a
 // group the line naming its members.
-func unitSources(s *unitSheet, notices []*duban.Notice, d DocLayout) []string {
+func unitSources(s *unitSheet, notices []*duban.Notice, d docLayout) []string {
 	prefix := d.Label("source", "来源文件：")
 	lines := make([]string, 0, len(s.notices)+1)
 	for _, ni := range s.notices {
@@ -159,7 +159,7 @@ func unitSources(s *unitSheet, notices []*duban.Notice, d DocLayout) []string {
 	return lines
 }
 
-func unitPDF(res *Resources, s *unitSheet, notices []*duban.Notice, path string) error {
+func unitPDF(res *resources, s *unitSheet, notices []*duban.Notice, path string) error {
 	doc, err := unitDoc(res, s, notices)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
@@ -168,7 +168,7 @@ func unitPDF(res *Resources, s *unitSheet, notices []*duban.Notice, path string)
 }
 
 // unitDoc lays out the PDF task sheet of one unit.
-func unitDoc(res *Resources, s *unitSheet, notices []*duban.Notice) (*Doc, error) {
+func unitDoc(res *resources, s *unitSheet, notices []*duban.Notice) (*pdfDoc, error) {
 	d, err := res.Layout.Doc("unit")
 	if err != nil {
 		return nil, err
@@ -176,7 +176,7 @@ func unitDoc(res *Resources, s *unitSheet, notices []*duban.Notice) (*Doc, error
 	if err := d.CheckColumns("unit", unitKeys...); err != nil {
 		return nil, err
 	}
-	title := Expand(d.Title, unitVars(s))
+	title := expand(d.Title, unitVars(s))
 	doc := res.NewDoc(d)
 	doc.Footer = title
 	doc.Title(title, d.TitleSize)
@@ -190,18 +190,18 @@ func unitDoc(res *Resources, s *unitSheet, notices []*duban.Notice) (*Doc, error
 		for c, col := range d.Columns {
 			cells[c] = unitValue(col.Key, i+1, e, notices, s)
 		}
-		t.Rows = append(t.Rows, Row{Cells: cells})
+		t.Rows = append(t.Rows, tableRow{Cells: cells})
 	}
 	doc.Table(t)
 	return doc, nil
 }
 
-func unitXLSX(res *Resources, s *unitSheet, notices []*duban.Notice, path string) error {
+func unitXLSX(res *resources, s *unitSheet, notices []*duban.Notice, path string) error {
 	d, err := res.Layout.Doc("unit")
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	x, err := OpenXLSXTemplate(res.Dir, templates.UnitXLSX)
+	x, err := openXLSXTemplate(res.Dir, templates.UnitXLSX)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
@@ -211,7 +211,7 @@ func unitXLSX(res *Resources, s *unitSheet, notices []*duban.Notice, path string
 			return fmt.Errorf("%s: template %s: unknown column {{%s}}", path, x.Name, k)
 		}
 	}
-	title := Expand(d.Title, unitVars(s))
+	title := expand(d.Title, unitVars(s))
 	if err := x.SetTitles(map[string]string{
 		"title":   title,
 		"sources": strings.Join(unitSources(s, notices, d), "\n"),
@@ -220,9 +220,9 @@ func unitXLSX(res *Resources, s *unitSheet, notices []*duban.Notice, path string
 	}); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	rows := make([]XRow, 0, len(s.entries))
+	rows := make([]xRow, 0, len(s.entries))
 	for i, e := range s.entries {
-		v := map[string]CellValue{}
+		v := map[string]cellValue{}
 		for _, k := range x.Keys {
 			switch k {
 			case "":
@@ -232,7 +232,7 @@ func unitXLSX(res *Resources, s *unitSheet, notices []*duban.Notice, path string
 				v[k] = unitValue(k, i+1, e, notices, s)
 			}
 		}
-		rows = append(rows, XRow{Values: v})
+		rows = append(rows, xRow{Values: v})
 	}
 	last, err := x.Fill(rows)
 	if err != nil {

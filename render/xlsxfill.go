@@ -7,17 +7,18 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/duban/duban/internal/atomicfile"
 	"github.com/duban/duban/templates"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/width"
 )
 
-// XLSXTemplate is an Excel template opened for filling: its first sheet
+// xlsxTemplate is an Excel template opened for filling: its first sheet
 // has title rows holding {{placeholders}}, a header row, and prototype rows
 // — an optional group row whose first cell is {{group}} and a data row of
 // {{key}} cells (see templates/internal/mktemplates). Fill writes rows
 // with the prototypes' styles from the first prototype row down.
-type XLSXTemplate struct {
+type xlsxTemplate struct {
 	File  *excelize.File
 	Sheet string
 	Name  string // template file name, for errors
@@ -38,19 +39,19 @@ type XLSXTemplate struct {
 	titles [][]string
 }
 
-// CellValue is what Fill writes into a cell: a string (always written as
+// cellValue is what Fill writes into a cell: a string (always written as
 // text, so "=1+1" stays text) or a number (int or float64).
-type CellValue = any
+type cellValue = any
 
-// XRow is one row for Fill: a group row (Values["group"] spans the row) or
+// xRow is one row for Fill: a group row (Values["group"] spans the row) or
 // a data row keyed like the template's columns.
-type XRow struct {
+type xRow struct {
 	Group  bool
-	Values map[string]CellValue
+	Values map[string]cellValue
 }
 
-// OpenXLSXTemplate opens template name from dir (or the embedded set).
-func OpenXLSXTemplate(dir, name string) (*XLSXTemplate, error) {
+// openXLSXTemplate opens template name from dir (or the embedded set).
+func openXLSXTemplate(dir, name string) (*xlsxTemplate, error) {
 	b, err := templates.Open(dir, name)
 	if err != nil {
 		return nil, err
@@ -59,7 +60,7 @@ func OpenXLSXTemplate(dir, name string) (*XLSXTemplate, error) {
 	if err != nil {
 		return nil, fmt.Errorf("template %s: %w", name, err)
 	}
-	x := &XLSXTemplate{File: f, Name: name}
+	x := &xlsxTemplate{File: f, Name: name}
 	if err := x.scanCached(b); err != nil {
 		f.Close()
 		return nil, fmt.Errorf("template %s: %w", name, err)
@@ -67,7 +68,7 @@ func OpenXLSXTemplate(dir, name string) (*XLSXTemplate, error) {
 	return x, nil
 }
 
-func (x *XLSXTemplate) scan() error {
+func (x *xlsxTemplate) scan() error {
 	sheets := x.File.GetSheetList()
 	if len(sheets) == 0 {
 		return fmt.Errorf("no sheet")
@@ -135,7 +136,7 @@ func (x *XLSXTemplate) scan() error {
 	return nil
 }
 
-func (x *XLSXTemplate) styleFont(id int) float64 {
+func (x *xlsxTemplate) styleFont(id int) float64 {
 	st, err := x.File.GetStyle(id)
 	if err != nil || st == nil || st.Font == nil || st.Font.Size <= 0 {
 		return 11
@@ -171,7 +172,7 @@ func colName(col int) string {
 }
 
 // Column returns the 1-based column holding key, or 0.
-func (x *XLSXTemplate) Column(key string) int {
+func (x *xlsxTemplate) Column(key string) int {
 	for i, k := range x.Keys {
 		if k == key {
 			return i + 1
@@ -182,7 +183,7 @@ func (x *XLSXTemplate) Column(key string) int {
 
 // SetTitles replaces {{placeholders}} in the rows above the header and in
 // the page header and footer, and sizes those rows to their text.
-func (x *XLSXTemplate) SetTitles(vars map[string]string) error {
+func (x *xlsxTemplate) SetTitles(vars map[string]string) error {
 	rows := x.titles
 	x.titles = nil
 	if rows == nil {
@@ -208,10 +209,10 @@ func (x *XLSXTemplate) SetTitles(vars map[string]string) error {
 			st, _ := x.File.GetCellStyle(x.Sheet, cell)
 			size = x.styleFont(st)
 			w := x.spanWidth(merged, c+1, r)
-			lines = max(lines, EstimateLines(out, w, size))
+			lines = max(lines, estimateLines(out, w, size))
 		}
 		h, _ := x.File.GetRowHeight(x.Sheet, r)
-		if need := RowHeight(lines, size); need > h {
+		if need := lineRowHeight(lines, size); need > h {
 			if err := x.File.SetRowHeight(x.Sheet, r, need); err != nil {
 				return err
 			}
@@ -253,7 +254,7 @@ func fitHeaderFooter(s string) string {
 
 // spanWidth is the width in characters of the cell at (col,row), across
 // its merged range if it has one.
-func (x *XLSXTemplate) spanWidth(merged []excelize.MergeCell, col, row int) float64 {
+func (x *xlsxTemplate) spanWidth(merged []excelize.MergeCell, col, row int) float64 {
 	for _, m := range merged {
 		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
 		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
@@ -285,7 +286,7 @@ func expandBraces(s string, vars map[string]string) string {
 // every row to its wrapped text, and sets the autofilter over the header
 // and data. It returns the last row written (HeaderRow when rows is
 // empty).
-func (x *XLSXTemplate) Fill(rows []XRow) (int, error) {
+func (x *xlsxTemplate) Fill(rows []xRow) (int, error) {
 	f, sh := x.File, x.Sheet
 	ncol := len(x.Keys)
 	last := colName(ncol)
@@ -336,7 +337,7 @@ func (x *XLSXTemplate) Fill(rows []XRow) (int, error) {
 			if size == 0 {
 				size = x.fontSize
 			}
-			if err := f.SetRowHeight(sh, r, RowHeight(EstimateLines(text, total, size), size)); err != nil {
+			if err := f.SetRowHeight(sh, r, lineRowHeight(estimateLines(text, total, size), size)); err != nil {
 				return 0, err
 			}
 			r++
@@ -357,7 +358,7 @@ func (x *XLSXTemplate) Fill(rows []XRow) (int, error) {
 				if err := f.SetCellStr(sh, cell, v); err != nil {
 					return 0, err
 				}
-				lines = max(lines, EstimateLines(v, x.widths[c], x.fontSize))
+				lines = max(lines, estimateLines(v, x.widths[c], x.fontSize))
 			case int:
 				if err := f.SetCellInt(sh, cell, int64(v)); err != nil {
 					return 0, err
@@ -372,7 +373,7 @@ func (x *XLSXTemplate) Fill(rows []XRow) (int, error) {
 				}
 			}
 		}
-		if err := f.SetRowHeight(sh, r, RowHeight(lines, x.fontSize)); err != nil {
+		if err := f.SetRowHeight(sh, r, lineRowHeight(lines, x.fontSize)); err != nil {
 			return 0, err
 		}
 		r++
@@ -399,7 +400,7 @@ func (x *XLSXTemplate) Fill(rows []XRow) (int, error) {
 // HideEmptyColumn hides the column of key when empty is true (a column
 // the template lacks is left alone). The column stays in the sheet, so a
 // person can show it again, and its header is still found on reading back.
-func (x *XLSXTemplate) HideEmptyColumn(key string, empty bool) error {
+func (x *xlsxTemplate) HideEmptyColumn(key string, empty bool) error {
 	c := x.Column(key)
 	if c == 0 || !empty {
 		return nil
@@ -409,7 +410,7 @@ func (x *XLSXTemplate) HideEmptyColumn(key string, empty bool) error {
 
 // Dropdown adds a list validation (a dropdown of choices) to the column
 // of key over rows from..to.
-func (x *XLSXTemplate) Dropdown(key string, from, to int, choices []string) error {
+func (x *xlsxTemplate) Dropdown(key string, from, to int, choices []string) error {
 	c := x.Column(key)
 	if c == 0 || to < from {
 		return nil
@@ -424,17 +425,17 @@ func (x *XLSXTemplate) Dropdown(key string, from, to int, choices []string) erro
 }
 
 // WriteFile saves the workbook to path through a temporary file.
-func (x *XLSXTemplate) WriteFile(path string) error {
+func (x *xlsxTemplate) WriteFile(path string) error {
 	var buf bytes.Buffer
 	x.File.SetZipWriter(fastZip)
 	if _, err := x.File.WriteTo(&buf); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	return WriteFileAtomic(path, buf.Bytes())
+	return atomicfile.WriteFile(path, buf.Bytes())
 }
 
 // Close releases the workbook.
-func (x *XLSXTemplate) Close() error { return x.File.Close() }
+func (x *xlsxTemplate) Close() error { return x.File.Close() }
 
 // charUnits is the width of r in Excel character units at 11 pt: wide
 // (CJK, full-width) characters take two, others one.
@@ -450,11 +451,11 @@ func charUnits(r rune) float64 {
 	return 1
 }
 
-// EstimateLines estimates how many lines text takes in a wrapped cell of
+// estimateLines estimates how many lines text takes in a wrapped cell of
 // colWidth characters at size pt (Excel has no automatic row height for
 // files it did not lay out itself). It wraps character by character, a
 // little pessimistically.
-func EstimateLines(text string, colWidth, size float64) int {
+func estimateLines(text string, colWidth, size float64) int {
 	if text == "" {
 		return 1
 	}
@@ -479,8 +480,8 @@ func EstimateLines(text string, colWidth, size float64) int {
 	return lines
 }
 
-// RowHeight is the row height in points that shows lines lines of size pt.
-func RowHeight(lines int, size float64) float64 {
+// lineRowHeight is the row height in points that shows lines lines of size pt.
+func lineRowHeight(lines int, size float64) float64 {
 	h := float64(lines)*size*1.42 + 5
 	return math.Min(409, math.Ceil(h*4)/4) // Excel's limit
 }

@@ -16,20 +16,20 @@ type scanKey struct {
 	name, sheet, content string
 }
 
-var scans sync.Map // scanKey → *XLSXTemplate (findings only, no File)
+var scans sync.Map // scanKey → *xlsxTemplate (findings only, no File)
 
 // scanCached is scan for a template opened from content, reusing the
 // findings of an earlier scan of the same bytes and sheet.
-func (x *XLSXTemplate) scanCached(content []byte) error {
+func (x *xlsxTemplate) scanCached(content []byte) error {
 	key := scanKey{x.Name, x.Sheet, string(content)}
 	if v, ok := scans.Load(key); ok {
-		x.copyFindings(v.(*XLSXTemplate))
+		x.copyFindings(v.(*xlsxTemplate))
 		return nil
 	}
 	if err := x.scan(); err != nil {
 		return err
 	}
-	keep := &XLSXTemplate{}
+	keep := &xlsxTemplate{}
 	keep.copyFindings(x)
 	scans.Store(key, keep)
 	return nil
@@ -37,7 +37,7 @@ func (x *XLSXTemplate) scanCached(content []byte) error {
 
 // copyFindings copies what scan sets from src into x; slices are cloned,
 // so neither side's edits reach the other.
-func (x *XLSXTemplate) copyFindings(src *XLSXTemplate) {
+func (x *xlsxTemplate) copyFindings(src *xlsxTemplate) {
 	x.Sheet = src.Sheet
 	x.HeaderRow, x.FirstRow = src.HeaderRow, src.FirstRow
 	x.Keys = slices.Clone(src.Keys)

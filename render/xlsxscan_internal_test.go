@@ -11,27 +11,27 @@ import (
 // fresh scan finds, and edits to one opening do not reach the next.
 func TestScanCachedMatchesScan(t *testing.T) {
 	for _, name := range []string{templates.LedgerXLSX, templates.UnitXLSX} {
-		warm, err := OpenXLSXTemplate("", name) // fills the cache
+		warm, err := openXLSXTemplate("", name) // fills the cache
 		if err != nil {
 			t.Fatal(err)
 		}
 		warm.Close()
-		first, err := OpenXLSXTemplate("", name)
+		first, err := openXLSXTemplate("", name)
 		if err != nil {
 			t.Fatal(err)
 		}
 		first.Keys[0] = "changed"
 		first.titles[0] = nil
 		first.Close()
-		second, err := OpenXLSXTemplate("", name)
+		second, err := openXLSXTemplate("", name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		fresh := &XLSXTemplate{File: second.File, Name: name}
+		fresh := &xlsxTemplate{File: second.File, Name: name}
 		if err := fresh.scan(); err != nil {
 			t.Fatal(err)
 		}
-		got, want := &XLSXTemplate{}, &XLSXTemplate{}
+		got, want := &xlsxTemplate{}, &xlsxTemplate{}
 		got.copyFindings(second)
 		want.copyFindings(fresh)
 		if !reflect.DeepEqual(got, want) {

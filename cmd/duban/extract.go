@@ -46,7 +46,7 @@ writes one notice per line, csv one row per task and unit (UTF-8 with BOM).`,
 			if err != nil {
 				return err
 			}
-			res, warns := pipeline.Extract(cmd.Context(), args, pipeline.Options{Year: year, Jobs: jobs, Directory: dir, Segment: mode})
+			res, warns := pipeline.Extract(cmd.Context(), args, pipeline.Options{Year: year, Jobs: jobs, Directory: dir, Segment: mode, MaxFileSize: maxNoticeSize})
 			for _, w := range warns {
 				fmt.Fprintln(stderr, "warning:", w.Message)
 			}

@@ -4,13 +4,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/duban/duban"
 	"github.com/duban/duban/internal/pipeline"
-	"github.com/duban/duban/render"
 	"github.com/duban/duban/templates"
 	"github.com/spf13/pflag"
 )
@@ -49,11 +47,13 @@ func (c *common) add(fs *pflag.FlagSet, withForce bool) {
 	}
 }
 
-var quarterRe = regexp.MustCompile(`^(\d{4})[Qq]([1-4])$`)
+// maxNoticeSize bounds the notice files run and extract read (0:
+// extract.MaxFileSize); tests lower it.
+var maxNoticeSize int64
 
 // options checks the flags and turns them into pipeline options.
 func (c *common) options(inputs []string) (pipeline.Options, error) {
-	o := pipeline.Options{Inputs: inputs, Out: c.out, Templates: c.templates, Year: c.planYear, Jobs: c.jobs, Force: c.force}
+	o := pipeline.Options{Inputs: inputs, Out: c.out, Templates: c.templates, Year: c.planYear, Jobs: c.jobs, Force: c.force, MaxFileSize: maxNoticeSize}
 	if c.out == "" {
 		return o, usagef("-o: empty output folder")
 	}
@@ -81,7 +81,7 @@ func (c *common) options(inputs []string) (pipeline.Options, error) {
 		if !plausibleYear(c.year) {
 			return o, usagef("--year: %d is not a plausible year", c.year)
 		}
-		o.Quarters = append(o.Quarters, render.QuartersOfYear(c.year)...)
+		o.Quarters = append(o.Quarters, duban.QuartersOfYear(c.year)...)
 	}
 	if c.planYear != 0 && !plausibleYear(c.planYear) {
 		return o, usagef("--plan-year: %d is not a plausible plan year", c.planYear)
@@ -91,11 +91,11 @@ func (c *common) options(inputs []string) (pipeline.Options, error) {
 	}
 	if c.quarter != "" {
 		for _, q := range strings.Split(c.quarter, ",") {
-			m := quarterRe.FindStringSubmatch(strings.TrimSpace(q))
-			if m == nil {
+			y, n, err := duban.ParseQuarter(q)
+			if err != nil {
 				return o, usagef("--quarter: %q is not a quarter like 2024Q3", q)
 			}
-			if q := m[1] + "Q" + m[2]; !contains(o.Quarters, q) {
+			if q := duban.QuarterName(y, n); !contains(o.Quarters, q) {
 				o.Quarters = append(o.Quarters, q)
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/duban/duban/extract"
 	"github.com/duban/duban/internal/pipeline"
 	"github.com/spf13/cobra"
 )
@@ -14,8 +15,8 @@ func newRunCmd(stderr io.Writer) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "run [flags] [NOTICE|DIR …]",
 		Short: "Extract notices and render ledgers, unit sheets and quarterly reports",
-		Long: `run walks the given notice files and folders (default: seeds/) for .txt,
-.pdf and .docx notices, extracts them and writes output/notices/<slug>/,
+		Long: `run walks the given notice files and folders (default: seeds/) for
+notices (` + strings.Join(extract.Extensions(), " ") + `), extracts them and writes output/notices/<slug>/,
 output/units/, output/quarterly/ and output/summary.json. Notices unchanged
 since the last run into the same folder are not extracted again.`,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -55,7 +55,8 @@ type Task struct {
 // Style is how a notice attaches units and deadlines to its tasks.
 type Style int
 
-// The styles of PRODUCT.md that the generator writes.
+// The notice styles the generator writes: the ways real notices attach
+// units and deadlines to their numbered items.
 const (
 	StyleClause    Style = iota // （责任单位：…，完成时间：…）
 	StyleLabelled               // 牵头单位：… / 责任单位：… / 完成时限：… lines

@@ -5,17 +5,17 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/duban/duban/render"
+	"github.com/duban/duban/internal/atomicfile"
 )
 
 // tmpMark is in the name of every temporary file duban writes, the
 // renderers' included.
-const tmpMark = render.TempMark
+const tmpMark = atomicfile.TempMark
 
 // writeFileAtomic writes data to a temporary file beside path and renames
 // it into place, so path is either the old file or the whole new one.
 func writeFileAtomic(path string, data []byte) error {
-	return render.WriteFileAtomic(path, data)
+	return atomicfile.WriteFile(path, data)
 }
 
 // removeTemps deletes temporary files a killed run left in dir and below.

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/extract"
+	"github.com/duban/duban/extract/segment"
 )
 
 // RenderOptions are the options handed to the renderer.
@@ -25,16 +27,14 @@ type RenderOptions struct {
 type Backend struct {
 	// Supported says which file names are notices (by extension).
 	Supported func(name string) bool
-	// Extract reads one notice from its bytes.
-	Extract func(name string, data []byte, year int) (*duban.Notice, error)
-	// Enrich sets the units' canonical names from dir and, when seg is
-	// set, infers units, keywords and mentioned units with the segmenter;
-	// it fails, leaving n as it was, only when seg is set and the
-	// segmenter cannot be loaded.
-	Enrich func(n *duban.Notice, dir *duban.Directory, seg bool) error
+	// Extract reads, parses and enriches one notice loaded by
+	// extract.Load (Default: Input.Extract).
+	Extract func(in *extract.Input, opt extract.Options) (*duban.Notice, error)
+	// Segmenter loads the word segmenter (nil: segment.Load).
+	Segmenter func() (*segment.Segmenter, error)
 	// Prepare readies the renderer for a batch of notices (optional).
 	Prepare func(notices []*duban.Notice, opt RenderOptions) error
-	// WriteCSV writes records as the CSV of PRODUCT.md.
+	// WriteCSV writes records as CSV (duban.WriteCSV).
 	WriteCSV func(w io.Writer, notices []*duban.Notice) error
 	// Ledger renders one notice's 任务分解表 into dir.
 	Ledger func(n *duban.Notice, dir string, opt RenderOptions) ([]string, error)

@@ -14,11 +14,12 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/extract"
 	"github.com/duban/duban/internal/gen"
 )
 
 // expectedSlug derives a notice folder from a generated 文号 the way
-// PRODUCT.md says (连政办发〔2024〕22号 → 连政办发2024-22).
+// baseSlug names folders (连政办发〔2024〕22号 → 连政办发2024-22).
 func expectedSlug(doc string) string {
 	m := regexp.MustCompile(`^(.+?)[〔\[（](\d{4})[〕\]）](\d+)号$`).FindStringSubmatch(doc)
 	return m[1] + m[2] + "-" + m[3]
@@ -350,11 +351,11 @@ func TestPanickingExtractorFailsOneInput(t *testing.T) {
 	writeBytes(t, in, "boom.txt", []byte("boom"))
 	be := Default()
 	ext := be.Extract
-	be.Extract = func(name string, data []byte, year int) (*duban.Notice, error) {
-		if string(data) == "boom" {
+	be.Extract = func(in *extract.Input, opt extract.Options) (*duban.Notice, error) {
+		if string(in.Data) == "boom" {
 			panic("reader bug")
 		}
-		return ext(name, data, year)
+		return ext(in, opt)
 	}
 	sum := mustRun(t, runOpt(in, out, be))
 	st := statusOf(t, in, sum)

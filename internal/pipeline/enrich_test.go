@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/extract/segment"
 )
 
 const enrichNotice = "连云港市人民政府办公室\n\n连政办发〔2024〕98号\n\n关于印发测试计划的通知\n\n连云港市人民政府办公室\n2024年3月1日\n\n测试计划\n\n" +
@@ -30,15 +31,10 @@ func TestEnrichSegmenterUnavailable(t *testing.T) {
 	writeBytes(t, in, "a.txt", []byte(enrichNotice))
 	writeBytes(t, in, "b.txt", []byte(strings.NewReplacer("98号", "97号", "推进项目建设", "推进园区建设").Replace(enrichNotice)))
 	be := Default()
-	real := be.Enrich
-	var segCalls, plainCalls atomic.Int64
-	be.Enrich = func(n *duban.Notice, dir *duban.Directory, seg bool) error {
-		if seg {
-			segCalls.Add(1)
-			return errors.New("no dictionaries")
-		}
-		plainCalls.Add(1)
-		return real(n, dir, false)
+	var segCalls atomic.Int64
+	be.Segmenter = func() (*segment.Segmenter, error) {
+		segCalls.Add(1)
+		return nil, errors.New("no dictionaries")
 	}
 	opt := runOpt(in, out, be)
 	opt.Directory = parseDir(t, "units:\n  - name: 市发展改革委\n    aliases: [市发改委]\n")
@@ -47,8 +43,8 @@ func TestEnrichSegmenterUnavailable(t *testing.T) {
 	if sum.Counts.Extracted != 2 {
 		t.Fatalf("counts %+v, want two notices extracted", sum.Counts)
 	}
-	if segCalls.Load() == 0 || plainCalls.Load() == 0 {
-		t.Fatalf("segmenter asked %d times, plain enrichment %d times", segCalls.Load(), plainCalls.Load())
+	if segCalls.Load() != 1 {
+		t.Fatalf("segmenter loaded %d times, want once", segCalls.Load())
 	}
 	segWarns := 0
 	for _, w := range sum.Warnings {
@@ -65,22 +61,6 @@ func TestEnrichSegmenterUnavailable(t *testing.T) {
 	}
 	if c := n.Tasks[0].Units[0].Canonical; c != "市发展改革委" {
 		t.Errorf("canonical %q without the segmenter", c)
-	}
-}
-
-// auto asks for the segmenter only for notices with a task naming no unit.
-func TestEnrichAutoLoadsOnlyWhenNeeded(t *testing.T) {
-	e := &enricher{mode: SegmentAuto}
-	with := &duban.Notice{Tasks: []duban.Task{{Units: []duban.Unit{{Name: "市发改委"}}}}}
-	without := &duban.Notice{Tasks: []duban.Task{{Units: []duban.Unit{{Name: "市发改委"}}}, {}}}
-	if e.wantsSegmenter(with) {
-		t.Error("auto: segmenter wanted for a notice whose tasks all have units")
-	}
-	if !e.wantsSegmenter(without) {
-		t.Error("auto: segmenter not wanted for a task without units")
-	}
-	if (&enricher{mode: SegmentOff}).wantsSegmenter(without) || !(&enricher{mode: SegmentOn}).wantsSegmenter(with) {
-		t.Error("on/off not obeyed")
 	}
 }
 

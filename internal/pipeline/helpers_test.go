@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/extract"
 	"github.com/duban/duban/internal/gen"
 	"github.com/duban/duban/templates"
 )
@@ -82,9 +83,9 @@ func counting() (*Backend, *atomic.Int64) {
 	be := Default()
 	var n atomic.Int64
 	ext := be.Extract
-	be.Extract = func(name string, data []byte, year int) (*duban.Notice, error) {
+	be.Extract = func(in *extract.Input, opt extract.Options) (*duban.Notice, error) {
 		n.Add(1)
-		return ext(name, data, year)
+		return ext(in, opt)
 	}
 	return be, &n
 }

@@ -4,17 +4,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/internal/notation"
 	"golang.org/x/text/width"
 )
-
-// docNumberRe splits a 文号 such as 连政办发〔2024〕22号 into its prefix,
-// year and number, whatever brackets it uses.
-var docNumberRe = regexp.MustCompile(`^(.*?)[〔\[［(（【]\s*(\d{4})\s*[〕\]］)）】]\s*第?\s*(\d+)\s*号?$`)
 
 // normDocNumber folds widths and removes spaces so the same 文号 written
 // with other brackets or digits compares equal.
@@ -25,8 +21,8 @@ func normDocNumber(s string) string {
 		}
 		return r
 	}, width.Fold.String(s))
-	if m := docNumberRe.FindStringSubmatch(s); m != nil {
-		return m[1] + "〔" + m[2] + "〕" + m[3] + "号"
+	if prefix, year, num, ok := notation.SplitDocNumber(s); ok {
+		return prefix + "〔" + year + "〕" + num + "号"
 	}
 	return s
 }
@@ -65,8 +61,8 @@ func normText(s string) string {
 func baseSlug(n *duban.Notice, path string, safe func(string) string) string {
 	s := ""
 	if d := normDocNumber(n.DocNumber); d != "" {
-		if m := docNumberRe.FindStringSubmatch(d); m != nil {
-			s = m[1] + m[2] + "-" + m[3]
+		if prefix, year, num, ok := notation.SplitDocNumber(d); ok {
+			s = prefix + year + "-" + num
 		} else {
 			s = d
 		}

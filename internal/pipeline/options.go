@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/extract"
 )
 
 // Options says what a run reads, where it writes and how.
@@ -36,6 +37,9 @@ type Options struct {
 	Quarters []string
 	// Jobs is the number of notices extracted at once (0: the number of CPUs).
 	Jobs int
+	// MaxFileSize bounds the size of a notice file in bytes (0:
+	// extract.MaxFileSize).
+	MaxFileSize int64
 	// Force redoes every notice even when it did not change.
 	Force bool
 	// LockWait is how long a run waits for another run (or the console)
@@ -115,3 +119,8 @@ func (nopProgress) Start(int)    {}
 func (nopProgress) Begin(string) {}
 func (nopProgress) Done(Input)   {}
 func (nopProgress) Finish()      {}
+
+// extractOptions are the options of every notice's extraction.
+func (o Options) extractOptions(enr *enricher) extract.Options {
+	return extract.Options{Year: o.Year, Enrich: enr.Enricher, MaxSize: o.MaxFileSize}
+}

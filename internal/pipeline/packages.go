@@ -15,20 +15,15 @@ import (
 func Default() *Backend {
 	return &Backend{
 		Supported: extract.Supported,
-		Extract: func(name string, data []byte, year int) (*duban.Notice, error) {
-			return extract.Bytes(name, data, extract.Options{Year: year})
+		Extract: func(in *extract.Input, opt extract.Options) (*duban.Notice, error) {
+			return in.Extract(opt)
 		},
-		Enrich: func(n *duban.Notice, dir *duban.Directory, seg bool) error {
-			var s *segment.Segmenter
-			if seg {
-				var err error
-				if s, err = segment.Load(); err != nil {
-					return err
-				}
+		Segmenter: func() (*segment.Segmenter, error) {
+			s, err := segment.Load()
+			if err == nil {
 				segmenterGC.Do(paceGCForSegmenter)
 			}
-			extract.Enrich(n, dir, s)
-			return nil
+			return s, err
 		},
 		Prepare: func(ns []*duban.Notice, opt RenderOptions) error {
 			return render.Prepare(ns, renderOptions(opt))

@@ -13,7 +13,7 @@ import (
 	"sync"
 
 	"github.com/duban/duban"
-	"github.com/duban/duban/internal/safeopen"
+	"github.com/duban/duban/extract"
 )
 
 // Extracted is one notice file's records, or why there are none.
@@ -31,6 +31,7 @@ type Extracted struct {
 func Extract(ctx context.Context, paths []string, opt Options) ([]Extracted, []NoticeWarning) {
 	be := opt.backend()
 	enr := newEnricher(be, opt)
+	xopt := opt.extractOptions(enr)
 	files, other := Collect(paths, be.supported, "")
 	var out []Extracted
 	for _, o := range other {
@@ -53,28 +54,22 @@ func Extract(ctx context.Context, paths []string, opt Options) ([]Extracted, []N
 		wg.Add(1)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			res[i].Notice, res[i].Err = extractFile(be, p, opt.Year)
-			if res[i].Err == nil {
-				enr.apply(res[i].Notice)
-			}
+			res[i].Notice, res[i].Err = extractFile(be, p, xopt)
 		}()
 	}
 	wg.Wait()
 	return append(out, res...), enr.warnings()
 }
 
-func extractFile(be *Backend, path string, year int) (*duban.Notice, error) {
-	data, err := safeopen.ReadFile(path, maxNoticeBytes)
+func extractFile(be *Backend, path string, opt extract.Options) (*duban.Notice, error) {
+	in, err := extract.Load(path, opt)
 	if err != nil {
 		return nil, err
-	}
-	if len(data) == 0 {
-		return nil, fmt.Errorf("%s: empty file", path)
 	}
 	if be.Extract == nil {
 		return nil, fmt.Errorf("%s: %w", path, errNotAvailable("extraction"))
 	}
-	return be.Extract(path, data, year)
+	return be.Extract(in, opt)
 }
 
 // WriteRecords writes notices to w as format "json" (one object, or an

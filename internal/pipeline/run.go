@@ -2,8 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,9 +10,9 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/extract"
 	"github.com/duban/duban/internal/folderlock"
 	"github.com/duban/duban/internal/outdir"
-	"github.com/duban/duban/internal/safeopen"
 )
 
 // saveEvery is how often the state is saved while a run goes on.
@@ -45,6 +43,7 @@ type runner struct {
 	reg   *registry
 	ropt  RenderOptions
 	enr   *enricher
+	xopt  extract.Options
 	warns []NoticeWarning
 	lock  *folderlock.Lock
 }
@@ -76,6 +75,7 @@ func newRunner(opt Options) (*runner, error) {
 	r.prog = &lockedProgress{p: r.prog}
 	r.ropt = RenderOptions{Formats: opt.formats(), Templates: opt.Templates, AsOf: opt.AsOf, Now: opt.Now, Directory: opt.Directory}
 	r.enr = newEnricher(r.be, opt)
+	r.xopt = opt.extractOptions(r.enr)
 	removeTemps(opt.Out)
 	st, warn := loadState(opt.Out)
 	if warn != "" {
@@ -97,11 +97,7 @@ func (be *Backend) supported(name string) bool {
 	if be.Supported != nil {
 		return be.Supported(name)
 	}
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".pdf", ".docx":
-		return true
-	}
-	return false
+	return extract.Supported(name)
 }
 
 // result is one finished input as a worker hands it back.
@@ -226,15 +222,11 @@ func (r *runner) processFile(path string, force bool) result {
 	fail := func(err error) result {
 		return result{in: Input{Path: path, Status: StatusFailed, Error: err.Error()}}
 	}
-	data, err := safeopen.ReadFile(path, maxNoticeBytes)
+	src, err := extract.Load(path, r.xopt)
 	if err != nil {
 		return fail(err)
 	}
-	if len(data) == 0 {
-		return fail(fmt.Errorf("%s: empty file", path))
-	}
-	h := sha256.Sum256(data)
-	sumHex := hex.EncodeToString(h[:])
+	sumHex := src.SHA256
 	m := &member{path: path, stateKey: stateKey(sumHex, r.oh), format: formatOf(path)}
 
 	var n *duban.Notice
@@ -251,7 +243,7 @@ func (r *runner) processFile(path string, force bool) result {
 		if r.be.Extract == nil {
 			return fail(fmt.Errorf("%s: %w", path, errNotAvailable("extraction")))
 		}
-		n, err = r.be.Extract(path, data, r.opt.Year)
+		n, err = r.be.Extract(src, r.xopt)
 		if err != nil {
 			return fail(err)
 		}
@@ -259,13 +251,8 @@ func (r *runner) processFile(path string, force bool) result {
 			return fail(fmt.Errorf("%s: no records", path))
 		}
 		m.fresh = true
-		r.enr.apply(n)
-		n.Source.SHA256 = sumHex
-		if n.Source.Path == "" {
-			n.Source.Path = path
-		}
 	}
-	data = nil
+	src = nil
 	in := Input{Path: path, Format: m.format}
 	if n != nil {
 		m.hasRec, m.keys = true, noticeKeys(n)

@@ -6,8 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 
-	"github.com/duban/duban/extract"
-
+	"github.com/duban/duban/extract/pdf"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -30,7 +29,7 @@ func sameDocument(name string, a, b []byte) bool {
 }
 
 func pdfText(b []byte) ([]string, error) {
-	doc, err := extract.PDFReader{}.Read("x.pdf", b)
+	doc, err := pdf.Reader{}.Read("x.pdf", b)
 	if err != nil {
 		return nil, err
 	}

@@ -17,10 +17,6 @@ import (
 // LockFile is the lock a run holds on its output folder.
 const LockFile = folderlock.Name
 
-// maxNoticeBytes bounds the notice files a run or an extraction reads (the
-// bound extract.File applies to a file it opens itself).
-const maxNoticeBytes = 256 << 20
-
 // outputEntries are the names duban writes directly in an output folder.
 // A folder holding a state or lock file is an output folder, and these
 // entries of it are never read as input, however the folder is reached

@@ -24,23 +24,13 @@ var ErrTooLarge = errors.New("larger than the limit")
 // (not the name, which may have changed since it was listed), and the
 // read stops at limit+1 bytes whatever the file claims its size is.
 func ReadFile(path string, limit int64) ([]byte, error) {
-	f, err := open(path)
+	f, fi, err := Open(path)
 	if err != nil {
-		return nil, err // *PathError names the file
+		return nil, err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if err := Regular(path, fi.Mode()); err != nil {
-		return nil, err
-	}
 	if fi.Size() > limit {
 		return nil, fmt.Errorf("%s: %d bytes, %w of %d bytes for a notice", path, fi.Size(), ErrTooLarge, limit)
-	}
-	if err := blocking(f); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
@@ -85,4 +75,29 @@ func Kind(m fs.FileMode) string {
 // open is os.Open without blocking on a FIFO that has no writer.
 func open(path string) (*os.File, error) {
 	return os.OpenFile(path, os.O_RDONLY|nonBlock, 0)
+}
+
+// Open opens the regular file path for reading (a symbolic link is
+// followed) without blocking on a FIFO, and returns it with its
+// information; anything but a regular file is an error naming path and
+// what it is. The caller reads it through its own size limit.
+func Open(path string) (*os.File, fs.FileInfo, error) {
+	f, err := open(path)
+	if err != nil {
+		return nil, nil, err // *PathError names the file
+	}
+	fi, err := f.Stat()
+	if err == nil {
+		err = Regular(path, fi.Mode())
+	}
+	if err == nil {
+		if err = blocking(f); err != nil {
+			err = fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, fi, nil
 }
