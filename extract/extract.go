@@ -115,7 +115,8 @@ func (in *Input) Extract(opt Options) (*duban.Notice, error) {
 		// beside it (the channel is buffered, so an early return leaks
 		// nothing).
 		sums = make(chan [sha256.Size]byte, 1)
-		go func() { sums <- sha256.Sum256(in.Data) }()
+		data := in.Data // not in: the Input need not escape
+		go func() { sums <- sha256.Sum256(data) }()
 	}
 	doc, err := r.Read(in.Name, in.Data)
 	if err != nil {
