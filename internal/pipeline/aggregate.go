@@ -99,7 +99,6 @@ func (r *runner) aggregate(ctx context.Context, sum *Summary) bool {
 		sum.Counts.Units, sum.Counts.Quarters = prev.Units, prev.Quarters
 		return true
 	}
-	defer roomForRecords()()
 	if r.be.Prepare != nil {
 		// Cut the PDF font once for both; an error here is the renderers' too
 		// and is reported by them.
