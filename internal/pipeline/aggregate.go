@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/duban/duban"
@@ -107,16 +106,14 @@ func (r *runner) aggregate(ctx context.Context, sum *Summary) bool {
 	var unitPaths, quarterPaths []string
 	unitDir, unitErr := outdir.Join(r.out, "units")
 	quarterDir, quarterErr := outdir.Join(r.out, "quarterly")
-	var wg sync.WaitGroup
+	// One after the other: each renders its documents on every core, and
+	// together they held twice the documents in memory at once.
 	if r.be.UnitSheets != nil && unitErr == nil {
-		wg.Go(func() { unitPaths, unitErr = r.be.UnitSheets(all, unitDir, r.ropt) })
+		unitPaths, unitErr = r.be.UnitSheets(all, unitDir, r.ropt)
 	}
 	if r.be.Quarterly != nil && quarterErr == nil {
-		wg.Go(func() {
-			quarterPaths, quarterErr = r.be.Quarterly(all, quarterDir, r.opt.Quarters, r.ropt)
-		})
+		quarterPaths, quarterErr = r.be.Quarterly(all, quarterDir, r.opt.Quarters, r.ropt)
 	}
-	wg.Wait()
 	if ctx.Err() != nil {
 		r.st.Aggregate = nil
 		return false
