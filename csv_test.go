@@ -87,3 +87,43 @@ func TestWriteCSVError(t *testing.T) {
 		}
 	}
 }
+
+// A spreadsheet whose list separator is ; (Excel in many locales) splits
+// each line at every ; whatever the quotes say: no piece may start with a
+// formula character, and every cell holding a separator or a formula
+// character is quoted (issue 17 item 9).
+func TestWriteCSVSemicolonLocale(t *testing.T) {
+	texts := []string{"推进工作;=1+1", "甲;\"=HYPERLINK(\"\"x\"\")\"", "乙\t@SUM(1)", "多行\n-1+2", "逗号,与分号; +1", "普通任务", "日期-范围"}
+	n := &Notice{}
+	for i, s := range texts {
+		n.Tasks = append(n.Tasks, Task{ID: string(rune('a' + i)), Text: s, Units: []Unit{{Name: "市A;=2", Role: RoleLead}}})
+	}
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, []*Notice{n}); err != nil {
+		t.Fatal(err)
+	}
+	raw := strings.TrimPrefix(buf.String(), "\ufeff")
+	for _, line := range strings.Split(raw, "\r\n") {
+		for _, piece := range strings.FieldsFunc(line, func(r rune) bool { return r == ';' || r == '\t' }) {
+			p := strings.TrimLeft(piece, "\" ")
+			if p != "" && strings.ContainsRune("=+-@", rune(p[0])) {
+				t.Errorf("line %q: piece %q starts a formula where ; separates", line, piece)
+			}
+		}
+	}
+	for _, s := range texts {
+		if strings.ContainsAny(s, ",;\t=+-@") && !strings.Contains(raw, `"`+strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(s, `"`, `""`), "\n", "\r\n"), ";=", ";'=")[:4]) {
+			t.Errorf("%q not quoted in %q", s, raw)
+		}
+	}
+	rows, err := csv.NewReader(strings.NewReader(raw)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rows[1][2]; got != "推进工作;'=1+1" {
+		t.Errorf("cell read back as %q", got)
+	}
+	if got := rows[6][2]; got != "普通任务" {
+		t.Errorf("plain cell read back as %q", got)
+	}
+}

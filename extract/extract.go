@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -17,6 +16,7 @@ import (
 	"github.com/duban/duban/extract/pdf"
 	"github.com/duban/duban/internal/limits"
 	"github.com/duban/duban/internal/notation"
+	"github.com/duban/duban/internal/safeopen"
 )
 
 // MaxFileSize is the largest notice file Load reads unless Options say
@@ -59,18 +59,13 @@ func Load(path string, opt Options) (*Input, error) {
 	if limit <= 0 {
 		limit = MaxFileSize
 	}
-	f, err := os.Open(path)
+	// Opened without blocking on a FIFO; a folder, a device (/dev/zero),
+	// a FIFO or a socket is refused with what it is.
+	f, fi, err := safeopen.Open(path)
 	if err != nil {
-		return nil, err // *PathError names the file
+		return nil, err // names the file
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if fi.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory", path)
-	}
 	if fi.Size() > limit {
 		return nil, tooLarge(path, fi.Size(), limit)
 	}

@@ -3,6 +3,7 @@ package render
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -12,11 +13,12 @@ import (
 const maxNameBytes = 150
 
 // SafeFileName makes a unit or slug name safe as a file name on Linux and
-// Windows: characters Windows forbids (/ \ : * ? " < > |) and control
-// characters become "_", ".." becomes "_.", a leading dot becomes "_",
-// trailing dots and spaces are dropped, reserved device names (CON, NUL,
-// COM1…) get a "_" appended, and the result is at most 150 bytes of valid
-// UTF-8. It never returns "".
+// Windows: characters Windows forbids (/ \ : * ? " < > |), control
+// characters and format characters (bidirectional controls, zero-width
+// characters, the byte order mark) become "_", ".." becomes "_.", a
+// leading dot becomes "_", trailing dots and spaces are dropped, reserved
+// device names (CON, NUL, COM1…) get a "_" appended, and the result is at
+// most 150 bytes of valid UTF-8. It never returns "".
 func SafeFileName(name string) string {
 	name = strings.ToValidUTF8(name, "_")
 	var b strings.Builder
@@ -26,7 +28,11 @@ func SafeFileName(name string) string {
 			b.WriteByte('_')
 		case strings.ContainsRune(`/\:*?"<>|`, r):
 			b.WriteByte('_')
-		case r == '\u2028' || r == '\u2029' || r == '\ufeff':
+		case r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Cf, r):
+			// Format characters, among them the bidirectional controls
+			// (U+202A–U+202E, U+2066–U+2069, U+200E/F, U+061C) that make
+			// "‮gpj.exe.pdf" display as a harmless name, and zero-width
+			// characters that make two names look alike.
 			b.WriteByte('_')
 		default:
 			b.WriteRune(r)

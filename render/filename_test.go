@@ -79,3 +79,15 @@ func TestUniqueNames(t *testing.T) {
 		t.Errorf("names %v", got)
 	}
 }
+
+// Bidirectional controls and other format characters never reach a file
+// name (issue 17 item 10): "‮gpj.exe.pdf" displayed as "…exe.pdf".
+func TestSafeFileNameBidi(t *testing.T) {
+	for _, r := range []rune{0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C, 0x200B, 0x200D, 0x2060, 0xFEFF} {
+		in := "市" + string(r) + "gpj.exe"
+		got := SafeFileName(in)
+		if got != "市_gpj.exe" {
+			t.Errorf("SafeFileName(%U in %q) = %q", r, in, got)
+		}
+	}
+}

@@ -60,7 +60,9 @@ func Quarterly(notices []*duban.Notice, dir string, quarters []string, opt Optio
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results[i], errs[i] = quarterFiles(res, ql, notices, quarters[i], opt.AsOf, opt.warnDays(), filepath.Join(dir, quarters[i]))
+				if errs[i] = opt.cancelled(); errs[i] == nil {
+					results[i], errs[i] = quarterFiles(res, ql, notices, quarters[i], opt, filepath.Join(dir, quarters[i]))
+				}
 			}
 		}()
 	}
@@ -80,8 +82,8 @@ func Quarterly(notices []*duban.Notice, dir string, quarters []string, opt Optio
 }
 
 // quarterFiles writes the files of one quarter to base + extension.
-func quarterFiles(res *resources, ql *quarterlyLayout, notices []*duban.Notice, q string, asOf time.Time, warnDays int, base string) ([]string, error) {
-	rep, err := buildQuarterWarn(notices, q, asOf, warnDays, ql, res.Directory)
+func quarterFiles(res *resources, ql *quarterlyLayout, notices []*duban.Notice, q string, opt Options, base string) ([]string, error) {
+	rep, err := buildQuarterWarn(notices, q, opt.AsOf, opt.warnDays(), ql, res.Directory)
 	if err != nil {
 		return nil, err
 	}
@@ -97,6 +99,9 @@ func quarterFiles(res *resources, ql *quarterlyLayout, notices []*duban.Notice, 
 		out = append(out, base+".pdf")
 	}
 	if res.Wants(FormatXLSX) {
+		if err := opt.cancelled(); err != nil {
+			return out, err
+		}
 		if err := quarterlyXLSX(res, ql, rep, notices, base+".xlsx"); err != nil {
 			return out, err
 		}

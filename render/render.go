@@ -1,6 +1,7 @@
 package render
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -22,6 +23,10 @@ type Options struct {
 	// WarnDays is how many days before its deadline a task is 临期 in the
 	// quarterly reports (0: 30).
 	WarnDays int
+	// Context stops UnitSheets and Quarterly between two documents when it
+	// is cancelled (nil: never); they then return its error. A document
+	// being written is finished, so none is left half-written.
+	Context context.Context
 }
 
 func (o Options) warnDays() int {
@@ -29,6 +34,14 @@ func (o Options) warnDays() int {
 		return o.WarnDays
 	}
 	return dueSoonDays
+}
+
+// cancelled is the error of opt.Context, nil when there is none.
+func (opt Options) cancelled() error {
+	if opt.Context == nil {
+		return nil
+	}
+	return opt.Context.Err()
 }
 
 // Formats duban renders.

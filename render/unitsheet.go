@@ -72,6 +72,14 @@ func UnitSheets(notices []*duban.Notice, dir string, opt Options) ([]string, err
 			defer wg.Done()
 			for j := range queue {
 				base := filepath.Join(dir, names[sheets[j.sheet].key])
+				if err := opt.cancelled(); err != nil {
+					if j.pdf {
+						pdfErr[j.sheet] = err
+					} else {
+						xlsxErr[j.sheet] = err
+					}
+					continue
+				}
 				if !j.pdf {
 					xlsxErr[j.sheet] = unitXLSX(res, sheets[j.sheet], notices, base+".xlsx")
 					continue
@@ -91,6 +99,9 @@ func UnitSheets(notices []*duban.Notice, dir string, opt Options) ([]string, err
 	close(queue)
 	wg.Wait()
 	<-fontReady
+	if err := opt.cancelled(); err != nil {
+		return nil, err
+	}
 	var out []string
 	for i, s := range sheets {
 		base := filepath.Join(dir, names[s.key])

@@ -38,7 +38,9 @@ since the last run into the same folder are not extracted again.`,
 }
 
 // finishRun prints the failures and the summary line and gives the error
-// that sets the exit status.
+// that sets the exit status. The failures are printed even when the run
+// itself failed (summary.json could not be written), and those of a full
+// disk once, with every notice they hit.
 func finishRun(stderr io.Writer, sum *pipeline.Summary, err error, quiet, verbose bool) error {
 	if sum == nil {
 		return runError{err}
@@ -52,14 +54,14 @@ func finishRun(stderr io.Writer, sum *pipeline.Summary, err error, quiet, verbos
 		printWarnings(stderr, sum, verbose)
 		fmt.Fprintln(stderr, summaryLine(sum))
 	}
+	msg := failureList(sum)
 	if err != nil {
+		if msg != "" {
+			fmt.Fprintf(stderr, "duban: %d of %d inputs failed:%s\n", sum.Counts.Failed, sum.Counts.Inputs, msg)
+		}
 		return runError{err}
 	}
 	if sum.Failed() {
-		msg := ""
-		for _, f := range sum.Failures {
-			msg += "\n  " + f.Error
-		}
 		return failedError{fmt.Sprintf("%d of %d inputs failed:%s", sum.Counts.Failed, sum.Counts.Inputs, msg)}
 	}
 	return nil
@@ -98,4 +100,22 @@ func printWarnings(w io.Writer, sum *pipeline.Summary, verbose bool) {
 		}
 		fmt.Fprintf(w, "warnings: %s (-v lists them)\n", strings.Join(parts, ", "))
 	}
+}
+
+// failureList is one line per failure, the disk-full ones together.
+func failureList(sum *pipeline.Summary) string {
+	msg := ""
+	var full []string
+	for _, f := range sum.Failures {
+		if f.Reason == pipeline.ReasonDiskFull {
+			full = append(full, f.Path)
+			continue
+		}
+		msg += "\n  " + f.Error
+	}
+	if len(full) > 0 {
+		msg += fmt.Sprintf("\n  no space left on the disk of %s: %d notices not written (nothing half-written is left; free space and run again): %s",
+			sum.Output, len(full), strings.Join(full, ", "))
+	}
+	return msg
 }

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -10,10 +11,10 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/internal/outdir"
 	"github.com/duban/duban/store"
 )
 
@@ -32,7 +33,11 @@ func (r *runner) loadAll() ([]*duban.Notice, string) {
 		if !e.IsDir() {
 			continue
 		}
-		b, err := os.ReadFile(r.noticeFile(e.Name()))
+		f, err := r.noticeFile(e.Name())
+		var b []byte
+		if err == nil {
+			b, err = os.ReadFile(f)
+		}
 		var n duban.Notice
 		if err == nil {
 			err = json.Unmarshal(b, &n)
@@ -78,7 +83,12 @@ type aggregateState struct {
 // folder (unit sheets and quarterly reports at the same time) and removes
 // the sheets and reports no longer produced. When the records and options
 // are those of the last rebuild and its files are all there, it is skipped.
-func (r *runner) aggregate(sum *Summary) {
+// It reports false when ctx was cancelled before it finished: the files
+// already there stay (each whole), and the next run rebuilds them all.
+func (r *runner) aggregate(ctx context.Context, sum *Summary) bool {
+	if ctx.Err() != nil {
+		return false
+	}
 	all, fp := r.loadAll()
 	sum.Counts.Notices = len(all)
 	for _, n := range all {
@@ -87,7 +97,7 @@ func (r *runner) aggregate(sum *Summary) {
 	key := aggregateKey(r, fp)
 	if prev := r.st.Aggregate; prev != nil && prev.Key == key && !r.opt.Force && r.allExist(prev.Files) {
 		sum.Counts.Units, sum.Counts.Quarters = prev.Units, prev.Quarters
-		return
+		return true
 	}
 	if r.be.Prepare != nil {
 		// Cut the PDF font once for both; an error here is the renderers' too
@@ -95,17 +105,20 @@ func (r *runner) aggregate(sum *Summary) {
 		_ = r.be.Prepare(all, r.ropt)
 	}
 	var unitPaths, quarterPaths []string
-	var unitErr, quarterErr error
-	var wg sync.WaitGroup
-	if r.be.UnitSheets != nil {
-		wg.Go(func() { unitPaths, unitErr = r.be.UnitSheets(all, filepath.Join(r.out, "units"), r.ropt) })
+	unitDir, unitErr := outdir.Join(r.out, "units")
+	quarterDir, quarterErr := outdir.Join(r.out, "quarterly")
+	// One after the other: each renders its documents on every core, and
+	// together they held twice the documents in memory at once.
+	if r.be.UnitSheets != nil && unitErr == nil {
+		unitPaths, unitErr = r.be.UnitSheets(all, unitDir, r.ropt)
 	}
-	if r.be.Quarterly != nil {
-		wg.Go(func() {
-			quarterPaths, quarterErr = r.be.Quarterly(all, filepath.Join(r.out, "quarterly"), r.opt.Quarters, r.ropt)
-		})
+	if r.be.Quarterly != nil && quarterErr == nil {
+		quarterPaths, quarterErr = r.be.Quarterly(all, quarterDir, r.opt.Quarters, r.ropt)
 	}
-	wg.Wait()
+	if ctx.Err() != nil {
+		r.st.Aggregate = nil
+		return false
+	}
 	ok := true
 	returnPaths, err := r.writeReturns()
 	if err != nil {
@@ -121,7 +134,7 @@ func (r *runner) aggregate(sum *Summary) {
 		r.warns = append(r.warns, NoticeWarning{Code: "render", Message: fmt.Sprintf("unit sheets: %v", unitErr)})
 	default:
 		sum.Counts.Units = countStems(unitPaths)
-		prune(filepath.Join(r.out, "units"), unitPaths)
+		prune(unitDir, unitPaths)
 	}
 	switch {
 	case r.be.Quarterly == nil:
@@ -133,7 +146,7 @@ func (r *runner) aggregate(sum *Summary) {
 	default:
 		sum.Counts.Quarters = countStems(quarterPaths)
 		if r.opt.Quarters == nil {
-			prune(filepath.Join(r.out, "quarterly"), quarterPaths)
+			prune(quarterDir, quarterPaths)
 		}
 	}
 	r.st.Aggregate = nil
@@ -146,6 +159,7 @@ func (r *runner) aggregate(sum *Summary) {
 		}
 		r.st.Aggregate = a
 	}
+	return true
 }
 
 // aggregateOutputs changes when the aggregate writes new kinds of files
@@ -185,7 +199,8 @@ func countStems(paths []string) int {
 	return len(s)
 }
 
-// prune removes the files in dir that are not in keep.
+// prune removes the documents (PDF and workbooks, as duban writes them)
+// in dir that are not in keep; any other file stays.
 func prune(dir string, keep []string) {
 	k := map[string]bool{}
 	for _, p := range keep {
@@ -197,7 +212,7 @@ func prune(dir string, keep []string) {
 	}
 	for _, e := range ents {
 		p := filepath.Join(dir, e.Name())
-		if !e.IsDir() && !k[absClean(p)] {
+		if e.Type().IsRegular() && !k[absClean(p)] && isDocument(e.Name()) {
 			os.Remove(p)
 		}
 	}
@@ -231,4 +246,14 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// isDocument says whether a file name is one of a document duban renders
+// into units/ and quarterly/ (or a temporary file of a killed run).
+func isDocument(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".pdf", ".xlsx":
+		return true
+	}
+	return strings.Contains(name, tmpMark)
 }

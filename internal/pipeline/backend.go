@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"io"
 	"time"
 
@@ -17,6 +18,8 @@ type RenderOptions struct {
 	Now       time.Time
 	Directory *duban.Directory
 	WarnDays  int
+	// Context stops the rendering between two documents (nil: never).
+	Context context.Context
 }
 
 // Backend is the set of extract and render functions the pipeline calls.

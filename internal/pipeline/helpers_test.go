@@ -129,7 +129,7 @@ func tree(t testing.TB, dir string) map[string][]byte {
 		if os.IsNotExist(err) {
 			return nil
 		}
-		if err != nil || d.IsDir() || d.Name() == StateFile || strings.HasPrefix(d.Name(), store.FileName) {
+		if err != nil || d.IsDir() || d.Name() == StateFile || d.Name() == LockFile || strings.HasPrefix(d.Name(), store.FileName) {
 			return err
 		}
 		b, err := os.ReadFile(p)

@@ -6,16 +6,38 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/internal/outdir"
 )
 
 // LedgerName is the file name (without extension) of a notice's ledger.
 const LedgerName = "任务分解表"
 
-func (r *runner) noticeDir(slug string) string { return filepath.Join(r.out, "notices", slug) }
-func (r *runner) noticeFile(slug string) string {
-	return filepath.Join(r.noticeDir(slug), "notice.json")
+// noticeDir is the folder of a notice, checked to be a folder of its own
+// inside the output folder: slugs come from the state and from 文号s.
+func (r *runner) noticeDir(slug string) (string, error) {
+	return outdir.Join(r.out, "notices", slug)
+}
+
+func (r *runner) noticeFile(slug string) (string, error) {
+	d, err := r.noticeDir(slug)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(d, "notice.json"), nil
+}
+
+// isNoticeFile says whether a file name in a notice folder is one duban
+// writes there (in any format, or a temporary file of a killed run): the
+// only files it ever deletes from such a folder.
+func isNoticeFile(name string) bool {
+	switch name {
+	case "notice.json", "tasks.csv", LedgerName + ".pdf", LedgerName + ".xlsx":
+		return true
+	}
+	return strings.Contains(name, tmpMark)
 }
 
 // readNotice reads one notice's records from a JSON file.
@@ -33,8 +55,12 @@ func readNotice(path string) (*duban.Notice, error) {
 
 // complete reports whether a notice folder has every file a run writes.
 func (r *runner) complete(slug string) bool {
+	dir, err := r.noticeDir(slug)
+	if err != nil {
+		return false
+	}
 	for _, name := range r.noticeFiles() {
-		if _, err := os.Stat(filepath.Join(r.noticeDir(slug), name)); err != nil {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 			return false
 		}
 	}
@@ -57,7 +83,23 @@ func (r *runner) noticeFiles() []string {
 // writeNotice writes notice.json, tasks.csv and the ledger of one notice
 // into notices/<slug>, then removes files there a run does not write.
 func (r *runner) writeNotice(n *duban.Notice, slug string) error {
-	dir := r.noticeDir(slug)
+	dir, err := r.noticeDir(slug)
+	if err != nil {
+		return fmt.Errorf("%s: %w", n.Source.Path, err)
+	}
+	_, statErr := os.Stat(dir)
+	if err := r.writeNoticeFiles(n, dir); err != nil {
+		if statErr != nil {
+			// A new folder: take back what was written, leave no half
+			// notice (nor an empty folder) behind.
+			_ = outdir.RemoveFiles(r.out, isNoticeFile, "notices", slug)
+		}
+		return err
+	}
+	return nil
+}
+
+func (r *runner) writeNoticeFiles(n *duban.Notice, dir string) error {
 	b, err := json.MarshalIndent(n, "", "  ")
 	if err != nil {
 		return fmt.Errorf("%s: records: %w", n.Source.Path, err)
@@ -85,7 +127,7 @@ func (r *runner) writeNotice(n *duban.Notice, slug string) error {
 	}
 	if ents, err := os.ReadDir(dir); err == nil {
 		for _, e := range ents {
-			if !keep[e.Name()] && !e.IsDir() {
+			if !keep[e.Name()] && e.Type().IsRegular() && isNoticeFile(e.Name()) {
 				os.Remove(filepath.Join(dir, e.Name()))
 			}
 		}

@@ -49,6 +49,10 @@ type Options struct {
 	ReportBy time.Time
 	// WarnDays is how many days before a deadline a task is 临期 (0: 15).
 	WarnDays int
+	// LockWait is how long a run waits for another run (or the console)
+	// to release the output folder before it gives up with a message
+	// naming the holder (0: DefaultLockWait; negative: no wait).
+	LockWait time.Duration
 	// Progress hears about every input; nil is silent.
 	Progress Progress
 	// Backend replaces the real extract and render packages (tests only).
@@ -66,6 +70,19 @@ type Progress interface {
 	Done(in Input)
 	// Finish is called once at the end.
 	Finish()
+}
+
+// DefaultLockWait is how long a run waits for a locked output folder.
+const DefaultLockWait = 3 * time.Second
+
+func (o Options) lockWait() time.Duration {
+	switch {
+	case o.LockWait < 0:
+		return 0
+	case o.LockWait == 0:
+		return DefaultLockWait
+	}
+	return o.LockWait
 }
 
 // DefaultFormats are rendered when Options.Formats is empty.

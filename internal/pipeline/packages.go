@@ -45,7 +45,7 @@ func Default() *Backend {
 }
 
 func renderOptions(o RenderOptions) render.Options {
-	return render.Options{Formats: o.Formats, Templates: o.Templates, AsOf: o.AsOf, Now: o.Now, Directory: o.Directory, WarnDays: o.WarnDays}
+	return render.Options{Formats: o.Formats, Templates: o.Templates, AsOf: o.AsOf, Now: o.Now, Directory: o.Directory, WarnDays: o.WarnDays, Context: o.Context}
 }
 
 // segmenterBuilt says whether this build has the segmenter; records made

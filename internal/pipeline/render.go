@@ -62,8 +62,9 @@ func Render(ctx context.Context, opt Options) (*Summary, error) {
 		r.prog.Done(in)
 	}
 	r.prog.Finish()
+	r.ropt.Context = ctx
 	if !sum.Interrupted {
-		r.aggregate(sum)
+		sum.Interrupted = !r.aggregate(ctx, sum)
 		if err := r.st.save(r.out); err != nil {
 			r.warns = append(r.warns, NoticeWarning{Code: "state", Message: err.Error()})
 		}

@@ -33,7 +33,11 @@ func (r *runner) storeNotices() ([]returns.Notice, error) {
 	}
 	var out []returns.Notice
 	for _, s := range slugs {
-		if _, err := os.Stat(r.noticeDir(s)); err != nil {
+		d, err := r.noticeDir(s)
+		if err != nil {
+			continue // a name that would leave the output folder
+		}
+		if _, err := os.Stat(d); err != nil {
 			continue // its folder went away (stale): not in force
 		}
 		n, _, err := r.db.Notice(s, r.reparse())
@@ -151,7 +155,9 @@ func Import(ctx context.Context, opt Options) (*Summary, error) {
 		}
 	}
 	if !sum.Interrupted {
-		r.aggregate(sum)
+		if !r.aggregate(ctx, sum) {
+			sum.Interrupted = true
+		}
 		if err := r.st.save(r.out); err != nil {
 			r.warns = append(r.warns, NoticeWarning{Code: "state", Message: err.Error()})
 		}

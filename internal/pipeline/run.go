@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +11,8 @@ import (
 
 	"github.com/duban/duban"
 	"github.com/duban/duban/extract"
+	"github.com/duban/duban/internal/folderlock"
+	"github.com/duban/duban/internal/outdir"
 	"github.com/duban/duban/store"
 )
 
@@ -47,16 +48,35 @@ type runner struct {
 	enr   *enricher
 	xopt  extract.Options
 	warns []NoticeWarning
+	lock  *folderlock.Lock
+}
+
+// close closes the store and releases the output folder.
+func (r *runner) close() {
+	if r.db != nil {
+		r.db.Close()
+	}
+	r.lock.Unlock()
 }
 
 func newRunner(opt Options) (*runner, error) {
 	if opt.Out == "" {
 		opt.Out = "output"
 	}
-	if err := os.MkdirAll(filepath.Join(opt.Out, "notices"), 0o755); err != nil {
+	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
-	r := &runner{opt: opt, be: opt.backend(), prog: opt.Progress, out: opt.Out, oh: optionsHash(opt)}
+	// One run at a time in a folder: the start-up clean-up below removes
+	// temporary files, which would be another run's files in flight.
+	lock, err := folderlock.Acquire(opt.Out, opt.lockWait())
+	if err != nil {
+		return nil, err
+	}
+	if _, err := outdir.Join(opt.Out, "notices"); err != nil {
+		lock.Unlock()
+		return nil, err
+	}
+	r := &runner{opt: opt, be: opt.backend(), prog: opt.Progress, out: opt.Out, oh: optionsHash(opt), lock: lock}
 	if r.prog == nil {
 		r.prog = nopProgress{}
 	}
@@ -103,6 +123,7 @@ type result struct {
 
 func (r *runner) run(ctx context.Context, files []string, other []Input) (*Summary, error) {
 	sum := &Summary{Output: r.out}
+	r.ropt.Context = ctx
 	r.prog.Start(len(files))
 
 	jobs := make(chan string)
@@ -168,11 +189,14 @@ func (r *runner) run(ctx context.Context, files []string, other []Input) (*Summa
 	}
 
 	sum.Inputs = append(append(append(sum.Inputs, other...), failed...), r.reg.results()...)
+	rendering := false
 	if interrupted {
 		sum.Interrupted = true
 		sum.Counts.Pending = len(files) - done
 	} else {
-		r.aggregate(sum)
+		if rendering = !r.aggregate(ctx, sum); rendering {
+			sum.Interrupted = true
+		}
 		if err := r.st.save(r.out); err != nil {
 			r.warns = append(r.warns, NoticeWarning{Code: "state", Message: err.Error()})
 		}
@@ -183,12 +207,16 @@ func (r *runner) run(ctx context.Context, files []string, other []Input) (*Summa
 			sum.Warnings = append(sum.Warnings, NoticeWarning{Notice: slug, Task: w.Task, Code: w.Code, Message: w.Message})
 		}
 	}
+	r.removeEmptyFolders()
 	r.finishSummary(sum)
 	if err := sum.write(r.out); err != nil {
 		return sum, err
 	}
 	if interrupted {
 		return sum, fmt.Errorf("interrupted: %d of %d notices not processed; run again to finish: %w", len(files)-done, len(files), ctx.Err())
+	}
+	if rendering {
+		return sum, fmt.Errorf("interrupted while rendering unit sheets and quarterly reports (the notices are done); run again to finish: %w", ctx.Err())
 	}
 	return sum, nil
 }
@@ -220,8 +248,10 @@ func (r *runner) processFile(path string, force bool) result {
 	if e := r.st.get(m.stateKey); e != nil && !force {
 		if e.Duplicate {
 			m.keys = e.Keys
-		} else if old, err := readNotice(r.noticeFile(e.Slug)); err == nil && old.Source.SHA256 == sumHex {
-			n, m.loadedAs = old, e.Slug
+		} else if f, err := r.noticeFile(e.Slug); err == nil {
+			if old, err := readNotice(f); err == nil && old.Source.SHA256 == sumHex {
+				n, m.loadedAs = old, e.Slug
+			}
 		}
 	}
 	if n == nil && m.keys == nil {
@@ -271,7 +301,11 @@ func (r *runner) processFile(path string, force bool) result {
 		}
 		if err := r.writeNotice(n, slug); err != nil {
 			r.reg.remove(m)
-			return fail(err)
+			res := fail(err)
+			if diskFull(err) {
+				res.in.Reason = ReasonDiskFull
+			}
+			return res
 		}
 	} else if have, err := r.db.Has(slug); err == nil && !have {
 		// An output folder from before the store: adopt its records.
@@ -307,12 +341,16 @@ func (r *runner) dropStale(files []string) {
 		}
 	}
 	r.reg.mu.Lock()
+	var stale []string
 	for slug := range r.reg.stale {
 		if !owned[slug] && !claimed[slug] {
-			os.RemoveAll(r.noticeDir(slug))
+			stale = append(stale, slug)
 		}
 	}
 	r.reg.mu.Unlock()
+	for _, slug := range stale {
+		r.removeNotice(slug)
+	}
 	for _, p := range files {
 		old := r.old[p]
 		if old == "" || owned[old] || claimed[old] {
@@ -321,8 +359,15 @@ func (r *runner) dropStale(files []string) {
 		if now, ok := r.st.Paths[p]; ok && now == old {
 			delete(r.st.Paths, p)
 		}
-		if err := os.RemoveAll(r.noticeDir(old)); err != nil && !errors.Is(err, os.ErrNotExist) {
-			r.warns = append(r.warns, NoticeWarning{Code: "stale", Message: err.Error()})
-		}
+		r.removeNotice(old)
+	}
+}
+
+// removeNotice deletes the files duban wrote in a notice folder no input
+// gives any more, and the folder when that leaves it empty. Files someone
+// else put there stay, and so does the folder.
+func (r *runner) removeNotice(slug string) {
+	if err := outdir.RemoveFiles(r.out, isNoticeFile, "notices", slug); err != nil {
+		r.warns = append(r.warns, NoticeWarning{Code: "stale", Message: err.Error()})
 	}
 }

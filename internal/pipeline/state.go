@@ -10,6 +10,7 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/duban/duban/internal/outdir"
 	"github.com/duban/duban/store"
 )
 
@@ -84,7 +85,44 @@ func readState(out string, db *store.Store) (*state, string) {
 	if st.Paths == nil {
 		st.Paths = map[string]string{}
 	}
-	return st, ""
+	return st, st.confine(src)
+}
+
+// confine drops what a tampered or damaged state names outside the
+// output folder: notice folders that are not a single plain name, and
+// aggregate files that are not plain paths below it. It returns a warning
+// when it dropped anything.
+func (s *state) confine(p string) string {
+	var bad []string
+	for k, e := range s.Entries {
+		if e == nil {
+			delete(s.Entries, k)
+			continue
+		}
+		if err := outdir.CheckName(e.Slug); err != nil {
+			bad = append(bad, e.Slug)
+			delete(s.Entries, k)
+		}
+	}
+	for in, slug := range s.Paths {
+		if err := outdir.CheckName(slug); err != nil {
+			bad = append(bad, slug)
+			delete(s.Paths, in)
+		}
+	}
+	if a := s.Aggregate; a != nil {
+		for _, f := range a.Files {
+			if !filepath.IsLocal(f) {
+				bad = append(bad, f)
+				s.Aggregate = nil
+			}
+		}
+	}
+	if len(bad) == 0 {
+		return ""
+	}
+	sort.Strings(bad)
+	return fmt.Sprintf("%s: ignored %d entries naming a path outside the output folder (%q); nothing is read or removed there", p, len(bad), bad[0])
 }
 
 func (s *state) get(key string) *stateEntry {

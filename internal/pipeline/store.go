@@ -24,12 +24,6 @@ func (s *storeWarnings) add(w ...NoticeWarning) {
 	s.mu.Unlock()
 }
 
-func (r *runner) close() {
-	if r.db != nil {
-		r.db.Close()
-	}
-}
-
 // reparse is the store's way to redate a corrected 完成时限.
 func (r *runner) reparse() store.Reparse {
 	if r.be.ParseDeadline == nil {

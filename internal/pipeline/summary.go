@@ -28,6 +28,9 @@ type Input struct {
 	Slug        string `json:"slug,omitempty"`
 	Tasks       int    `json:"tasks,omitempty"`
 	DuplicateOf string `json:"duplicate_of,omitempty"`
+	// Reason classifies a failure the command line reports once for all
+	// inputs it hit (ReasonDiskFull), "" otherwise.
+	Reason string `json:"reason,omitempty"`
 }
 
 // NoticeWarning is a record warning with the notice it belongs to.
@@ -40,8 +43,9 @@ type NoticeWarning struct {
 
 // Failure is an input that failed, with why.
 type Failure struct {
-	Path  string `json:"path"`
-	Error string `json:"error"`
+	Path   string `json:"path"`
+	Error  string `json:"error"`
+	Reason string `json:"reason,omitempty"`
 }
 
 // Counts sums up a run.
@@ -98,7 +102,7 @@ func (s *Summary) finish() {
 			c.Rendered++
 		case StatusFailed:
 			c.Failed++
-			s.Failures = append(s.Failures, Failure{Path: in.Path, Error: in.Error})
+			s.Failures = append(s.Failures, Failure{Path: in.Path, Error: in.Error, Reason: in.Reason})
 		}
 	}
 	if s.Warnings == nil {
