@@ -1,11 +1,12 @@
 package pipeline
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/duban/duban/store"
 )
 
 // A tampered state naming a notice folder outside the output folder makes
@@ -23,7 +24,11 @@ func TestTamperedStateRemovesNothingOutside(t *testing.T) {
 
 	// Point the notice at ../../../../victim, as a tampered state would, and
 	// change the notice so the run gives up the old folder.
-	st, _ := loadState(out, nil)
+	db, err := store.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := loadState(out, db)
 	evil := "../../../../victim"
 	for k := range st.Entries {
 		st.Entries[k].Slug = evil
@@ -31,8 +36,10 @@ func TestTamperedStateRemovesNothingOutside(t *testing.T) {
 	for k := range st.Paths {
 		st.Paths[k] = evil
 	}
-	b, _ := json.Marshal(st)
-	writeBytes(t, out, StateFile, b)
+	if err := db.Put(stateKeyName, st); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
 	writeGen(t, in, "n.txt", clauseNotice(t, 17, 1), "txt")
 
 	sum := mustRun(t, runOpt(in, out, nil))

@@ -17,8 +17,16 @@ const ReasonDiskFull = "disk_full"
 // diskFull says whether err is a write that failed for want of space
 // (or of quota).
 func diskFull(err error) bool {
-	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT)
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
+		return true
+	}
+	// The store's driver reports SQLITE_FULL (13) as its own error code.
+	var coded interface{ Code() int }
+	return errors.As(err, &coded) && coded.Code()&0xff == sqliteFull
 }
+
+// sqliteFull is SQLite's primary result code for "database or disk is full".
+const sqliteFull = 13
 
 // removeEmptyFolders removes the notice folders, units/ and quarterly/
 // that a failed write (disk full, a cancelled render) left empty: a folder
@@ -34,7 +42,7 @@ func (r *runner) removeEmptyFolders() {
 			}
 		}
 	}
-	for _, d := range []string{"notices", "units", "quarterly"} {
+	for _, d := range []string{"notices", "units", "quarterly", "returns", "calendar", RemindersDir} {
 		if p, err := outdir.Join(r.out, d); err == nil {
 			outdir.RemoveIfEmpty(p)
 		}

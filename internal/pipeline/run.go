@@ -85,8 +85,8 @@ func newRunner(opt Options) (*runner, error) {
 	r.enr = newEnricher(r.be, opt)
 	r.xopt = opt.extractOptions(r.enr)
 	removeTemps(opt.Out)
-	// TODO(robust-batch): take the output-folder lock here once its package
-	// lands on refactor/main; the store itself is safe to share.
+	// The folder lock taken above keeps two runs apart; the store itself
+	// is safe to share with the console (WAL, busy timeout).
 	db, err := store.Open(opt.Out)
 	if err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
@@ -297,7 +297,11 @@ func (r *runner) processFile(path string, force bool) result {
 		n, err = r.fromStore(n, slug, m.keys, m.fresh)
 		if err != nil {
 			r.reg.remove(m)
-			return fail(err)
+			res := fail(err)
+			if diskFull(err) {
+				res.in.Reason = ReasonDiskFull
+			}
+			return res
 		}
 		if err := r.writeNotice(n, slug); err != nil {
 			r.reg.remove(m)

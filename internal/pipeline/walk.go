@@ -3,6 +3,7 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"github.com/duban/duban/store"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -22,11 +23,14 @@ const LockFile = folderlock.Name
 // entries of it are never read as input, however the folder is reached
 // (issue 17 item 3): a run whose output is inside its input would
 // otherwise feed on its own ledgers and sheets.
-var outputEntries = map[string]bool{"notices": true, "units": true, "quarterly": true, "summary.json": true}
+var outputEntries = map[string]bool{
+	"notices": true, "units": true, "quarterly": true, "summary.json": true,
+	"returns": true, "calendar": true, RemindersDir: true, "uploads": true,
+}
 
 // isOutputFolder says whether dir is an output folder of some run.
 func isOutputFolder(dir string) bool {
-	for _, m := range []string{StateFile, LockFile} {
+	for _, m := range []string{StateFile, LockFile, store.FileName} {
 		if _, err := os.Lstat(filepath.Join(dir, m)); err == nil {
 			return true
 		}
@@ -182,7 +186,7 @@ func (c *collector) written(p string, dir bool) string {
 		return ""
 	}
 	first := strings.Split(filepath.ToSlash(rel), "/")[0]
-	if outputEntries[first] || strings.HasPrefix(first, ".duban") {
+	if outputEntries[first] || strings.HasPrefix(first, ".duban") || strings.HasPrefix(first, store.FileName) {
 		return "in the output folder: duban never reads what it wrote"
 	}
 	return ""
