@@ -138,7 +138,7 @@ type unitEntry struct {
 type unitSheet struct {
 	key     string
 	entries []unitEntry
-	notices []int    // indexes of the notices the entries come from, in order
+	notices []int    // indexes of the notices the entries come from, sorted
 	members []string // for a group, its members as the directory lists them
 }
 
@@ -164,6 +164,7 @@ func collectUnits(notices []*duban.Notice, dir *duban.Directory) []*unitSheet {
 		}
 		s := &unitSheet{key: key, members: dir.Members(key)}
 		seen := map[*duban.Task]bool{}
+		has := map[int]bool{}
 		for _, a := range as {
 			if seen[a.Task] {
 				continue
@@ -171,7 +172,8 @@ func collectUnits(notices []*duban.Notice, dir *duban.Directory) []*unitSheet {
 			seen[a.Task] = true
 			ni := noticeIndex[a.Notice]
 			s.entries = append(s.entries, unitEntry{notice: ni, task: a.Task, role: a.Unit.Role, unit: a.Unit, via: a.Via})
-			if !slices.Contains(s.notices, ni) {
+			if !has[ni] {
+				has[ni] = true
 				s.notices = append(s.notices, ni)
 			}
 		}
@@ -241,10 +243,10 @@ func (s *unitSheet) marker(ni int) string {
 	if len(s.notices) < 2 {
 		return ""
 	}
-	for k, n := range s.notices {
-		if n == ni {
-			return noticeMarker(k + 1)
-		}
+	// s.notices is sorted (collectUnits): a sheet with a task of every
+	// notice of a large run must not scan them all for every row.
+	if k, ok := slices.BinarySearch(s.notices, ni); ok {
+		return noticeMarker(k + 1)
 	}
 	return ""
 }

@@ -50,6 +50,7 @@ func Quarterly(notices []*duban.Notice, dir string, quarters []string, opt Optio
 			return nil, err
 		}
 	}
+	perTask := taskAssignments(notices, res.Directory)
 	// The quarters are independent: render them on every core.
 	results := make([][]string, len(quarters))
 	errs := make([]error, len(quarters))
@@ -61,7 +62,7 @@ func Quarterly(notices []*duban.Notice, dir string, quarters []string, opt Optio
 			defer wg.Done()
 			for i := range jobs {
 				if errs[i] = opt.cancelled(); errs[i] == nil {
-					results[i], errs[i] = quarterFiles(res, ql, notices, quarters[i], opt, filepath.Join(dir, quarters[i]))
+					results[i], errs[i] = quarterFiles(res, ql, notices, perTask, quarters[i], opt, filepath.Join(dir, quarters[i]))
 				}
 			}
 		}()
@@ -82,8 +83,8 @@ func Quarterly(notices []*duban.Notice, dir string, quarters []string, opt Optio
 }
 
 // quarterFiles writes the files of one quarter to base + extension.
-func quarterFiles(res *resources, ql *quarterlyLayout, notices []*duban.Notice, q string, opt Options, base string) ([]string, error) {
-	rep, err := buildQuarterWarn(notices, q, opt.AsOf, opt.warnDays(), ql, res.Directory)
+func quarterFiles(res *resources, ql *quarterlyLayout, notices []*duban.Notice, perTask map[*duban.Task][]taskUnit, q string, opt Options, base string) ([]string, error) {
+	rep, err := buildQuarterFrom(notices, perTask, q, opt.AsOf, opt.warnDays(), ql)
 	if err != nil {
 		return nil, err
 	}
@@ -279,6 +280,14 @@ func buildQuarter(notices []*duban.Notice, quarter string, asOf time.Time, ql *q
 
 // buildQuarterWarn is buildQuarter with warn days before a deadline 临期.
 func buildQuarterWarn(notices []*duban.Notice, quarter string, asOf time.Time, warn int, ql *quarterlyLayout, dir *duban.Directory) (*quarterReport, error) {
+	return buildQuarterFrom(notices, taskAssignments(notices, dir), quarter, asOf, warn, ql)
+}
+
+// buildQuarterFrom is buildQuarterWarn with the tasks' unit sheets
+// (taskAssignments) given: they are the same for every quarter, and making
+// them walks every task of the run, so a run makes them once, not once per
+// quarter.
+func buildQuarterFrom(notices []*duban.Notice, perTask map[*duban.Task][]taskUnit, quarter string, asOf time.Time, warn int, ql *quarterlyLayout) (*quarterReport, error) {
 	year, q, err := duban.ParseQuarter(quarter)
 	if err != nil {
 		return nil, err
@@ -290,7 +299,6 @@ func buildQuarterWarn(notices []*duban.Notice, quarter string, asOf time.Time, w
 	sections := map[string]*qCount{}
 	noUnit := ql.main.Label("no_unit", "未明确责任单位")
 	multi := countNotices(notices) > 1
-	perTask := taskAssignments(notices, dir)
 	for ni, n := range notices {
 		if n == nil {
 			continue
