@@ -207,6 +207,7 @@ func (d *pdfDoc) Bytes() (out []byte, err error) {
 	s := d.Setup
 	s.defaults()
 	p := fpdf.New(s.Orientation, "mm", s.Size, "")
+	p.SetCompression(false) // deflatePages compresses the pages below
 	p.SetAutoPageBreak(false, 0)
 	p.SetMargins(s.Left, s.Top, s.Right)
 	p.SetCellMargin(0)
@@ -249,7 +250,7 @@ func (d *pdfDoc) Bytes() (out []byte, err error) {
 	if err := p.Output(&buf); err != nil {
 		return nil, fmt.Errorf("writing pdf: %w", err)
 	}
-	return buf.Bytes(), nil
+	return deflatePages(buf.Bytes())
 }
 
 // Pages is the number of pages of the last Bytes or WriteFile.
