@@ -7,15 +7,16 @@ import (
 	"context"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"syscall"
+
+	"github.com/duban/duban/internal/gctune"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "dev"
 
 func main() {
-	tuneGC()
+	gctune.Tune()
 	// The first Ctrl-C or SIGTERM stops the run cleanly: notices being
 	// processed are finished, nothing half-written is left, and the next run
 	// picks up the rest. A second one kills the process at once.
@@ -27,17 +28,4 @@ func main() {
 	code := execute(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
-}
-
-// tuneGC trades memory for speed where the user has not chosen: a run is
-// short and allocation-heavy (PDF interpretation, rendering), and garbage
-// collection at the default pace cost about a third of the CPU of reading
-// the sample PDF. The soft memory limit keeps large batches bounded.
-func tuneGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(160 << 20)
-	}
 }
