@@ -33,13 +33,15 @@ const (
 // GOMEMLIMIT): garbage collection at the default pace cost about a third of
 // the CPU of reading the sample PDF. The soft memory limit keeps batches
 // bounded: 160 MB, or twice the live heap when a large batch holds more.
-func Tune() {
+// stop stops following the live heap (the limit stays where it is).
+func Tune() (stop func()) {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		FollowLiveHeap()
+		return FollowLiveHeap()
 	}
+	return func() {}
 }
 
 // memLimit is the soft memory limit for a live heap of live bytes.
