@@ -389,6 +389,15 @@ func cellLinesTable(ps []bodyPara, i int) (*document.Table, int) {
 			hdr = mergeHeaderFragments(hdr, len(rows[0]))
 		}
 	}
+	if !seq {
+		// the first row's label may have been read as a header cell
+		// (组织领导 holds 领导)
+		for k := 0; k <= 1 && len(hdr)-k >= 2; k++ {
+			if t := rowLabelTable(hdr[:len(hdr)-k], append(ps[i+n-k:i+n:i+n], cells...), ps[i]); t != nil {
+				return t, m
+			}
+		}
+	}
 	if !headerOf(hdr) {
 		return nil, 0
 	}
