@@ -269,6 +269,17 @@ func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notic
 		Publicity: h.publicity,
 		Tasks:     st.tasks(),
 	}
+	if len(n.Tasks) == 0 && start == len(ps) {
+		// no numbered item at all: tasks may be told as prose
+		rest := make([]bodyPara, 0, len(ps))
+		for i, p := range ps {
+			if !h.used[i] {
+				rest = append(rest, p)
+			}
+		}
+		n.Tasks = st.proseTasks(rest)
+		n.Year = st.year
+	}
 	if len(n.Tasks) == 0 {
 		return nil, fmt.Errorf("%s: %w", name, ErrNoTasks)
 	}
