@@ -270,7 +270,8 @@ func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notic
 		Tasks:     st.tasks(),
 	}
 	if len(n.Tasks) == 0 && start == len(ps) {
-		// no numbered item at all: tasks may be told as prose
+		// no numbered item at all: tasks may be told as prose or
+		// shown as project cards
 		rest := make([]bodyPara, 0, len(ps))
 		for i, p := range ps {
 			if !h.used[i] {
@@ -278,6 +279,18 @@ func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notic
 			}
 		}
 		n.Tasks = st.proseTasks(rest)
+		if len(n.Tasks) == 0 {
+			var lines []string
+			n.Tasks, lines = st.cardTasks(rest)
+			for _, l := range lines {
+				// a card's lines are never the notice's titles
+				if l = notation.StripSpace(l); l == notation.StripSpace(n.Title) {
+					n.Title = ""
+				} else if l == notation.StripSpace(string(n.PlanTitle)) {
+					n.PlanTitle = ""
+				}
+			}
+		}
 		n.Year = st.year
 	}
 	if len(n.Tasks) == 0 {
