@@ -210,6 +210,7 @@ func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notic
 	}
 	ps = dropPageNumbers(textTables(ps))
 	ps, meta := takePageMeta(ps)
+	ps, glued := takeGluedHeader(ps)
 	if len(ps) == 0 {
 		return nil, fmt.Errorf("%s: no text found", name)
 	}
@@ -232,6 +233,9 @@ func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notic
 	planTitleLater(&h, ps, start)
 	meta.fill(&h)
 	st := &parseState{assigners: defaultAssigners}
+	if glued != nil {
+		st.assigners = append([]assigner{gluedTailAssigner{glued}}, defaultAssigners...)
+	}
 	st.year = noticeYear(h)
 	if opt.Year != 0 {
 		st.year = opt.Year
