@@ -208,7 +208,7 @@ func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notic
 		written = newAsWritten(ps, simp)
 		ps = simp
 	}
-	ps = dropPageNumbers(textTables(ps))
+	ps = splitRunOnOutline(dropPageNumbers(textTables(ps)))
 	ps, meta := takePageMeta(ps)
 	ps, glued := takeGluedHeader(ps)
 	if len(ps) == 0 {
