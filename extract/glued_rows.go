@@ -157,7 +157,7 @@ func gluedUnitCells(s string, k int) ([]string, bool) {
 		return nil, false
 	}
 	for _, n := range names {
-		if utf8.RuneCountInString(n.text) < 3 || !allOrgNames([]string{n.text}) {
+		if utf8.RuneCountInString(n.text) < 3 || strings.ContainsFunc(n.text, notation.IsSpace) || !allOrgNames([]string{n.text}) {
 			return nil, false
 		}
 	}

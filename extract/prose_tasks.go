@@ -56,7 +56,7 @@ func proseSubject(s string) (units []string, deadline string) {
 			break
 		}
 		n++
-		if notation.ContainsAnyRune(string(r), "，,。；;：:《“\"（(0123456789") {
+		if notation.IsSpace(r) || notation.ContainsAnyRune(string(r), "，,。；;：:《“\"（(0123456789") {
 			break
 		}
 		if n < 3 {
@@ -68,7 +68,7 @@ func proseSubject(s string) (units []string, deadline string) {
 			continue
 		}
 		names := strings.Split(s[:end], "、")
-		if !allOrgNames(names) {
+		if !allOrgNames(names) || !longNames(names) {
 			continue
 		}
 		if r, ok := strings.CutPrefix(rest, "要"); ok {
@@ -181,4 +181,15 @@ func yearBefore(ps []bodyPara) int {
 		}
 	}
 	return 0
+}
+
+// longNames reports whether every name has three characters at least (a
+// level or a place, and what the body is).
+func longNames(names []string) bool {
+	for _, n := range names {
+		if utf8.RuneCountInString(n) < 3 {
+			return false
+		}
+	}
+	return true
 }

@@ -108,6 +108,9 @@ func singleSpaceRow(s string, width, long, seq int, prev []string) []string {
 	copy(row[long+1:], after)
 	// the columns between the number and the long text
 	before := pieces[1:at]
+	if len(before) > maxHeaderCells {
+		return nil // not cells: words apart by spaces
+	}
 	c := 1
 	for len(before) > 0 && before[0] == "" && c < long {
 		if prev != nil {
