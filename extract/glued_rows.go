@@ -39,7 +39,7 @@ type gluedCols struct {
 // column name.
 func readGluedHeader(s string) (gluedCols, bool) {
 	var g gluedCols
-	if utf8.RuneCountInString(s) > 80 || strings.ContainsAny(s, " |\t\u3000") || notation.ContainsAnyRune(s, "。；;，,") {
+	if !strings.Contains(s, "单位") && !strings.Contains(s, "部门") || utf8.RuneCountInString(s) > 80 || strings.ContainsAny(s, " |\t\u3000") || notation.ContainsAnyRune(s, "。；;，,") {
 		return g, false
 	}
 	var names []string
@@ -91,7 +91,9 @@ func takeGluedHeader(ps []bodyPara) ([]bodyPara, *gluedCols) {
 			break
 		}
 		if g, ok := readGluedHeader(notation.TrimFunc(p.text, notation.IsSpace)); ok {
-			return append(ps[:i:i], ps[i+1:]...), &g
+			cols := new(gluedCols) // g itself stays on the stack
+			*cols = g
+			return append(ps[:i:i], ps[i+1:]...), cols
 		}
 	}
 	return ps, nil
