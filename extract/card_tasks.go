@@ -47,10 +47,7 @@ func cardNames(s string) ([]string, bool) {
 	if loc := phoneTailRe.FindStringIndex(s); loc != nil {
 		s = s[:loc[0]]
 	}
-	var names []string
-	for _, n := range strings.FieldsFunc(s, func(r rune) bool { return r == '、' || r == ',' || r == '，' || notation.IsSpace(r) }) {
-		names = append(names, n)
-	}
+	names := strings.FieldsFunc(s, func(r rune) bool { return r == '、' || r == ',' || r == '，' || notation.IsSpace(r) })
 	if len(names) == 0 || !allOrgNames(names) {
 		return nil, false
 	}
