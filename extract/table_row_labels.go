@@ -51,7 +51,11 @@ func isDeadlineCell(s string) bool {
 
 // rowLabelTable reads cells as rows headed by an unheaded label column;
 // hdr is the header as written (without the label column). It gives nil
-// unless the first cell is a label and the second is content.
+// unless the first cell is a label and the second is content. After a
+// row's content, the columns after the text column take the cells that
+// fit them in turn: a unit column a list of organisation names, a
+// deadline column a deadline; a cell that fits none is the next label or
+// more content.
 func rowLabelTable(hdr []string, cells []bodyPara, p bodyPara) *document.Table {
 	if len(cells) < 2 || !isRowLabel(cells[0].text) || isRowLabel(cells[1].text) || isDeadlineCell(cells[1].text) {
 		return nil
@@ -62,35 +66,59 @@ func rowLabelTable(hdr []string, cells []bodyPara, p bodyPara) *document.Table {
 		return nil
 	}
 	cols, _ := notation.TableHeader(headerRow(full))
-	hasDeadline := cols.Deadline >= 0
+	if cols.Task != 2 {
+		return nil // the text column must come first after the labels
+	}
+	kinds := make([]byte, len(full)) // 'u' unit, 'd' deadline, 0 other
+	for _, uc := range cols.Units {
+		kinds[uc.Col] = 'u'
+	}
+	if cols.Deadline >= 0 {
+		kinds[cols.Deadline] = 'd'
+	}
 	b := newRowBuilder(full, p)
 	var label, content []string
-	var deadline string
+	row := make([]string, len(full))
+	pos := 3 // the next column after the text to fill
 	var first bodyPara
 	flush := func() {
-		if len(content) == 0 {
-			return
+		if len(content) > 0 {
+			row[0] = strconv.Itoa(len(b.rows))
+			row[1] = strings.Join(label, "")
+			row[2] = strings.Join(content, "")
+			b.add(row, first, false)
 		}
-		row := []string{strconv.Itoa(len(b.rows)), strings.Join(label, ""), strings.Join(content, "")}
-		if hasDeadline {
-			row = append(row, deadline)
+		label, content, row, pos = nil, nil, make([]string, len(full)), 3
+	}
+	// fill puts t in the next column it fits, if any.
+	fill := func(t string) bool {
+		for k := pos; k < len(full); k++ {
+			if kinds[k] == 'u' && isUnitListCell(t) || kinds[k] == 'd' && isDeadlineCell(t) {
+				row[k], pos = t, k+1
+				return true
+			}
 		}
-		b.add(append(row, make([]string, len(full)-len(row))...), first, false)
-		label, content, deadline = nil, nil, ""
+		return false
 	}
 	for _, c := range cells {
 		t := strings.TrimFunc(c.text, notation.IsSpace)
 		switch {
-		case hasDeadline && len(content) > 0 && isDeadlineCell(t):
-			deadline = t
-			flush()
-		case isRowLabel(t):
-			flush()
+		case len(content) > 0 && fill(t):
+			if pos == len(full) {
+				flush()
+			}
+		case isRowLabel(t) && !(len(cols.Units) > 0 && isUnitListCell(t)):
+			if len(content) > 0 {
+				flush()
+			}
 			if len(label) == 0 {
 				first = c
 			}
 			label = append(label, notation.StripSpace(t))
 		default:
+			if pos > 3 {
+				flush() // a row without its label: under the label above
+			}
 			if len(label) == 0 && len(content) == 0 {
 				first = c
 			}
@@ -102,6 +130,12 @@ func rowLabelTable(hdr []string, cells []bodyPara, p bodyPara) *document.Table {
 		return nil
 	}
 	return b.table()
+}
+
+// isUnitListCell reports whether a cell is a list of organisation names.
+func isUnitListCell(s string) bool {
+	names := strings.FieldsFunc(notation.StripSpace(s), func(r rune) bool { return strings.ContainsRune("、，,；;", r) })
+	return len(names) > 0 && len(names) <= 40 && allOrgNames(names) && longNames(names)
 }
 
 func headerRow(texts []string) []document.Cell {
