@@ -208,8 +208,9 @@ func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notic
 		written = newAsWritten(ps, simp)
 		ps = simp
 	}
-	ps = dropPageNumbers(textTables(ps))
+	ps = splitRunOnOutline(dropPageNumbers(textTables(ps)))
 	ps, meta := takePageMeta(ps)
+	ps, glued := takeGluedHeader(ps)
 	if len(ps) == 0 {
 		return nil, fmt.Errorf("%s: no text found", name)
 	}
@@ -232,6 +233,9 @@ func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notic
 	planTitleLater(&h, ps, start)
 	meta.fill(&h)
 	st := &parseState{assigners: defaultAssigners}
+	if glued != nil {
+		st.assigners = append([]assigner{gluedTailAssigner{glued}}, defaultAssigners...)
+	}
 	st.year = noticeYear(h)
 	if opt.Year != 0 {
 		st.year = opt.Year
@@ -268,6 +272,30 @@ func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notic
 		CC:        h.cc,
 		Publicity: h.publicity,
 		Tasks:     st.tasks(),
+	}
+	if len(n.Tasks) == 0 && start == len(ps) {
+		// no numbered item at all: tasks may be told as prose or
+		// shown as project cards
+		rest := make([]bodyPara, 0, len(ps))
+		for i, p := range ps {
+			if !h.used[i] {
+				rest = append(rest, p)
+			}
+		}
+		n.Tasks = st.proseTasks(rest)
+		if len(n.Tasks) == 0 {
+			var lines []string
+			n.Tasks, lines = st.cardTasks(rest)
+			for _, l := range lines {
+				// a card's lines are never the notice's titles
+				if l = notation.StripSpace(l); l == notation.StripSpace(n.Title) {
+					n.Title = ""
+				} else if l == notation.StripSpace(string(n.PlanTitle)) {
+					n.PlanTitle = ""
+				}
+			}
+		}
+		n.Year = st.year
 	}
 	if len(n.Tasks) == 0 {
 		return nil, fmt.Errorf("%s: %w", name, ErrNoTasks)

@@ -18,6 +18,13 @@ func FuzzStructure(f *testing.F) {
 	// a clause naming many units (issue 16; the one over the budget is
 	// TestTextBudgets: a seed that large slows the fuzzer thirtyfold)
 	f.Add(string(hostile.ManyUnitsTXT(40)))
+	// tables and prose as real pages give them (issue 12)
+	f.Add("序号重点任务牵头单位责任单位完成时限\n一、任务\n1.完成清单编制。县行政审批局县司法局各乡镇人民政府、县直相关单位6月底前\n")
+	f.Add("序号 重点任务 具体措施 牵头单位 配合单位 完成时限\n1 优化营商 环境 推行一网通办。 县市场监管局 县税务局 6月底前\n2  落实减税降费。 县税务局 县财政局 年底前\n")
+	f.Add("任 务 目 标\n\n完成时限\n\n组织领导\n\n成立领导小组。\n\n4月份\n\n单位内部\n\n卫生\n\n1.做好管理。\n\n2.达到标准。\n")
+	f.Add("今年,市住建局要在8月底完成改造任务。9月底完成管网,11月底新建道路。市机场公司12月中旬全面开工。\n")
+	f.Add("完成新型农村合作医疗筹资。\n承办部门:市人社局 咨询电话:2126811\n市卫计委 2835085\n")
+	f.Add("通知如下。一、加强保障。1、县财政局要在12月底前拨付资金,资金按1、2两个批次下达。(责任单位:县财政局)2、各乡镇要建立台账,做到专款专用,严禁挤占挪用,确保资金安全。第1页共3页二、精准识别。1、开展排查。(牵头单位:县民政局)\n")
 	f.Fuzz(func(t *testing.T, text string) {
 		doc, err := txt.Reader{}.Read("f.txt", []byte(text))
 		if err != nil {

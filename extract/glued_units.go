@@ -9,13 +9,18 @@ import (
 // Unit names glued together where a copy dropped the separator
 // ("市行政审批局市司法局"): a name is cut where one organisation's name
 // ends (局, 委, 办, 中心, 政府, 管委会…) and the next begins with its level
-// (市, 区, 县, 省, 州), when both parts are whole names.
+// (市, 区, 县, 省, 州) or 各, when both parts are whole names.
 
 // gluedNameEnds end an organisation's name firmly enough to cut after.
 var gluedNameEnds = []string{"局", "委", "办", "厅", "院", "中心", "政府", "管委会", "公司", "队", "所", "站"}
 
-// gluedNameStarts are the levels a glued second name starts with.
-const gluedNameStarts = "市区县省州"
+// gluedNameStarts are the levels a glued second name starts with, or 各
+// before a level (各乡镇人民政府; not 市政府各部门, where 各 belongs to the
+// name).
+const gluedNameStarts = "市区县省州各"
+
+// gluedLevels are the levels 各 must be followed by to start a name.
+const gluedLevels = "市区县省州乡镇街"
 
 // splitGluedNames cuts name into the whole names glued in it, or returns
 // it alone.
@@ -28,6 +33,11 @@ func splitGluedNames(name string, out []string) []string {
 			continue
 		}
 		head, tail := name[:i], name[i:]
+		if r == '各' {
+			if next, _ := utf8.DecodeRuneInString(tail[len("各"):]); !strings.ContainsRune(gluedLevels, next) {
+				continue
+			}
+		}
 		if !endsWithAny(head, gluedNameEnds) || !hasUnitNameEnd(strings.TrimRightFunc(tail, notation.IsCloseBracket)) ||
 			utf8.RuneCountInString(tail) < 3 || strings.ContainsAny(head, "（(") {
 			continue

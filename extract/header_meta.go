@@ -26,7 +26,7 @@ import (
 var pageMetaLabels = []string{
 	"发文字号", "发文文号", "发文机关", "发布机构", "发布机关", "发文单位", "成文日期", "发文日期", "发布日期", "公开日期", "生效日期",
 	"索引号", "主题分类", "组配分类", "体裁分类", "有效性", "主题词", "公开方式", "公开形式", "公开目录", "公开责任部门", "内容概述",
-	"文件名称", "信息来源", "浏览次数", "访问量", "关联稿件", "文号", "标题", "名称", "来源", "时间", "日期",
+	"文件名称", "信息来源", "浏览次数", "访问量", "关联稿件", "文号", "标题", "名称", "来源", "作者", "字体", "时间", "日期",
 }
 
 // pageMeta is what a metadata block says.
@@ -87,6 +87,10 @@ func isChrome(s string) bool {
 // label's value runs to the next label.
 func (m *pageMeta) read(s string) bool {
 	s = strings.TrimFunc(s, notation.IsSpace)
+	if strings.HasPrefix(s, "[") || strings.HasPrefix(s, "【") {
+		// a news page's "[日期:2015-06-11] 来源:办公室 作者: [字体: ]"
+		s = strings.TrimFunc(metaBrackets.Replace(s), notation.IsSpace)
+	}
 	if !startsWithMetaLabel(s) {
 		return false
 	}
@@ -114,6 +118,9 @@ func (m *pageMeta) read(s string) bool {
 	}
 	return true
 }
+
+// metaBrackets blanks the brackets a news page sets its labels in.
+var metaBrackets = strings.NewReplacer("[", " ", "]", " ", "【", " ", "】", " ")
 
 func startsWithMetaLabel(s string) bool {
 	return metaLabelAt(s) > 0

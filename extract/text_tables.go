@@ -60,7 +60,7 @@ func mayStartTextTable(ps []bodyPara, i int) bool {
 	if len(s) > 3*12 || i+1 == len(ps) || len(ps[i+1].text) > 3*12 {
 		// not a header cell followed by another: a header row apart
 		// by spaces, or nothing
-		return strings.Contains(s, "序号") && (strings.Contains(s, "  ") || strings.Contains(s, "\u3000"))
+		return strings.Contains(s, "序号") && (strings.Contains(s, "  ") || strings.Contains(s, "\u3000")) || singleSpaceHeader(s) != nil
 	}
 	if k, _, _ := notation.ParseMarker(s); k != notation.MarkNone {
 		return false // an outline item, never a header cell
@@ -146,6 +146,9 @@ func headerWordCell(s string) bool {
 // textTableAt reads a table that arrives as text starting at ps[i]; it
 // returns the table and the number of paragraphs it took, or nil.
 func textTableAt(ps []bodyPara, i int) (*document.Table, int) {
+	if t, n := singleSpaceTable(ps, i); t != nil {
+		return t, n
+	}
 	if cells := splitSpaceRuns(ps[i].text); len(cells) >= 3 && strings.IndexByte(ps[i].text, '|') < 0 {
 		return spaceRowsTable(ps, i)
 	}
@@ -387,6 +390,15 @@ func cellLinesTable(ps []bodyPara, i int) (*document.Table, int) {
 		}
 		if len(rows) > 0 {
 			hdr = mergeHeaderFragments(hdr, len(rows[0]))
+		}
+	}
+	if !seq {
+		// the first row's label may have been read as a header cell
+		// (组织领导 holds 领导)
+		for k := 0; k <= 1 && len(hdr)-k >= 2; k++ {
+			if t := rowLabelTable(hdr[:len(hdr)-k], append(ps[i+n-k:i+n:i+n], cells...), ps[i]); t != nil {
+				return t, m
+			}
 		}
 	}
 	if !headerOf(hdr) {

@@ -85,10 +85,11 @@ func hasUnitOrDeadline(fs []clauseField) bool {
 // fieldSegment turns fields into a task part of text.
 func (st *parseState) fieldSegment(text string, fs []clauseField) taskPart {
 	seg := taskPart{text: text, assigned: true}
-	hasLead := false
+	hasLead, hasCo := false, false
 	for _, f := range fs {
-		if f.kind == notation.FieldUnits && f.role == duban.RoleLead && f.value != "" {
-			hasLead = true
+		if f.kind == notation.FieldUnits && f.value != "" && !isPlaceholder(f.value) {
+			hasLead = hasLead || f.role == duban.RoleLead
+			hasCo = hasCo || f.role == duban.RoleCo
 		}
 	}
 	for _, f := range fs {
@@ -111,8 +112,9 @@ func (st *parseState) fieldSegment(text string, fs []clauseField) taskPart {
 				st.leadFirst = true
 			}
 			role := f.role
-			// "牵头单位：X" then "责任单位：Y": Y shares the work under X.
-			if role == duban.RoleResponsible && hasLead {
+			// "牵头单位：X" then "责任单位：Y": Y shares the work under X;
+			// beside a co field (牵头 | 参与 | 责任) Y stays responsible.
+			if role == duban.RoleResponsible && hasLead && !hasCo {
 				role = duban.RoleCo
 			}
 			names, open := st.splitUnits(f.value)
@@ -123,7 +125,9 @@ func (st *parseState) fieldSegment(text string, fs []clauseField) taskPart {
 			seg.units = st.addFieldUnits(seg.units, f.value, names, role)
 		}
 	}
-	coUnderLead(seg.units)
+	if !hasCo {
+		coUnderLead(seg.units)
+	}
 	st.applyConvention(seg.units)
 	return seg
 }
