@@ -27,6 +27,7 @@ const (
 // line), tables as table blocks.
 type builder struct {
 	props  propsTable
+	lists  *numbering // nil: no automatic numbering
 	blocks []document.Block
 
 	para     strings.Builder
@@ -40,8 +41,8 @@ type builder struct {
 	tblLine  int
 }
 
-func buildBlocks(text []char, props propsTable) ([]document.Block, error) {
-	b := &builder{props: props, line: 1}
+func buildBlocks(text []char, props propsTable, lists *numbering) ([]document.Block, error) {
+	b := &builder{props: props, lists: lists, line: 1}
 	var fields []bool // for each open field: its result is being read
 	visible := func() bool {
 		for _, r := range fields {
@@ -108,6 +109,9 @@ func (b *builder) mark(c char) {
 		pp, known = b.props.at(c.fc)
 	}
 	cellMark := c.r == chCell
+	if known && pp.ilfo > 0 && !pp.rowEnd {
+		text = b.lists.label(pp.ilfo, pp.ilvl) + text
+	}
 	prevCell := b.prevCell
 	b.prevCell = cellMark
 	switch {

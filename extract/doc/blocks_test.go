@@ -19,7 +19,7 @@ func chars(s string) []char {
 // Field codes are dropped and their results kept.
 func TestBlocksWithoutProperties(t *testing.T) {
 	text := "标题\r\x13 PAGE \x142\x15页\r序号\x07任务\x07\x071\x07做事\x07\x07落款\r"
-	bs, err := buildBlocks(chars(text), nil)
+	bs, err := buildBlocks(chars(text), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,5 +91,29 @@ func TestDefTableMerges(t *testing.T) {
 	}
 	for _, bad := range [][]byte{nil, {1, 0}, {0, 0, 200}, op[:12]} {
 		defTableMerges(bad) // no panic
+	}
+}
+
+// Word's automatic numbering, which a .doc does not store as text, is
+// counted from the list tables: auto-numbering.doc is LibreOffice's
+// Word 97 save of auto-numbering.html (a list with a nested one), and
+// LibreOffice shows it as numbered here.
+func TestAutoNumbering(t *testing.T) {
+	data, err := os.ReadFile("testdata/auto-numbering.doc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Reader{}.Read("auto-numbering.doc", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range d.Blocks {
+		got = append(got, strings.TrimSpace(b.Text))
+	}
+	want := []string{"关于推进重点工作的通知", "1.总体要求", "2.重点任务",
+		"1.开展甲项工作（责任单位：市发改委，完成时间：6月底前）", "2.开展乙项工作（责任单位：市财政局，完成时间：9月底前）", "3.保障措施"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -14,6 +14,9 @@ type paraProps struct {
 	// merged, vmergeFirst the first cell of a merged run, vmergeCont a
 	// cell the one above covers.
 	vmerge []uint8
+	// ilfo is the paragraph's list instance (1-based; 0 none), ilvl its
+	// level in the list.
+	ilfo, ilvl int
 }
 
 // The vertical merge states of a cell (TCGRF.vertMerge).
@@ -49,6 +52,8 @@ const (
 	sprmPFInnerTableCl = 0x244B
 	sprmTDefTable      = 0xD608
 	sprmTVertMerge     = 0xD62B
+	sprmPIlfo          = 0x460B
+	sprmPIlvl          = 0x260A
 	sprmPChgTabs       = 0xC615
 	fkpSize            = 512
 	maxFkps            = 1 << 14
@@ -163,6 +168,10 @@ func readSprms(g []byte) paraProps {
 			}
 		case sprmTDefTable:
 			p.vmerge = defTableMerges(op)
+		case sprmPIlfo:
+			p.ilfo = int(int16(le.Uint16(op)))
+		case sprmPIlvl:
+			p.ilvl = int(op[0])
 		case sprmTVertMerge:
 			// cb, the cell's index, its vertMerge
 			if len(op) >= 3 && int(op[1]) < maxCells {
