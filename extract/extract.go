@@ -306,6 +306,13 @@ func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notic
 	for _, w := range doc.Warnings {
 		n.Warnings = append(n.Warnings, duban.Warning{Code: duban.WarnDamagedSource, Message: w})
 	}
+	if doc.OCR {
+		var dir *duban.Directory
+		if opt.Enrich != nil {
+			dir = opt.Enrich.Directory
+		}
+		fixOCRUnits(n, dir)
+	}
 	n.Warnings = append(n.Warnings, taskWarnings(n)...)
 	for _, a := range doc.Attachments {
 		n.Attachments = append(n.Attachments, duban.Attachment{Name: a.Name, URL: a.URL})

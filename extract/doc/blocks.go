@@ -27,6 +27,7 @@ const (
 // line), tables as table blocks.
 type builder struct {
 	props  propsTable
+	lists  *numbering // nil: no automatic numbering
 	blocks []document.Block
 
 	para     strings.Builder
@@ -40,8 +41,8 @@ type builder struct {
 	tblLine  int
 }
 
-func buildBlocks(text []char, props propsTable) ([]document.Block, error) {
-	b := &builder{props: props, line: 1}
+func buildBlocks(text []char, props propsTable, lists *numbering) ([]document.Block, error) {
+	b := &builder{props: props, lists: lists, line: 1}
 	var fields []bool // for each open field: its result is being read
 	visible := func() bool {
 		for _, r := range fields {
@@ -108,6 +109,9 @@ func (b *builder) mark(c char) {
 		pp, known = b.props.at(c.fc)
 	}
 	cellMark := c.r == chCell
+	if known && pp.ilfo > 0 && !pp.rowEnd {
+		text = b.lists.label(pp.ilfo, pp.ilvl) + text
+	}
 	prevCell := b.prevCell
 	b.prevCell = cellMark
 	switch {
@@ -115,7 +119,9 @@ func (b *builder) mark(c char) {
 		cellMark && !known && prevCell && text == "" && len(b.cell) == 0:
 		// The row's end mark (without properties: a cell mark right
 		// after a cell mark, an empty paragraph between).
-		b.endRow()
+		if b.endRow() {
+			b.fillMerged(pp.vmerge)
+		}
 	case cellMark:
 		b.addCellPara(text, line)
 		b.row = append(b.row, document.Cell{Text: strings.Join(b.cell, "\n"), Line: b.cellLine})
@@ -142,15 +148,34 @@ func (b *builder) addCellPara(text string, line int) {
 	b.cell = append(b.cell, strings.ReplaceAll(text, "\n", " "))
 }
 
-func (b *builder) endRow() {
+// endRow ends the row being read; it reports whether the row had cells.
+func (b *builder) endRow() bool {
 	if len(b.cell) > 0 { // a cell left open: close it
 		b.row = append(b.row, document.Cell{Text: strings.Join(b.cell, "\n"), Line: b.cellLine})
 		b.cell, b.cellLine = nil, 0
 	}
-	if len(b.row) > 0 {
+	added := len(b.row) > 0
+	if added {
 		b.rows = append(b.rows, b.row)
 	}
 	b.row = nil
+	return added
+}
+
+// fillMerged repeats into the row just ended the text of each cell that
+// a cell above covers (vertically merged cells: Word stores the text in
+// the first cell only), as the other readers do.
+func (b *builder) fillMerged(vmerge []uint8) {
+	n := len(b.rows)
+	if n < 2 || len(vmerge) == 0 {
+		return
+	}
+	row, above := b.rows[n-1], b.rows[n-2]
+	for i, m := range vmerge {
+		if m == vmergeCont && i < len(row) && i < len(above) && strings.TrimSpace(row[i].Text) == "" {
+			row[i].Text = above[i].Text
+		}
+	}
 }
 
 func (b *builder) flushTable() {

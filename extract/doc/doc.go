@@ -65,7 +65,7 @@ func read(name string, data []byte) (*document.Document, error) {
 	}
 	text := mainText(s.word, pcs, f.ccpText)
 	props := parsePapx(table, s.word, f)
-	blocks, err := buildBlocks(text, props)
+	blocks, err := buildBlocks(text, props, parseLists(table, f))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

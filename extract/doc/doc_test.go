@@ -42,7 +42,8 @@ func TestGold(t *testing.T) {
 }
 
 // TestPOI: a real Chinese Word document with automatic numbering and a
-// 3×3 table reads in order, the table as rows of cells.
+// 3×3 table reads in order, the table as rows of cells, the headings
+// numbered as Word and LibreOffice show them (1., 1.1., 1.2.).
 func TestPOI(t *testing.T) {
 	d := read(t, "testdata/poi-61490.doc")
 	var paras []string
@@ -54,12 +55,15 @@ func TestPOI(t *testing.T) {
 		}
 		paras = append(paras, b.Text)
 	}
-	wantStart := []string{"居中的大标题", "章节1", "章节1的内容，一段话", "章节1.1"}
+	wantStart := []string{"居中的大标题", "1.章节1", "章节1的内容，一段话", "1.1.章节1.1"}
 	if len(paras) < len(wantStart) || strings.Join(paras[:4], "|") != strings.Join(wantStart, "|") {
 		t.Errorf("paragraphs start %q, want %q", paras[:min(4, len(paras))], wantStart)
 	}
 	if !strings.HasPrefix(paras[4], "章节1.1的内容，有点长，有点长") {
 		t.Errorf("paragraph 5 = %q", paras[4])
+	}
+	if len(paras) < 6 || paras[5] != "1.2.章节1.2" {
+		t.Errorf("paragraph 6 = %q, want 1.2.章节1.2", paras[5:min(6, len(paras))])
 	}
 	if len(tables) != 1 {
 		t.Fatalf("%d tables, want 1", len(tables))

@@ -15,6 +15,10 @@ type fib struct {
 	lcbClx     uint32
 	fcPapx     uint32 // PlcBtePapx: paragraph property pages
 	lcbPapx    uint32
+	fcPlfLst   uint32 // PlfLst: list definitions (their LVLs follow it)
+	lcbPlfLst  uint32
+	fcPlfLfo   uint32 // PlfLfo: list instances
+	lcbPlfLfo  uint32
 }
 
 // Word's FIB identifiers and versions.
@@ -33,6 +37,8 @@ const (
 	rgLwCcpText    = 3  // index of ccpText in fibRgLw
 	rgFcLcbPapx    = 13 // index of fcPlcfBtePapx in fibRgFcLcb
 	rgFcLcbClx     = 33 // index of fcClx in fibRgFcLcb
+	rgFcLcbPlfLst  = 73 // index of fcPlfLst in fibRgFcLcb
+	rgFcLcbPlfLfo  = 74 // index of fcPlfLfo in fibRgFcLcb
 )
 
 func parseFIB(w []byte) (*fib, error) {
@@ -75,5 +81,9 @@ func parseFIB(w []byte) (*fib, error) {
 	pair := func(i int) (uint32, uint32) { return le.Uint32(w[p+8*i:]), le.Uint32(w[p+8*i+4:]) }
 	f.fcClx, f.lcbClx = pair(rgFcLcbClx)
 	f.fcPapx, f.lcbPapx = pair(rgFcLcbPapx)
+	if cb > rgFcLcbPlfLfo {
+		f.fcPlfLst, f.lcbPlfLst = pair(rgFcLcbPlfLst)
+		f.fcPlfLfo, f.lcbPlfLfo = pair(rgFcLcbPlfLfo)
+	}
 	return f, nil
 }

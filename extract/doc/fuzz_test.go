@@ -9,7 +9,7 @@ import (
 // FuzzDOC reads arbitrary bytes with the reader's own code unguarded
 // (only the compound-file library's panics are caught).
 func FuzzDOC(f *testing.F) {
-	for _, p := range []string{"testdata/lianyungang-2024-22.doc", "testdata/poi-61490.doc"} {
+	for _, p := range []string{"testdata/lianyungang-2024-22.doc", "testdata/poi-61490.doc", "testdata/merged-cells.doc", "testdata/auto-numbering.doc"} {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			f.Fatal(err)

@@ -10,7 +10,21 @@ type paraProps struct {
 	inTable bool // the paragraph is in a table cell
 	rowEnd  bool // the paragraph is a table row's end mark (TTP)
 	depth   int  // table nesting depth (1 for an outer table)
+	// vmerge is, on a row's end mark, each cell's vertical merge: 0 not
+	// merged, vmergeFirst the first cell of a merged run, vmergeCont a
+	// cell the one above covers.
+	vmerge []uint8
+	// ilfo is the paragraph's list instance (1-based; 0 none), ilvl its
+	// level in the list.
+	ilfo, ilvl int
 }
+
+// The vertical merge states of a cell (TCGRF.vertMerge).
+const (
+	vmergeCont  = 1
+	vmergeFirst = 3
+	maxCells    = 63 // cells a Word row holds
+)
 
 // papxRun gives the properties of paragraphs whose mark lies in [fc0, fc1).
 type papxRun struct {
@@ -37,6 +51,9 @@ const (
 	sprmPFInnerTtp     = 0x244C
 	sprmPFInnerTableCl = 0x244B
 	sprmTDefTable      = 0xD608
+	sprmTVertMerge     = 0xD62B
+	sprmPIlfo          = 0x460B
+	sprmPIlvl          = 0x260A
 	sprmPChgTabs       = 0xC615
 	fkpSize            = 512
 	maxFkps            = 1 << 14
@@ -149,7 +166,51 @@ func readSprms(g []byte) paraProps {
 			if p.depth > 0 {
 				p.inTable = true
 			}
+		case sprmTDefTable:
+			p.vmerge = defTableMerges(op)
+		case sprmPIlfo:
+			p.ilfo = int(int16(le.Uint16(op)))
+		case sprmPIlvl:
+			p.ilvl = int(op[0])
+		case sprmTVertMerge:
+			// cb, the cell's index, its vertMerge
+			if len(op) >= 3 && int(op[1]) < maxCells {
+				for len(p.vmerge) <= int(op[1]) {
+					p.vmerge = append(p.vmerge, 0)
+				}
+				p.vmerge[op[1]] = op[2] & 3
+			}
 		}
 	}
 	return p
+}
+
+// defTableMerges reads the cells' vertical merge states from a
+// sprmTDefTable operand: cb (2 bytes), itcMac, the itcMac+1 cell
+// boundaries (2 bytes each), then a TC80 of 20 bytes per cell whose first
+// two bytes (TCGRF) hold vertMerge in bits 5–6. Cells whose TC80 is
+// missing are not merged.
+func defTableMerges(op []byte) []uint8 {
+	if len(op) < 3 {
+		return nil
+	}
+	n := int(op[2])
+	if n == 0 || n > maxCells {
+		return nil
+	}
+	tcs := 3 + 2*(n+1)
+	out := make([]uint8, n)
+	any := false
+	for i := range n {
+		at := tcs + 20*i
+		if at+2 > len(op) {
+			break
+		}
+		out[i] = uint8(binary.LittleEndian.Uint16(op[at:])>>5) & 3
+		any = any || out[i] != 0
+	}
+	if !any {
+		return nil
+	}
+	return out
 }

@@ -239,3 +239,8 @@ func roman(v int) string {
 	}
 	return b.String()
 }
+
+// FormatListNumber writes v in one of Word's number formats
+// (ST_NumberFormat names: "decimal", "chineseCounting", …) as list
+// numbers show it; the .doc reader numbers its lists with it too.
+func FormatListNumber(v int, format string) string { return formatListNumber(v, format) }

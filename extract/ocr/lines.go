@@ -118,8 +118,16 @@ func footer(ls []line, width int) bool {
 		return false
 	}
 	l, p := ls[n-1], ls[n-2]
-	return utf8.RuneCountInString(l.text) <= 8 && l.top-p.bottom > 2*max(l.height, p.height) &&
-		4*abs(l.left+l.right-width) < width/2
+	if utf8.RuneCountInString(l.text) > 8 || 4*abs(l.left+l.right-width) >= width/2 {
+		return false
+	}
+	return l.top-p.bottom > 2*max(l.height, p.height) || l.top > p.bottom && dashes(l.text)
+}
+
+// dashes reports whether s is made of the dashes and digits of a page
+// number ("— 4 —" read as "二二").
+func dashes(s string) bool {
+	return strings.Trim(s, " -—–―一二－_~·.。0123456789") == ""
 }
 
 func abs(x int) int {
@@ -174,9 +182,10 @@ func pageGlyphs(ls []line, widthPx, heightPx int) ([]layout.Glyph, [4]float64) {
 		hs[i] = l.height
 	}
 	body := median(hs)
+	pitch := linePitch(ls, body)
 	top := float64(heightPx) * scale
 	var gs []layout.Glyph
-	for _, l := range ls {
+	for i, l := range ls {
 		// The characters in tesseract's order, a space between Latin
 		// words, spread evenly over the line: its word boxes overlap and
 		// wander too much to place each character by its own.
@@ -184,7 +193,7 @@ func pageGlyphs(ls []line, widthPx, heightPx int) ([]layout.Glyph, [4]float64) {
 		// brackets and colons it judges paragraphs by.
 		rs := []rune(repair(l.text))
 		h := l.height
-		if 4*abs(h-body) <= body {
+		if 4*abs(h-body) <= body || i > 0 && tallFollower(l, ls[i-1], body, pitch) {
 			h = body
 		}
 		size := float64(h) * scale * 1.05
@@ -206,4 +215,30 @@ func pageGlyphs(ls []line, widthPx, heightPx int) ([]layout.Glyph, [4]float64) {
 		}
 	}
 	return gs, [4]float64{0, 0, pageWidth, top}
+}
+
+// linePitch is the usual distance between the baselines of consecutive
+// lines of body height (0 when no two are).
+func linePitch(ls []line, body int) int {
+	var ds []int
+	for i := 1; i < len(ls); i++ {
+		a, b := ls[i-1], ls[i]
+		if d := b.base - a.base; d > 0 && 4*abs(a.height-body) <= body && 4*abs(b.height-body) <= body {
+			ds = append(ds, d)
+		}
+	}
+	return median(ds)
+}
+
+// tallFollower reports whether line l, taller than the body text, is body
+// text all the same: it follows a body line at the usual pitch and is less
+// than twice as tall. A short line's few word boxes take in a tall bracket
+// or specks ("完成时间：12月底前）" 1.5 times the body's height); a larger
+// title keeps its own spacing.
+func tallFollower(l, prev line, body, pitch int) bool {
+	if pitch <= 0 || l.height >= 2*body || 4*abs(prev.height-body) > body {
+		return false
+	}
+	d := l.base - prev.base
+	return 10*d >= 7*pitch && 10*d <= 13*pitch
 }

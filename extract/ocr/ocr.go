@@ -121,17 +121,23 @@ func buildDocument(format string, pages []pageWords) *document.Document {
 	d := layout.Assemble(laid)
 	d.Format, d.OCR, d.Pages = format, true, len(pages)
 	for i := range d.Blocks {
-		b := &d.Blocks[i]
-		b.Text = repair(b.Text)
-		if b.Table != nil {
-			for _, row := range b.Table.Rows {
-				for j := range row {
-					row[j].Text = repair(row[j].Text)
-				}
+		RepairBlock(&d.Blocks[i])
+	}
+	return d
+}
+
+// RepairBlock repairs what OCR does to Chinese text in a paragraph or a
+// table's cells (see repair): lines joined into a paragraph show what a
+// line alone did not, such as a label's colon at the line break.
+func RepairBlock(b *document.Block) {
+	b.Text = repair(b.Text)
+	if b.Table != nil {
+		for _, row := range b.Table.Rows {
+			for j := range row {
+				row[j].Text = repair(row[j].Text)
 			}
 		}
 	}
-	return d
 }
 
 // pdfPages renders and recognises a PDF's pages, Jobs at a time.
@@ -143,6 +149,53 @@ func (r Reader) pdfPages(ctx context.Context, dir, pdf, lang string) ([]pageWord
 	if n > maxPages {
 		return nil, fmt.Errorf("%d pages, more than a notice has (limit %d)", n, maxPages)
 	}
+	nums := make([]int, n)
+	for i := range nums {
+		nums[i] = i + 1
+	}
+	return r.recognisePages(ctx, dir, pdf, lang, nums)
+}
+
+// PDFPages recognises the given pages (1-based) of a PDF whose other
+// pages have a text layer, and lays each out for layout.Assemble: the
+// PDF reader's pages that hold only an image. Lines are repaired as in
+// Read; the paragraphs they join into need RepairBlock once assembled.
+func (r Reader) PDFPages(ctx context.Context, data []byte, nums []int) (map[int]*layout.Page, error) {
+	lang := r.Lang
+	if lang == "" {
+		lang = "chi_sim"
+	}
+	if len(nums) > maxPages {
+		return nil, fmt.Errorf("%d scanned pages, more than a notice has (limit %d)", len(nums), maxPages)
+	}
+	if err := checkTools(true, lang); err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp("", "duban-ocr-")
+	if err != nil {
+		return nil, fmt.Errorf("OCR: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	in := filepath.Join(dir, "in.pdf")
+	if err := os.WriteFile(in, data, 0o600); err != nil {
+		return nil, fmt.Errorf("OCR: %w", err)
+	}
+	pages, err := r.recognisePages(ctx, dir, in, lang, nums)
+	if err != nil {
+		return nil, fmt.Errorf("OCR: %w", err)
+	}
+	out := make(map[int]*layout.Page, len(nums))
+	for i, p := range pages {
+		gs, box := pageGlyphs(pageLines(p.words), p.width, p.height)
+		out[nums[i]] = layout.LayoutPage(gs, nil, box, nums[i])
+	}
+	return out, nil
+}
+
+// recognisePages renders and recognises the given pages of a PDF, Jobs
+// at a time.
+func (r Reader) recognisePages(ctx context.Context, dir, pdf, lang string, nums []int) ([]pageWords, error) {
+	n := len(nums)
 	jobs := r.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
@@ -163,7 +216,7 @@ func (r Reader) pdfPages(ctx context.Context, dir, pdf, lang string) ([]pageWord
 				errs[i] = ctx.Err()
 				return
 			}
-			img, err := renderPage(ctx, dir, pdf, i+1)
+			img, err := renderPage(ctx, dir, pdf, nums[i])
 			if err == nil {
 				var tsv *TSV
 				if tsv, err = recognise(ctx, img, lang); err == nil {
@@ -174,7 +227,7 @@ func (r Reader) pdfPages(ctx context.Context, dir, pdf, lang string) ([]pageWord
 				os.Remove(img)
 			}
 			if err != nil {
-				errs[i] = fmt.Errorf("page %d: %w", i+1, err)
+				errs[i] = fmt.Errorf("page %d: %w", nums[i], err)
 				cancel()
 			}
 		}()

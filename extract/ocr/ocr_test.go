@@ -114,3 +114,29 @@ func FuzzTSV(f *testing.F) {
 		buildDocument("png", splitPages(tt))
 	})
 }
+
+// A short last line whose word boxes came out taller than the body's
+// (a tall bracket, specks) still ends its paragraph; the page number read
+// as "二二", close under the text, goes.
+func TestTallLastLine(t *testing.T) {
+	var ws []Word
+	// lines from x 280 to 1200 (the first indented by two characters)
+	body := []string{"推进", "各项", "工作", "落实", "到位", "确保", "取得", "实效", "各单位"}
+	ws = append(ws, words(1, 1, 1, 360, 100, append([]string{"1."}, body...)...)...)
+	for i := 2; i <= 4; i++ {
+		ws = append(ws, words(1, 1, i, 280, 100+60*(i-1), append([]string{"要求各方"}, body...)...)...)
+	}
+	ws = append(ws, words(1, 1, 5, 280, 340, "各方确保取得实效落实（责任单位：市发改委，完成")...)
+	tall := words(1, 1, 6, 280, 380, "时间：5月底前）")
+	tall[0].Height = 62
+	ws = append(ws, tall...)
+	ws = append(ws, words(1, 2, 1, 700, 470, "二二")...)
+	d := buildDocument("png", []pageWords{{width: 1480, height: 2000, words: ws}})
+	if len(d.Blocks) != 1 || !strings.HasSuffix(d.Blocks[0].Text, "（责任单位：市发改委，完成时间：5月底前）") {
+		var got []string
+		for _, b := range d.Blocks {
+			got = append(got, b.Text)
+		}
+		t.Errorf("got %q, want one paragraph ending in the clause", got)
+	}
+}

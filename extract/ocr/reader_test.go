@@ -3,12 +3,15 @@ package ocr_test
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/duban/duban"
 	"github.com/duban/duban/extract"
 	"github.com/duban/duban/extract/ocr"
+	"github.com/duban/duban/internal/gold"
 )
 
 // needTesseract skips a test on a machine without the OCR tools (CI
@@ -119,5 +122,69 @@ func BenchmarkRead(b *testing.B) {
 		if _, err := (ocr.Reader{}).Read("p.jpg", data); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// A PDF whose page 2 is a scan between two typeset pages (made here with
+// poppler's pdfseparate and pdfunite from the sample and its scanned page
+// 2): the scanned page is recognised, the others read from the text
+// layer, and the tasks of all three come out in order.
+func TestMixedPDF(t *testing.T) {
+	needTesseract(t)
+	for _, tool := range []string{"pdfseparate", "pdfunite"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s not installed (poppler-utils)", tool)
+		}
+	}
+	dir := t.TempDir()
+	run := func(name string, args ...string) {
+		if out, err := exec.Command(name, args...).CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v: %s", name, err, out)
+		}
+	}
+	run("pdfseparate", "-f", "1", "-l", "3", "../../testdata/lianyungang-2024-22.pdf", filepath.Join(dir, "t%d.pdf"))
+	mixed := filepath.Join(dir, "mixed.pdf")
+	run("pdfunite", filepath.Join(dir, "t1.pdf"), "testdata/lianyungang-2024-22.scan-page2.pdf", filepath.Join(dir, "t3.pdf"), mixed)
+	data, err := os.ReadFile(mixed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := extract.Bytes("mixed.pdf", data, extract.Options{Year: 2024})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !n.Source.OCR || n.Source.Pages != 3 {
+		t.Errorf("source %+v", n.Source)
+	}
+	if n.DocNumber != "连政办发〔2024〕22号" {
+		t.Errorf("doc number %q (page 1, text layer)", n.DocNumber)
+	}
+	want, err := gold.Read("../../testdata/lianyungang-2024-22.gold.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantByID := map[string]duban.Task{}
+	for _, task := range want.Tasks {
+		wantByID[task.ID] = task
+	}
+	var ids []string
+	for _, task := range n.Tasks {
+		ids = append(ids, task.ID)
+	}
+	// page 2 (OCR) holds 一.1–一.5, page 3 (text layer) 一.6–二.2
+	if got := strings.Join(ids, " "); !strings.HasPrefix(got, "一.1 一.2 一.3 一.4 一.5 一.6 一.7 一.8 二.1") {
+		t.Fatalf("tasks %s", got)
+	}
+	for _, task := range n.Tasks[:9] {
+		w := wantByID[task.ID]
+		if !reflect.DeepEqual(task.Units, w.Units) {
+			t.Errorf("task %s units %+v, want %+v", task.ID, task.Units, w.Units)
+		}
+		if task.Deadline == nil || w.Deadline == nil || task.Deadline.Date != w.Deadline.Date {
+			t.Errorf("task %s deadline %+v, want %+v", task.ID, task.Deadline, w.Deadline)
+		}
+	}
+	if task := n.Tasks[7]; task.Text != wantByID["一.8"].Text {
+		t.Errorf("task 一.8 (text layer) %q", task.Text)
 	}
 }

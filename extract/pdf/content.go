@@ -80,6 +80,7 @@ type docState struct {
 	mu       sync.Mutex
 	fonts    map[string]*fontSlot // by font resources text and name; under mu
 	warnings []string             // damage read past; under mu
+	scanned  []int                // pages with images and no text; under mu
 	glyphs   atomic.Int64
 	deadline time.Time
 }
@@ -124,6 +125,7 @@ type interp struct {
 	segs   []segment
 	ops    int
 	forms  int
+	images int // images drawn
 }
 
 func finite(v float64) float64 {
@@ -268,6 +270,7 @@ func (it *interp) run(strm lpdf.Value, res lpdf.Value, ctm mat, depth int) error
 		switch op {
 		case "ID":
 			inImage = true
+			it.images++
 		case "q":
 			if len(stack) < maxStack {
 				stack = append(stack, g)
@@ -397,7 +400,11 @@ func (it *interp) run(strm lpdf.Value, res lpdf.Value, ctm mat, depth int) error
 			path = path[:0]
 		case "Do":
 			if len(args) == 1 {
-				err = it.form(res.Key("XObject").Key(args[0].Name()), res, g.ctm, depth)
+				x := res.Key("XObject").Key(args[0].Name())
+				if x.Key("Subtype").Name() == "Image" {
+					it.images++
+				}
+				err = it.form(x, res, g.ctm, depth)
 			}
 		}
 	})

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -58,14 +59,20 @@ func (Reader) Read(name string, data []byte) (*document.Document, error) {
 		err error
 	}
 	done := make(chan result, 1)
+	var mixed *mixedPages
 	go func() {
-		d, err := readPDF(name, data)
+		d, m, err := readPDF(name, data)
+		mixed = m
 		done <- result{d, err}
 	}()
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()
 	select {
 	case r := <-done:
+		if mixed != nil {
+			// OCR takes its own time, outside the reading's bound.
+			return mixed.finish(name, data), nil
+		}
 		return r.doc, r.err
 	case <-timer.C:
 		return nil, fmt.Errorf("%s: reading took longer than %v, gave up", name, timeout)
@@ -94,18 +101,19 @@ func (b *budgetReader) ReadAt(p []byte, off int64) (int, error) {
 	return n, nil
 }
 
-// readPDF reads a PDF without the timeout guard.
-func readPDF(name string, data []byte) (doc *document.Document, err error) {
+// readPDF reads a PDF without the timeout guard. A PDF with a text layer
+// on some pages and only images on others is left to mixed to finish.
+func readPDF(name string, data []byte) (doc *document.Document, mixed *mixedPages, err error) {
 	// Pages recover their own panics (naming the page); this catches the
 	// rest: the page tree, the layout of the whole document.
 	defer func() {
 		if r := recover(); r != nil {
-			doc, err = nil, fmt.Errorf("%s: malformed PDF: %s", name, shortError(r))
+			doc, mixed, err = nil, nil, fmt.Errorf("%s: malformed PDF: %s", name, shortError(r))
 		}
 	}()
 	data = normaliseFrame(data)
 	if data, err = decrypt(data); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
 	// A stream whose /Length is wrong is read to its endstream.
 	data, warnings := fixLengths(data)
@@ -116,7 +124,7 @@ func readPDF(name string, data []byte) (doc *document.Document, err error) {
 	} else if fixed, ok := repair(data); ok {
 		data = fixed
 	} else {
-		return nil, fmt.Errorf("%s: not a readable PDF: %w", name, xerr)
+		return nil, nil, fmt.Errorf("%s: not a readable PDF: %w", name, xerr)
 	}
 	open := func(data []byte) (*lpdf.Reader, error) {
 		br := &budgetReader{data: data}
@@ -125,12 +133,12 @@ func readPDF(name string, data []byte) (doc *document.Document, err error) {
 	}
 	r, err := open(data)
 	if err != nil && isEncrypted(data) {
-		return nil, fmt.Errorf("%s: encrypted PDF not supported", name)
+		return nil, nil, fmt.Errorf("%s: encrypted PDF not supported", name)
 	}
 	var pages []pageRef
 	if err == nil {
 		if r.Trailer().Key("Encrypt").Kind() != lpdf.Null {
-			return nil, fmt.Errorf("%s: encrypted PDF not supported", name)
+			return nil, nil, fmt.Errorf("%s: encrypted PDF not supported", name)
 		}
 		pages = collectPages(r)
 	}
@@ -145,24 +153,28 @@ func readPDF(name string, data []byte) (doc *document.Document, err error) {
 		}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a readable PDF: %s", name, shortError(err))
+		return nil, nil, fmt.Errorf("%s: not a readable PDF: %s", name, shortError(err))
 	}
 	if len(pages) == 0 {
-		return nil, fmt.Errorf("%s: no pages", name)
+		return nil, nil, fmt.Errorf("%s: no pages", name)
 	}
 	pd := &docState{fonts: map[string]*fontSlot{}, deadline: time.Now().Add(workLimit)}
 	laid, errs := readPages(pd, pages)
 	for i, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("%s: page %d: %w", name, i+1, err)
+			return nil, nil, fmt.Errorf("%s: page %d: %w", name, i+1, err)
 		}
 	}
 	if !layout.HasText(laid) {
-		return nil, fmt.Errorf("%s: %w", name, errPDFNoText)
+		return nil, nil, fmt.Errorf("%s: %w", name, errPDFNoText)
+	}
+	if len(pd.scanned) > 0 {
+		slices.Sort(pd.scanned)
+		return nil, &mixedPages{laid: laid, scanned: pd.scanned, warnings: append(warnings, pd.warnings...)}, nil
 	}
 	doc = layout.Assemble(laid)
 	doc.Warnings = append(warnings, pd.warnings...)
-	return doc, nil
+	return doc, nil, nil
 }
 
 // readPages interprets and lays out the pages on a few goroutines (the
@@ -330,6 +342,11 @@ func readPage(pd *docState, p pageRef, num int) (lp *layout.Page, err error) {
 		if err := it.run(contents, p.res, identity, 0); err != nil {
 			return nil, err
 		}
+	}
+	if len(it.glyphs) == 0 && it.images > 0 {
+		pd.mu.Lock()
+		pd.scanned = append(pd.scanned, num)
+		pd.mu.Unlock()
 	}
 	return layout.LayoutPage(layoutGlyphs(it.glyphs), layoutSegments(it.segs), p.box, num), nil
 }
