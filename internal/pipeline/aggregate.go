@@ -104,7 +104,7 @@ func (r *runner) aggregate(ctx context.Context, sum *Summary) bool {
 		// and is reported by them.
 		_ = r.be.Prepare(all, r.ropt)
 	}
-	var unitPaths, quarterPaths []string
+	var unitPaths, quarterPaths, bulletinPaths []string
 	unitDir, unitErr := outdir.Join(r.out, "units")
 	quarterDir, quarterErr := outdir.Join(r.out, "quarterly")
 	// One after the other: each renders its documents on every core, and
@@ -114,6 +114,12 @@ func (r *runner) aggregate(ctx context.Context, sum *Summary) bool {
 	}
 	if r.be.Quarterly != nil && quarterErr == nil {
 		quarterPaths, quarterErr = r.be.Quarterly(all, quarterDir, r.opt.Quarters, r.ropt)
+		// The 通报 speaks of a day: the run's as-of day, today by default.
+		if quarterErr == nil && r.be.Bulletin != nil {
+			bopt := r.ropt
+			bopt.AsOf = r.asOf()
+			bulletinPaths, quarterErr = r.be.Bulletin(all, quarterDir, r.opt.Quarters, bopt)
+		}
 	}
 	if ctx.Err() != nil {
 		r.st.Aggregate = nil
@@ -146,13 +152,13 @@ func (r *runner) aggregate(ctx context.Context, sum *Summary) bool {
 	default:
 		sum.Counts.Quarters = countStems(quarterPaths)
 		if r.opt.Quarters == nil {
-			prune(quarterDir, quarterPaths)
+			prune(quarterDir, append(quarterPaths, bulletinPaths...))
 		}
 	}
 	r.st.Aggregate = nil
 	if ok {
 		a := &aggregateState{Key: key, Units: sum.Counts.Units, Quarters: sum.Counts.Quarters}
-		for _, p := range append(append(unitPaths, quarterPaths...), returnPaths...) {
+		for _, p := range append(append(append(unitPaths, quarterPaths...), bulletinPaths...), returnPaths...) {
 			if rel, err := filepath.Rel(r.out, p); err == nil {
 				a.Files = append(a.Files, rel)
 			}
@@ -163,9 +169,9 @@ func (r *runner) aggregate(ctx context.Context, sum *Summary) bool {
 }
 
 // aggregateOutputs changes when the aggregate writes new kinds of files
-// (2: return sheets and calendars), so an output folder of an earlier
+// (2: return sheets and calendars; 3: the quarterly 通报), so an output folder of an earlier
 // version gets them on its next run.
-const aggregateOutputs = 2
+const aggregateOutputs = 3
 
 func aggregateKey(r *runner, records string) string {
 	b, _ := json.Marshal(struct {
@@ -252,7 +258,7 @@ func contains(list []string, s string) bool {
 // into units/ and quarterly/ (or a temporary file of a killed run).
 func isDocument(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".pdf", ".xlsx":
+	case ".pdf", ".xlsx", ".docx":
 		return true
 	}
 	return strings.Contains(name, tmpMark)
