@@ -294,7 +294,7 @@ func checkBulletins(t *testing.T, out string, n *duban.Notice, slug string, repo
 		if f := books[q]; f != nil {
 			return f
 		}
-		f, err := excelize.OpenFile(filepath.Join(out, "quarterly", q+"通报.xlsx"))
+		f, err := excelize.OpenFile(filepath.Join(out, "bulletins", q+"通报.xlsx"))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -114,12 +114,13 @@ func (r *runner) aggregate(ctx context.Context, sum *Summary) bool {
 	}
 	if r.be.Quarterly != nil && quarterErr == nil {
 		quarterPaths, quarterErr = r.be.Quarterly(all, quarterDir, r.opt.Quarters, r.ropt)
-		// The 通报 speaks of a day: the run's as-of day, today by default.
-		if quarterErr == nil && r.be.Bulletin != nil {
-			bopt := r.ropt
-			bopt.AsOf = r.asOf()
-			bulletinPaths, quarterErr = r.be.Bulletin(all, quarterDir, r.opt.Quarters, bopt)
-		}
+	}
+	// The 通报 speaks of a day: the run's as-of day, today by default.
+	bulletinDir, bulletinErr := outdir.Join(r.out, BulletinsDir)
+	if r.be.Bulletin != nil && bulletinErr == nil && quarterErr == nil {
+		bopt := r.ropt
+		bopt.AsOf = r.asOf()
+		bulletinPaths, bulletinErr = r.be.Bulletin(all, bulletinDir, r.opt.Quarters, bopt)
 	}
 	if ctx.Err() != nil {
 		r.st.Aggregate = nil
@@ -152,7 +153,15 @@ func (r *runner) aggregate(ctx context.Context, sum *Summary) bool {
 	default:
 		sum.Counts.Quarters = countStems(quarterPaths)
 		if r.opt.Quarters == nil {
-			prune(quarterDir, append(quarterPaths, bulletinPaths...))
+			prune(quarterDir, quarterPaths)
+		}
+	}
+	if r.be.Bulletin != nil && quarterErr == nil {
+		if bulletinErr != nil {
+			ok = false
+			r.warns = append(r.warns, NoticeWarning{Code: "render", Message: fmt.Sprintf("quarterly 通报: %v", bulletinErr)})
+		} else if r.opt.Quarters == nil {
+			prune(bulletinDir, bulletinPaths)
 		}
 	}
 	r.st.Aggregate = nil

@@ -295,6 +295,10 @@ func assigned(t *duban.Task, unit string, dir *duban.Directory) bool {
 // RemindersDir is the folder of the 催办单.
 const RemindersDir = "reminders"
 
+// BulletinsDir is the folder of the quarterly 通报 (YYYYQn通报.pdf, .xlsx,
+// .docx) in an output folder.
+const BulletinsDir = "bulletins"
+
 // Remind writes, per unit with tasks overdue or near their deadline on
 // opt.AsOf (not reported 已完成), a 催办单 as PDF and DOCX into
 // reminders/, from the store, and returns their paths.
