@@ -159,17 +159,7 @@ func Write(dir string, ns []Notice, opt Options) ([]string, error) {
 	var out []string
 	used := map[string]int{}
 	for _, s := range Sheets(ns, opt) {
-		name := s.Unit
-		if opt.SafeName != nil {
-			name = opt.SafeName(name)
-		}
-		if k := used[name]; k > 0 {
-			used[name]++
-			name = fmt.Sprintf("%s-%d", name, k+1)
-		} else {
-			used[name] = 1
-		}
-		p := filepath.Join(dir, name+".xlsx")
+		p := filepath.Join(dir, fileName(s.Unit, opt, used)+".xlsx")
 		f, err := s.Workbook(opt)
 		if err != nil {
 			return out, fmt.Errorf("%s: %w", p, err)
@@ -182,6 +172,21 @@ func Write(dir string, ns []Notice, opt Options) ([]string, error) {
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// fileName is a unit's file name without extension, made safe and
+// numbered when two units come to the same name (used counts them).
+func fileName(unit string, opt Options, used map[string]int) string {
+	name := unit
+	if opt.SafeName != nil {
+		name = opt.SafeName(name)
+	}
+	if k := used[name]; k > 0 {
+		used[name]++
+		return fmt.Sprintf("%s-%d", name, k+1)
+	}
+	used[name] = 1
+	return name
 }
 
 // Key is what the hidden column holds for a row: notice slug and task id.

@@ -62,7 +62,8 @@ func (r *runner) asOf() time.Time {
 	return time.Now()
 }
 
-// writeReturns writes returns/<unit>.xlsx from the store.
+// writeReturns writes returns/<unit>.xlsx (and, with PDF among the
+// formats, the printable <unit>.pdf) from the store.
 func (r *runner) writeReturns() ([]string, error) {
 	if !slices.Contains(r.opt.formats(), "xlsx") {
 		return nil, nil
@@ -78,6 +79,14 @@ func (r *runner) writeReturns() ([]string, error) {
 	paths, err := returns.Write(dir, ns, r.returnOptions())
 	if err != nil {
 		return paths, err
+	}
+	// The same forms printed, for units that fill them in by hand.
+	if slices.Contains(r.opt.formats(), "pdf") {
+		pdfs, err := returns.WritePDF(dir, ns, r.returnOptions())
+		paths = append(paths, pdfs...)
+		if err != nil {
+			return paths, err
+		}
 	}
 	prune(dir, paths)
 	cdir := filepath.Join(r.out, CalendarDir)
