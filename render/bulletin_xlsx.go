@@ -215,7 +215,8 @@ func (b *bulletin) workbook() (*excelize.File, error) {
 }
 
 // stackedChart adds the native chart: one stacked bar per unit of the
-// ranking (rows first..last), a series per standing.
+// ranking (rows first..last), a series per standing, below the table
+// (the 合计 row and a blank row), so the table prints at full width.
 func (b *bulletin) stackedChart(f *excelize.File, first, last int) error {
 	sheet := "'" + bSheetUnits + "'"
 	var series []excelize.ChartSeries
@@ -230,7 +231,7 @@ func (b *bulletin) stackedChart(f *excelize.File, first, last int) error {
 	}
 	font := excelize.Font{Family: "宋体", Size: 9, Color: "404040"}
 	gap, overlap := uint(60), 100
-	return f.AddChart(bSheetUnits, fmt.Sprintf("L%d", first-1), &excelize.Chart{
+	return f.AddChart(bSheetUnits, fmt.Sprintf("A%d", last+4), &excelize.Chart{
 		Type:      excelize.BarStacked,
 		Series:    series,
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: bPartChart, Font: &excelize.Font{Family: "宋体", Size: 12, Bold: true}}}},

@@ -55,9 +55,9 @@ func (s *Sheet) Form(opt Options) render.ReturnForm {
 		if len(docs) > 1 && a.Notice.DocNumber != "" {
 			id = a.Notice.DocNumber + "\n" + id
 		}
-		raw := ""
+		raw, date := "", ""
 		if t.Deadline != nil {
-			raw = t.Deadline.Raw
+			raw, date = t.Deadline.Raw, string(t.Deadline.Date)
 		}
 		l := duban.LightOf(t, s.Unit, opt.AsOf, opt.WarnDays)
 		p := progressOf(t, a)
@@ -67,7 +67,7 @@ func (s *Sheet) Form(opt Options) render.ReturnForm {
 		} else {
 			count[p.Status]++
 		}
-		f.Rows = append(f.Rows, []string{strconv.Itoa(i + 1), id, t.Text, roleName(a), raw, string(t.Deadline.Date), string(l),
+		f.Rows = append(f.Rows, []string{strconv.Itoa(i + 1), id, t.Text, roleName(a), raw, date, string(l),
 			status, p.Detail, p.Problems, p.NextSteps, p.DoneDate})
 		f.Red = append(f.Red, l == duban.LightOverdue)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/duban/duban"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -66,7 +67,9 @@ func TestWritePDF(t *testing.T) {
 		t.Skip("no pdftotext")
 	}
 	dir := t.TempDir()
-	paths, err := WritePDF(dir, []Notice{testNotice()}, Options{AsOf: time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC), WarnDays: 15})
+	n := testNotice()
+	n.Tasks = append(n.Tasks, duban.Task{ID: "三.1", Text: "长期坚持。", Units: []duban.Unit{{Name: "市发改委", Role: duban.RoleResponsible}}})
+	paths, err := WritePDF(dir, []Notice{n}, Options{AsOf: time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC), WarnDays: 15})
 	if err != nil || len(paths) != 2 {
 		t.Fatalf("%v %v", paths, err)
 	}
@@ -77,12 +80,12 @@ func TestWritePDF(t *testing.T) {
 	text := strings.Join(strings.Fields(string(out)), "")
 	for _, s := range []string{"市发改委重点任务进展情况填报表", "填报单位：市发改委", "联系人：", "联系电话：", "分管领导：",
 		"报送截止日期：2024-09-25", "报送轮次：2024Q3", "建立台账。", "各牵头单位于每季度末月25日前报送进展情况。",
-		"□已完成", "□无法完成", "2024-06-01", "合计：共2项，已完成1项", "单位负责人签字：", "（盖章）", "填报日期：", "第1页共1页"} {
+		"□已完成", "□无法完成", "2024-06-01", "合计：共3项，已完成1项", "长期坚持。", "单位负责人签字：", "（盖章）", "填报日期：", "第1页共1页"} {
 		if !strings.Contains(text, s) {
 			t.Errorf("form lacks %s:\n%s", s, out)
 		}
 	}
-	if strings.Count(text, "□已完成") != 1 {
-		t.Errorf("boxes for %d tasks, want 1 (the other is reported)", strings.Count(text, "□已完成"))
+	if strings.Count(text, "□已完成") != 2 {
+		t.Errorf("boxes for %d tasks, want 2 (the other is reported)", strings.Count(text, "□已完成"))
 	}
 }

@@ -110,7 +110,11 @@ func (r *runner) aggregate(ctx context.Context, sum *Summary) bool {
 	// One after the other: each renders its documents on every core, and
 	// together they held twice the documents in memory at once.
 	if r.be.UnitSheets != nil && unitErr == nil {
-		unitPaths, unitErr = r.be.UnitSheets(all, unitDir, r.ropt)
+		// The sheets show each task's light as of the run's day (today
+		// by default), as the return sheets do.
+		uopt := r.ropt
+		uopt.AsOf = r.asOf()
+		unitPaths, unitErr = r.be.UnitSheets(all, unitDir, uopt)
 	}
 	if r.be.Quarterly != nil && quarterErr == nil {
 		quarterPaths, quarterErr = r.be.Quarterly(all, quarterDir, r.opt.Quarters, r.ropt)
