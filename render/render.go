@@ -72,8 +72,8 @@ type resources struct {
 	// ledger's lights).
 	AsOf     time.Time
 	WarnDays int
-	pdf       bool
-	xlsx      bool
+	pdf      bool
+	xlsx     bool
 }
 
 // load checks the options and loads the layout and font.

@@ -131,7 +131,9 @@ func TestLedgerStatus(t *testing.T) {
 	}) {
 		t.Errorf("%s: 落实情况 lacks 一.8 as 市发改委 reported it", path)
 	}
-	if !slices.ContainsFunc(rows, func(r []string) bool { return len(r) >= 6 && r[0] == "一.1" && r[3] == "逾期" && r[5] == "未报送" }) {
+	if !slices.ContainsFunc(rows, func(r []string) bool {
+		return len(r) >= 6 && r[0] == "一.1" && r[3] == "逾期" && r[5] == "未报送"
+	}) {
 		t.Errorf("%s: 落实情况 lacks 一.1 逾期 未报送", path)
 	}
 	back, err := render.ReadLedger(path)
