@@ -144,7 +144,6 @@ type bulletin struct {
 	overdue, behind          []bItem
 	prevQuarter              string
 	prev                     bCounts // the previous quarter on the same day
-	now                      time.Time
 }
 
 // taskStanding is a task's standing: done when its lead units (else all)
@@ -429,6 +428,3 @@ const (
 	bPartBehind   = "进度滞后任务"
 	bPartCompare  = "与上季度比较"
 )
-
-// bulletinWords are the characters the bulletin writes itself.
-const bulletinWords = "重点任务落实情况通报截至年月日第季度到期共项其中完成率已逾未按时推进滞后启动报送合计排名单位编号截止具体进展存在问题上本变化个百分点提高下降持平没有不作比较同总体各图来源文件无占比数量（）：；，。%+-—0123456789"

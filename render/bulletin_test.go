@@ -100,7 +100,6 @@ func TestBulletin(t *testing.T) {
 	w := expectQuarter([]*duban.Notice{n}, "2024Q4")
 	lines := map[string][]int{} // unit → due, then one count per name
 	total := make([]int, 7)
-	var overdueUnits []string
 	for unit, ts := range w.byUnit {
 		c := make([]int, 7)
 		for _, task := range ts {
@@ -113,7 +112,6 @@ func TestBulletin(t *testing.T) {
 				k = 0
 			case d.Before(asOf):
 				k = 1
-				overdueUnits = append(overdueUnits, unit)
 			case p == nil:
 				k = 5
 			case p.Status == duban.StatusBehind:
