@@ -8,7 +8,7 @@ import (
 // document is the reminder as render lays it out.
 func (l Letter) document() render.Reminder {
 	r := render.Reminder{Title: Title, Unit: l.Unit, Body: l.Body(), Header: Header,
-		Widths: []float64{0.6, 1.3, 1.8, 4.4, 2, 1.3, 2, 1.4}, Office: l.Office, Date: cn(l.AsOf), Now: l.AsOf}
+		Widths: []float64{0.8, 1.1, 2.1, 4.0, 1.8, 1.5, 1.8, 1.4}, Office: l.Office, Date: cn(l.AsOf), Now: l.AsOf}
 	for i, it := range l.Items {
 		r.Rows = append(r.Rows, it.Cells(i+1))
 		r.Red = append(r.Red, it.Light == duban.LightOverdue)

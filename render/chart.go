@@ -19,6 +19,12 @@ type barChart struct {
 	BarColor  string  // "#RRGGBB" (default "#4472C4")
 	AxisColor string  // default "#404040"
 	GridColor string  // default "#D9D9D9"
+	// Stacks, when set, split each bar into segments (Stacks[i][k] of
+	// the i-th bar, drawn left to right in StackColors[k]); Values are
+	// then their sums. Legend names the segments in a line above the bars.
+	Stacks      [][]int
+	StackColors []string
+	Legend      []string
 }
 
 // Chart geometry, in mm.
@@ -85,6 +91,7 @@ type chartGeom struct {
 	end, step  int
 	axisH      float64 // tick labels and caption under the bars
 	valueRoomW float64
+	legendH    float64 // the legend line above the bars
 }
 
 // geometry lays the chart out in width w.
@@ -112,12 +119,15 @@ func (c *barChart) geometry(w float64) chartGeom {
 	g.pitch = max(chartMinPitch, float64(g.lines)*lh+2)
 	g.barH = min(g.pitch*0.62, 7)
 	g.axisH = chartGap + lh + 1 + lh + 1
+	if len(c.Legend) > 0 {
+		g.legendH = lh + 2
+	}
 	return g
 }
 
 // height is the height of a chart of n bars.
 func (g chartGeom) height(n int) float64 {
-	return chartPadTop + float64(n)*g.pitch + g.axisH
+	return g.legendH + chartPadTop + float64(n)*g.pitch + g.axisH
 }
 
 // barLength is the length in mm of the bar of value v.
@@ -136,6 +146,18 @@ func pageBand(s pageSetup) (w, h float64) {
 	return pw - s.Left - s.Right, ph - s.Top - s.Bottom
 }
 
+// firstHeight is the height of the chart's first drawing (the whole chart
+// when it fits on a page below room mm of headings).
+func (d *pdfDoc) barChartFirstHeight(c barChart, room float64) float64 {
+	c.defaults()
+	w, band := pageBand(d.Setup)
+	g := c.geometry(w)
+	perPage := max(int((band-room-g.legendH-chartPadTop-g.axisH)/g.pitch), 1)
+	n := len(c.Labels)
+	chunks := (n + perPage - 1) / perPage
+	return g.height(min(n, (n+chunks-1)/max(chunks, 1)))
+}
+
 // AddBarChart adds a bar chart to the document. A chart with more bars
 // than a page holds (below room mm of headings) is split into several
 // drawings on consecutive pages, all on the same value scale.
@@ -150,14 +172,17 @@ func (d *pdfDoc) AddBarChart(c barChart, room float64) {
 	}
 	w, band := pageBand(d.Setup)
 	g := c.geometry(w)
-	perPage := max(int((band-room-chartPadTop-g.axisH)/g.pitch), 1)
+	perPage := max(int((band-room-g.legendH-chartPadTop-g.axisH)/g.pitch), 1)
 	chunks := (len(c.Labels) + perPage - 1) / perPage
 	per := (len(c.Labels) + chunks - 1) / chunks
 	for i := 0; i < len(c.Labels); i += per {
 		part := c
 		part.Labels = c.Labels[i:min(i+per, len(c.Labels))]
 		part.Values = c.Values[i:min(i+per, len(c.Values))]
-		labels := append([]string{c.AxisLabel, "…"}, part.Labels...)
+		if c.Stacks != nil {
+			part.Stacks = c.Stacks[i:min(i+per, len(c.Stacks))]
+		}
+		labels := append(append([]string{c.AxisLabel, "…"}, part.Labels...), c.Legend...)
 		for v := 0; v <= g.end; v += g.step {
 			labels = append(labels, strconv.Itoa(v))
 		}
@@ -173,6 +198,10 @@ func (c *barChart) draw(p *fpdf.Fpdf, g chartGeom, x, y float64) {
 	lh := lineHeight(size)
 	p.SetFontSize(size)
 	measure := func(r rune) float64 { return p.GetStringWidth(string(r)) }
+	if len(c.Legend) > 0 {
+		c.drawLegend(p, x+g.plotX, y, lh)
+		y += g.legendH
+	}
 	top := y + chartPadTop
 	bottom := top + float64(len(c.Labels))*g.pitch
 	px := x + g.plotX
@@ -199,7 +228,10 @@ func (c *barChart) draw(p *fpdf.Fpdf, g chartGeom, x, y float64) {
 	p.SetFillColor(br, bg, bb)
 	for i, label := range c.Labels {
 		cy := top + (float64(i)+0.5)*g.pitch // centre line of the bar
-		if l := g.barLength(c.Values[i]); l > 0 {
+		if i < len(c.Stacks) {
+			c.drawStack(p, g, c.Stacks[i], px, cy)
+			p.SetFillColor(br, bg, bb)
+		} else if l := g.barLength(c.Values[i]); l > 0 {
 			p.Rect(px, cy-g.barH/2, l, g.barH, "F")
 		}
 		lines := wrapLines(label, g.labelW-chartGap, measure)
@@ -231,4 +263,46 @@ func (c *barChart) draw(p *fpdf.Fpdf, g chartGeom, x, y float64) {
 		p.Text(px+(g.plotW-p.GetStringWidth(c.AxisLabel))/2, cap+baseline(size), c.AxisLabel)
 	}
 	setText(p, "")
+}
+
+// drawStack paints one bar's segments from px, centred on cy.
+func (c *barChart) drawStack(p *fpdf.Fpdf, g chartGeom, parts []int, px, cy float64) {
+	sum := 0
+	for k, v := range parts {
+		if v <= 0 {
+			continue
+		}
+		from, to := g.barLength(sum), g.barLength(sum+v)
+		sum += v
+		r, gg, b, ok := parseColor(c.stackColor(k))
+		if !ok {
+			r, gg, b = 0x44, 0x72, 0xC4
+		}
+		p.SetFillColor(r, gg, b)
+		p.Rect(px+from, cy-g.barH/2, to-from, g.barH, "F")
+	}
+}
+
+func (c *barChart) stackColor(k int) string {
+	if k < len(c.StackColors) {
+		return c.StackColors[k]
+	}
+	return c.BarColor
+}
+
+// drawLegend writes the legend (a swatch and a name per segment) in one
+// line from x at y.
+func (c *barChart) drawLegend(p *fpdf.Fpdf, x, y, lh float64) {
+	sw := lh * 0.6
+	for k, name := range c.Legend {
+		r, g, b, ok := parseColor(c.stackColor(k))
+		if ok {
+			p.SetFillColor(r, g, b)
+			p.Rect(x, y+(lh-sw)/2, sw, sw, "F")
+		}
+		x += sw + 1
+		setText(p, "")
+		p.Text(x, y+baseline(c.Size), name)
+		x += p.GetStringWidth(name) + 2*chartGap
+	}
 }

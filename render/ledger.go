@@ -99,6 +99,11 @@ func ledgerDoc(res *resources, n *duban.Notice) (*pdfDoc, error) {
 	}
 	doc.Space(2)
 	t := d.Table()
+	// With reports or an as-of day, a column says how each task stands.
+	status := ledgerHasStatus(n, res.AsOf)
+	if status {
+		t.Columns = append(t.Columns, tableColumn{Label: ledgerStatusLabel, Width: 14})
+	}
 	for c, col := range d.Columns {
 		if col.Key == "others" && col.Label == "配合/责任单位" && c < len(t.Columns) {
 			t.Columns[c].Label = othersLabel(n)
@@ -113,7 +118,10 @@ func ledgerDoc(res *resources, n *duban.Notice) (*pdfDoc, error) {
 		for c, col := range d.Columns {
 			cells[c] = ledgerValue(col.Key, n, task)
 		}
-		t.Rows = append(t.Rows, tableRow{Cells: cells})
+		if status {
+			cells = append(cells, ledgerStatus(task, res.AsOf, res.WarnDays))
+		}
+		t.Rows = append(t.Rows, tableRow{Cells: cells, Fill: lightFill(taskLight(task, res.AsOf, res.WarnDays))})
 	}
 	doc.Table(t)
 	return doc, nil
@@ -165,6 +173,11 @@ func ledgerXLSX(res *resources, n *duban.Notice, path string) error {
 	}
 	if err := writeRecordsSheet(x, n); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
+	}
+	if ledgerHasStatus(n, res.AsOf) {
+		if err := ledgerStatusSheet(x.File, n, title, res.AsOf, res.WarnDays); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
 	}
 	return x.WriteFile(path)
 }

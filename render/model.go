@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/duban/duban"
 )
@@ -140,6 +141,9 @@ type unitSheet struct {
 	entries []unitEntry
 	notices []int    // indexes of the notices the entries come from, sorted
 	members []string // for a group, its members as the directory lists them
+	// asOf (zero: none) and warnDays give each task's light in 进展情况.
+	asOf     time.Time
+	warnDays int
 }
 
 // collectUnits sorts the tasks of all notices onto unit sheets with
@@ -233,8 +237,45 @@ func unitValue(key string, seq int, e unitEntry, notices []*duban.Notice, s *uni
 		return partners(t, s.key, e.via)
 	case "deadline", "date", "quarter", "section":
 		return ledgerValue(key, notices[e.notice], t)
+	case "progress":
+		return progressCell(e, s)
 	}
-	return "" // progress: left blank for the unit
+	return ""
+}
+
+// progressCell is what 进展情况 shows: the status the unit last reported
+// (for a task it has through a group, the group's report), and with an
+// as-of day the task's light for the unit (正常/临期/逾期/已完成) on a line
+// of its own. Blank with neither.
+func progressCell(e unitEntry, s *unitSheet) string {
+	var parts []string
+	p := e.task.LatestProgress(s.key)
+	if e.via != "" {
+		p = e.task.Reported(e.unit)
+	}
+	if p != nil && p.Status != "" {
+		parts = append(parts, string(p.Status))
+	}
+	if l := entryLight(e, s); l != duban.LightNone && (p == nil || string(l) != string(p.Status)) {
+		parts = append(parts, string(l))
+	}
+	return strings.Join(parts, "\n")
+}
+
+// entryLight is the light of an entry on the sheet's as-of day
+// (LightNone without one).
+func entryLight(e unitEntry, s *unitSheet) duban.Light {
+	if s.asOf.IsZero() {
+		if p := e.task.LatestProgress(s.key); p != nil && p.Status == duban.StatusDone {
+			return duban.LightDone
+		}
+		return duban.LightNone
+	}
+	unit := s.key
+	if e.via != "" {
+		unit = duban.SheetKey(e.unit)
+	}
+	return duban.LightOf(e.task, unit, s.asOf, s.warnDays)
 }
 
 // marker is the notice marker of notice ni on the sheet ("" when the

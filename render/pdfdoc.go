@@ -112,6 +112,20 @@ func (d *pdfDoc) Space(mm float64) { d.blocks = append(d.blocks, spaceBlock(mm))
 // PageBreak starts a new page unless the current one is empty.
 func (d *pdfDoc) PageBreak() { d.blocks = append(d.blocks, pageBreak{}) }
 
+// NeedRoom starts a new page unless mm of height are left on this one (or
+// it is empty): it keeps a heading with what follows it.
+func (d *pdfDoc) NeedRoom(mm float64) { d.blocks = append(d.blocks, needRoom(mm)) }
+
+type needRoom float64
+
+func (needRoom) runes(func(string)) {}
+
+func (n needRoom) place(l *layout) {
+	if l.room() < float64(n) && !l.empty() {
+		l.newPage()
+	}
+}
+
 // Drawing adds a block of fixed height drawn by fn, kept on one page. fn
 // gets the fpdf document (font already set to the document font, family
 // "doc") and the block's top-left corner and width; it may use every fpdf

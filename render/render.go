@@ -50,8 +50,15 @@ const (
 	FormatXLSX = "xlsx"
 )
 
-// Progress choices of the 进展情况 column.
-var ProgressChoices = []string{"未启动", "推进中", "已完成", "滞后"}
+// ProgressChoices are the 进展情况 column's dropdown: the statuses a unit
+// reports (duban.Statuses), as on the return sheet.
+var ProgressChoices = func() []string {
+	out := make([]string, len(duban.Statuses))
+	for i, s := range duban.Statuses {
+		out[i] = string(s)
+	}
+	return out
+}()
 
 // resources are the loaded templates a render call works with.
 type resources struct {
@@ -61,13 +68,17 @@ type resources struct {
 	Now    time.Time
 	// Directory is Options.Directory.
 	Directory *duban.Directory
-	pdf       bool
-	xlsx      bool
+	// AsOf and WarnDays are Options.AsOf and its warning days (the
+	// ledger's lights).
+	AsOf     time.Time
+	WarnDays int
+	pdf      bool
+	xlsx     bool
 }
 
 // load checks the options and loads the layout and font.
 func (o Options) load() (*resources, error) {
-	r := &resources{Dir: o.Templates, Now: o.Now, Directory: o.Directory}
+	r := &resources{Dir: o.Templates, Now: o.Now, Directory: o.Directory, AsOf: o.AsOf, WarnDays: o.warnDays()}
 	if r.Now.IsZero() {
 		r.Now = time.Now()
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -36,6 +37,7 @@ func UnitSheets(notices []*duban.Notice, dir string, opt Options) ([]string, err
 	keys := make([]string, len(sheets))
 	for i, s := range sheets {
 		keys[i] = s.key
+		s.asOf, s.warnDays = opt.AsOf, opt.warnDays()
 	}
 	names := uniqueNames(keys)
 	// The files are independent: render them on every core. The workbooks
@@ -156,6 +158,9 @@ func unitSources(s *unitSheet, notices []*duban.Notice, d docLayout) []string {
 	if len(s.members) > 0 {
 		lines = append(lines, d.Label("members", "成员单位：")+strings.Join(s.members, "、"))
 	}
+	if !s.asOf.IsZero() {
+		lines = append(lines, "进展情况截至"+chineseDate(s.asOf)+"：单位报送的完成状态，及逾期、临期（"+strconv.Itoa(s.warnDays)+"日内到期）、正常或已完成。")
+	}
 	return lines
 }
 
@@ -190,7 +195,7 @@ func unitDoc(res *resources, s *unitSheet, notices []*duban.Notice) (*pdfDoc, er
 		for c, col := range d.Columns {
 			cells[c] = unitValue(col.Key, i+1, e, notices, s)
 		}
-		t.Rows = append(t.Rows, tableRow{Cells: cells})
+		t.Rows = append(t.Rows, tableRow{Cells: cells, Fill: lightFill(entryLight(e, s))})
 	}
 	doc.Table(t)
 	return doc, nil
@@ -239,6 +244,13 @@ func unitXLSX(res *resources, s *unitSheet, notices []*duban.Notice, path string
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	if err := x.Dropdown("progress", x.FirstRow, max(last, x.FirstRow), ProgressChoices); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	lights := make([]duban.Light, len(s.entries))
+	for i, e := range s.entries {
+		lights[i] = entryLight(e, s)
+	}
+	if err := markLights(x, "progress", lights); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return x.WriteFile(path)

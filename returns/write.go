@@ -43,10 +43,10 @@ var columns = []struct {
 	key, head string
 	width     float64
 }{
-	{"seq", "序号", 5}, {"id", "督办编号", 12}, {"doc", "文号", 16}, {"text", "任务内容", 44}, {"role", "分工", 8},
-	{"deadline", "完成时限", 11}, {"date", "截止日期", 11}, {"light", "状态", 7}, {"status", "完成状态", 10},
-	{"detail", "具体进展", 30}, {"problems", "存在问题", 20}, {"next", "下步打算", 20}, {"done", "完成日期", 11},
-	{"note", "备注", 12}, {"key", keyHeader, 4},
+	{"seq", "序号", 4.5}, {"id", "督办编号", 9}, {"doc", "文号", 11}, {"text", "任务内容", 38}, {"role", "分工", 5.5},
+	{"deadline", "完成时限", 9}, {"date", "截止日期", 10.5}, {"light", "状态", 6}, {"status", "完成状态", 9},
+	{"detail", "具体进展", 26}, {"problems", "存在问题", 17}, {"next", "下步打算", 17}, {"done", "完成日期", 10.5},
+	{"note", "备注", 8}, {"key", keyHeader, 4},
 }
 
 func col(key string) string {
@@ -57,6 +57,16 @@ func col(key string) string {
 		}
 	}
 	panic("returns: no column " + key)
+}
+
+// width is the width of a column.
+func width(key string) float64 {
+	for _, c := range columns {
+		if c.key == key {
+			return c.width
+		}
+	}
+	return 10
 }
 
 const headerRow = 5
@@ -149,17 +159,7 @@ func Write(dir string, ns []Notice, opt Options) ([]string, error) {
 	var out []string
 	used := map[string]int{}
 	for _, s := range Sheets(ns, opt) {
-		name := s.Unit
-		if opt.SafeName != nil {
-			name = opt.SafeName(name)
-		}
-		if k := used[name]; k > 0 {
-			used[name]++
-			name = fmt.Sprintf("%s-%d", name, k+1)
-		} else {
-			used[name] = 1
-		}
-		p := filepath.Join(dir, name+".xlsx")
+		p := filepath.Join(dir, fileName(s.Unit, opt, used)+".xlsx")
 		f, err := s.Workbook(opt)
 		if err != nil {
 			return out, fmt.Errorf("%s: %w", p, err)
@@ -172,6 +172,21 @@ func Write(dir string, ns []Notice, opt Options) ([]string, error) {
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// fileName is a unit's file name without extension, made safe and
+// numbered when two units come to the same name (used counts them).
+func fileName(unit string, opt Options, used map[string]int) string {
+	name := unit
+	if opt.SafeName != nil {
+		name = opt.SafeName(name)
+	}
+	if k := used[name]; k > 0 {
+		used[name]++
+		return fmt.Sprintf("%s-%d", name, k+1)
+	}
+	used[name] = 1
+	return name
 }
 
 // Key is what the hidden column holds for a row: notice slug and task id.
@@ -192,6 +207,7 @@ func (s *Sheet) Workbook(opt Options) (*excelize.File, error) {
 	title, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "方正小标宋简体", Size: 16, Bold: true},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
 	label, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 11, Bold: true}, Alignment: &excelize.Alignment{Vertical: "center"}})
+	labelRight, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 11, Bold: true}, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}})
 	field, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 11},
 		Border: []excelize.Border{{Type: "bottom", Color: "000000", Style: 1}}, Alignment: &excelize.Alignment{Vertical: "center"}})
 	dateFmt := "yyyy-mm-dd"
@@ -233,22 +249,25 @@ func (s *Sheet) Workbook(opt Options) (*excelize.File, error) {
 	round := opt.round()
 	merge("A1", lastVisible+"1", s.Unit+"重点任务进展情况填报表", title)
 	f.SetRowHeight(sh, 1, 30)
-	set("A2", "填报单位：", label)
-	merge("B2", "D2", s.Unit, field)
-	set("E2", "联系人：", label)
-	merge("F2", "G2", "", field)
-	set("I2", "联系电话：", label)
-	merge("J2", "K2", "", field)
-	set("A3", "分管领导：", label)
-	merge("B3", "D3", "", field)
-	set("E3", "报送截止日期：", label)
+	// The header block fits the narrow first columns: labels span two
+	// columns; 报送截止日期 stays in F3, its label right-aligned to spill
+	// into the empty D3.
+	merge("A2", "B2", "填报单位：", label)
+	merge("C2", "D2", s.Unit, field)
+	merge("E2", "F2", "联系人：", label)
+	merge("G2", "I2", "", field)
+	set("J2", "联系电话：", labelRight)
+	merge("K2", "L2", "", field)
+	merge("A3", "B3", "分管领导：", label)
+	set("C3", "", field)
+	set("E3", "报送截止日期：", labelRight)
 	if s.ReportBy.IsZero() {
 		merge("F3", "G3", "", fieldDate)
 	} else {
 		merge("F3", "G3", s.ReportBy, fieldDate)
 	}
-	set("I3", "报送轮次：", label)
-	merge("J3", "K3", round, field)
+	set("J3", "报送轮次：", labelRight)
+	merge("K3", "L3", round, field)
 	merge("A4", lastVisible+"4", fmt.Sprintf("说明：请在黄色栏目中填报；“完成状态”从下拉列表中选择（%s）；完成日期填日期。请勿改动任务内容和隐藏列。状态按%s计。",
 		joinStatuses(), opt.AsOf.Format("2006年1月2日")), cell)
 	f.SetRowHeight(sh, 4, 30)
@@ -294,7 +313,8 @@ func (s *Sheet) Workbook(opt Options) (*excelize.File, error) {
 		}
 		set(row("note"), p.Note, fill)
 		set(row("key"), Key(s.Slugs[a.Notice], t.ID), 0)
-		f.SetRowHeight(sh, r, rowHeight(t.Text, 44))
+		f.SetRowHeight(sh, r, max(rowHeight(t.Text, width("text")), rowHeight(p.Detail, width("detail")),
+			rowHeight(p.Problems, width("problems")), rowHeight(p.NextSteps, width("next")), rowHeight(a.Notice.DocNumber, width("doc"))))
 	}
 	first := headerRow + 1
 	end := max(r, first)
@@ -324,15 +344,21 @@ func (s *Sheet) Workbook(opt Options) (*excelize.File, error) {
 	merge(fmt.Sprintf("C%d", r), fmt.Sprintf("%s%d", lastVisible, r), "", cell)
 	f.SetCellFormula(sh, fmt.Sprintf("C%d", r), formula)
 	r += 2
-	set(fmt.Sprintf("A%d", r), "单位负责人签字：", label)
-	merge(fmt.Sprintf("B%d", r), fmt.Sprintf("D%d", r), "", field)
+	merge(fmt.Sprintf("A%d", r), fmt.Sprintf("C%d", r), "单位负责人签字：", label)
+	set(fmt.Sprintf("D%d", r), "", field)
 	set(fmt.Sprintf("I%d", r), "（盖章）", label)
 	set(fmt.Sprintf("K%d", r), "填报日期：", label)
 	merge(fmt.Sprintf("L%d", r), fmt.Sprintf("M%d", r), "", fieldDate)
 	f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: fmt.Sprintf("A%d", headerRow+1), ActivePane: "bottomLeft"})
+	// Printing: A4 landscape on narrow margins, fitted to the width of
+	// the visible columns only (the print area leaves out the hidden key
+	// column), the header row on every page, centred, with page numbers.
 	f.SetPageLayout(sh, &excelize.PageLayoutOptions{Orientation: ptr("landscape"), Size: ptr(9), FitToWidth: ptr(1), FitToHeight: ptr(0)})
 	f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: ptr(true)})
+	f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{Left: ptr(0.4), Right: ptr(0.4), Top: ptr(0.5), Bottom: ptr(0.6), Header: ptr(0.2), Footer: ptr(0.3), Horizontally: ptr(true)})
+	f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{OddFooter: "&L" + strings.ReplaceAll(s.Unit, "&", "&&") + "重点任务进展情况填报表&C第 &P 页 共 &N 页"})
 	f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sh, headerRow, headerRow), Scope: sh})
+	f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", sh, lastVisible, r), Scope: sh})
 
 	// The hidden sheet: what the sheet is, for whom, for which round.
 	f.NewSheet(IDSheet)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -151,6 +152,11 @@ func TestImportEndToEnd(t *testing.T) {
 		t.Error("no task reported 已完成 by its lead checked in a quarterly report")
 	}
 
+	// The quarterly 通报 shows exactly those statuses: per unit and
+	// quarter the counts of 单位排名, and each overdue or behind task in
+	// its list with the unit's status.
+	checkBulletins(t, out, n, slug, got)
+
 	// The 催办单 of A leaves out the task A reported 已完成 and shows the
 	// 滞后 one with its report; C's show 未启动.
 	if code, _, errs := cli(t, "remind", "-q", "--as-of", "2024-12-31", "-o", out); code != 0 {
@@ -253,4 +259,93 @@ func docxText(t *testing.T, path string) string {
 	}
 	t.Fatalf("%s: no document.xml", path)
 	return ""
+}
+
+// checkBulletins checks the 通报 workbooks against the stored reports
+// (key "slug id/unit" → status) as of 2024-12-31.
+func checkBulletins(t *testing.T, out string, n *duban.Notice, slug string, reports map[string]string) {
+	t.Helper()
+	asOf := "2024-12-31"
+	type uq struct{ unit, quarter string }
+	want := map[uq]map[string]int{}
+	type item struct{ sheet, unit, id, status string }
+	var items []item
+	for k, st := range reports {
+		id, unit, _ := strings.Cut(strings.TrimPrefix(k, slug+" "), "/")
+		tk := taskByID(n, id)
+		q := tk.Deadline.DueQuarter()
+		if q == "" {
+			continue
+		}
+		col := st
+		if st != "已完成" && string(tk.Deadline.Date) < asOf {
+			col = "逾期未完成"
+			items = append(items, item{"逾期未完成", unit, id, st})
+		} else if st == "滞后" {
+			items = append(items, item{"进度滞后", unit, id, st})
+		}
+		if want[uq{unit, q}] == nil {
+			want[uq{unit, q}] = map[string]int{}
+		}
+		want[uq{unit, q}][col]++
+	}
+	books := map[string]*excelize.File{}
+	book := func(q string) *excelize.File {
+		if f := books[q]; f != nil {
+			return f
+		}
+		f, err := excelize.OpenFile(filepath.Join(out, "bulletins", q+"通报.xlsx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		books[q] = f
+		return f
+	}
+	defer func() {
+		for _, f := range books {
+			f.Close()
+		}
+	}()
+	for k, counts := range want {
+		rows, _ := book(k.quarter).GetRows("单位排名")
+		var head, line []string
+		for _, r := range rows {
+			if len(r) > 1 && r[0] == "排名" {
+				head = r
+			}
+			if len(r) > 1 && r[1] == k.unit {
+				line = r
+			}
+		}
+		if line == nil {
+			t.Errorf("%s通报.xlsx: no line of %s", k.quarter, k.unit)
+			continue
+		}
+		for i, h := range head {
+			switch h {
+			case "已完成", "滞后", "未启动", "按时推进": // only reports make these
+				if i >= len(line) || line[i] != strconv.Itoa(counts[h]) {
+					t.Errorf("%s通报.xlsx: %s %s = %v, want %d", k.quarter, k.unit, h, line, counts[h])
+				}
+			case "逾期未完成": // also what the unit did not report
+				if v, _ := strconv.Atoi(line[i]); v < counts[h] {
+					t.Errorf("%s通报.xlsx: %s %s = %v, want at least %d", k.quarter, k.unit, h, line, counts[h])
+				}
+			}
+		}
+	}
+	for _, it := range items {
+		tk := taskByID(n, it.id)
+		rows, _ := book(tk.Deadline.DueQuarter()).GetRows(it.sheet)
+		found := false
+		for _, r := range rows {
+			found = found || len(r) > 5 && r[1] == it.unit && r[2] == it.id && r[5] == it.status
+		}
+		if !found {
+			t.Errorf("%s通报.xlsx %s: no row %s %s %s", tk.Deadline.DueQuarter(), it.sheet, it.unit, it.id, it.status)
+		}
+	}
+	if len(items) == 0 {
+		t.Error("no overdue or behind report to check in a 通报")
+	}
 }

@@ -104,16 +104,27 @@ func (r *runner) aggregate(ctx context.Context, sum *Summary) bool {
 		// and is reported by them.
 		_ = r.be.Prepare(all, r.ropt)
 	}
-	var unitPaths, quarterPaths []string
+	var unitPaths, quarterPaths, bulletinPaths []string
 	unitDir, unitErr := outdir.Join(r.out, "units")
 	quarterDir, quarterErr := outdir.Join(r.out, "quarterly")
 	// One after the other: each renders its documents on every core, and
 	// together they held twice the documents in memory at once.
 	if r.be.UnitSheets != nil && unitErr == nil {
-		unitPaths, unitErr = r.be.UnitSheets(all, unitDir, r.ropt)
+		// The sheets show each task's light as of the run's day (today
+		// by default), as the return sheets do.
+		uopt := r.ropt
+		uopt.AsOf = r.asOf()
+		unitPaths, unitErr = r.be.UnitSheets(all, unitDir, uopt)
 	}
 	if r.be.Quarterly != nil && quarterErr == nil {
 		quarterPaths, quarterErr = r.be.Quarterly(all, quarterDir, r.opt.Quarters, r.ropt)
+	}
+	// The 通报 speaks of a day: the run's as-of day, today by default.
+	bulletinDir, bulletinErr := outdir.Join(r.out, BulletinsDir)
+	if r.be.Bulletin != nil && bulletinErr == nil && quarterErr == nil {
+		bopt := r.ropt
+		bopt.AsOf = r.asOf()
+		bulletinPaths, bulletinErr = r.be.Bulletin(all, bulletinDir, r.opt.Quarters, bopt)
 	}
 	if ctx.Err() != nil {
 		r.st.Aggregate = nil
@@ -149,10 +160,18 @@ func (r *runner) aggregate(ctx context.Context, sum *Summary) bool {
 			prune(quarterDir, quarterPaths)
 		}
 	}
+	if r.be.Bulletin != nil && quarterErr == nil {
+		if bulletinErr != nil {
+			ok = false
+			r.warns = append(r.warns, NoticeWarning{Code: "render", Message: fmt.Sprintf("quarterly 通报: %v", bulletinErr)})
+		} else if r.opt.Quarters == nil {
+			prune(bulletinDir, bulletinPaths)
+		}
+	}
 	r.st.Aggregate = nil
 	if ok {
 		a := &aggregateState{Key: key, Units: sum.Counts.Units, Quarters: sum.Counts.Quarters}
-		for _, p := range append(append(unitPaths, quarterPaths...), returnPaths...) {
+		for _, p := range append(append(append(unitPaths, quarterPaths...), bulletinPaths...), returnPaths...) {
 			if rel, err := filepath.Rel(r.out, p); err == nil {
 				a.Files = append(a.Files, rel)
 			}
@@ -163,9 +182,9 @@ func (r *runner) aggregate(ctx context.Context, sum *Summary) bool {
 }
 
 // aggregateOutputs changes when the aggregate writes new kinds of files
-// (2: return sheets and calendars), so an output folder of an earlier
+// (2: return sheets and calendars; 3: the quarterly 通报), so an output folder of an earlier
 // version gets them on its next run.
-const aggregateOutputs = 2
+const aggregateOutputs = 3
 
 func aggregateKey(r *runner, records string) string {
 	b, _ := json.Marshal(struct {
@@ -252,7 +271,7 @@ func contains(list []string, s string) bool {
 // into units/ and quarterly/ (or a temporary file of a killed run).
 func isDocument(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".pdf", ".xlsx":
+	case ".pdf", ".xlsx", ".docx":
 		return true
 	}
 	return strings.Contains(name, tmpMark)

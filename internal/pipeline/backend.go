@@ -43,6 +43,9 @@ type Backend struct {
 	UnitSheets func(notices []*duban.Notice, dir string, opt RenderOptions) ([]string, error)
 	// Quarterly renders quarterly summaries into dir.
 	Quarterly func(notices []*duban.Notice, dir string, quarters []string, opt RenderOptions) ([]string, error)
+	// Bulletin renders the quarterly 通报 into dir (nil: none), as of
+	// opt.AsOf (set to the run's as-of day, today by default).
+	Bulletin func(notices []*duban.Notice, dir string, quarters []string, opt RenderOptions) ([]string, error)
 	// ReadLedger reads records back from a ledger workbook.
 	ReadLedger func(path string) (*duban.Notice, error)
 	// ParseDeadline reads a corrected 完成时限 for a notice (nil: the

@@ -42,7 +42,7 @@ func (r *runner) removeEmptyFolders() {
 			}
 		}
 	}
-	for _, d := range []string{"notices", "units", "quarterly", "returns", "calendar", RemindersDir} {
+	for _, d := range []string{"notices", "units", "quarterly", "returns", "calendar", RemindersDir, BulletinsDir} {
 		if p, err := outdir.Join(r.out, d); err == nil {
 			outdir.RemoveIfEmpty(p)
 		}

@@ -38,6 +38,9 @@ func Default() *Backend {
 		Quarterly: func(ns []*duban.Notice, dir string, quarters []string, opt RenderOptions) ([]string, error) {
 			return render.Quarterly(ns, dir, quarters, renderOptions(opt))
 		},
+		Bulletin: func(ns []*duban.Notice, dir string, quarters []string, opt RenderOptions) ([]string, error) {
+			return render.Bulletin(ns, dir, quarters, renderOptions(opt))
+		},
 		ReadLedger:    render.ReadLedger,
 		ParseDeadline: extract.ParseDeadline,
 		SafeFileName:  render.SafeFileName,

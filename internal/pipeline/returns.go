@@ -62,7 +62,8 @@ func (r *runner) asOf() time.Time {
 	return time.Now()
 }
 
-// writeReturns writes returns/<unit>.xlsx from the store.
+// writeReturns writes returns/<unit>.xlsx (and, with PDF among the
+// formats, the printable <unit>.pdf) from the store.
 func (r *runner) writeReturns() ([]string, error) {
 	if !slices.Contains(r.opt.formats(), "xlsx") {
 		return nil, nil
@@ -78,6 +79,14 @@ func (r *runner) writeReturns() ([]string, error) {
 	paths, err := returns.Write(dir, ns, r.returnOptions())
 	if err != nil {
 		return paths, err
+	}
+	// The same forms printed, for units that fill them in by hand.
+	if slices.Contains(r.opt.formats(), "pdf") {
+		pdfs, err := returns.WritePDF(dir, ns, r.returnOptions())
+		paths = append(paths, pdfs...)
+		if err != nil {
+			return paths, err
+		}
 	}
 	prune(dir, paths)
 	cdir := filepath.Join(r.out, CalendarDir)
@@ -294,6 +303,10 @@ func assigned(t *duban.Task, unit string, dir *duban.Directory) bool {
 
 // RemindersDir is the folder of the 催办单.
 const RemindersDir = "reminders"
+
+// BulletinsDir is the folder of the quarterly 通报 (YYYYQn通报.pdf, .xlsx,
+// .docx) in an output folder.
+const BulletinsDir = "bulletins"
 
 // Remind writes, per unit with tasks overdue or near their deadline on
 // opt.AsOf (not reported 已完成), a 催办单 as PDF and DOCX into

@@ -25,7 +25,7 @@ const LockFile = folderlock.Name
 // otherwise feed on its own ledgers and sheets.
 var outputEntries = map[string]bool{
 	"notices": true, "units": true, "quarterly": true, "summary.json": true,
-	"returns": true, "calendar": true, RemindersDir: true,
+	"returns": true, "calendar": true, RemindersDir: true, BulletinsDir: true,
 }
 
 // isOutputFolder says whether dir is an output folder of some run.
