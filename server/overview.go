@@ -19,6 +19,8 @@ type overview struct {
 	NearDue  []unitTask     `json:"near_due"`
 	Units    []unitProgress `json:"units"`
 	Reported []unitTask     `json:"reported"`
+
+	tasks []unitTask // every (task, unit) due in the quarter
 }
 
 type statusCount struct {
@@ -52,6 +54,7 @@ func (s *Server) overview(quarter string, asOf time.Time) (*overview, error) {
 			continue
 		}
 		o.Total++
+		o.tasks = append(o.tasks, t)
 		counts[t.Status]++
 		p := per[t.Unit]
 		if p == nil {
@@ -132,5 +135,15 @@ func (s *Server) overviewPage(w http.ResponseWriter, r *http.Request) {
 	for _, c := range o.ByStatus {
 		maxN = max(maxN, c.Count)
 	}
-	s.render(w, r, "overview", pageData{Title: "总览", Nav: "overview", Error: msg, Data: map[string]any{"O": o, "Max": maxN}})
+	link := func(f taskFilter) string {
+		f.Quarter, f.AsOf = o.Quarter, o.AsOf
+		return "/tasks?" + f.query()
+	}
+	s.render(w, r, "overview", pageData{Title: "总览", Nav: "overview", Error: msg, Data: map[string]any{"O": o, "Max": maxN,
+		"All":    link(taskFilter{}),
+		"Status": func(st string) string { return link(taskFilter{Status: st}) },
+		"List":   func(l string) string { return link(taskFilter{List: l}) },
+		"Unit": func(u string, done bool, list string) string {
+			return link(taskFilter{Unit: u, Done: done, List: list})
+		}}})
 }
