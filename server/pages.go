@@ -94,10 +94,10 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) {
 		"Slug": slug, "Notice": n, "Tasks": tv, "Lines": lines, "SourceError": errText, "Conflicts": conf, "Reviewed": rev, "Withdrawn": withdrawn(ext, n)}})
 }
 
-// sourceLines reads the notice's file again and cuts its text into lines
-// with the spans that gave each task's units and deadline highlighted.
+// sourceLines cuts the notice's text as read into lines with the spans
+// that gave each task's units and deadline highlighted.
 func (s *Server) sourceLines(n *duban.Notice) ([]srcLine, error) {
-	doc, err := s.document(n.Source.Path, n.Source.SHA256)
+	text, err := s.noticeText(n.Source.Path, n.Source.SHA256)
 	if err != nil {
 		return nil, err
 	}
@@ -112,19 +112,72 @@ func (s *Server) sourceLines(n *duban.Notice) ([]srcLine, error) {
 	for i := range n.Tasks {
 		byID[n.Tasks[i].ID] = &n.Tasks[i]
 	}
-	var out []srcLine
+	out := make([]srcLine, 0, len(text))
 	var cur *duban.Task
-	add := func(text string, line, page int) {
-		l := srcLine{Line: line, Page: page}
-		if id, ok := starts[line]; ok {
+	for _, tl := range text {
+		l := srcLine{Line: tl.Line, Page: tl.Page}
+		if id, ok := starts[tl.Line]; ok {
 			l.Task, cur = id, byID[id]
 		}
-		l.Pieces = highlight(text, cur)
+		l.Pieces = highlight(tl.Text, cur)
 		out = append(out, l)
 	}
+	return out, nil
+}
+
+// textLine is one line of a notice's text as read: a paragraph, or a table
+// row with its cells joined by │.
+type textLine struct {
+	Text string `json:"t"`
+	Line int    `json:"l"`
+	Page int    `json:"p,omitempty"`
+}
+
+// noticeText returns a notice's text as the extraction read it. It is kept
+// in the store by checksum (text/<sha256>) the first time it is read — at
+// upload for the console's files — so the review page still shows it after
+// the file was moved or deleted; only a notice never shown since it was
+// imported from the command line needs its file.
+func (s *Server) noticeText(p, sum string) ([]textLine, error) {
+	key := "text/" + sum
+	if sum == "" {
+		key = "text/path/" + p
+	}
+	s.docMu.Lock()
+	text := s.docs[key]
+	s.docMu.Unlock()
+	if text != nil {
+		return text, nil
+	}
+	if ok, err := s.st.Get(key, &text); err != nil {
+		return nil, err
+	} else if !ok || text == nil {
+		doc, err := s.readDocument(p)
+		if err != nil {
+			return nil, err
+		}
+		text = documentLines(doc)
+		if sum != "" {
+			if err := s.st.Put(key, text); err != nil {
+				s.opt.Logf("%s: keeping the text in the store: %v", displaySource(p), err)
+			}
+		}
+	}
+	s.docMu.Lock()
+	if s.docs == nil || len(s.docs) >= 16 {
+		s.docs = map[string][]textLine{}
+	}
+	s.docs[key] = text
+	s.docMu.Unlock()
+	return text, nil
+}
+
+// documentLines is a document's text as lines.
+func documentLines(doc *document.Document) []textLine {
+	out := []textLine{}
 	for _, b := range doc.Blocks {
 		if b.Table == nil {
-			add(b.Text, b.Line, b.Page)
+			out = append(out, textLine{b.Text, b.Line, b.Page})
 			continue
 		}
 		for _, row := range b.Table.Rows {
@@ -136,22 +189,14 @@ func (s *Server) sourceLines(n *duban.Notice) ([]srcLine, error) {
 				}
 				cells = append(cells, c.Text)
 			}
-			add(strings.Join(cells, " │ "), line, page)
+			out = append(out, textLine{strings.Join(cells, " │ "), line, page})
 		}
 	}
-	return out, nil
+	return out
 }
 
-// document reads a notice's file as the extraction read it, once per file
-// and checksum (a few are kept).
-func (s *Server) document(p, sum string) (*document.Document, error) {
-	key := p + "\x00" + sum
-	s.docMu.Lock()
-	doc := s.docs[key]
-	s.docMu.Unlock()
-	if doc != nil {
-		return doc, nil
-	}
+// readDocument reads a notice's file as the extraction read it.
+func (s *Server) readDocument(p string) (*document.Document, error) {
 	rd := extract.ReaderFor(p)
 	if rd == nil {
 		return nil, fmt.Errorf("%s: 原文格式不可读", displaySource(p))
@@ -167,16 +212,7 @@ func (s *Server) document(p, sum string) (*document.Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: 读取失败", displaySource(p))
 	}
-	if doc, err = rd.Read(displaySource(p), data); err != nil {
-		return nil, err
-	}
-	s.docMu.Lock()
-	if s.docs == nil || len(s.docs) >= 16 {
-		s.docs = map[string]*document.Document{}
-	}
-	s.docs[key] = doc
-	s.docMu.Unlock()
-	return doc, nil
+	return rd.Read(displaySource(p), data)
 }
 
 // highlight cuts text into pieces, marking the task's unit names and
