@@ -363,6 +363,15 @@ func TestBrowserLoop(t *testing.T) {
 		t.Errorf("总览 counts 已完成 %s, 滞后 %s; want 1 and 1", done, behind)
 	}
 	shot(t, ctx, "6-overview")
+	run(t, ctx, "the 已完成 count links to its tasks",
+		chromedp.Click(`//table[contains(@class,"bars")]//tr[th="已完成"]/td[2]/a`),
+		chromedp.WaitVisible(chromedp.CSS(`table.tasks-list`)),
+	)
+	listed := val(t, ctx, "tasks listed", chromedp.Text(chromedp.CSS(`table.tasks-list tbody`)))
+	if !strings.Contains(listed, "四.（三）.3") || strings.Contains(listed, "四.（三）.4") {
+		t.Errorf("the 已完成 list: %s", listed)
+	}
+	shot(t, ctx, "6-overview-tasks")
 	for _, p := range []struct{ path, name string }{{"/units", "4-units"}, {"/downloads", "7-downloads"}, {"/settings", "8-settings"}} {
 		run(t, ctx, p.path, chromedp.Navigate(e.ts.URL+p.path), chromedp.WaitVisible(chromedp.CSS(`main h1`)))
 		shot(t, ctx, p.name)

@@ -25,7 +25,7 @@
     if (!box) { el.scrollIntoView({ block: "center" }); return; }
     var r = el.getBoundingClientRect(), b = box.getBoundingClientRect();
     // A task taller than half the panel shows from its header down.
-    box.scrollTop += (r.top - b.top) - Math.max(8, (box.clientHeight - r.height) / 2);
+    box.scrollTop += (r.top - b.top) - Math.max(48, (box.clientHeight - r.height) / 2);
   }
   document.querySelectorAll("a.tid").forEach(function (a) {
     a.addEventListener("click", function (e) {
