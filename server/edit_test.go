@@ -313,3 +313,57 @@ func TestReviewAfterFileMoved(t *testing.T) {
 		t.Errorf("review page after the file went: %.400s", page[strings.Index(page, `id="source"`):])
 	}
 }
+
+// The console's snapshot, brought up to date report by report, gives each
+// task the same latest reports as the store read afresh.
+func TestSnapshotFollowsReports(t *testing.T) {
+	e := newEnv(t, true)
+	if _, err := e.srv.current(); err != nil {
+		t.Fatal(err)
+	}
+	add := func(task, unit, round, status, detail string) {
+		t.Helper()
+		_, err := e.st.AddReport(store.Report{Slug: sampleSlug, Task: task, By: "t", Progress: duban.Progress{Unit: unit, Status: duban.Status(status), Detail: detail, Round: round}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.srv.current(); err != nil { // one snapshot per report
+			t.Fatal(err)
+		}
+	}
+	add("四.（三）.1", "市教育局", "2024Q3", "未启动", "a")
+	add("四.（三）.1", "市教育局", "2024Q4", "按时推进", "b")
+	add("四.（三）.2", "市教育局", "2024Q4", "滞后", "c")
+	add("四.（三）.1", "市教育局", "2024Q4", "已完成", "d")
+	add("一.1", "市发改委", "2024Q4", "已完成", "e")
+	add("四.（三）.2", "市教育局", "2024Q4", "按时推进", "f")
+	got, _, err := e.srv.notice(sampleSlug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _, err := e.st.CurrentNotice(sampleSlug, reparse)
+	if err != nil {
+		t.Fatal(err)
+	}
+	progress := func(n *duban.Notice) map[string]string {
+		m := map[string]string{}
+		for _, x := range n.Tasks {
+			for _, p := range x.Progress {
+				m[x.ID+" "+p.Unit] = p.Round + " " + string(p.Status) + " " + p.Detail
+			}
+		}
+		return m
+	}
+	g, w := progress(got), progress(want)
+	if len(w) != 3 || w["四.（三）.1 市教育局"] != "2024Q4 已完成 d" {
+		t.Fatalf("store's latest reports: %v", w)
+	}
+	for k, v := range w {
+		if g[k] != v {
+			t.Errorf("%s: snapshot %q, store %q", k, g[k], v)
+		}
+	}
+	if len(g) != len(w) {
+		t.Errorf("snapshot %v, store %v", g, w)
+	}
+}

@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/json"
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"os"
@@ -78,7 +79,7 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	lines, srcErr := s.sourceLines(n)
+	src, srcErr := s.sourceHTML(slug, n)
 	tv := make([]taskView, len(n.Tasks))
 	for i, t := range n.Tasks {
 		tv[i] = taskView{Task: t, UnitsText: unitsText(t.Units)}
@@ -91,7 +92,40 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) {
 		errText = srcErr.Error()
 	}
 	s.render(w, r, "review", pageData{Title: "审核 " + n.DocNumber, Nav: "notices", Data: map[string]any{
-		"Slug": slug, "Notice": n, "Tasks": tv, "Lines": lines, "SourceError": errText, "Conflicts": conf, "Reviewed": rev, "Withdrawn": withdrawn(ext, n)}})
+		"Slug": slug, "Notice": n, "Tasks": tv, "Source": src, "SourceError": errText, "Conflicts": conf, "Reviewed": rev, "Withdrawn": withdrawn(ext, n)}})
+}
+
+// srcTemplate writes the source panel's lines.
+var srcTemplate = template.Must(template.New("source").Parse(`{{range .}}<p class="line{{if .Task}} start{{end}}" id="L{{.Line}}" {{if .Task}}data-task="{{.Task}}"{{end}}><span class="ln">{{.Line}}</span>{{range .Pieces}}{{if .Kind}}<mark class="{{.Kind}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}{{if .Task}} <a class="back" href="#T{{.Task}}" title="对应任务">↗</a>{{end}}</p>
+{{end}}`))
+
+// sourceHTML is the review page's source panel of a notice: its lines
+// with the highlights, written once per state of the notice's tasks (the
+// snapshot keeps it while only reports change).
+func (s *Server) sourceHTML(slug string, n *duban.Notice) (template.HTML, error) {
+	sn, err := s.current()
+	if err != nil {
+		return "", err
+	}
+	sn.text.mu.Lock()
+	h, ok := sn.text.html[slug]
+	sn.text.mu.Unlock()
+	if ok {
+		return h, nil
+	}
+	lines, err := s.sourceLines(n)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	if err := srcTemplate.Execute(&b, lines); err != nil {
+		return "", err
+	}
+	h = template.HTML(b.String()) // written by html/template: escaped
+	sn.text.mu.Lock()
+	sn.text.html[slug] = h
+	sn.text.mu.Unlock()
+	return h, nil
 }
 
 // sourceLines cuts the notice's text as read into lines with the spans
