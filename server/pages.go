@@ -74,25 +74,68 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rev, _ := s.st.Reviewed(slug)
-	ext, err := s.st.Extracted(slug)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	src, srcErr := s.sourceHTML(slug, n)
-	tv := make([]taskView, len(n.Tasks))
-	for i, t := range n.Tasks {
-		tv[i] = taskView{Task: t, UnitsText: unitsText(t.Units)}
-		if t.Deadline != nil {
-			tv[i].Raw, tv[i].Date = t.Deadline.Raw, string(t.Deadline.Date)
-		}
-	}
 	errText := ""
 	if srcErr != nil {
 		errText = srcErr.Error()
 	}
+	u := userOf(r)
+	panel, err := s.taskPanel(slug, u.Role == store.RoleOffice, func() (map[string]any, error) {
+		ext, err := s.st.Extracted(slug)
+		if err != nil {
+			return nil, err
+		}
+		tv := make([]taskView, len(n.Tasks))
+		for i, t := range n.Tasks {
+			tv[i] = taskView{Task: t, UnitsText: unitsText(t.Units)}
+			if t.Deadline != nil {
+				tv[i].Raw, tv[i].Date = t.Deadline.Raw, string(t.Deadline.Date)
+			}
+		}
+		return map[string]any{"Slug": slug, "Tasks": tv, "Withdrawn": withdrawn(ext, n), "Office": u.Role == store.RoleOffice}, nil
+	})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	panel = template.HTML(strings.ReplaceAll(string(panel), csrfMark, u.sess.CSRF)) // hex: nothing to escape
 	s.render(w, r, "review", pageData{Title: "审核 " + n.DocNumber, Nav: "notices", Data: map[string]any{
-		"Slug": slug, "Notice": n, "Tasks": tv, "Source": src, "SourceError": errText, "Conflicts": conf, "Reviewed": rev, "Withdrawn": withdrawn(ext, n)}})
+		"Slug": slug, "Notice": n, "Tasks": n.Tasks, "Source": src, "TaskPanel": panel, "SourceError": errText, "Conflicts": conf, "Reviewed": rev}})
+}
+
+// csrfMark stands for the session's CSRF token in a task panel written
+// once for every session.
+const csrfMark = "csrfmark0000000000000000000000000000000000000000000000000000mark"
+
+// taskPanel is the review page's task panel (the editing forms for the
+// 督查室, the text for the others) with csrfMark for the token: written
+// once per state of the notice's tasks and kind of user.
+func (s *Server) taskPanel(slug string, office bool, data func() (map[string]any, error)) (template.HTML, error) {
+	sn, err := s.current()
+	if err != nil {
+		return "", err
+	}
+	key := fmt.Sprintf("panel/%t/%s", office, slug)
+	sn.text.mu.Lock()
+	h, ok := sn.text.html[key]
+	sn.text.mu.Unlock()
+	if ok {
+		return h, nil
+	}
+	d, err := data()
+	if err != nil {
+		return "", err
+	}
+	d["CSRF"] = csrfMark
+	var b strings.Builder
+	if err := s.pages["review"].ExecuteTemplate(&b, "taskpanel", d); err != nil {
+		return "", err
+	}
+	h = template.HTML(b.String()) // written by html/template: escaped
+	sn.text.mu.Lock()
+	sn.text.html[key] = h
+	sn.text.mu.Unlock()
+	return h, nil
 }
 
 // srcTemplate writes the source panel's lines.

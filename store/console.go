@@ -153,6 +153,24 @@ func (s *Store) SessionByToken(token string) (*Session, error) {
 	return &x, err
 }
 
+// SessionAccount returns a session with its account in one query (the
+// console asks on every request); nil, nil when there is no such session
+// or account.
+func (s *Store) SessionAccount(token string) (*Session, *Account, error) {
+	var x Session
+	var a Account
+	err := s.db.QueryRow(`SELECT s.token, s.name, s.csrf, s.created_at, s.expires_at, u.name, u.role, u.unit, u.hash, u.created_at, u.disabled
+		FROM console_sessions s JOIN console_users u ON u.name = s.name WHERE s.token=?`, token).
+		Scan(&x.Token, &x.Name, &x.CSRF, &x.Created, &x.Expires, &a.Name, &a.Role, &a.Unit, &a.Hash, &a.Created, &a.Disabled)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return &x, &a, nil
+}
+
 // DeleteSessions removes a session (token) or every session of an
 // account (name); expired ones (before, RFC 3339) go too.
 func (s *Store) DeleteSessions(token, name, before string) error {
