@@ -26,6 +26,7 @@ type overview struct {
 type statusCount struct {
 	Status string `json:"status"`
 	Count  int    `json:"count"`
+	Link   string `json:"-"` // the list of its tasks
 }
 
 type unitProgress struct {
@@ -34,6 +35,8 @@ type unitProgress struct {
 	Done    int     `json:"done"`
 	Overdue int     `json:"overdue"`
 	Rate    float64 `json:"rate"`
+
+	TasksLink, DoneLink, OverdueLink string // the lists behind the numbers
 }
 
 func (s *Server) overview(quarter string, asOf time.Time) (*overview, error) {
@@ -78,9 +81,9 @@ func (s *Server) overview(quarter string, asOf time.Time) (*overview, error) {
 	}
 	sort.Strings(o.Quarters)
 	for _, st := range duban.Statuses {
-		o.ByStatus = append(o.ByStatus, statusCount{string(st), counts[string(st)]})
+		o.ByStatus = append(o.ByStatus, statusCount{Status: string(st), Count: counts[string(st)]})
 	}
-	o.ByStatus = append(o.ByStatus, statusCount{notReported, counts[notReported]})
+	o.ByStatus = append(o.ByStatus, statusCount{Status: notReported, Count: counts[notReported]})
 	for _, p := range per {
 		p.Rate = float64(p.Done) / float64(p.Tasks)
 		o.Units = append(o.Units, *p)
@@ -139,11 +142,13 @@ func (s *Server) overviewPage(w http.ResponseWriter, r *http.Request) {
 		f.Quarter, f.AsOf = o.Quarter, o.AsOf
 		return "/tasks?" + f.query()
 	}
+	for i := range o.ByStatus {
+		o.ByStatus[i].Link = link(taskFilter{Status: o.ByStatus[i].Status})
+	}
+	for i := range o.Units {
+		u := &o.Units[i]
+		u.TasksLink, u.DoneLink, u.OverdueLink = link(taskFilter{Unit: u.Unit}), link(taskFilter{Unit: u.Unit, Done: true}), link(taskFilter{Unit: u.Unit, List: "overdue"})
+	}
 	s.render(w, r, "overview", pageData{Title: "总览", Nav: "overview", Error: msg, Data: map[string]any{"O": o, "Max": maxN,
-		"All":    link(taskFilter{}),
-		"Status": func(st string) string { return link(taskFilter{Status: st}) },
-		"List":   func(l string) string { return link(taskFilter{List: l}) },
-		"Unit": func(u string, done bool, list string) string {
-			return link(taskFilter{Unit: u, Done: done, List: list})
-		}}})
+		"All": link(taskFilter{}), "Overdue": link(taskFilter{List: "overdue"}), "NearDue": link(taskFilter{List: "neardue"}), "Reported": link(taskFilter{List: "reported"})}})
 }
