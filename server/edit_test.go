@@ -127,6 +127,16 @@ func TestAddSplitMerge(t *testing.T) {
 			t.Errorf("review page lacks %s", want)
 		}
 	}
+	// The same through the API, with the token in the header.
+	res, body = c.do("POST", "/api/notices/"+esc(sampleSlug)+"/tasks", "application/x-www-form-urlencoded",
+		url.Values{"text": {"经 API 新增的任务。"}, "units": {"市教育局"}}.Encode(), map[string]string{"X-CSRF-Token": c.csrf})
+	if res.StatusCode != 200 || !strings.Contains(body, `"task": "补2"`) {
+		t.Errorf("API add: %d %s", res.StatusCode, body)
+	}
+	res, body = c.get("/api/tasks?quarter=2024Q3&status=" + url.QueryEscape("未报送"))
+	if res.StatusCode != 200 || !strings.Contains(body, `"task": "补1"`) {
+		t.Errorf("API task list: %d %.300s", res.StatusCode, body)
+	}
 	// A viewer and a unit user may do none of it.
 	for _, who := range []string{"viewer", "edu"} {
 		if res, _ := e.login(who).post(base, url.Values{"text": {"x"}, "units": {"市教育局"}}, true); res.StatusCode != 403 {

@@ -33,6 +33,8 @@ var routes = []struct{ method, path string }{
 	{"POST", "/notices/" + esc(sampleSlug) + "/tasks"}, {"POST", "/notices/" + esc(sampleSlug) + "/tasks/" + esc("一.1") + "/split"},
 	{"POST", "/notices/" + esc(sampleSlug) + "/tasks/" + esc("一.1") + "/merge"}, {"POST", "/settings/directory"},
 	{"GET", "/download/units/all.zip"}, {"GET", "/api/download/units/all.zip"}, {"GET", "/tasks?quarter=2024Q4"},
+	{"GET", "/api/tasks?quarter=2024Q4"}, {"POST", "/api/notices/" + esc(sampleSlug) + "/tasks"},
+	{"POST", "/api/notices/" + esc(sampleSlug) + "/tasks/" + esc("一.1") + "/split"}, {"POST", "/api/notices/" + esc(sampleSlug) + "/tasks/" + esc("一.1") + "/merge"},
 }
 
 // Without a session every page redirects to the login and every API call

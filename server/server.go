@@ -165,6 +165,10 @@ func (s *Server) routes() {
 	s.mux.Handle("GET /api/units/{unit}/tasks", s.auth(anyRole, s.apiUnitTasks))
 	s.mux.Handle("POST /api/units/{unit}/reports", s.auth(reporters, s.apiReport))
 	s.mux.Handle("GET /api/overview", s.auth(readers, s.overviewPage))
+	s.mux.Handle("GET /api/tasks", s.auth(readers, s.taskListPage))
+	s.mux.Handle("POST /api/notices/{slug}/tasks", s.auth(office, s.addTask))
+	s.mux.Handle("POST /api/notices/{slug}/tasks/{task}/split", s.auth(office, s.splitTask))
+	s.mux.Handle("POST /api/notices/{slug}/tasks/{task}/merge", s.auth(office, s.mergeTask))
 	s.mux.Handle("GET /api/download/units/all.zip", s.auth(anyRole, s.downloadAllUnits))
 	s.mux.Handle("GET /api/download/{kind}/{name}", s.auth(anyRole, s.download))
 }
