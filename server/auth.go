@@ -160,15 +160,11 @@ func (s *Server) sessionUser(r *http.Request) *user {
 	if err != nil || len(c.Value) != 64 {
 		return nil
 	}
-	sess, err := s.st.SessionByToken(tokenHash(c.Value))
-	if err != nil || sess == nil {
+	sess, a, err := s.st.SessionAccount(tokenHash(c.Value))
+	if err != nil || sess == nil || a == nil || a.Disabled {
 		return nil
 	}
 	if exp, err := time.Parse(time.RFC3339, sess.Expires); err != nil || s.opt.Now().After(exp) {
-		return nil
-	}
-	a, err := s.st.AccountByName(sess.Name)
-	if err != nil || a == nil || a.Disabled {
 		return nil
 	}
 	return &user{Account: *a, sess: sess}

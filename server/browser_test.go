@@ -9,9 +9,12 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/duban/duban"
+	"github.com/duban/duban/store"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -233,6 +236,78 @@ func TestBrowserLoop(t *testing.T) {
 	if rev, _ := e.st.Reviewed(sampleSlug); rev == nil || rev.By != "office" {
 		t.Errorf("review mark: %+v", rev)
 	}
+
+	// Split 四.（三）.2 in two and add a task the extraction missed behind
+	// 四.（三）.1: both corrections in the store, shown in place.
+	t6 := val(t, ctx, "text of 四.（三）.2", chromedp.Value(chromedp.CSS(`article[id="T四.（三）.2"] textarea[name=text]`)))
+	cut := strings.IndexRune(t6, '。') + len("。")
+	if cut <= 0 {
+		cut = len(t6) / 2
+		for !utf8.RuneStart(t6[cut]) {
+			cut++
+		}
+	}
+	first, second := t6[:cut], t6[cut:]
+	run(t, ctx, "split 四.（三）.2",
+		chromedp.Click(chromedp.CSS(`article[id="T四.（三）.2"] details.more summary`)),
+		chromedp.SetValue(chromedp.CSS(`article[id="T四.（三）.2"] .split-form textarea[name=text]`), first),
+		chromedp.SetValue(chromedp.CSS(`article[id="T四.（三）.2"] .split-form textarea[name=text2]`), second),
+		chromedp.ScrollIntoView(chromedp.CSS(`article[id="T四.（三）.2"] .split-form`)),
+	)
+	shot(t, ctx, "3-review-split-form")
+	run(t, ctx, "split 四.（三）.2",
+		clearFlash,
+		chromedp.Click(chromedp.CSS(`article[id="T四.（三）.2"] .split-form button`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash`)),
+	)
+	shot(t, ctx, "3-review-split")
+	run(t, ctx, "add a task behind 四.（三）.1",
+		chromedp.ScrollIntoView(chromedp.CSS(`#add-task`)),
+		chromedp.SetValue(chromedp.CSS(`#add-task textarea[name=text]`), "建立两市教育帮扶工作季度会商机制。"),
+		chromedp.SetValue(chromedp.CSS(`#add-task input[name=units]`), "市教育局（牵头）"),
+		chromedp.SetValue(chromedp.CSS(`#add-task input[name=deadline]`), "12月底前"),
+		chromedp.SetValue(chromedp.CSS(`#add-task select[name=after]`), "四.（三）.1"),
+		clearFlash,
+		chromedp.Click(chromedp.CSS(`#add-task button.primary`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash`)),
+	)
+	shot(t, ctx, "3-review-added")
+	order := val(t, ctx, "task order", chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('section.tasks article.task[id^="T"]')).map(a=>a.id.slice(1))`))
+	pos := map[string]int{}
+	for i, id := range order {
+		pos[id] = i
+	}
+	if p1, ok := pos["补1"]; !ok || p1 != pos["四.（三）.1"]+1 {
+		t.Errorf("added task 补1 not right behind 四.（三）.1: %v", order)
+	}
+	if p2, ok := pos["四.（三）.2-2"]; !ok || p2 != pos["四.（三）.2"]+1 {
+		t.Errorf("split part 四.（三）.2-2 not right behind 四.（三）.2: %v", order)
+	}
+	if got := val(t, ctx, "added task's date", chromedp.Value(chromedp.CSS(`article[id="T补1"] input[name=date]`))); got != "2024-12-31" {
+		t.Errorf("added task dated %q from 12月底前, want 2024-12-31", got)
+	}
+	cur, _, _ := e.st.Notice(sampleSlug, reparse)
+	byID := map[string]duban.Task{}
+	for _, x := range cur.Tasks {
+		byID[x.ID] = x
+	}
+	if a, b := byID["四.（三）.2"], byID["四.（三）.2-2"]; a.Text != first || b.Text != second || unitsText(b.Units) != unitsText(a.Units) {
+		t.Errorf("split in the store: %q + %q (units %s / %s), want %q + %q", a.Text, b.Text, unitsText(a.Units), unitsText(b.Units), first, second)
+	}
+	if len(cur.Tasks) != 60 {
+		t.Errorf("%d tasks after one split and one add, want 60", len(cur.Tasks))
+	}
+	hist, _ := e.st.History(sampleSlug)
+	fields := map[string]int{}
+	for _, c := range hist[3:] {
+		fields[c.Field]++
+		if c.By != "office" || c.At == "" {
+			t.Errorf("correction without who/when: %+v", c)
+		}
+	}
+	if fields[store.FieldAdded] != 2 || fields[store.FieldText] != 1 {
+		t.Errorf("split and add as corrections: %v", fields)
+	}
 	e.browserLogout(t, ctx)
 
 	// 市教育局 reports on two tasks.
@@ -288,6 +363,15 @@ func TestBrowserLoop(t *testing.T) {
 		t.Errorf("总览 counts 已完成 %s, 滞后 %s; want 1 and 1", done, behind)
 	}
 	shot(t, ctx, "6-overview")
+	run(t, ctx, "the 已完成 count links to its tasks",
+		chromedp.Click(`//table[contains(@class,"bars")]//tr[th="已完成"]/td[2]/a`),
+		chromedp.WaitVisible(chromedp.CSS(`table.tasks-list`)),
+	)
+	listed := val(t, ctx, "tasks listed", chromedp.Text(chromedp.CSS(`table.tasks-list tbody`)))
+	if !strings.Contains(listed, "四.（三）.3") || strings.Contains(listed, "四.（三）.4") {
+		t.Errorf("the 已完成 list: %s", listed)
+	}
+	shot(t, ctx, "6-overview-tasks")
 	for _, p := range []struct{ path, name string }{{"/units", "4-units"}, {"/downloads", "7-downloads"}, {"/settings", "8-settings"}} {
 		run(t, ctx, p.path, chromedp.Navigate(e.ts.URL+p.path), chromedp.WaitVisible(chromedp.CSS(`main h1`)))
 		shot(t, ctx, p.name)

@@ -1,8 +1,11 @@
 package server
 
 import (
+	"html/template"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/duban/duban"
@@ -27,41 +30,113 @@ type noticeRow struct {
 }
 
 // snapshot is every notice of the store as the office knows it, at one
-// generation of the store. It is shared by the requests: read only.
+// generation of the store. It is shared by the requests: read only, but
+// for the caches behind its mutexes.
 type snapshot struct {
-	gen   string
-	ns    []*duban.Notice
-	slugs []string
-	conf  map[string][]store.Conflict
+	gen     string // notices and corrections
+	reports int64  // the latest report
+	ns      []*duban.Notice
+	slugs   []string
+	conf    map[string][]store.Conflict
+
+	bare   []*duban.Notice // ns without progress: kept while only reports change
+	text   *textCache      // the review page's source panels, kept likewise
+	latest []*latestSet    // the latest reports of each notice, brought up to date
+
+	rowsMu sync.Mutex
+	rows   map[string][]unitTask // every (task, unit), by as-of day
+}
+
+// latestSet is the latest report of each task and unit of a notice, as
+// store.LatestReports gives them, kept up to date with the reports written
+// since (store.ReportsAfter).
+type latestSet struct {
+	rows []store.TaskProgress
+	idx  map[string]int // task and unit → rows
+	upTo int64          // the last report folded in
+}
+
+// fold takes in reports written later, oldest first: a report replaces
+// the one of its task and unit unless it is of an earlier round.
+func (l *latestSet) fold(rs []store.TaskProgress) {
+	for _, r := range rs {
+		l.upTo = max(l.upTo, r.ID)
+		k := r.Task + "\x00" + r.Progress.Unit
+		if i, ok := l.idx[k]; ok {
+			if r.Progress.Round >= l.rows[i].Progress.Round {
+				l.rows[i] = r
+			}
+			continue
+		}
+		l.idx[k] = len(l.rows)
+		l.rows = append(l.rows, r)
+	}
+}
+
+// textCache holds the review page's source panel of each notice as HTML.
+type textCache struct {
+	mu   sync.Mutex
+	html map[string]template.HTML
 }
 
 // current returns the snapshot of the store's present generation, computing
-// it once per change (one request computes, the others wait for it).
+// it once per change (one request computes, the others wait for it). When
+// only reports were added, the corrected notices are kept and only the
+// latest reports read again.
 func (s *Server) current() (*snapshot, error) {
-	gen, err := s.st.Generation()
+	gen, reports, err := s.st.Generations()
 	if err != nil {
 		return nil, err
 	}
 	s.snapMu.Lock()
 	defer s.snapMu.Unlock()
-	if s.snap != nil && s.snap.gen == gen {
-		return s.snap, nil
+	old := s.snap
+	if old != nil && old.gen == gen && old.reports == reports {
+		return old, nil
 	}
-	slugs, err := s.st.Slugs()
-	if err != nil {
-		return nil, err
-	}
-	sn := &snapshot{gen: gen, conf: map[string][]store.Conflict{}}
-	for _, slug := range slugs {
-		n, conf, err := s.st.CurrentNotice(slug, reparse)
+	sn := &snapshot{gen: gen, reports: reports, conf: map[string][]store.Conflict{}}
+	if old != nil && old.gen == gen {
+		sn.slugs, sn.conf, sn.bare, sn.text, sn.latest = old.slugs, old.conf, old.bare, old.text, old.latest
+		for i, slug := range sn.slugs {
+			// Only the reports written since are read; the sets are
+			// current()'s alone (under snapMu), the requests read ns.
+			rs, err := s.st.ReportsAfter(slug, sn.latest[i].upTo)
+			if err != nil {
+				return nil, err
+			}
+			sn.latest[i].fold(rs)
+		}
+	} else {
+		slugs, err := s.st.Slugs()
 		if err != nil {
 			return nil, err
 		}
-		if n != nil {
-			sn.ns = append(sn.ns, n)
+		sn.text = &textCache{html: map[string]template.HTML{}}
+		for _, slug := range slugs {
+			n, conf, err := s.st.CorrectedNotice(slug, reparse)
+			if err != nil {
+				return nil, err
+			}
+			if n == nil {
+				continue
+			}
+			rs, err := s.st.LatestReports(slug)
+			if err != nil {
+				return nil, err
+			}
+			l := &latestSet{idx: map[string]int{}}
+			l.fold(rs)
+			sn.bare = append(sn.bare, n)
 			sn.slugs = append(sn.slugs, slug)
 			sn.conf[slug] = conf
+			sn.latest = append(sn.latest, l)
 		}
+	}
+	for i := range sn.slugs {
+		n := *sn.bare[i]
+		n.Tasks = slices.Clone(n.Tasks)
+		store.AttachLatest(&n, sn.latest[i].rows)
+		sn.ns = append(sn.ns, &n)
 	}
 	s.snap = sn
 	return sn, nil
@@ -174,18 +249,43 @@ const notReported = "未报送"
 
 // unitTasks lists every (task, unit) of the store, for one unit when unit
 // is not empty, by deadline.
+//
+// The rows of every unit are computed once per snapshot and day; the slice
+// returned for unit "" is shared: read only.
 func (s *Server) unitTasks(unit string, asOf time.Time) ([]unitTask, error) {
 	sn, err := s.current()
 	if err != nil {
 		return nil, err
 	}
+	day := asOf.Format(duban.DateLayout)
+	sn.rowsMu.Lock()
+	all, ok := sn.rows[day]
+	if !ok {
+		all = s.allUnitTasks(sn, asOf)
+		if sn.rows == nil || len(sn.rows) >= 8 {
+			sn.rows = map[string][]unitTask{}
+		}
+		sn.rows[day] = all
+	}
+	sn.rowsMu.Unlock()
+	if unit == "" {
+		return all, nil
+	}
+	var out []unitTask
+	for _, t := range all {
+		if t.Unit == unit {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
+// allUnitTasks lists every (task, unit) of a snapshot by deadline.
+func (s *Server) allUnitTasks(sn *snapshot, asOf time.Time) []unitTask {
 	var out []unitTask
 	for i, n := range sn.ns {
 		for ti, t := range n.Tasks {
 			for _, u := range t.Units {
-				if unit != "" && u.Name != unit {
-					continue
-				}
 				ut := unitTask{Slug: sn.slugs[i], DocNumber: n.DocNumber, Task: t.ID, Text: t.Text, Role: u.Role.Label(), Unit: u.Name, Status: notReported}
 				for _, o := range t.Units {
 					if o.Name != u.Name {
@@ -218,7 +318,7 @@ func (s *Server) unitTasks(unit string, asOf time.Time) ([]unitTask, error) {
 		}
 		return da < db
 	})
-	return out, nil
+	return out
 }
 
 // unitNames lists every unit named in the store with its task count.

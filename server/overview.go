@@ -19,11 +19,14 @@ type overview struct {
 	NearDue  []unitTask     `json:"near_due"`
 	Units    []unitProgress `json:"units"`
 	Reported []unitTask     `json:"reported"`
+
+	tasks []unitTask // every (task, unit) due in the quarter
 }
 
 type statusCount struct {
 	Status string `json:"status"`
 	Count  int    `json:"count"`
+	Link   string `json:"-"` // the list of its tasks
 }
 
 type unitProgress struct {
@@ -32,6 +35,8 @@ type unitProgress struct {
 	Done    int     `json:"done"`
 	Overdue int     `json:"overdue"`
 	Rate    float64 `json:"rate"`
+
+	TasksLink, DoneLink, OverdueLink string // the lists behind the numbers
 }
 
 func (s *Server) overview(quarter string, asOf time.Time) (*overview, error) {
@@ -52,6 +57,7 @@ func (s *Server) overview(quarter string, asOf time.Time) (*overview, error) {
 			continue
 		}
 		o.Total++
+		o.tasks = append(o.tasks, t)
 		counts[t.Status]++
 		p := per[t.Unit]
 		if p == nil {
@@ -75,9 +81,9 @@ func (s *Server) overview(quarter string, asOf time.Time) (*overview, error) {
 	}
 	sort.Strings(o.Quarters)
 	for _, st := range duban.Statuses {
-		o.ByStatus = append(o.ByStatus, statusCount{string(st), counts[string(st)]})
+		o.ByStatus = append(o.ByStatus, statusCount{Status: string(st), Count: counts[string(st)]})
 	}
-	o.ByStatus = append(o.ByStatus, statusCount{notReported, counts[notReported]})
+	o.ByStatus = append(o.ByStatus, statusCount{Status: notReported, Count: counts[notReported]})
 	for _, p := range per {
 		p.Rate = float64(p.Done) / float64(p.Tasks)
 		o.Units = append(o.Units, *p)
@@ -132,5 +138,17 @@ func (s *Server) overviewPage(w http.ResponseWriter, r *http.Request) {
 	for _, c := range o.ByStatus {
 		maxN = max(maxN, c.Count)
 	}
-	s.render(w, r, "overview", pageData{Title: "总览", Nav: "overview", Error: msg, Data: map[string]any{"O": o, "Max": maxN}})
+	link := func(f taskFilter) string {
+		f.Quarter, f.AsOf = o.Quarter, o.AsOf
+		return "/tasks?" + f.query()
+	}
+	for i := range o.ByStatus {
+		o.ByStatus[i].Link = link(taskFilter{Status: o.ByStatus[i].Status})
+	}
+	for i := range o.Units {
+		u := &o.Units[i]
+		u.TasksLink, u.DoneLink, u.OverdueLink = link(taskFilter{Unit: u.Unit}), link(taskFilter{Unit: u.Unit, Done: true}), link(taskFilter{Unit: u.Unit, List: "overdue"})
+	}
+	s.render(w, r, "overview", pageData{Title: "总览", Nav: "overview", Error: msg, Data: map[string]any{"O": o, "Max": maxN,
+		"All": link(taskFilter{}), "Overdue": link(taskFilter{List: "overdue"}), "NearDue": link(taskFilter{List: "neardue"}), "Reported": link(taskFilter{List: "reported"})}})
 }

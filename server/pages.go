@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/json"
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"os"
@@ -73,31 +74,107 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rev, _ := s.st.Reviewed(slug)
-	ext, err := s.st.Extracted(slug)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	lines, srcErr := s.sourceLines(n)
-	tv := make([]taskView, len(n.Tasks))
-	for i, t := range n.Tasks {
-		tv[i] = taskView{Task: t, UnitsText: unitsText(t.Units)}
-		if t.Deadline != nil {
-			tv[i].Raw, tv[i].Date = t.Deadline.Raw, string(t.Deadline.Date)
-		}
-	}
+	src, srcErr := s.sourceHTML(slug, n)
 	errText := ""
 	if srcErr != nil {
 		errText = srcErr.Error()
 	}
+	u := userOf(r)
+	panel, err := s.taskPanel(slug, u.Role == store.RoleOffice, func() (map[string]any, error) {
+		ext, err := s.st.Extracted(slug)
+		if err != nil {
+			return nil, err
+		}
+		tv := make([]taskView, len(n.Tasks))
+		for i, t := range n.Tasks {
+			tv[i] = taskView{Task: t, UnitsText: unitsText(t.Units)}
+			if t.Deadline != nil {
+				tv[i].Raw, tv[i].Date = t.Deadline.Raw, string(t.Deadline.Date)
+			}
+		}
+		return map[string]any{"Slug": slug, "Tasks": tv, "Withdrawn": withdrawn(ext, n), "Office": u.Role == store.RoleOffice}, nil
+	})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	panel = template.HTML(strings.ReplaceAll(string(panel), csrfMark, u.sess.CSRF)) // hex: nothing to escape
 	s.render(w, r, "review", pageData{Title: "审核 " + n.DocNumber, Nav: "notices", Data: map[string]any{
-		"Slug": slug, "Notice": n, "Tasks": tv, "Lines": lines, "SourceError": errText, "Conflicts": conf, "Reviewed": rev, "Withdrawn": withdrawn(ext, n)}})
+		"Slug": slug, "Notice": n, "Tasks": n.Tasks, "Source": src, "TaskPanel": panel, "SourceError": errText, "Conflicts": conf, "Reviewed": rev}})
 }
 
-// sourceLines reads the notice's file again and cuts its text into lines
-// with the spans that gave each task's units and deadline highlighted.
+// csrfMark stands for the session's CSRF token in a task panel written
+// once for every session.
+const csrfMark = "csrfmark0000000000000000000000000000000000000000000000000000mark"
+
+// taskPanel is the review page's task panel (the editing forms for the
+// 督查室, the text for the others) with csrfMark for the token: written
+// once per state of the notice's tasks and kind of user.
+func (s *Server) taskPanel(slug string, office bool, data func() (map[string]any, error)) (template.HTML, error) {
+	sn, err := s.current()
+	if err != nil {
+		return "", err
+	}
+	key := fmt.Sprintf("panel/%t/%s", office, slug)
+	sn.text.mu.Lock()
+	h, ok := sn.text.html[key]
+	sn.text.mu.Unlock()
+	if ok {
+		return h, nil
+	}
+	d, err := data()
+	if err != nil {
+		return "", err
+	}
+	d["CSRF"] = csrfMark
+	var b strings.Builder
+	if err := s.pages["review"].ExecuteTemplate(&b, "taskpanel", d); err != nil {
+		return "", err
+	}
+	h = template.HTML(b.String()) // written by html/template: escaped
+	sn.text.mu.Lock()
+	sn.text.html[key] = h
+	sn.text.mu.Unlock()
+	return h, nil
+}
+
+// srcTemplate writes the source panel's lines.
+var srcTemplate = template.Must(template.New("source").Parse(`{{range .}}<p class="line{{if .Task}} start{{end}}" id="L{{.Line}}" {{if .Task}}data-task="{{.Task}}"{{end}}><span class="ln">{{.Line}}</span>{{range .Pieces}}{{if .Kind}}<mark class="{{.Kind}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}{{if .Task}} <a class="back" href="#T{{.Task}}" title="对应任务">↗</a>{{end}}</p>
+{{end}}`))
+
+// sourceHTML is the review page's source panel of a notice: its lines
+// with the highlights, written once per state of the notice's tasks (the
+// snapshot keeps it while only reports change).
+func (s *Server) sourceHTML(slug string, n *duban.Notice) (template.HTML, error) {
+	sn, err := s.current()
+	if err != nil {
+		return "", err
+	}
+	sn.text.mu.Lock()
+	h, ok := sn.text.html[slug]
+	sn.text.mu.Unlock()
+	if ok {
+		return h, nil
+	}
+	lines, err := s.sourceLines(n)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	if err := srcTemplate.Execute(&b, lines); err != nil {
+		return "", err
+	}
+	h = template.HTML(b.String()) // written by html/template: escaped
+	sn.text.mu.Lock()
+	sn.text.html[slug] = h
+	sn.text.mu.Unlock()
+	return h, nil
+}
+
+// sourceLines cuts the notice's text as read into lines with the spans
+// that gave each task's units and deadline highlighted.
 func (s *Server) sourceLines(n *duban.Notice) ([]srcLine, error) {
-	doc, err := s.document(n.Source.Path, n.Source.SHA256)
+	text, err := s.noticeText(n.Source.Path, n.Source.SHA256)
 	if err != nil {
 		return nil, err
 	}
@@ -112,19 +189,72 @@ func (s *Server) sourceLines(n *duban.Notice) ([]srcLine, error) {
 	for i := range n.Tasks {
 		byID[n.Tasks[i].ID] = &n.Tasks[i]
 	}
-	var out []srcLine
+	out := make([]srcLine, 0, len(text))
 	var cur *duban.Task
-	add := func(text string, line, page int) {
-		l := srcLine{Line: line, Page: page}
-		if id, ok := starts[line]; ok {
+	for _, tl := range text {
+		l := srcLine{Line: tl.Line, Page: tl.Page}
+		if id, ok := starts[tl.Line]; ok {
 			l.Task, cur = id, byID[id]
 		}
-		l.Pieces = highlight(text, cur)
+		l.Pieces = highlight(tl.Text, cur)
 		out = append(out, l)
 	}
+	return out, nil
+}
+
+// textLine is one line of a notice's text as read: a paragraph, or a table
+// row with its cells joined by │.
+type textLine struct {
+	Text string `json:"t"`
+	Line int    `json:"l"`
+	Page int    `json:"p,omitempty"`
+}
+
+// noticeText returns a notice's text as the extraction read it. It is kept
+// in the store by checksum (text/<sha256>) the first time it is read — at
+// upload for the console's files — so the review page still shows it after
+// the file was moved or deleted; only a notice never shown since it was
+// imported from the command line needs its file.
+func (s *Server) noticeText(p, sum string) ([]textLine, error) {
+	key := "text/" + sum
+	if sum == "" {
+		key = "text/path/" + p
+	}
+	s.docMu.Lock()
+	text := s.docs[key]
+	s.docMu.Unlock()
+	if text != nil {
+		return text, nil
+	}
+	if ok, err := s.st.Get(key, &text); err != nil {
+		return nil, err
+	} else if !ok || text == nil {
+		doc, err := s.readDocument(p)
+		if err != nil {
+			return nil, err
+		}
+		text = documentLines(doc)
+		if sum != "" {
+			if err := s.st.Put(key, text); err != nil {
+				s.opt.Logf("%s: keeping the text in the store: %v", displaySource(p), err)
+			}
+		}
+	}
+	s.docMu.Lock()
+	if s.docs == nil || len(s.docs) >= 16 {
+		s.docs = map[string][]textLine{}
+	}
+	s.docs[key] = text
+	s.docMu.Unlock()
+	return text, nil
+}
+
+// documentLines is a document's text as lines.
+func documentLines(doc *document.Document) []textLine {
+	out := []textLine{}
 	for _, b := range doc.Blocks {
 		if b.Table == nil {
-			add(b.Text, b.Line, b.Page)
+			out = append(out, textLine{b.Text, b.Line, b.Page})
 			continue
 		}
 		for _, row := range b.Table.Rows {
@@ -136,22 +266,14 @@ func (s *Server) sourceLines(n *duban.Notice) ([]srcLine, error) {
 				}
 				cells = append(cells, c.Text)
 			}
-			add(strings.Join(cells, " │ "), line, page)
+			out = append(out, textLine{strings.Join(cells, " │ "), line, page})
 		}
 	}
-	return out, nil
+	return out
 }
 
-// document reads a notice's file as the extraction read it, once per file
-// and checksum (a few are kept).
-func (s *Server) document(p, sum string) (*document.Document, error) {
-	key := p + "\x00" + sum
-	s.docMu.Lock()
-	doc := s.docs[key]
-	s.docMu.Unlock()
-	if doc != nil {
-		return doc, nil
-	}
+// readDocument reads a notice's file as the extraction read it.
+func (s *Server) readDocument(p string) (*document.Document, error) {
 	rd := extract.ReaderFor(p)
 	if rd == nil {
 		return nil, fmt.Errorf("%s: 原文格式不可读", displaySource(p))
@@ -167,16 +289,7 @@ func (s *Server) document(p, sum string) (*document.Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: 读取失败", displaySource(p))
 	}
-	if doc, err = rd.Read(displaySource(p), data); err != nil {
-		return nil, err
-	}
-	s.docMu.Lock()
-	if s.docs == nil || len(s.docs) >= 16 {
-		s.docs = map[string]*document.Document{}
-	}
-	s.docs[key] = doc
-	s.docMu.Unlock()
-	return doc, nil
+	return rd.Read(displaySource(p), data)
 }
 
 // highlight cuts text into pieces, marking the task's unit names and

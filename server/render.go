@@ -70,10 +70,14 @@ var flashes = map[string]string{
 	"unreviewed": "已取消审核标记",
 	"reported":   "进展已报送",
 	"account":    "账户已保存",
+	"added":      "任务已新增",
+	"split":      "任务已拆分",
+	"merged":     "任务已合并",
+	"directory":  "单位名录已保存，下次上传的通知按此提取",
 }
 
 // pages are the page templates, each rendered inside layout.html.
-var pageNames = []string{"login", "setup", "error", "notices", "review", "units", "unit", "overview", "downloads", "settings"}
+var pageNames = []string{"login", "setup", "error", "notices", "review", "units", "unit", "overview", "downloads", "settings", "tasks"}
 
 func (s *Server) parseTemplates() error {
 	s.pages = map[string]*template.Template{}

@@ -30,6 +30,11 @@ var routes = []struct{ method, path string }{
 	{"GET", "/api/download/unit/" + esc("市教育局") + ".xlsx"},
 	{"POST", "/units/" + esc("市教育局") + "/returns"}, {"POST", "/api/units/" + esc("市教育局") + "/returns"},
 	{"GET", "/download/return/" + esc("市教育局") + ".xlsx"}, {"GET", "/download/calendar/" + esc("市教育局") + ".ics"},
+	{"POST", "/notices/" + esc(sampleSlug) + "/tasks"}, {"POST", "/notices/" + esc(sampleSlug) + "/tasks/" + esc("一.1") + "/split"},
+	{"POST", "/notices/" + esc(sampleSlug) + "/tasks/" + esc("一.1") + "/merge"}, {"POST", "/settings/directory"},
+	{"GET", "/download/units/all.zip"}, {"GET", "/api/download/units/all.zip"}, {"GET", "/tasks?quarter=2024Q4"},
+	{"GET", "/api/tasks?quarter=2024Q4"}, {"POST", "/api/notices/" + esc(sampleSlug) + "/tasks"},
+	{"POST", "/api/notices/" + esc(sampleSlug) + "/tasks/" + esc("一.1") + "/split"}, {"POST", "/api/notices/" + esc(sampleSlug) + "/tasks/" + esc("一.1") + "/merge"},
 }
 
 // Without a session every page redirects to the login and every API call
@@ -131,6 +136,10 @@ func TestCSRF(t *testing.T) {
 	}{
 		{c, "/notices/" + esc(sampleSlug) + "/tasks/" + esc("一.1"), url.Values{"text": {"改"}, "units": {"市发改委"}}},
 		{c, "/notices/" + esc(sampleSlug) + "/reviewed", nil},
+		{c, "/notices/" + esc(sampleSlug) + "/tasks", url.Values{"text": {"新任务"}, "units": {"市发改委"}}},
+		{c, "/notices/" + esc(sampleSlug) + "/tasks/" + esc("一.1") + "/split", url.Values{"text": {"甲"}, "text2": {"乙"}}},
+		{c, "/notices/" + esc(sampleSlug) + "/tasks/" + esc("一.1") + "/merge", url.Values{"with": {"一.2"}}},
+		{c, "/settings/directory", url.Values{"unit_name": {"市发展改革委"}, "unit_aliases": {"市发改委"}}},
 		{c, "/settings/accounts", url.Values{"name": {"evil"}, "role": {"office"}, "password": {"12345678"}}},
 		{c, "/logout", nil},
 		{u, "/units/" + esc("市教育局") + "/report", url.Values{"notice": {sampleSlug}, "task": {"四.（三）.1"}, "status": {"已完成"}}},
@@ -164,8 +173,9 @@ func TestCSRF(t *testing.T) {
 	rs, _ := e.st.Reports(sampleSlug)
 	rev, _ := e.st.Reviewed(sampleSlug)
 	acc, _ := e.st.AccountByName("evil")
-	if len(cs) != 0 || len(rs) != 0 || rev != nil || acc != nil {
-		t.Errorf("a request without CSRF changed the store: %v %v %v %v", cs, rs, rev, acc)
+	dir, _ := e.st.Directory()
+	if len(cs) != 0 || len(rs) != 0 || rev != nil || acc != nil || dir != nil {
+		t.Errorf("a request without CSRF changed the store: %v %v %v %v %v", cs, rs, rev, acc, dir)
 	}
 	if res, _ := c.get("/notices"); res.StatusCode != 200 {
 		t.Errorf("session gone after a refused logout: %d", res.StatusCode)

@@ -12,7 +12,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/store"
 	"github.com/duban/duban/templates"
 )
@@ -58,7 +57,7 @@ type Server struct {
 	snapMu sync.Mutex
 	snap   *snapshot
 	docMu  sync.Mutex
-	docs   map[string]*document.Document // notice texts as read, by file and checksum
+	docs   map[string][]textLine // notice texts as read, by checksum
 
 	dummyOnce sync.Once
 	dummy     string
@@ -141,6 +140,9 @@ func (s *Server) routes() {
 	s.mux.Handle("POST /notices/upload", s.authStreaming(office, s.uploadSubmit))
 	s.mux.Handle("GET /notices/{slug}", s.auth(readers, s.reviewPage))
 	s.mux.Handle("POST /notices/{slug}/tasks/{task}", s.auth(office, s.correctSubmit))
+	s.mux.Handle("POST /notices/{slug}/tasks", s.auth(office, s.addTask))
+	s.mux.Handle("POST /notices/{slug}/tasks/{task}/split", s.auth(office, s.splitTask))
+	s.mux.Handle("POST /notices/{slug}/tasks/{task}/merge", s.auth(office, s.mergeTask))
 	s.mux.Handle("POST /notices/{slug}/reviewed", s.auth(office, s.reviewedSubmit))
 	s.mux.Handle("GET /units", s.auth(anyRole, s.unitsPage))
 	s.mux.Handle("GET /units/{unit}", s.auth(anyRole, s.unitPage))
@@ -148,10 +150,13 @@ func (s *Server) routes() {
 	s.mux.Handle("POST /units/{unit}/returns", s.authStreaming(reporters, s.returnUpload))
 	s.mux.Handle("POST /api/units/{unit}/returns", s.authStreaming(reporters, s.returnUpload))
 	s.mux.Handle("GET /overview", s.auth(readers, s.overviewPage))
+	s.mux.Handle("GET /tasks", s.auth(readers, s.taskListPage))
 	s.mux.Handle("GET /downloads", s.auth(anyRole, s.downloadsPage))
+	s.mux.Handle("GET /download/units/all.zip", s.auth(anyRole, s.downloadAllUnits))
 	s.mux.Handle("GET /download/{kind}/{name}", s.auth(anyRole, s.download))
 	s.mux.Handle("GET /settings", s.auth(office, s.settingsPage))
 	s.mux.Handle("POST /settings/accounts", s.auth(office, s.accountSubmit))
+	s.mux.Handle("POST /settings/directory", s.auth(office, s.directorySubmit))
 
 	s.mux.HandleFunc("POST /api/login", s.apiLogin)
 	s.mux.Handle("POST /api/logout", s.auth(anyRole, s.logout))
@@ -160,5 +165,10 @@ func (s *Server) routes() {
 	s.mux.Handle("GET /api/units/{unit}/tasks", s.auth(anyRole, s.apiUnitTasks))
 	s.mux.Handle("POST /api/units/{unit}/reports", s.auth(reporters, s.apiReport))
 	s.mux.Handle("GET /api/overview", s.auth(readers, s.overviewPage))
+	s.mux.Handle("GET /api/tasks", s.auth(readers, s.taskListPage))
+	s.mux.Handle("POST /api/notices/{slug}/tasks", s.auth(office, s.addTask))
+	s.mux.Handle("POST /api/notices/{slug}/tasks/{task}/split", s.auth(office, s.splitTask))
+	s.mux.Handle("POST /api/notices/{slug}/tasks/{task}/merge", s.auth(office, s.mergeTask))
+	s.mux.Handle("GET /api/download/units/all.zip", s.auth(anyRole, s.downloadAllUnits))
 	s.mux.Handle("GET /api/download/{kind}/{name}", s.auth(anyRole, s.download))
 }

@@ -24,7 +24,13 @@ func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, "settings", pageData{Title: "设置", Nav: "settings", Data: map[string]any{"Accounts": as, "Audit": log, "Units": units}})
+	du, dg, dat, err := s.directoryRows()
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, "settings", pageData{Title: "设置", Nav: "settings", Data: map[string]any{"Accounts": as, "Audit": log, "Units": units,
+		"DirUnits": du, "DirGroups": dg, "DirAt": dat}})
 }
 
 // accountSubmit adds an account, or changes one (role, unit, password,

@@ -221,9 +221,12 @@ func (s *Server) process(u *user, files []savedFile) []uploadResult {
 	}
 	byPath := map[string]pipeline.Input{}
 	var runErr error
-	if len(paths) > 0 {
+	dir, dirErr := s.directory()
+	if dirErr != nil {
+		runErr = dirErr
+	} else if len(paths) > 0 {
 		s.runMu.Lock()
-		sum, err := pipeline.Run(context.Background(), pipeline.Options{Inputs: paths, Out: s.opt.Out, By: u.Name, Jobs: 1})
+		sum, err := pipeline.Run(context.Background(), pipeline.Options{Inputs: paths, Out: s.opt.Out, By: u.Name, Jobs: 1, Directory: dir})
 		s.runMu.Unlock()
 		runErr = err
 		if sum != nil {
@@ -249,6 +252,14 @@ func (s *Server) process(u *user, files []savedFile) []uploadResult {
 		stored := ""
 		if f.path != "" {
 			stored = filepath.Base(f.path)
+		}
+		if res.Slug != "" && (res.Status == "extracted" || res.Status == "unchanged") {
+			// Keep the text as read, for the review page once the file moves.
+			if n, err := s.st.Extracted(res.Slug); err == nil && n != nil {
+				if _, err := s.noticeText(n.Source.Path, n.Source.SHA256); err != nil {
+					s.opt.Logf("%s: %v", f.name, err)
+				}
+			}
 		}
 		s.st.AddUpload(store.Upload{Stored: stored, Original: f.name, Size: f.size, By: u.Name, Status: res.Status, Err: res.Error, Slug: res.Slug})
 		s.st.Audit(u.Name, "上传", f.name, res.Status+" "+res.Slug+" "+res.Error)

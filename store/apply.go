@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"slices"
+	"strings"
 
 	"github.com/duban/duban"
 )
@@ -141,12 +142,30 @@ func Apply(n *duban.Notice, cs []Correction, reparse Reparse) []Conflict {
 			requarter(&t)
 		}
 		if !withdrawn {
-			kept = append(kept, t)
+			kept = insertAfter(kept, c.Base, t)
 			have[t.ID] = true
 		}
 	}
 	n.Tasks = kept
 	return conf
+}
+
+// insertAfter puts t behind the task with ID after (an added row's Base:
+// the row it was split from or added below), else at the end.
+func insertAfter(ts []duban.Task, after string, t duban.Task) []duban.Task {
+	at := len(ts)
+	if after != "" {
+		for i := range ts {
+			if ts[i].ID == after {
+				at = i + 1
+			}
+		}
+		// Behind the rows already added below the same one.
+		for at < len(ts) && strings.HasPrefix(ts[at].ID, after+"-") {
+			at++
+		}
+	}
+	return slices.Insert(ts, at, t)
 }
 
 func set(t *duban.Task, field, v string) {

@@ -153,6 +153,24 @@ func (s *Store) SessionByToken(token string) (*Session, error) {
 	return &x, err
 }
 
+// SessionAccount returns a session with its account in one query (the
+// console asks on every request); nil, nil when there is no such session
+// or account.
+func (s *Store) SessionAccount(token string) (*Session, *Account, error) {
+	var x Session
+	var a Account
+	err := s.db.QueryRow(`SELECT s.token, s.name, s.csrf, s.created_at, s.expires_at, u.name, u.role, u.unit, u.hash, u.created_at, u.disabled
+		FROM console_sessions s JOIN console_users u ON u.name = s.name WHERE s.token=?`, token).
+		Scan(&x.Token, &x.Name, &x.CSRF, &x.Created, &x.Expires, &a.Name, &a.Role, &a.Unit, &a.Hash, &a.Created, &a.Disabled)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return &x, &a, nil
+}
+
 // DeleteSessions removes a session (token) or every session of an
 // account (name); expired ones (before, RFC 3339) go too.
 func (s *Store) DeleteSessions(token, name, before string) error {
@@ -268,20 +286,43 @@ func (s *Store) CountReports() (int, error) {
 // Generation changes whenever a notice, a correction or a report is
 // written: the console keeps what it computed from the store until it does.
 func (s *Store) Generation() (string, error) {
-	var n, c, r int64
+	notices, reports, err := s.Generations()
+	return fmt.Sprintf("%s/%d", notices, reports), err
+}
+
+// Generations is Generation in two parts: notices changes when a notice or
+// a correction is written, reports when a report is.
+func (s *Store) Generations() (notices string, reports int64, err error) {
+	var n, c int64
 	var up string
-	err := s.db.QueryRow(`SELECT (SELECT COUNT(*) FROM notices), (SELECT COALESCE(MAX(updated_at), '') FROM notices),
-		(SELECT COALESCE(MAX(id), 0) FROM corrections), (SELECT COALESCE(MAX(id), 0) FROM reports)`).Scan(&n, &up, &c, &r)
+	err = s.db.QueryRow(`SELECT (SELECT COUNT(*) FROM notices), (SELECT COALESCE(MAX(updated_at), '') FROM notices),
+		(SELECT COALESCE(MAX(id), 0) FROM corrections), (SELECT COALESCE(MAX(id), 0) FROM reports)`).Scan(&n, &up, &c, &reports)
 	if err != nil {
-		return "", fmt.Errorf("%s: %w", s.path, err)
+		return "", 0, fmt.Errorf("%s: %w", s.path, err)
 	}
-	return fmt.Sprintf("%d/%s/%d/%d", n, up, c, r), nil
+	return fmt.Sprintf("%d/%s/%d", n, up, c), reports, nil
 }
 
 // CurrentNotice is Notice with the latest report of each task and unit
 // read by the index alone, not through the whole history: the console
 // asks for it on every page.
 func (s *Store) CurrentNotice(slug string, reparse Reparse) (*duban.Notice, []Conflict, error) {
+	n, conf, err := s.CorrectedNotice(slug, reparse)
+	if err != nil || n == nil {
+		return n, conf, err
+	}
+	latest, err := s.LatestReports(slug)
+	if err != nil {
+		return nil, nil, err
+	}
+	AttachLatest(n, latest)
+	return n, conf, nil
+}
+
+// CorrectedNotice is the notice as extracted with the corrections in force,
+// without progress: what changes only when a notice or a correction is
+// written.
+func (s *Store) CorrectedNotice(slug string, reparse Reparse) (*duban.Notice, []Conflict, error) {
 	n, err := s.Extracted(slug)
 	if err != nil || n == nil {
 		return n, nil, err
@@ -291,28 +332,66 @@ func (s *Store) CurrentNotice(slug string, reparse Reparse) (*duban.Notice, []Co
 		return nil, nil, err
 	}
 	conf := Apply(n, cs, reparse)
-	rows, err := s.db.Query(`SELECT task, unit, round, status, detail, problems, next_steps, done_date, note, file, at FROM reports r
+	for i := range n.Tasks {
+		n.Tasks[i].Progress = nil
+	}
+	return n, conf, nil
+}
+
+// TaskProgress is a report of one unit on one task.
+type TaskProgress struct {
+	ID       int64 // the report's row: later written, higher
+	Task     string
+	Progress duban.Progress
+}
+
+// LatestReports returns the latest report (latest round, then latest
+// written) of each task and unit of a notice, in the order written.
+func (s *Store) LatestReports(slug string) ([]TaskProgress, error) {
+	return s.taskProgress(`SELECT id, task, unit, round, status, detail, problems, next_steps, done_date, note, file, at FROM reports r
 		WHERE slug = ? AND id = (SELECT id FROM reports d WHERE d.slug = r.slug AND d.task = r.task AND d.unit = r.unit
 			ORDER BY round DESC, id DESC LIMIT 1) ORDER BY id`, slug)
+}
+
+// ReportsAfter returns every report of a notice written after the report
+// with ID after, oldest first: what to fold into LatestReports read then
+// (reports are only ever added).
+func (s *Store) ReportsAfter(slug string, after int64) ([]TaskProgress, error) {
+	return s.taskProgress(`SELECT id, task, unit, round, status, detail, problems, next_steps, done_date, note, file, at FROM reports
+		WHERE slug = ? AND id > ? ORDER BY id`, slug, after)
+}
+
+func (s *Store) taskProgress(q string, args ...any) ([]TaskProgress, error) {
+	rows, err := s.db.Query(q, args...)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: reports: %w", s.path, err)
+		return nil, fmt.Errorf("%s: reports: %w", s.path, err)
 	}
 	defer rows.Close()
-	idx := map[string]int{}
+	var out []TaskProgress
+	for rows.Next() {
+		var tp TaskProgress
+		var st string
+		p := &tp.Progress
+		if err := rows.Scan(&tp.ID, &tp.Task, &p.Unit, &p.Round, &st, &p.Detail, &p.Problems, &p.NextSteps, &p.DoneDate, &p.Note, &p.File, &p.Reported); err != nil {
+			return nil, err
+		}
+		p.Status = duban.Status(st)
+		out = append(out, tp)
+	}
+	return out, rows.Err()
+}
+
+// AttachLatest sets each task's progress to its latest reports (tasks
+// whose ID no report names get none).
+func AttachLatest(n *duban.Notice, latest []TaskProgress) {
+	idx := make(map[string]int, len(n.Tasks))
 	for i := range n.Tasks {
 		idx[n.Tasks[i].ID] = i
 		n.Tasks[i].Progress = nil
 	}
-	for rows.Next() {
-		var task, st string
-		var p duban.Progress
-		if err := rows.Scan(&task, &p.Unit, &p.Round, &st, &p.Detail, &p.Problems, &p.NextSteps, &p.DoneDate, &p.Note, &p.File, &p.Reported); err != nil {
-			return nil, nil, err
-		}
-		p.Status = duban.Status(st)
-		if i, ok := idx[task]; ok {
-			n.Tasks[i].Progress = append(n.Tasks[i].Progress, p)
+	for _, tp := range latest {
+		if i, ok := idx[tp.Task]; ok {
+			n.Tasks[i].Progress = append(n.Tasks[i].Progress, tp.Progress)
 		}
 	}
-	return n, conf, rows.Err()
 }

@@ -12,7 +12,7 @@ const (
 	FieldDeadlineRaw  = "deadline.raw"  // 完成时限 as written
 	FieldDeadlineDate = "deadline.date" // 截止日期, YYYY-MM-DD
 	FieldWithdrawn    = "withdrawn"     // "1": the row was deleted
-	FieldAdded        = "added"         // JSON of a duban.Task added by a person
+	FieldAdded        = "added"         // JSON of a duban.Task added by a person; Base: the ID of the row it goes behind
 )
 
 // Correction is one field of one task changed by a person.

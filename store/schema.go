@@ -55,7 +55,12 @@ var migrations = []string{
 	);
 	ALTER TABLE notices ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0;`,
 
-	consoleSchema, // 3: accounts, sessions, audit log, uploads (console.go); keep last
+	consoleSchema, // 3: accounts, sessions, audit log, uploads (console.go)
+
+	// 4: the latest report of a task and unit found by one index seek; the
+	// console asks for it whenever a report was added, and with reports_task
+	// alone each lookup sorted every report of the pair (quadratic in them).
+	`CREATE INDEX IF NOT EXISTS reports_latest ON reports(slug, task, unit, round, id);`,
 }
 
 // Version is the schema version this build writes.

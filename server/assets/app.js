@@ -24,7 +24,8 @@
     var box = el.closest(".split > section");
     if (!box) { el.scrollIntoView({ block: "center" }); return; }
     var r = el.getBoundingClientRect(), b = box.getBoundingClientRect();
-    box.scrollTop += (r.top - b.top) - (box.clientHeight - r.height) / 2;
+    // A task taller than half the panel shows from its header down.
+    box.scrollTop += (r.top - b.top) - Math.max(48, (box.clientHeight - r.height) / 2);
   }
   document.querySelectorAll("a.tid").forEach(function (a) {
     a.addEventListener("click", function (e) {
