@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -260,11 +259,11 @@ func (d *pdfDoc) Bytes() (out []byte, err error) {
 	if err := p.Error(); err != nil {
 		return nil, fmt.Errorf("drawing: %w", err)
 	}
-	var buf bytes.Buffer
-	if err := p.Output(&buf); err != nil {
+	var w deflateWriter
+	if err := p.Output(&w); err != nil {
 		return nil, fmt.Errorf("writing pdf: %w", err)
 	}
-	return deflatePages(buf.Bytes())
+	return w.result()
 }
 
 // Pages is the number of pages of the last Bytes or WriteFile.

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"compress/zlib"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -32,6 +33,38 @@ func deflateStream(dst *bytes.Buffer, b []byte) error {
 		return err
 	}
 	return w.Close()
+}
+
+// deflateWriter takes fpdf's output and keeps it with the pages
+// compressed. fpdf hands over the whole file in one write, which is
+// compressed at once, so that no second uncompressed copy is made.
+type deflateWriter struct {
+	out    []byte
+	raw    []byte // the file, when it came in parts
+	writes int
+	err    error
+}
+
+func (w *deflateWriter) Write(b []byte) (int, error) {
+	w.writes++
+	if w.writes == 1 {
+		if out, err := deflatePages(b); err == nil {
+			w.out = out
+			return len(b), nil
+		}
+	} else if w.out != nil {
+		return 0, errors.New("pdf: written after its end")
+	}
+	w.raw = append(w.raw, b...)
+	return len(b), nil
+}
+
+// result is the file with its pages compressed.
+func (w *deflateWriter) result() ([]byte, error) {
+	if w.out != nil {
+		return w.out, nil
+	}
+	return deflatePages(w.raw)
 }
 
 // deflatePages rewrites a PDF that fpdf wrote without compression: every

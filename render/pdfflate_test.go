@@ -62,6 +62,18 @@ func TestDeflatePagesAsFpdf(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Fatalf("deflatePages: %d bytes, fpdf compressing: %d bytes; they differ", len(got), len(want))
 	}
+	// Written whole (as fpdf does) or in parts, the writer gives the same.
+	for _, parts := range [][][]byte{{plain}, {plain[:100], plain[100:1000], plain[1000:]}} {
+		var w deflateWriter
+		for _, p := range parts {
+			if n, err := w.Write(p); n != len(p) || err != nil {
+				t.Fatalf("Write: %d, %v", n, err)
+			}
+		}
+		if got, err := w.result(); err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%d parts: %d bytes, %v", len(parts), len(got), err)
+		}
+	}
 }
 
 // A document's pages are compressed streams that decompress to drawing
