@@ -100,7 +100,7 @@ func takeGluedHeader(ps []bodyPara) ([]bodyPara, *gluedCols) {
 }
 
 // gluedDeadlineRe matches a deadline glued to a row's end.
-var gluedDeadlineRe = regexp.MustCompile(`(?:(?:19|20)\d\d年)?(?:(?:1[0-2]|0?[1-9])月(?:上旬|中旬|下旬|底|末|份)?|年底|年内|长期坚持|持续推进|长期)(?:前)?$`)
+var gluedDeadlineRe = regexp.MustCompile(`(?:(?:19|20)\d\d年)?(?:(?:1[0-2]|0?[1-9])月(?:[0-3]?\d日|上旬|中旬|下旬|底|末|份)?|年底|年内|长期坚持|持续推进|长期)(?:前)?$`)
 
 // gluedTailAssigner reads the units and deadline glued to an item's end
 // under a glued header.

@@ -33,7 +33,7 @@ type proseTask struct {
 }
 
 // leadingTimeRe matches a completion time at the start of a clause.
-var leadingTimeRe = regexp.MustCompile(`^(?:在|于)?((?:(?:19|20)\d\d年)?(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:上旬|中旬|下旬|中下旬|底|末|份)?(?:前|之前|以前)?|(?:(?:19|20)\d\d年)?年底(?:前|之前)?|年内)`)
+var leadingTimeRe = regexp.MustCompile(`^(?:在|于)?((?:(?:19|20)\d\d年)?(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:[0-3]?\d日|上旬|中旬|下旬|中下旬|底|末|份)?(?:前|之前|以前)?|(?:(?:19|20)\d\d年)?年底(?:前|之前)?|年内)`)
 
 // leadingTime gives the completion time a clause starts with, or "".
 func leadingTime(s string) string {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -98,8 +99,14 @@ func singleSpaceRow(s string, width, long, seq int, prev []string) []string {
 			break
 		}
 	}
+	if at < 0 {
+		if len(pieces) == width && !slices.Contains(pieces, "") {
+			return pieces // short cells, one piece each
+		}
+		return nil
+	}
 	after := pieces[at+1:]
-	if at < 0 || len(after) > width-long-1 {
+	if len(after) > width-long-1 {
 		return nil
 	}
 	row := make([]string, width)
