@@ -122,7 +122,15 @@ func FuzzPDF(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	// a PDF with a scanned page among typeset ones; OCR is played by a
+	// stand-in, so that no input starts tesseract
+	f.Add(mixedPDF())
+	var asked []int
+	old := recognisePages
+	f.Cleanup(func() { recognisePages = old })
+	recognisePages = fakeOCR(&asked, nil)
 	f.Fuzz(func(t *testing.T, data []byte) {
+		asked = asked[:0]
 		d, err := readBounded(t, "fuzz.pdf", data, 20*time.Second)
 		if err == nil && d.Format != "pdf" {
 			t.Errorf("format %q", d.Format)
