@@ -311,3 +311,38 @@ func checkBulletinFooter(t *testing.T, path string) {
 		t.Errorf("%s: page 1 footer missing: %s", path, s)
 	}
 }
+
+// A quarter with nothing due is one page that says so; no page of a
+// bulletin is empty.
+func TestBulletinShort(t *testing.T) {
+	n := loadNotice(t, "../testdata/lianyungang-2024-22.gold.json")
+	dir := outDir(t, "bulletin-short")
+	asOf := time.Date(2024, 3, 31, 0, 0, 0, 0, time.UTC)
+	if _, err := render.Bulletin([]*duban.Notice{n}, dir, []string{"2024Q1", "2024Q3"}, render.Options{Now: testNow, AsOf: asOf, Formats: []string{"pdf"}}); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "2024Q1通报.pdf")
+	if pages := pdfPages(t, p); pages != 1 {
+		t.Errorf("%s: %d pages, want 1", p, pages)
+	}
+	text := pdfText(readPDF(t, p))
+	if !strings.Contains(text, "到期重点任务共0项，本季度没有到期任务") {
+		t.Errorf("%s: does not say nothing is due: %s", p, text)
+	}
+	if strings.Contains(text, "来源文件") {
+		t.Errorf("%s: lists a notice without tasks due in the quarter", p)
+	}
+	for _, q := range []string{"2024Q1", "2024Q3"} {
+		p := filepath.Join(dir, q+"通报.pdf")
+		for i := 1; i <= pdfPages(t, p); i++ {
+			out, err := exec.Command("pdftotext", "-f", strconv.Itoa(i), "-l", strconv.Itoa(i), p, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := strings.ReplaceAll(squeeze(string(out)), "2024年第"+q[5:]+"季度重点任务落实情况通报第", "")
+			if len([]rune(body)) < 40 {
+				t.Errorf("%s page %d is (nearly) empty: %q", p, i, body)
+			}
+		}
+	}
+}
