@@ -274,6 +274,7 @@ func buildBulletin(notices []*duban.Notice, quarter string, asOf time.Time, warn
 		}
 		b.units = append(b.units, line)
 	}
+	b.overdue, b.behind = mergeItems(b.overdue), mergeItems(b.behind)
 	slices.SortStableFunc(b.units, func(x, y bUnit) int {
 		if c := cmp.Compare(y.rate(), x.rate()); c != 0 {
 			return c
@@ -295,6 +296,24 @@ func buildBulletin(notices []*duban.Notice, quarter string, asOf time.Time, warn
 	}
 	b.prev = bulletinCounts(pr)
 	return b, nil
+}
+
+// mergeItems puts the units of one task that reported the same (or
+// nothing) on one row, their names joined with 、, in the order the rows
+// first came: a task every unit let pass is listed once, not once a unit.
+func mergeItems(items []bItem) []bItem {
+	var out []bItem
+	at := map[[5]string]int{}
+	for _, it := range items {
+		k := [5]string{it.id, it.date, it.reported, it.detail, it.problems}
+		if i, ok := at[k]; ok {
+			out[i].unit += "、" + it.unit
+			continue
+		}
+		at[k] = len(out)
+		out = append(out, it)
+	}
+	return out
 }
 
 // overview is the 总体情况 paragraph.

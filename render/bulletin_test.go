@@ -190,7 +190,7 @@ func TestBulletin(t *testing.T) {
 	items := lists[0]
 	find := func(unit, id string) []string {
 		for _, r := range items.rows {
-			if r[1] == unit && r[2] == id {
+			if slices.Contains(strings.Split(r[1], "、"), unit) && r[2] == id {
 				return r
 			}
 		}
@@ -205,8 +205,18 @@ func TestBulletin(t *testing.T) {
 	if r := find("市民政局", "一.5"); r == nil || r[5] != "未报送" {
 		t.Errorf("%s: overdue 一.5 of 市民政局: %v", pdf, r)
 	}
-	if len(items.rows) != total[2]+total[3] {
-		t.Errorf("%s: %d overdue and behind rows, want %d", pdf, len(items.rows), total[2]+total[3])
+	// Every overdue or behind unit once; one row per task and report.
+	listed, seenRow := 0, map[string]bool{}
+	for _, r := range items.rows {
+		listed += len(strings.Split(r[1], "、"))
+		k := strings.Join(append([]string{r[2]}, r[4:]...), "|")
+		if seenRow[k] {
+			t.Errorf("%s: task %s listed twice with the same report: %v", pdf, r[2], r)
+		}
+		seenRow[k] = true
+	}
+	if listed != total[2]+total[3] {
+		t.Errorf("%s: %d overdue and behind units listed, want %d", pdf, listed, total[2]+total[3])
 	}
 	checkBulletinFooter(t, pdf)
 
@@ -243,8 +253,12 @@ func TestBulletin(t *testing.T) {
 		t.Errorf("workbook: 进度滞后 lacks the unit's words: %v", behind)
 	}
 	over, _ := f.GetRows("逾期未完成")
-	if n := len(over) - 2; n != total[2] {
-		t.Errorf("workbook: %d overdue rows, want %d", n, total[2])
+	units := 0
+	for _, r := range over[2:] {
+		units += len(strings.Split(r[1], "、"))
+	}
+	if units != total[2] {
+		t.Errorf("workbook: %d overdue units listed, want %d", units, total[2])
 	}
 	pl, _ := f.GetPageLayout("逾期未完成")
 	if pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 {
@@ -295,5 +309,40 @@ func checkBulletinFooter(t *testing.T, path string) {
 	}
 	if s := squeeze(string(out)); !strings.Contains(s, "第1页共") || !strings.Contains(s, "生成日期") {
 		t.Errorf("%s: page 1 footer missing: %s", path, s)
+	}
+}
+
+// A quarter with nothing due is one page that says so; no page of a
+// bulletin is empty.
+func TestBulletinShort(t *testing.T) {
+	n := loadNotice(t, "../testdata/lianyungang-2024-22.gold.json")
+	dir := outDir(t, "bulletin-short")
+	asOf := time.Date(2024, 3, 31, 0, 0, 0, 0, time.UTC)
+	if _, err := render.Bulletin([]*duban.Notice{n}, dir, []string{"2024Q1", "2024Q3"}, render.Options{Now: testNow, AsOf: asOf, Formats: []string{"pdf"}}); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "2024Q1通报.pdf")
+	if pages := pdfPages(t, p); pages != 1 {
+		t.Errorf("%s: %d pages, want 1", p, pages)
+	}
+	text := pdfText(readPDF(t, p))
+	if !strings.Contains(text, "到期重点任务共0项，本季度没有到期任务") {
+		t.Errorf("%s: does not say nothing is due: %s", p, text)
+	}
+	if strings.Contains(text, "来源文件") {
+		t.Errorf("%s: lists a notice without tasks due in the quarter", p)
+	}
+	for _, q := range []string{"2024Q1", "2024Q3"} {
+		p := filepath.Join(dir, q+"通报.pdf")
+		for i := 1; i <= pdfPages(t, p); i++ {
+			out, err := exec.Command("pdftotext", "-f", strconv.Itoa(i), "-l", strconv.Itoa(i), p, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := strings.ReplaceAll(squeeze(string(out)), "2024年第"+q[5:]+"季度重点任务落实情况通报第", "")
+			if len([]rune(body)) < 40 {
+				t.Errorf("%s page %d is (nearly) empty: %q", p, i, body)
+			}
+		}
 	}
 }

@@ -170,7 +170,7 @@ func (b *bulletin) workbook() (*excelize.File, error) {
 	for _, src := range b.sources {
 		s.line("来源文件："+src, st.text, 0)
 	}
-	s.line("一、"+bPartOverview, st.text, 0)
+	s.line(bPartOverview, st.text, 0)
 	s.line(b.overview(), st.text, 48)
 	s.row++
 	s.table(bulletinTotalsHeader(), b.totalsRows(), []float64{14, 12, 10, 12, 10, 10, 10, 10, 10}, false)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -339,7 +340,7 @@ func checkBulletins(t *testing.T, out string, n *duban.Notice, slug string, repo
 		rows, _ := book(tk.Deadline.DueQuarter()).GetRows(it.sheet)
 		found := false
 		for _, r := range rows {
-			found = found || len(r) > 5 && r[1] == it.unit && r[2] == it.id && r[5] == it.status
+			found = found || len(r) > 5 && slices.Contains(strings.Split(r[1], "、"), it.unit) && r[2] == it.id && r[5] == it.status
 		}
 		if !found {
 			t.Errorf("%s通报.xlsx %s: no row %s %s %s", tk.Deadline.DueQuarter(), it.sheet, it.unit, it.id, it.status)

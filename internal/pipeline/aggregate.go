@@ -182,11 +182,16 @@ func (r *runner) aggregate(ctx context.Context, sum *Summary) bool {
 }
 
 // aggregateOutputs changes when the aggregate writes new kinds of files
-// (2: return sheets and calendars; 3: the quarterly 通报), so an output folder of an earlier
-// version gets them on its next run.
+// (2: return sheets and calendars; 3: the quarterly 通报 and the return
+// forms as PDF), so an output folder of an earlier version gets them on its
+// next run.
 const aggregateOutputs = 3
 
 func aggregateKey(r *runner, records string) string {
+	// The day the lights and the 通报 are for (today without --as-of): a
+	// run on a later day renders them again.
+	a := r.asOf()
+	day := time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, time.UTC)
 	b, _ := json.Marshal(struct {
 		Records, Options string
 		AsOf             time.Time
@@ -194,7 +199,7 @@ func aggregateKey(r *runner, records string) string {
 		Outputs          int // aggregateOutputs
 		WarnDays         int
 		ReportBy         time.Time
-	}{records, r.oh, r.opt.AsOf, r.opt.Quarters, aggregateOutputs, r.opt.warnDays(), r.opt.ReportBy})
+	}{records, r.oh, day, r.opt.Quarters, aggregateOutputs, r.opt.warnDays(), r.opt.ReportBy})
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:])
 }
