@@ -127,6 +127,24 @@ func TestAddSplitMerge(t *testing.T) {
 			t.Errorf("review page lacks %s", want)
 		}
 	}
+	// The ledger rendered from the store has the rows where they are.
+	res, body = c.get("/download/ledger/" + esc(sampleSlug) + ".xlsx")
+	if res.StatusCode != 200 {
+		t.Fatalf("ledger: %d", res.StatusCode)
+	}
+	wb, err := excelize.OpenReader(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cells := cellsText(wb)
+	for _, want := range []string{"补充任务：建立季度会商机制。", "组织培训学员赴无锡跟岗。", one4.Text + one5.Text} {
+		if !strings.Contains(cells, want) {
+			t.Errorf("ledger lacks %q", want)
+		}
+	}
+	if i, j := strings.Index(cells, "举办南北结对帮扶合作工作干部培训班。"), strings.Index(cells, "组织培训学员赴无锡跟岗。"); i < 0 || j < i {
+		t.Errorf("ledger: the split-off part is not behind its task (%d, %d)", i, j)
+	}
 	// The same through the API, with the token in the header.
 	res, body = c.do("POST", "/api/notices/"+esc(sampleSlug)+"/tasks", "application/x-www-form-urlencoded",
 		url.Values{"text": {"经 API 新增的任务。"}, "units": {"市教育局"}}.Encode(), map[string]string{"X-CSRF-Token": c.csrf})

@@ -97,16 +97,33 @@ func (s *Store) migrate(to int) error {
 	if v > len(migrations) {
 		return fmt.Errorf("%s: %w (schema %d; this duban knows up to %d): use the newer duban or another output folder", s.path, ErrNewer, v, len(migrations))
 	}
-	for ; v < to; v++ {
+	for v < to {
+		// The version is read again under the write lock (BEGIN
+		// IMMEDIATE): another process opening the new store at the same
+		// moment (a run and the console, two runs) may have migrated it.
 		err := s.tx(func(tx *sql.Tx) error {
+			var cur int
+			if err := tx.QueryRow("PRAGMA user_version").Scan(&cur); err != nil {
+				return err
+			}
+			if cur != v {
+				v = cur
+				return nil
+			}
 			if _, err := tx.Exec(migrations[v]); err != nil {
 				return err
 			}
-			_, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", v+1))
-			return err
+			if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
+				return err
+			}
+			v++
+			return nil
 		})
 		if err != nil {
 			return fmt.Errorf("%s: migrating to schema %d: %w", s.path, v+1, err)
+		}
+		if v > len(migrations) {
+			return fmt.Errorf("%s: %w (schema %d; this duban knows up to %d): use the newer duban or another output folder", s.path, ErrNewer, v, len(migrations))
 		}
 	}
 	return nil

@@ -9,6 +9,7 @@ import (
 
 	"github.com/duban/duban"
 	"github.com/duban/duban/internal/pipeline"
+	"github.com/duban/duban/store"
 	"github.com/duban/duban/templates"
 	"github.com/spf13/pflag"
 )
@@ -129,7 +130,41 @@ func (c *common) options(inputs []string) (pipeline.Options, error) {
 	if o.Directory, o.Segment, err = enrichOptions(c.units, c.segment, c.templates); err != nil {
 		return o, err
 	}
+	if c.units == "" && (c.templates == "" || !fileExists(filepath.Join(c.templates, "units.yaml"))) {
+		// No directory named: the one edited in the console's 设置, if the
+		// output folder's store holds one.
+		if o.Directory, err = storeDirectory(c.out); err != nil {
+			return o, err
+		}
+	}
 	return o, nil
+}
+
+// storeDirectory reads the unit directory the console stored in the store
+// of output folder out; nil when there is no store or no directory in it
+// (the store is not created).
+func storeDirectory(out string) (*duban.Directory, error) {
+	p := filepath.Join(out, store.FileName)
+	if !fileExists(p) {
+		return nil, nil
+	}
+	st, err := store.OpenFile(p)
+	if err != nil {
+		return nil, runError{err}
+	}
+	defer st.Close()
+	v, err := st.Directory()
+	if err != nil || v == nil {
+		return nil, err
+	}
+	d, err := duban.ParseDirectory([]byte(v.YAML), p+" (单位名录)")
+	if err != nil {
+		return nil, runError{err}
+	}
+	if d.Empty() {
+		return nil, nil
+	}
+	return d, nil
 }
 
 func plausibleYear(y int) bool { return y >= 1949 && y <= 2200 }
