@@ -376,6 +376,18 @@ func TestBrowserLoop(t *testing.T) {
 		run(t, ctx, p.path, chromedp.Navigate(e.ts.URL+p.path), chromedp.WaitVisible(chromedp.CSS(`main h1`)))
 		shot(t, ctx, p.name)
 	}
+	run(t, ctx, "the unit directory in 设置",
+		chromedp.SetValue(chromedp.CSS(`table.dir input[name=unit_name]`), "市发展改革委"),
+		chromedp.SetValue(chromedp.CSS(`table.dir input[name=unit_aliases]`), "市发改委、连云港市发展和改革委员会"),
+		clearFlash,
+		chromedp.Click(chromedp.CSS(`#save-directory`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash`)),
+		chromedp.ScrollIntoView(chromedp.CSS(`#directory`)),
+	)
+	shot(t, ctx, "8-settings-directory")
+	if d, _ := e.st.Directory(); d == nil || !strings.Contains(d.YAML, "连云港市发展和改革委员会") {
+		t.Errorf("directory saved in the browser: %+v", d)
+	}
 	audit := val(t, ctx, "audit log", chromedp.Text(chromedp.CSS(`table.audit`)))
 	for _, want := range []string{"上传", "更正", "标记已审核", "报送进展"} {
 		if !strings.Contains(audit, want) {

@@ -340,6 +340,17 @@ func TestReviewAfterFileMoved(t *testing.T) {
 	if strings.Contains(page, "原文件已不在") || !strings.Contains(page, "在无锡举办连云港市粮食推介会") || !strings.Contains(page, `<mark class="unit">`) {
 		t.Errorf("review page after the file went: %.400s", page[strings.Index(page, `id="source"`):])
 	}
+	// Without the text in the store the page says which file is gone, by
+	// the name it was sent with.
+	e.st.Put("text/"+mustSum(t, e.st), []textLine(nil))
+	fresh, err := New(e.srv.opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.ts.Config.Handler = fresh
+	if _, page := c.get("/notices/" + esc(sampleSlug)); !strings.Contains(page, "通知.txt: 原文件已不在") {
+		t.Errorf("review page without file or stored text: %.300s", page[strings.Index(page, `id="source"`):])
+	}
 }
 
 // The console's snapshot, brought up to date report by report, gives each
@@ -394,4 +405,12 @@ func TestSnapshotFollowsReports(t *testing.T) {
 	if len(g) != len(w) {
 		t.Errorf("snapshot %v, store %v", g, w)
 	}
+}
+
+func mustSum(t *testing.T, st *store.Store) string {
+	n, err := st.Extracted(sampleSlug)
+	if err != nil || n == nil {
+		t.Fatal(err)
+	}
+	return n.Source.SHA256
 }

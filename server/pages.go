@@ -78,6 +78,16 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) {
 	errText := ""
 	if srcErr != nil {
 		errText = srcErr.Error()
+		// A file uploaded here is named as it was sent, not as stored.
+		if ups, err := s.st.Uploads(1 << 20); err == nil {
+			stored := displaySource(n.Source.Path)
+			for _, up := range ups {
+				if up.Stored == stored && up.Original != "" {
+					errText = strings.ReplaceAll(errText, stored, up.Original)
+					break
+				}
+			}
+		}
 	}
 	u := userOf(r)
 	panel, err := s.taskPanel(slug, u.Role == store.RoleOffice, func() (map[string]any, error) {
