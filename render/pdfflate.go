@@ -42,7 +42,6 @@ type deflateWriter struct {
 	out    []byte
 	raw    []byte // the file, when it came in parts
 	writes int
-	err    error
 }
 
 func (w *deflateWriter) Write(b []byte) (int, error) {
