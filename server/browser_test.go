@@ -429,17 +429,25 @@ func TestBrowserLoop(t *testing.T) {
 			t.Errorf("downloaded 2024Q4 通报 lacks %q", want)
 		}
 	}
-	// The return sheet (填报单) carries the unit's reports; the unit sheet
-	// and the 通报 as the render package makes them at this merge of the
-	// store branch: logged, so the lead sees when they start to.
+	// The 通报 counts the reports by status and quotes the unit's own words
+	// for the task behind; the unit sheet shows each report.
+	bulletin := cellsText(get("/download/bulletin/2024Q4.xlsx?asof=2024-11-15"))
+	for _, want := range []string{"市教育局", "已完成", "滞后", "教师交流名单尚未确定"} {
+		if !strings.Contains(bulletin, want) {
+			t.Errorf("downloaded 2024Q4 通报 lacks %q", want)
+		}
+	}
+	for _, want := range []string{"已完成", "滞后"} {
+		if !strings.Contains(sheet, want) {
+			t.Errorf("downloaded unit sheet lacks the reported status %q", want)
+		}
+	}
 	ret := cellsText(get("/download/return/" + esc("市教育局") + ".xlsx?asof=2024-11-15"))
 	for _, want := range []string{"四.（三）.3", "已完成", "已组织校长互访三批次", "四.（三）.4", "滞后", "教师交流名单尚未确定", "经费待落实", "2024-11-20"} {
 		if !strings.Contains(ret, want) {
 			t.Errorf("downloaded return sheet lacks %q", want)
 		}
 	}
-	t.Logf("unit sheet carries the reported progress: %v; 通报 carries the 已完成 report: %v, the 滞后 one in the unit's words: %v",
-		strings.Contains(sheet, "已组织校长互访三批次"), strings.Contains(report4, "已组织校长互访三批次"), strings.Contains(report4, "教师交流名单尚未确定"))
 }
 
 // cellsText joins every cell of every sheet.

@@ -18,8 +18,10 @@ import (
 
 // download renders a document from the store as it is now and sends it:
 // /download/ledger/<slug>.xlsx, /download/unit/<unit>.pdf,
-// /download/quarterly/<2024Q3>.xlsx, /download/return/<unit>.xlsx (the
-// return sheet with the unit's latest reports), /download/calendar/<unit>.ics
+// /download/bulletin/<2024Q3>.pdf|.xlsx|.docx (the quarterly 通报 with
+// status), /download/quarterly/<2024Q3>.xlsx (the quarter's task summary),
+// /download/return/<unit>.xlsx|.pdf (the return sheet with the unit's latest
+// reports), /download/calendar/<unit>.ics
 // /download/remind/<unit>.pdf|.docx (催办单, when the unit has tasks to
 // chase) (?asof=YYYY-MM-DD).
 func (s *Server) download(w http.ResponseWriter, r *http.Request) {
@@ -28,7 +30,8 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 	stem := strings.TrimSuffix(name, filepath.Ext(name))
 	switch {
 	case kind == "calendar" && ext == ".ics":
-	case kind == "return" && ext == ".xlsx":
+	case kind == "return" && (ext == ".xlsx" || ext == ".pdf"):
+	case kind == "bulletin" && (ext == ".pdf" || ext == ".xlsx" || ext == ".docx"):
 	case kind == "remind" && (ext == ".pdf" || ext == ".docx"):
 	case (kind == "unit" || kind == "ledger" || kind == "quarterly") && (ext == ".pdf" || ext == ".xlsx"):
 	default:
@@ -42,7 +45,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 			s.forbidden(w, r, "只能下载本单位的任务清单")
 			return
 		}
-	case "ledger", "quarterly":
+	case "ledger", "quarterly", "bulletin":
 		if u.Role == store.RoleUnit {
 			s.forbidden(w, r, "单位用户只能下载本单位的任务清单")
 			return
@@ -119,7 +122,11 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 		ropt := returns.Options{AsOf: asOf, WarnDays: s.opt.WarnDays, SafeName: render.SafeFileName}
 		switch kind {
 		case "return":
-			files, err = returns.Write(tmp, rn, ropt)
+			if ext == ".pdf" {
+				files, err = returns.WritePDF(tmp, rn, ropt)
+			} else {
+				files, err = returns.Write(tmp, rn, ropt)
+			}
 			fileName = render.SafeFileName(stem) + "-填报单" + ext
 		case "remind":
 			files, err = remind.Write(tmp, rn, remind.Options{Options: ropt, Formats: []string{strings.TrimPrefix(ext, ".")}})
@@ -136,15 +143,23 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		files = keep
-	case "quarterly":
+	case "quarterly", "bulletin":
 		y, q, perr := duban.ParseQuarter(stem)
 		if perr != nil {
 			http.Error(w, "季度应写作 2024Q3", http.StatusNotFound)
 			return
 		}
 		quarter := duban.QuarterName(y, q)
-		files, err = render.Quarterly(ns, tmp, []string{quarter}, opt)
-		fileName = quarter + "-通报" + ext
+		if kind == "bulletin" {
+			if ext == ".docx" {
+				opt.Formats = []string{"pdf"} // the DOCX 通报 comes with the PDF
+			}
+			files, err = render.Bulletin(ns, tmp, []string{quarter}, opt)
+			fileName = quarter + "通报" + ext
+		} else {
+			files, err = render.Quarterly(ns, tmp, []string{quarter}, opt)
+			fileName = quarter + "-任务汇总" + ext
+		}
 	}
 	if err != nil {
 		s.fail(w, r, err)

@@ -23,7 +23,7 @@ var routes = []struct{ method, path string }{
 	{"POST", "/notices/" + esc(sampleSlug) + "/tasks/" + esc("一.1")}, {"POST", "/notices/" + esc(sampleSlug) + "/reviewed"},
 	{"GET", "/units"}, {"GET", "/units/" + esc("市教育局")}, {"POST", "/units/" + esc("市教育局") + "/report"},
 	{"GET", "/overview"}, {"GET", "/downloads"}, {"GET", "/download/unit/" + esc("市教育局") + ".xlsx"},
-	{"GET", "/download/ledger/" + esc(sampleSlug) + ".pdf"}, {"GET", "/download/quarterly/2024Q4.xlsx"},
+	{"GET", "/download/ledger/" + esc(sampleSlug) + ".pdf"}, {"GET", "/download/quarterly/2024Q4.xlsx"}, {"GET", "/download/bulletin/2024Q4.pdf"},
 	{"GET", "/settings"}, {"POST", "/settings/accounts"}, {"POST", "/logout"},
 	{"GET", "/api/notices"}, {"GET", "/api/notices/" + esc(sampleSlug)}, {"GET", "/api/units/" + esc("市教育局") + "/tasks"},
 	{"POST", "/api/units/" + esc("市教育局") + "/reports"}, {"GET", "/api/overview"}, {"POST", "/api/logout"},
@@ -72,7 +72,7 @@ func TestUnitUserConfined(t *testing.T) {
 		"/units/" + esc("市发改委"), "/api/units/" + esc("市发改委") + "/tasks",
 		"/download/unit/" + esc("市发改委") + ".xlsx", "/api/download/unit/" + esc("市发改委") + ".pdf",
 		"/download/return/" + esc("市发改委") + ".xlsx", "/download/calendar/" + esc("市发改委") + ".ics",
-		"/download/ledger/" + esc(sampleSlug) + ".xlsx", "/download/quarterly/2024Q4.pdf",
+		"/download/ledger/" + esc(sampleSlug) + ".xlsx", "/download/quarterly/2024Q4.pdf", "/download/bulletin/2024Q4.docx",
 		"/notices", "/notices/" + esc(sampleSlug), "/api/notices", "/overview", "/settings",
 	} {
 		if res, body := u.get(p); res.StatusCode != http.StatusForbidden {
