@@ -138,4 +138,3 @@ func firstWarnings(sum *Summary) []string {
 	}
 	return out
 }
-
