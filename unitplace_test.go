@@ -1,6 +1,8 @@
 package duban
 
 import (
+	"encoding/json"
+	"os"
 	"reflect"
 	"slices"
 	"testing"
@@ -82,6 +84,38 @@ func TestUnitAssignmentsKeepPlacesApart(t *testing.T) {
 		name, ok := SheetUnit(c.n, &c.n.Tasks[0], c.key, nil)
 		if ok != c.want || ok && name != "市发改委" {
 			t.Errorf("SheetUnit(%s, %s) = %q, %v", c.n.Issuer, c.key, name, ok)
+		}
+	}
+}
+
+// The sample alone is one place: its sheets are its units' names as the
+// records give them, and stay so beside a notice of another place that
+// names none of them.
+func TestUnitAssignmentsSampleUnchanged(t *testing.T) {
+	b, err := os.ReadFile("testdata/lianyungang-2024-22.gold.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n Notice
+	if err := json.Unmarshal(b, &n); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, tk := range n.Tasks {
+		for _, u := range tk.Units {
+			want[SheetKey(u)] = true
+		}
+	}
+	other := placeNotice("无锡市人民政府办公室", []string{"无锡市梁溪区人民政府"})
+	for _, ns := range [][]*Notice{{&n}, {&n, other}} {
+		got := map[string]bool{}
+		for k, as := range UnitAssignments(ns, nil) {
+			if as[0].Notice == &n {
+				got[k] = true
+			}
+		}
+		if len(want) == 0 || !reflect.DeepEqual(got, want) {
+			t.Errorf("%d notices: sample's sheets %v, want %v", len(ns), got, want)
 		}
 	}
 }
