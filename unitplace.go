@@ -20,7 +20,7 @@ func IssuerPlace(issuer string) string {
 
 // placed reports whether a unit name already carries its place
 // (连云港市发改委, 海州区住建局).
-func placed(name string) bool { return placeName.MatchString(name) }
+func placed(name string) bool { return IssuerPlace(name) != "" }
 
 // unitKeys says which plain sheet keys (SheetKey) are used in notices of
 // more than one issuing place: those are qualified with the place.
