@@ -19,8 +19,16 @@ func IssuerPlace(issuer string) string {
 }
 
 // placed reports whether a unit name already carries its place
-// (连云港市发改委, 海州区住建局).
-func placed(name string) bool { return IssuerPlace(name) != "" }
+// (连云港市发改委, 海州区住建局, 东海县). A group of places (相关县区,
+// 有关县区, 各县区) names none.
+func placed(name string) bool {
+	for _, p := range []string{"相关", "有关", "各"} {
+		if strings.HasPrefix(name, p) {
+			return false
+		}
+	}
+	return IssuerPlace(name) != ""
+}
 
 // unitKeys says which plain sheet keys (SheetKey) are used in notices of
 // more than one issuing place: those are qualified with the place.

@@ -47,19 +47,20 @@ func sheetKeys(m map[string][]Assignment) []string {
 }
 
 func TestUnitAssignmentsKeepPlacesApart(t *testing.T) {
-	lyg := placeNotice("连云港市人民政府办公室", []string{"市发改委", "市商务局"}, []string{"连云港市财政局"})
-	wx := placeNotice("无锡市人民政府办公室", []string{"市发改委"}, []string{"连云港市财政局", "市教育局"})
+	lyg := placeNotice("连云港市人民政府办公室", []string{"市发改委", "市商务局"}, []string{"连云港市财政局", "相关县区"})
+	wx := placeNotice("无锡市人民政府办公室", []string{"市发改委", "相关县区"}, []string{"连云港市财政局", "市教育局"})
 	anon := placeNotice("", []string{"市发改委"})
 
 	// One place: names as written.
-	if got, want := sheetKeys(UnitAssignments([]*Notice{lyg}, nil)), []string{"市发改委", "市商务局", "连云港市财政局"}; !reflect.DeepEqual(got, want) {
+	if got, want := sheetKeys(UnitAssignments([]*Notice{lyg}, nil)), []string{"市发改委", "市商务局", "相关县区", "连云港市财政局"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("one notice: sheets %q, want %q", got, want)
 	}
 	// Two places: the shared plain name is two units; names of one place
 	// and names carrying their place stay; a notice whose issuer names no
 	// place keeps the plain name.
 	as := UnitAssignments([]*Notice{lyg, wx, anon}, nil)
-	want := []string{"市发改委", "市发改委（无锡市）", "市发改委（连云港市）", "市商务局", "市教育局", "连云港市财政局"}
+	want := []string{"市发改委", "市发改委（无锡市）", "市发改委（连云港市）", "市商务局", "市教育局",
+		"相关县区（无锡市）", "相关县区（连云港市）", "连云港市财政局"}
 	if got := sheetKeys(as); !reflect.DeepEqual(got, want) {
 		t.Fatalf("two places: sheets %q, want %q", got, want)
 	}

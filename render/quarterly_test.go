@@ -38,14 +38,17 @@ func qKey(u duban.Unit) string {
 
 // placeKeys keys units as the sheets do: qKey, and a key named in notices
 // of two or more issuing places (that does not carry a place itself) with
-// the place of its notice — 市发改委（清河市）.
+// the place of its notice — 市发改委（清河市）; a group of places (相关县区)
+// carries none.
 func placeKeys(notices []*duban.Notice) func(*duban.Notice, duban.Unit) string {
 	places := map[string]map[string]bool{}
 	for _, n := range notices {
 		p := duban.IssuerPlace(n.Issuer)
 		for _, t := range n.Tasks {
 			for _, u := range t.Units {
-				if k := qKey(u); p != "" && duban.IssuerPlace(k) == "" {
+				k := qKey(u)
+				group := strings.HasPrefix(k, "相关") || strings.HasPrefix(k, "有关") || strings.HasPrefix(k, "各")
+				if p != "" && (group || duban.IssuerPlace(k) == "") {
 					if places[k] == nil {
 						places[k] = map[string]bool{}
 					}
