@@ -328,6 +328,10 @@ type Assignment struct {
 	// unit is a member of a group the task is assigned to; "" for a direct
 	// assignment.
 	Via string
+	// Name is the sheet's unit as the task's records name it (SheetKey of
+	// the unit, or the member): the name its reports are kept under. It is
+	// the sheet's key unless the key carries the issuer's place.
+	Name string
 }
 
 // UnitAssignments sorts the tasks of notices onto unit sheets, keyed by
@@ -336,7 +340,14 @@ type Assignment struct {
 // task with Via set to the group, unless the task names that member
 // directly. Within one sheet a task appears once per unit entry, in notice
 // and task order. dir may be nil or empty (no group expansion).
+//
+// This is the one place a unit becomes "its unit" across notices: a name
+// named in notices of different issuing places (市发改委 of a 连云港 and of
+// a 无锡 notice) is two units, keyed and shown with the place
+// (市发改委（连云港市）, see IssuerPlace); a name of one place, or one that
+// carries its place (连云港市发改委), stays as it is.
 func UnitAssignments(notices []*Notice, dir *Directory) map[string][]Assignment {
+	keys := newUnitKeys(notices, dir)
 	out := map[string][]Assignment{}
 	for _, n := range notices {
 		if n == nil {
@@ -348,7 +359,8 @@ func UnitAssignments(notices []*Notice, dir *Directory) map[string][]Assignment 
 			for _, u := range t.Units {
 				k := SheetKey(u)
 				direct[k] = true
-				out[k] = append(out[k], Assignment{Notice: n, Task: t, Unit: u})
+				q := keys.of(n, k)
+				out[q] = append(out[q], Assignment{Notice: n, Task: t, Unit: u, Name: k})
 			}
 			via := map[string]bool{}
 			for _, u := range t.Units {
@@ -357,7 +369,8 @@ func UnitAssignments(notices []*Notice, dir *Directory) map[string][]Assignment 
 						continue
 					}
 					via[m] = true
-					out[m] = append(out[m], Assignment{Notice: n, Task: t, Unit: u, Via: SheetKey(u)})
+					q := keys.of(n, m)
+					out[q] = append(out[q], Assignment{Notice: n, Task: t, Unit: u, Via: SheetKey(u), Name: m})
 				}
 			}
 		}

@@ -46,13 +46,13 @@ func Letters(ns []returns.Notice, opt Options) []Letter {
 	for _, s := range returns.Sheets(ns, opt.Options) {
 		l := Letter{Unit: s.Unit, AsOf: opt.AsOf, ReportBy: s.ReportBy, Office: opt.office()}
 		for _, a := range s.Rows {
-			light := duban.LightOf(a.Task, s.Unit, opt.AsOf, opt.WarnDays)
+			light := duban.LightOf(a.Task, a.Name, opt.AsOf, opt.WarnDays)
 			if light != duban.LightOverdue && light != duban.LightNear {
 				continue
 			}
 			it := Item{ID: a.Task.ID, DocNumber: a.Notice.DocNumber, Text: a.Task.Text, Issued: string(a.Notice.IssueDate),
 				Raw: a.Task.Deadline.Raw, Date: string(a.Task.Deadline.Date), Light: light}
-			if p := a.Task.LatestProgress(s.Unit); p != nil {
+			if p := a.Task.LatestProgress(a.Name); p != nil {
 				it.Status = p.Status
 			}
 			l.Items = append(l.Items, it)

@@ -137,7 +137,8 @@ type unitEntry struct {
 
 // unitSheet is everything one unit receives.
 type unitSheet struct {
-	key     string
+	key     string // the unit as the sheet shows it (duban.UnitAssignments)
+	name    string // the unit as the records name it: its reports' key
 	entries []unitEntry
 	notices []int    // indexes of the notices the entries come from, sorted
 	members []string // for a group, its members as the directory lists them
@@ -166,7 +167,11 @@ func collectUnits(notices []*duban.Notice, dir *duban.Directory) []*unitSheet {
 		if key == "" {
 			continue
 		}
-		s := &unitSheet{key: key, members: dir.Members(key)}
+		name := key
+		if len(as) > 0 {
+			name = as[0].Name
+		}
+		s := &unitSheet{key: key, name: name, members: dir.Members(name)}
 		seen := map[*duban.Task]bool{}
 		has := map[int]bool{}
 		for _, a := range as {
@@ -234,7 +239,7 @@ func unitValue(key string, seq int, e unitEntry, notices []*duban.Notice, s *uni
 	case "role":
 		return roleCell(e.role, e.via)
 	case "partners":
-		return partners(t, s.key, e.via)
+		return partners(t, s.name, e.via)
 	case "deadline", "date", "quarter", "section":
 		return ledgerValue(key, notices[e.notice], t)
 	case "progress":
@@ -249,7 +254,7 @@ func unitValue(key string, seq int, e unitEntry, notices []*duban.Notice, s *uni
 // of its own. Blank with neither.
 func progressCell(e unitEntry, s *unitSheet) string {
 	var parts []string
-	p := e.task.LatestProgress(s.key)
+	p := e.task.LatestProgress(s.name)
 	if e.via != "" {
 		p = e.task.Reported(e.unit)
 	}
@@ -266,12 +271,12 @@ func progressCell(e unitEntry, s *unitSheet) string {
 // (LightNone without one).
 func entryLight(e unitEntry, s *unitSheet) duban.Light {
 	if s.asOf.IsZero() {
-		if p := e.task.LatestProgress(s.key); p != nil && p.Status == duban.StatusDone {
+		if p := e.task.LatestProgress(s.name); p != nil && p.Status == duban.StatusDone {
 			return duban.LightDone
 		}
 		return duban.LightNone
 	}
-	unit := s.key
+	unit := s.name
 	if e.via != "" {
 		unit = duban.SheetKey(e.unit)
 	}

@@ -200,14 +200,12 @@ func TestUnitPDFReadBack(t *testing.T) {
 		role   duban.Role
 	}
 	expect := map[string][]want{}
+	key := placeKeys(notices)
 	for _, n := range notices {
 		for _, task := range n.Tasks {
 			seen := map[string]bool{}
 			for _, u := range task.Units {
-				k := u.Name
-				if u.Canonical != "" {
-					k = u.Canonical
-				}
+				k := key(n, u)
 				if !seen[k] {
 					seen[k] = true
 					expect[k] = append(expect[k], want{n, task, u.Role})

@@ -176,6 +176,7 @@ type qEntry struct {
 	qTask
 	unit duban.Unit // the task's unit entry (the group, for a group assignment)
 	key  string     // the unit the entry is listed under
+	name string     // the unit as the records name it (key without a place)
 	via  string     // the group's name for a group assignment, else ""
 }
 
@@ -363,7 +364,7 @@ func buildQuarterFrom(notices []*duban.Notice, perTask map[*duban.Task][]taskUni
 					uc.lead++
 					r.hasLead = true
 				}
-				e := qEntry{qTask: qt, unit: a.unit, key: k, via: a.via}
+				e := qEntry{qTask: qt, unit: a.unit, key: k, name: a.name, via: a.via}
 				if p := t.Reported(a.unit); p != nil && p.Status == duban.StatusDone && a.via == "" {
 					e.status = statusDone // the unit's own report, under its own name
 				}
@@ -399,7 +400,8 @@ func buildQuarterFrom(notices []*duban.Notice, perTask map[*duban.Task][]taskUni
 
 // taskUnit is one sheet a task goes on.
 type taskUnit struct {
-	key  string
+	key  string // the sheet's unit as shown
+	name string // as the records name it (duban.Assignment.Name)
 	unit duban.Unit
 	via  string
 }
@@ -411,7 +413,7 @@ func taskAssignments(notices []*duban.Notice, dir *duban.Directory) map[*duban.T
 	out := map[*duban.Task][]taskUnit{}
 	for key, as := range duban.UnitAssignments(notices, dir) {
 		for _, a := range as {
-			out[a.Task] = append(out[a.Task], taskUnit{key: key, unit: a.Unit, via: a.Via})
+			out[a.Task] = append(out[a.Task], taskUnit{key: key, name: a.Name, unit: a.Unit, via: a.Via})
 		}
 	}
 	for t, us := range out {
@@ -429,7 +431,7 @@ func taskAssignments(notices []*duban.Notice, dir *duban.Directory) map[*duban.T
 				return 1
 			}
 			if a.via == "" {
-				return cmp.Compare(order[a.key], order[b.key])
+				return cmp.Compare(order[a.name], order[b.name])
 			}
 			return cmp.Compare(a.key, b.key)
 		})

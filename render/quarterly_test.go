@@ -36,6 +36,36 @@ func qKey(u duban.Unit) string {
 	return u.Name
 }
 
+// placeKeys keys units as the sheets do: qKey, and a key named in notices
+// of two or more issuing places (that does not carry a place itself) with
+// the place of its notice — 市发改委（清河市）; a group of places (相关县区)
+// carries none.
+func placeKeys(notices []*duban.Notice) func(*duban.Notice, duban.Unit) string {
+	places := map[string]map[string]bool{}
+	for _, n := range notices {
+		p := duban.IssuerPlace(n.Issuer)
+		for _, t := range n.Tasks {
+			for _, u := range t.Units {
+				k := qKey(u)
+				group := strings.HasPrefix(k, "相关") || strings.HasPrefix(k, "有关") || strings.HasPrefix(k, "各")
+				if p != "" && (group || duban.IssuerPlace(k) == "") {
+					if places[k] == nil {
+						places[k] = map[string]bool{}
+					}
+					places[k][p] = true
+				}
+			}
+		}
+	}
+	return func(n *duban.Notice, u duban.Unit) string {
+		k := qKey(u)
+		if len(places[k]) > 1 && duban.IssuerPlace(n.Issuer) != "" {
+			return k + "（" + duban.IssuerPlace(n.Issuer) + "）"
+		}
+		return k
+	}
+}
+
 func qNext(q string) string {
 	y, _ := strconv.Atoi(q[:4])
 	n := int(q[5] - '0')
@@ -48,6 +78,7 @@ func qNext(q string) string {
 func expectQuarter(notices []*duban.Notice, q string) qWant {
 	w := qWant{byUnit: map[string][]*duban.Task{}, sections: map[string]int{}}
 	year, _ := strconv.Atoi(q[:4])
+	key := placeKeys(notices)
 	for _, n := range notices {
 		for i := range n.Tasks {
 			t := &n.Tasks[i]
@@ -73,7 +104,7 @@ func expectQuarter(notices []*duban.Notice, q string) qWant {
 				w.sections[squeeze(section)]++
 				seen := map[string]bool{}
 				for _, u := range t.Units {
-					if k := qKey(u); !seen[k] {
+					if k := key(n, u); !seen[k] {
 						seen[k] = true
 						w.byUnit[k] = append(w.byUnit[k], t)
 					}

@@ -121,7 +121,7 @@ func taskValue(key string, seq int, t qTask, e *qEntry, notices []*duban.Notice,
 		return ""
 	case "partners":
 		if e != nil {
-			return partners(task, e.key, e.via)
+			return partners(task, e.name, e.via)
 		}
 		return partners(task)
 	case "units":

@@ -59,7 +59,7 @@ func (s *Sheet) Form(opt Options) render.ReturnForm {
 		if t.Deadline != nil {
 			raw, date = t.Deadline.Raw, string(t.Deadline.Date)
 		}
-		l := duban.LightOf(t, s.Unit, opt.AsOf, opt.WarnDays)
+		l := duban.LightOf(t, a.Name, opt.AsOf, opt.WarnDays)
 		p := progressOf(t, a)
 		status := string(p.Status)
 		if status == "" {

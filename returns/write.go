@@ -295,7 +295,7 @@ func (s *Sheet) Workbook(opt Options) (*excelize.File, error) {
 		} else {
 			set(row("date"), "", date)
 		}
-		l := duban.LightOf(t, s.Unit, opt.AsOf, opt.WarnDays)
+		l := duban.LightOf(t, a.Name, opt.AsOf, opt.WarnDays)
 		if l == duban.LightNone {
 			set(row("light"), "", cell)
 		} else {

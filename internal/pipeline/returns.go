@@ -231,7 +231,8 @@ func (r *runner) importFile(p string, sum *Summary, touched map[string]bool) Inp
 			reject(row.Row, row.Task, fmt.Sprintf("任务内容 of %s was changed on the sheet", row.Task))
 			continue
 		}
-		if !assigned(t, form.Unit, r.opt.Directory) {
+		name, ok := duban.SheetUnit(n, t, form.Unit, r.opt.Directory)
+		if !ok {
 			reject(row.Row, row.Task, fmt.Sprintf("task %s is not assigned to %s", row.Task, form.Unit))
 			continue
 		}
@@ -243,7 +244,7 @@ func (r *runner) importFile(p string, sum *Summary, touched map[string]bool) Inp
 			continue
 		}
 		rep := store.Report{Slug: row.Notice, Task: row.Task, Sheet: form.Sheet, Row: row.Row, By: r.opt.By,
-			Progress: duban.Progress{Unit: form.Unit, Status: row.Status, Detail: row.Detail, Problems: row.Problems,
+			Progress: duban.Progress{Unit: name, Status: row.Status, Detail: row.Detail, Problems: row.Problems,
 				NextSteps: row.NextSteps, DoneDate: row.DoneDate, Note: row.Note, Round: form.Round, File: filepath.Base(p)}}
 		added, err := r.db.AddReport(rep)
 		if errors.Is(err, store.ErrOlderRound) {
@@ -287,18 +288,6 @@ func findTask(n *duban.Notice, id string) *duban.Task {
 		}
 	}
 	return nil
-}
-
-// assigned reports whether unit's sheet lists t (directly, or through a
-// group the directory makes it a member of).
-func assigned(t *duban.Task, unit string, dir *duban.Directory) bool {
-	for _, u := range t.Units {
-		k := duban.SheetKey(u)
-		if k == unit || slices.Contains(dir.Members(k), unit) {
-			return true
-		}
-	}
-	return false
 }
 
 // RemindersDir is the folder of the 催办单.
