@@ -91,7 +91,11 @@ func (s *Server) current() (*snapshot, error) {
 	s.snapMu.Lock()
 	defer s.snapMu.Unlock()
 	old := s.snap
-	if old != nil && old.gen == gen && old.reports == reports {
+	// A snapshot built since this request read the generations holds at
+	// least what it read (report ids only grow): taking it, rather than
+	// building one again at the older mark, keeps requests that raced a
+	// report from rebuilding the snapshot in turn under the lock.
+	if old != nil && old.gen == gen && old.reports >= reports {
 		return old, nil
 	}
 	sn := &snapshot{gen: gen, reports: reports, conf: map[string][]store.Conflict{}}
