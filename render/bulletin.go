@@ -53,12 +53,14 @@ func Bulletin(notices []*duban.Notice, dir string, quarters []string, opt Option
 	if asOf.IsZero() {
 		asOf = res.Now
 	}
+	// The tasks' unit sheets are the same for every quarter: made once.
+	perTask := taskAssignments(notices, res.Directory)
 	var out []string
 	for _, q := range quarters {
 		if err := opt.cancelled(); err != nil {
 			return out, err
 		}
-		b, err := buildBulletin(notices, q, asOf, opt.warnDays(), ql, res.Directory)
+		b, err := buildBulletin(notices, perTask, q, asOf, opt.warnDays(), ql)
 		if err != nil {
 			return out, err
 		}
@@ -225,9 +227,9 @@ func bulletinCounts(r *quarterReport) bCounts {
 }
 
 // buildBulletin collects the 通报 of quarter as of asOf.
-func buildBulletin(notices []*duban.Notice, quarter string, asOf time.Time, warn int, ql *quarterlyLayout, dir *duban.Directory) (*bulletin, error) {
+func buildBulletin(notices []*duban.Notice, perTask map[*duban.Task][]taskUnit, quarter string, asOf time.Time, warn int, ql *quarterlyLayout) (*bulletin, error) {
 	asOf = time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, time.UTC)
-	r, err := buildQuarterWarn(notices, quarter, asOf, warn, ql, dir)
+	r, err := buildQuarterFrom(notices, perTask, quarter, asOf, warn, ql)
 	if err != nil {
 		return nil, err
 	}
@@ -290,7 +292,7 @@ func buildBulletin(notices []*duban.Notice, quarter string, asOf time.Time, warn
 	} else {
 		b.prevQuarter = duban.QuarterName(y, q-1)
 	}
-	pr, err := buildQuarterWarn(notices, b.prevQuarter, asOf, warn, ql, dir)
+	pr, err := buildQuarterFrom(notices, perTask, b.prevQuarter, asOf, warn, ql)
 	if err != nil {
 		return nil, err
 	}
