@@ -209,7 +209,9 @@ func (r *runner) importFile(p string, sum *Summary, touched map[string]bool) Inp
 		}
 		n, ok := notices[row.Notice]
 		if !ok {
-			n, _, err = r.db.Notice(row.Notice, r.reparse())
+			// The rows are checked against the tasks as corrected; the
+			// reports so far (the whole history) are not needed here.
+			n, _, err = r.db.CorrectedNotice(row.Notice, r.reparse())
 			if err != nil {
 				return Input{Path: p, Status: StatusFailed, Error: err.Error()}
 			}
