@@ -6,6 +6,7 @@ import (
 
 	"github.com/duban/duban"
 	"github.com/duban/duban/internal/divisions"
+	"github.com/duban/duban/internal/namedist"
 )
 
 // This file corrects the unit names OCR misread (闵榆区 for 赣榆区, 灌云具
@@ -35,55 +36,26 @@ var confusable = func() map[[2]rune]bool {
 	return m
 }()
 
+// lookalike is the cost of substituting y for x in a unit name: half an
+// edit for characters OCR takes for one another, else a whole one.
+func lookalike(x, y rune) int {
+	if confusable[[2]rune{x, y}] {
+		return namedist.Edit / 2
+	}
+	return namedist.Edit
+}
+
 // unitCost is the edit distance of a and b in half edits (substitution of
 // look-alikes 1, other edits 2), or limit+1 when over limit.
 func unitCost(a, b []rune, limit int) int {
-	if d := 2 * (len(a) - len(b)); d > limit || -d > limit {
-		return limit + 1
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = 2 * j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = 2 * i
-		low := cur[0]
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			switch {
-			case a[i-1] == b[j-1]:
-			case confusable[[2]rune{a[i-1], b[j-1]}]:
-				c++
-			default:
-				c += 2
-			}
-			cur[j] = min(c, prev[j]+2, cur[j-1]+2)
-			low = min(low, cur[j])
-		}
-		if low > limit {
-			return limit + 1
-		}
-		prev, cur = cur, prev
-	}
-	return min(prev[len(b)], limit+1)
+	return namedist.Distance(a, b, limit, lookalike)
 }
 
 // closestName returns the one candidate within limit half edits of name
 // that is closer than every other; ok is false when none is or two are
 // equally close.
 func closestName(name []rune, cands []string, limit int) (best string, ok bool) {
-	bestC, ties := limit+1, 0
-	for _, c := range cands {
-		k := unitCost(name, []rune(c), limit)
-		switch {
-		case k < bestC:
-			best, bestC, ties = c, k, 1
-		case k == bestC && c != best:
-			ties++
-		}
-	}
-	return best, bestC <= limit && ties == 1
+	return namedist.Closest(name, cands, limit, lookalike)
 }
 
 // fixOCRUnits corrects the notice's misread unit names (see the top of
