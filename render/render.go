@@ -27,6 +27,10 @@ type Options struct {
 	// is cancelled (nil: never); they then return its error. A document
 	// being written is finished, so none is left half-written.
 	Context context.Context
+	// Only limits UnitSheets to the sheets of these unit keys (as
+	// duban.UnitAssignments keys them, place-qualified where it does); the
+	// files keep the names a full run gives them. Empty: every unit.
+	Only []string
 }
 
 func (o Options) warnDays() int {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -40,6 +41,9 @@ func UnitSheets(notices []*duban.Notice, dir string, opt Options) ([]string, err
 		s.asOf, s.warnDays = opt.AsOf, opt.warnDays()
 	}
 	names := uniqueNames(keys)
+	if len(opt.Only) > 0 {
+		sheets = slices.DeleteFunc(sheets, func(s *unitSheet) bool { return !slices.Contains(opt.Only, s.key) })
+	}
 	// The files are independent: render them on every core. The workbooks
 	// go first, while the font is being cut for the PDFs alongside.
 	type job struct {

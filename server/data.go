@@ -231,17 +231,24 @@ func displaySource(p string) string {
 }
 
 // unitTask is one task of one unit with its state.
+//
+// Unit is the unit's key as the command line keys its unit sheet
+// (duban.UnitAssignments): the name, or the name with the issuer's place
+// when notices of two places name it (市发改委（连云港市）). Name is the unit
+// as the task's records name it, the name its reports are kept under.
 type unitTask struct {
 	Slug      string          `json:"notice"`
 	DocNumber string          `json:"doc_number"`
 	Task      string          `json:"task"`
 	Text      string          `json:"text"`
 	Role      string          `json:"role"`
+	Via       string          `json:"via,omitempty"` // the group the task reaches the unit through
 	Others    []string        `json:"other_units,omitempty"`
 	Deadline  string          `json:"deadline"`
 	Date      string          `json:"date,omitempty"`
 	Quarter   string          `json:"quarter,omitempty"`
 	Unit      string          `json:"unit"`
+	Name      string          `json:"unit_name"`
 	Status    string          `json:"status"` // the reported status, or 未报送
 	Progress  *duban.Progress `json:"progress,omitempty"`
 	Overdue   bool            `json:"overdue"`
@@ -251,25 +258,41 @@ type unitTask struct {
 // notReported is the status of a task no report was made on.
 const notReported = "未报送"
 
-// unitTasks lists every (task, unit) of the store, for one unit when unit
-// is not empty, by deadline.
+// unitTasks lists every (task, unit) of the store, for one unit key when
+// unit is not empty, by deadline.
 //
-// The rows of every unit are computed once per snapshot and day; the slice
-// returned for unit "" is shared: read only.
+// The rows of every unit are computed once per snapshot, day and unit
+// directory; the slice returned for unit "" is shared: read only.
 func (s *Server) unitTasks(unit string, asOf time.Time) ([]unitTask, error) {
 	sn, err := s.current()
 	if err != nil {
 		return nil, err
 	}
-	day := asOf.Format(duban.DateLayout)
+	// The directory's groups put a group's tasks on its members, as on the
+	// unit sheets; it is edited apart from the notices, so it keys the rows.
+	dv, err := s.st.Directory()
+	if err != nil {
+		return nil, err
+	}
+	key := asOf.Format(duban.DateLayout)
+	if dv != nil {
+		key += "/" + dv.Hash
+	}
 	sn.rowsMu.Lock()
-	all, ok := sn.rows[day]
+	all, ok := sn.rows[key]
 	if !ok {
-		all = s.allUnitTasks(sn, asOf)
+		var dir *duban.Directory
+		if dv != nil {
+			if dir, err = duban.ParseDirectory([]byte(dv.YAML), "单位名录"); err != nil {
+				sn.rowsMu.Unlock()
+				return nil, err
+			}
+		}
+		all = s.allUnitTasks(sn, asOf, dir)
 		if sn.rows == nil || len(sn.rows) >= 8 {
 			sn.rows = map[string][]unitTask{}
 		}
-		sn.rows[day] = all
+		sn.rows[key] = all
 	}
 	sn.rowsMu.Unlock()
 	if unit == "" {
@@ -284,43 +307,85 @@ func (s *Server) unitTasks(unit string, asOf time.Time) ([]unitTask, error) {
 	return out, nil
 }
 
-// allUnitTasks lists every (task, unit) of a snapshot by deadline.
-func (s *Server) allUnitTasks(sn *snapshot, asOf time.Time) []unitTask {
-	var out []unitTask
+// allUnitTasks lists every (task, unit) of a snapshot by deadline, a task
+// once per unit key, as duban.UnitAssignments puts tasks on unit sheets.
+func (s *Server) allUnitTasks(sn *snapshot, asOf time.Time, dir *duban.Directory) []unitTask {
+	slug := make(map[*duban.Notice]string, len(sn.ns))
 	for i, n := range sn.ns {
-		for ti, t := range n.Tasks {
-			for _, u := range t.Units {
-				ut := unitTask{Slug: sn.slugs[i], DocNumber: n.DocNumber, Task: t.ID, Text: t.Text, Role: u.Role.Label(), Unit: u.Name, Status: notReported}
-				for _, o := range t.Units {
-					if o.Name != u.Name {
-						ut.Others = append(ut.Others, o.Name)
-					}
-				}
-				if t.Deadline != nil {
-					ut.Deadline, ut.Date, ut.Quarter = t.Deadline.Raw, string(t.Deadline.Date), string(t.Deadline.Quarter)
-				}
-				for j := range t.Progress {
-					if t.Progress[j].Unit == u.Name {
-						p := t.Progress[j]
-						ut.Progress, ut.Status = &p, string(p.Status)
-					}
-				}
-				switch duban.LightOf(&n.Tasks[ti], u.Name, asOf, s.opt.WarnDays) {
-				case duban.LightOverdue:
-					ut.Overdue = true
-				case duban.LightNear:
-					ut.NearDue = true
-				}
-				out = append(out, ut)
+		slug[n] = sn.slugs[i]
+	}
+	var out []unitTask
+	for key, as := range duban.UnitAssignments(sn.ns, dir) {
+		seen := map[*duban.Task]bool{}
+		for _, a := range as {
+			if key == "" || seen[a.Task] {
+				continue
 			}
+			seen[a.Task] = true
+			n, t := a.Notice, a.Task
+			role := a.Unit.Role.Label()
+			if a.Via != "" {
+				role = "经" + a.Via + " " + role
+			}
+			ut := unitTask{Slug: slug[n], DocNumber: n.DocNumber, Task: t.ID, Text: t.Text, Role: role, Via: a.Via,
+				Unit: key, Name: a.Name, Status: notReported}
+			for _, o := range t.Units {
+				if k := duban.SheetKey(o); k != a.Name && k != a.Via {
+					ut.Others = append(ut.Others, o.Name)
+				}
+			}
+			if t.Deadline != nil {
+				ut.Deadline, ut.Date, ut.Quarter = t.Deadline.Raw, string(t.Deadline.Date), string(t.Deadline.Quarter)
+			}
+			// Reports are kept under the name the records give the unit;
+			// the console once kept them under the name as written.
+			name := a.Name
+			p := t.LatestProgress(name)
+			if p == nil && a.Via == "" && a.Unit.Name != name {
+				if p = t.LatestProgress(a.Unit.Name); p != nil {
+					name = a.Unit.Name
+				}
+			}
+			if p != nil {
+				c := *p
+				ut.Progress, ut.Status = &c, string(c.Status)
+			}
+			switch duban.LightOf(t, name, asOf, s.opt.WarnDays) {
+			case duban.LightOverdue:
+				ut.Overdue = true
+			case duban.LightNear:
+				ut.NearDue = true
+			}
+			out = append(out, ut)
+		}
+	}
+	// UnitAssignments is a map: the order is made here, by deadline, then
+	// notice and task as the store lists them, then unit.
+	order := make(map[string]int, len(sn.slugs))
+	for i, sl := range sn.slugs {
+		order[sl] = i
+	}
+	pos := map[string]int{}
+	for _, n := range sn.ns {
+		for i := range n.Tasks {
+			pos[slug[n]+"\x00"+n.Tasks[i].ID] = i
 		}
 	}
 	sort.SliceStable(out, func(a, b int) bool {
-		da, db := out[a].Date, out[b].Date
-		if (da == "") != (db == "") {
-			return db == ""
+		x, y := out[a], out[b]
+		if (x.Date == "") != (y.Date == "") {
+			return y.Date == ""
 		}
-		return da < db
+		if x.Date != y.Date {
+			return x.Date < y.Date
+		}
+		if x.Slug != y.Slug {
+			return order[x.Slug] < order[y.Slug]
+		}
+		if x.Task != y.Task {
+			return pos[x.Slug+"\x00"+x.Task] < pos[y.Slug+"\x00"+y.Task]
+		}
+		return x.Unit < y.Unit
 	})
 	return out
 }
@@ -363,4 +428,23 @@ func (s *Server) unitNames() ([]unitCount, error) {
 type unitCount struct {
 	Name                           string
 	Tasks, Done, Reported, Overdue int
+}
+
+// placedKeys lists the unit keys that are unit with an issuer's place
+// (市发改委 → 市发改委（连云港市）、市发改委（无锡市）): where a unit name
+// went once notices of a second place named it too. An account bound to
+// the plain name sees none of them until the 督查室 binds it to one.
+func (s *Server) placedKeys(unit string) ([]string, error) {
+	us, err := s.unitNames()
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, u := range us {
+		if rest, ok := strings.CutPrefix(u.Name, unit+"（"); ok && strings.HasSuffix(rest, "）") {
+			out = append(out, u.Name)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
 }

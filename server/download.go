@@ -65,8 +65,13 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer os.RemoveAll(tmp)
+	dir, err := s.directory()
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	_, asOf, _ := s.quarterAndDate(r)
-	opt := render.Options{Formats: []string{strings.TrimPrefix(ext, ".")}, AsOf: asOf, Now: s.opt.Now()}
+	opt := render.Options{Formats: []string{strings.TrimPrefix(ext, ".")}, AsOf: asOf, Now: s.opt.Now(), Directory: dir, WarnDays: s.opt.WarnDays}
 	var files []string
 	var fileName string
 	switch kind {
@@ -84,65 +89,38 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 		files, err = render.Ledger(n, tmp, opt)
 		fileName = stem + "-任务分解表" + ext
 	case "unit":
-		var mine []*duban.Notice
-		for _, n := range ns {
-			c := *n
-			c.Tasks = nil
-			for _, t := range n.Tasks {
-				for _, x := range t.Units {
-					if x.Name == stem {
-						c.Tasks = append(c.Tasks, t)
-						break
-					}
-				}
-			}
-			if len(c.Tasks) > 0 {
-				mine = append(mine, &c)
-			}
-		}
-		if len(mine) == 0 {
-			http.NotFound(w, r)
-			return
-		}
-		files, err = render.UnitSheets(mine, tmp, opt)
-		want := render.SafeFileName(stem) + ext
-		var keep []string
-		for _, f := range files {
-			if filepath.Base(f) == want {
-				keep = append(keep, f)
-			}
-		}
-		files = keep
+		// The unit's sheet as `duban run` makes it, keyed as the unit
+		// list keys it (市发改委（连云港市） where two places name 市发改委):
+		// the notices are sorted onto sheets all together, only this one
+		// is written.
+		opt.Only = []string{stem}
+		files, err = render.UnitSheets(ns, tmp, opt)
 		fileName = render.SafeFileName(stem) + "-任务清单" + ext
 	case "return", "calendar", "remind":
 		var rn []returns.Notice
 		for i, n := range ns {
 			rn = append(rn, returns.Notice{Slug: slugs[i], Notice: n})
 		}
-		ropt := returns.Options{AsOf: asOf, WarnDays: s.opt.WarnDays, SafeName: render.SafeFileName}
+		ropt := returns.Options{AsOf: asOf, WarnDays: s.opt.WarnDays, SafeName: render.SafeFileName, Directory: dir}
 		switch kind {
 		case "return":
-			if ext == ".pdf" {
-				files, err = returns.WritePDF(tmp, rn, ropt)
-			} else {
-				files, err = returns.Write(tmp, rn, ropt)
-			}
+			files, err = writeReturn(tmp, stem, ext, rn, ropt)
 			fileName = render.SafeFileName(stem) + "-填报单" + ext
 		case "remind":
-			files, err = remind.Write(tmp, rn, remind.Options{Options: ropt, Formats: []string{strings.TrimPrefix(ext, ".")}})
+			files, err = writeReminder(tmp, stem, ext, rn, remind.Options{Options: ropt, Formats: []string{strings.TrimPrefix(ext, ".")}})
 			fileName = render.SafeFileName(stem) + "-催办单" + ext
 		default:
 			files, err = calendar.Write(tmp, rn, ropt, s.opt.Now())
 			fileName = render.SafeFileName(stem) + ext
-		}
-		want := render.SafeFileName(stem) + ext
-		var keep []string
-		for _, f := range files {
-			if filepath.Base(f) == want {
-				keep = append(keep, f)
+			want := render.SafeFileName(stem) + ext
+			var keep []string
+			for _, f := range files {
+				if filepath.Base(f) == want {
+					keep = append(keep, f)
+				}
 			}
+			files = keep
 		}
-		files = keep
 	case "quarterly", "bulletin":
 		y, q, perr := duban.ParseQuarter(stem)
 		if perr != nil {
@@ -218,4 +196,41 @@ func (s *Server) downloadsPage(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, "downloads", pageData{Title: "下载", Nav: "downloads", Data: map[string]any{
 		"Notices": rows, "Units": units, "Quarters": o.Quarters, "AsOf": o.AsOf, "Office": u.Role != store.RoleUnit}})
+}
+
+// writeReturn writes the return sheet of unit key (as returns.Sheets keys
+// it) into dir: the workbook or the printable form.
+func writeReturn(dir, unit, ext string, rn []returns.Notice, opt returns.Options) ([]string, error) {
+	for _, sh := range returns.Sheets(rn, opt) {
+		if sh.Unit != unit {
+			continue
+		}
+		p := filepath.Join(dir, "return"+ext)
+		if ext == ".pdf" {
+			return []string{p}, render.ReturnFormPDF(sh.Form(opt), p)
+		}
+		f, err := sh.Workbook(opt)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return []string{p}, f.SaveAs(p)
+	}
+	return nil, nil
+}
+
+// writeReminder writes the 催办单 of unit key into dir, none when the unit
+// has nothing to chase.
+func writeReminder(dir, unit, ext string, rn []returns.Notice, opt remind.Options) ([]string, error) {
+	for _, l := range remind.Letters(rn, opt) {
+		if l.Unit != unit {
+			continue
+		}
+		p := filepath.Join(dir, "remind"+ext)
+		if ext == ".pdf" {
+			return []string{p}, l.WritePDF(p)
+		}
+		return []string{p}, l.WriteDOCX(p)
+	}
+	return nil, nil
 }

@@ -634,8 +634,16 @@ func (s *Server) unitPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	var placed []string
+	if len(ts) == 0 {
+		if placed, err = s.placedKeys(unit); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
 	s.render(w, r, "unit", pageData{Title: unit, Nav: "units", Data: map[string]any{
-		"Unit": unit, "Tasks": ts, "CanReport": u.Role != store.RoleViewer, "Today": s.opt.Now().Format(duban.DateLayout)}})
+		"Unit": unit, "Tasks": ts, "CanReport": u.Role != store.RoleViewer, "Today": s.opt.Now().Format(duban.DateLayout),
+		"Placed": placed, "Office": u.Role == store.RoleOffice}})
 }
 
 // reportIn is a progress report as a form or JSON sends it.
@@ -670,27 +678,25 @@ func (s *Server) report(u *user, unit string, in reportIn) (stored bool, code in
 			return false, http.StatusBadRequest, "完成日期应为 YYYY-MM-DD"
 		}
 	}
-	n, _, err := s.notice(in.Notice)
+	// The task must be on the unit's list as the console shows it (the
+	// unit key, place-qualified or not); the report is kept under the name
+	// the task's records give the unit, as `duban import` keeps it.
+	ts, err := s.unitTasks(unit, s.opt.Now())
 	if err != nil {
 		return false, http.StatusInternalServerError, err.Error()
 	}
-	found := false
-	if n != nil {
-		for _, t := range n.Tasks {
-			if t.ID != in.Task {
-				continue
-			}
-			for _, x := range t.Units {
-				found = found || x.Name == unit
-			}
+	name := ""
+	for _, t := range ts {
+		if t.Slug == in.Notice && t.Task == in.Task {
+			name = t.Name
 		}
 	}
-	if !found {
+	if name == "" {
 		return false, http.StatusNotFound, "该单位没有这项任务"
 	}
 	now := s.opt.Now()
 	rep := store.Report{Slug: in.Notice, Task: in.Task, By: u.Name, Progress: duban.Progress{
-		Unit: unit, Status: st, Detail: strings.TrimSpace(in.Detail), Problems: strings.TrimSpace(in.Problems),
+		Unit: name, Status: st, Detail: strings.TrimSpace(in.Detail), Problems: strings.TrimSpace(in.Problems),
 		NextSteps: strings.TrimSpace(in.NextSteps), DoneDate: in.DoneDate, Round: duban.QuarterOf(now), File: "console"}}
 	stored, err = s.st.AddReport(rep)
 	if err != nil {

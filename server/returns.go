@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/duban/duban"
 	"github.com/duban/duban/internal/pipeline"
 	"github.com/duban/duban/returns"
 	"github.com/duban/duban/store"
@@ -108,9 +109,16 @@ func (s *Server) returnUpload(w http.ResponseWriter, r *http.Request) {
 		}
 	} else if form.Unit != unit {
 		res.Error, code = fmt.Sprintf("%s 是 %s 的填报单，不是 %s 的", f.name, form.Unit, unit), http.StatusForbidden
+	} else if dir, err := s.directory(); err != nil {
+		res.Error, code = err.Error(), http.StatusInternalServerError
+	} else if msg, err := s.foreignRows(unit, form, dir); err != nil || msg != "" {
+		res.Error, code = f.name+"："+msg, http.StatusForbidden
+		if err != nil {
+			res.Error, code = err.Error(), http.StatusInternalServerError
+		}
 	} else {
 		s.runMu.Lock()
-		sum, err := pipeline.Import(context.Background(), pipeline.Options{Inputs: []string{f.path}, Out: s.opt.Out, By: u.Name, AsOf: s.opt.Now(), Jobs: 1})
+		sum, err := pipeline.Import(context.Background(), pipeline.Options{Inputs: []string{f.path}, Out: s.opt.Out, By: u.Name, AsOf: s.opt.Now(), Jobs: 1, Directory: dir})
 		s.runMu.Unlock()
 		switch {
 		case err != nil:
@@ -138,4 +146,52 @@ func (s *Server) returnUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, "/units/"+url.PathEscape(unit)+"?ok=imported", http.StatusSeeOther)
+}
+
+// foreignRows finds rows of a return sheet keyed unit that name a task of a
+// same-name unit of another place: the import matches a sheet's unit by
+// its name, with or without the place (duban.SheetUnit), so a sheet of
+// the plain name 市发改委 would be taken for the tasks of 市发改委（连云港市）
+// and 市发改委（无锡市） alike. The console takes rows only for the tasks it
+// lists for unit; such a sheet is refused whole, naming its rows. Rows of
+// tasks no longer in the store, or not the unit's at all, are left to the
+// import, which rejects them one by one.
+func (s *Server) foreignRows(unit string, form *returns.Form, dir *duban.Directory) (string, error) {
+	ts, err := s.unitTasks(unit, s.opt.Now())
+	if err != nil {
+		return "", err
+	}
+	mine := map[string]bool{}
+	for _, t := range ts {
+		mine[t.Slug+"\x00"+t.Task] = true
+	}
+	var bad []string
+	for _, row := range form.Rows {
+		if row.Notice == "" || mine[row.Notice+"\x00"+row.Task] {
+			continue
+		}
+		n, _, err := s.notice(row.Notice)
+		if err != nil {
+			return "", err
+		}
+		if n == nil {
+			continue
+		}
+		for i := range n.Tasks {
+			if n.Tasks[i].ID != row.Task {
+				continue
+			}
+			if _, ok := duban.SheetUnit(n, &n.Tasks[i], unit, dir); ok {
+				bad = append(bad, fmt.Sprintf("工作表 %s 第 %d 行（任务 %s）", form.Sheet, row.Row, row.Task))
+			}
+		}
+	}
+	if len(bad) == 0 {
+		return "", nil
+	}
+	msg := strings.Join(bad, "、") + " 是另一地区同名单位的任务，不属于 " + unit
+	if placed, err := s.placedKeys(unit); err == nil && len(placed) > 0 {
+		msg += "（“" + unit + "”现分为 " + strings.Join(placed, "、") + "，请下载本单位的填报单重新填写）"
+	}
+	return msg, nil
 }

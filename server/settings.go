@@ -24,12 +24,27 @@ func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	// A unit account bound to a name that notices of two places now share
+	// (市发改委 → 市发改委（连云港市）、市发改委（无锡市）) sees no tasks: say so.
+	rebind := map[string]string{}
+	known := map[string]bool{}
+	for _, x := range units {
+		known[x.Name] = true
+	}
+	for _, a := range as {
+		if a.Role != store.RoleUnit || known[a.Unit] {
+			continue
+		}
+		if ks, err := s.placedKeys(a.Unit); err == nil && len(ks) > 0 {
+			rebind[a.Unit] = strings.Join(ks, " 或 ")
+		}
+	}
 	du, dg, dat, err := s.directoryRows()
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, "settings", pageData{Title: "设置", Nav: "settings", Data: map[string]any{"Accounts": as, "Audit": log, "Units": units,
+	s.render(w, r, "settings", pageData{Title: "设置", Nav: "settings", Data: map[string]any{"Accounts": as, "Audit": log, "Units": units, "Rebind": rebind,
 		"DirUnits": du, "DirGroups": dg, "DirAt": dat}})
 }
 
