@@ -49,6 +49,23 @@
     if (target) hit(target);
   }
 
+  // 审核, 拆分: "在光标处断开" moves the text after the cursor of 本项保留
+  // into 拆出为新任务.
+  document.querySelectorAll(".split-form button.cut").forEach(function (b) {
+    b.addEventListener("click", function () {
+      var f = b.form, ta = f.elements.text, t2 = f.elements.text2;
+      var i = ta.selectionStart, v = ta.value;
+      if (!(i > 0 && i < v.length)) {
+        window.alert("请先在“本项保留”中把光标放到要断开的位置");
+        ta.focus();
+        return;
+      }
+      t2.value = v.slice(i).trim();
+      ta.value = v.slice(0, i).trim();
+      t2.focus();
+    });
+  });
+
   // 通知: several files by picker or drag-and-drop, one request per file,
   // each with its progress and its result (or why it failed).
   var form = document.getElementById("upload");
