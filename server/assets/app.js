@@ -44,6 +44,22 @@
       hit(t);
     });
   });
+  // 审核: the two panels fill the window below the page's heading, however
+  // many lines (a message, warnings) the heading has: the page itself does
+  // not scroll, so the browser's jump to a #task after a change cannot
+  // take the top bar out of view (only the panel scrolls, below).
+  var panels = document.querySelector("main > .split");
+  function fit() {
+    var top = panels.getBoundingClientRect().top + window.scrollY;
+    var below = document.documentElement.scrollHeight - (top + panels.offsetHeight);
+    panels.style.height = Math.max(420, window.innerHeight - top - below) + "px";
+    window.scrollTo(0, 0);
+  }
+  if (panels) {
+    fit();
+    window.addEventListener("resize", fit);
+    window.addEventListener("load", fit);
+  }
   if (location.hash.length > 1) {
     var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (target) hit(target);
@@ -51,7 +67,7 @@
 
   // 审核, 拆分: "在光标处断开" moves the text after the cursor of 本项保留
   // into 拆出为新任务.
-  document.querySelectorAll(".split-form button.cut").forEach(function (b) {
+  document.querySelectorAll(".split-form input.cut").forEach(function (b) {
     b.addEventListener("click", function () {
       var f = b.form, ta = f.elements.text, t2 = f.elements.text2;
       var i = ta.selectionStart, v = ta.value;
