@@ -270,25 +270,15 @@ func (s *Server) unitTasks(unit string, asOf time.Time) ([]unitTask, error) {
 	}
 	// The directory's groups put a group's tasks on its members, as on the
 	// unit sheets; it is edited apart from the notices, so it keys the rows.
-	dv, err := s.st.Directory()
+	dir, hash, err := s.unitDirectory()
 	if err != nil {
 		return nil, err
 	}
-	key := asOf.Format(duban.DateLayout)
-	if dv != nil {
-		key += "/" + dv.Hash
-	}
+	key := asOf.Format(duban.DateLayout) + "/" + hash
 	sn.rowsMu.Lock()
 	all, ok := sn.rows[key]
 	if !ok {
-		var dir *duban.Directory
-		if dv != nil {
-			if dir, err = duban.ParseDirectory([]byte(dv.YAML), "单位名录"); err != nil {
-				sn.rowsMu.Unlock()
-				return nil, err
-			}
-		}
-		all = s.allUnitTasks(sn, asOf, dir)
+		all = s.allUnitTasks(sn, asOf, dir, hash)
 		if sn.rows == nil || len(sn.rows) >= 8 {
 			sn.rows = map[string][]unitTask{}
 		}
@@ -309,12 +299,70 @@ func (s *Server) unitTasks(unit string, asOf time.Time) ([]unitTask, error) {
 
 // allUnitTasks lists every (task, unit) of a snapshot by deadline, a task
 // once per unit key, as duban.UnitAssignments puts tasks on unit sheets.
-func (s *Server) allUnitTasks(sn *snapshot, asOf time.Time, dir *duban.Directory) []unitTask {
-	slug := make(map[*duban.Notice]string, len(sn.ns))
-	for i, n := range sn.ns {
-		slug[n] = sn.slugs[i]
+// Which unit has which task is worked out once per state of the notices
+// and directory (unitRows); each snapshot adds the progress and lights.
+func (s *Server) allUnitTasks(sn *snapshot, asOf time.Time, dir *duban.Directory, hash string) []unitTask {
+	sk := s.unitRows(sn, dir, hash)
+	out := make([]unitTask, len(sk.rows))
+	for i, ut := range sk.rows {
+		a := sk.at[i]
+		t := &sn.ns[a.notice].Tasks[a.task]
+		// Reports are kept under the name the records give the unit;
+		// the console once kept them under the name as written.
+		name := ut.Name
+		p := t.LatestProgress(name)
+		if p == nil && ut.Via == "" && a.written != name {
+			if p = t.LatestProgress(a.written); p != nil {
+				name = a.written
+			}
+		}
+		if p != nil {
+			c := *p
+			ut.Progress, ut.Status = &c, string(c.Status)
+		}
+		switch duban.LightOf(t, name, asOf, s.opt.WarnDays) {
+		case duban.LightOverdue:
+			ut.Overdue = true
+		case duban.LightNear:
+			ut.NearDue = true
+		}
+		out[i] = ut
 	}
-	var out []unitTask
+	return out
+}
+
+// unitSkeleton is every (task, unit key) of the notices as corrected, by
+// deadline, without progress: what changes only with the notices, their
+// corrections and the directory, not with each report.
+type unitSkeleton struct {
+	gen, hash string
+	rows      []unitTask
+	at        []taskAt
+}
+
+// taskAt is where a row's task is in the snapshot, and the unit's name as
+// the task writes it.
+type taskAt struct {
+	notice, task int
+	written      string
+}
+
+// unitRows returns the skeleton of a snapshot's notices under dir, made
+// once per generation of the notices and directory.
+func (s *Server) unitRows(sn *snapshot, dir *duban.Directory, hash string) *unitSkeleton {
+	s.units.mu.Lock()
+	sk := s.units.skel
+	s.units.mu.Unlock()
+	if sk != nil && sk.gen == sn.gen && sk.hash == hash {
+		return sk
+	}
+	sk = &unitSkeleton{gen: sn.gen, hash: hash}
+	where := map[*duban.Task]taskAt{}
+	for i, n := range sn.ns {
+		for ti := range n.Tasks {
+			where[&n.Tasks[ti]] = taskAt{notice: i, task: ti}
+		}
+	}
 	for key, as := range duban.UnitAssignments(sn.ns, dir) {
 		seen := map[*duban.Task]bool{}
 		for _, a := range as {
@@ -322,12 +370,13 @@ func (s *Server) allUnitTasks(sn *snapshot, asOf time.Time, dir *duban.Directory
 				continue
 			}
 			seen[a.Task] = true
-			n, t := a.Notice, a.Task
+			t, at := a.Task, where[a.Task]
+			at.written = a.Unit.Name
 			role := a.Unit.Role.Label()
 			if a.Via != "" {
 				role = "经" + a.Via + " " + role
 			}
-			ut := unitTask{Slug: slug[n], DocNumber: n.DocNumber, Task: t.ID, Text: t.Text, Role: role, Via: a.Via,
+			ut := unitTask{Slug: sn.slugs[at.notice], DocNumber: a.Notice.DocNumber, Task: t.ID, Text: t.Text, Role: role, Via: a.Via,
 				Unit: key, Name: a.Name, Status: notReported}
 			for _, o := range t.Units {
 				if k := duban.SheetKey(o); k != a.Name && k != a.Via {
@@ -337,57 +386,42 @@ func (s *Server) allUnitTasks(sn *snapshot, asOf time.Time, dir *duban.Directory
 			if t.Deadline != nil {
 				ut.Deadline, ut.Date, ut.Quarter = t.Deadline.Raw, string(t.Deadline.Date), string(t.Deadline.Quarter)
 			}
-			// Reports are kept under the name the records give the unit;
-			// the console once kept them under the name as written.
-			name := a.Name
-			p := t.LatestProgress(name)
-			if p == nil && a.Via == "" && a.Unit.Name != name {
-				if p = t.LatestProgress(a.Unit.Name); p != nil {
-					name = a.Unit.Name
-				}
-			}
-			if p != nil {
-				c := *p
-				ut.Progress, ut.Status = &c, string(c.Status)
-			}
-			switch duban.LightOf(t, name, asOf, s.opt.WarnDays) {
-			case duban.LightOverdue:
-				ut.Overdue = true
-			case duban.LightNear:
-				ut.NearDue = true
-			}
-			out = append(out, ut)
+			sk.rows = append(sk.rows, ut)
+			sk.at = append(sk.at, at)
 		}
 	}
 	// UnitAssignments is a map: the order is made here, by deadline, then
 	// notice and task as the store lists them, then unit.
-	order := make(map[string]int, len(sn.slugs))
-	for i, sl := range sn.slugs {
-		order[sl] = i
+	idx := make([]int, len(sk.rows))
+	for i := range idx {
+		idx[i] = i
 	}
-	pos := map[string]int{}
-	for _, n := range sn.ns {
-		for i := range n.Tasks {
-			pos[slug[n]+"\x00"+n.Tasks[i].ID] = i
-		}
-	}
-	sort.SliceStable(out, func(a, b int) bool {
-		x, y := out[a], out[b]
+	sort.Slice(idx, func(a, b int) bool {
+		x, y := &sk.rows[idx[a]], &sk.rows[idx[b]]
 		if (x.Date == "") != (y.Date == "") {
 			return y.Date == ""
 		}
 		if x.Date != y.Date {
 			return x.Date < y.Date
 		}
-		if x.Slug != y.Slug {
-			return order[x.Slug] < order[y.Slug]
+		p, q := sk.at[idx[a]], sk.at[idx[b]]
+		if p.notice != q.notice {
+			return p.notice < q.notice
 		}
-		if x.Task != y.Task {
-			return pos[x.Slug+"\x00"+x.Task] < pos[y.Slug+"\x00"+y.Task]
+		if p.task != q.task {
+			return p.task < q.task
 		}
 		return x.Unit < y.Unit
 	})
-	return out
+	rows, at := make([]unitTask, len(idx)), make([]taskAt, len(idx))
+	for i, j := range idx {
+		rows[i], at[i] = sk.rows[j], sk.at[j]
+	}
+	sk.rows, sk.at = rows, at
+	s.units.mu.Lock()
+	s.units.skel = sk
+	s.units.mu.Unlock()
+	return sk
 }
 
 // unitNames lists every unit named in the store with its task count.
@@ -447,4 +481,55 @@ func (s *Server) placedKeys(unit string) ([]string, error) {
 	}
 	sort.Strings(out)
 	return out, nil
+}
+
+// unitDir is the unit directory the unit lists sort tasks with, read from
+// the store at most every dirTTL rather than on every page: the 设置 page,
+// the only writer, drops it at once (another console on the same store is
+// seen within dirTTL). It keeps the rows it last gave too.
+type unitDir struct {
+	mu   sync.Mutex
+	read time.Time
+	hash string
+	dir  *duban.Directory
+	skel *unitSkeleton // the unit lists' rows without progress (unitRows)
+}
+
+const dirTTL = 2 * time.Second
+
+// unitDirectory returns the unit directory in force (nil: none) and its
+// hash ("" none).
+func (s *Server) unitDirectory() (*duban.Directory, string, error) {
+	d := &s.units
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if !d.read.IsZero() && time.Since(d.read) < dirTTL {
+		return d.dir, d.hash, nil
+	}
+	v, err := s.st.Directory()
+	if err != nil {
+		return nil, "", err
+	}
+	switch {
+	case v == nil:
+		d.dir, d.hash = nil, ""
+	case v.Hash != d.hash:
+		dir, err := duban.ParseDirectory([]byte(v.YAML), "单位名录")
+		if err != nil {
+			return nil, "", err
+		}
+		if dir.Empty() {
+			dir = nil
+		}
+		d.dir, d.hash = dir, v.Hash
+	}
+	d.read = time.Now()
+	return d.dir, d.hash, nil
+}
+
+// dropUnitDirectory makes the next unit list read the directory again.
+func (s *Server) dropUnitDirectory() {
+	s.units.mu.Lock()
+	s.units.read = time.Time{}
+	s.units.mu.Unlock()
 }

@@ -136,6 +136,7 @@ func (s *Server) directorySubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	changed, err := s.st.SetDirectory(y)
+	s.dropUnitDirectory()
 	if err != nil {
 		s.fail(w, r, err)
 		return

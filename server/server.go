@@ -58,6 +58,7 @@ type Server struct {
 	snap   *snapshot
 	docMu  sync.Mutex
 	docs   map[string][]textLine // notice texts as read, by checksum
+	units  unitDir               // the directory the unit lists use (data.go)
 
 	dummyOnce sync.Once
 	dummy     string

@@ -302,3 +302,62 @@ func fillReturn(t *testing.T, data []byte, task, status, detail string) []byte {
 	f.Write(&buf)
 	return buf.Bytes()
 }
+
+// A task assigned to a collective name (相关县区) reaches its members as on
+// the unit sheets, once the directory lists them: 东海县's page lists it
+// 经相关县区, 东海县's user reports on it under its own name (as `duban
+// import` keeps a member's return sheet row), and its sheet lists it; the
+// directory saved in 设置 is used at once.
+func TestGroupMembersInConsole(t *testing.T) {
+	e := newEnv(t, true)
+	office := e.login("office")
+	h, _ := HashPassword(pw, bcrypt.MinCost)
+	if err := e.st.AddAccount(store.Account{Name: "dh", Role: store.RoleUnit, Unit: "东海县", Hash: h}); err != nil {
+		t.Fatal(err)
+	}
+	dh := e.login("dh")
+	const task = "四.（一）.8" // 市农业农村局、相关县区
+	has := func() *unitTask {
+		var ts []unitTask
+		_, body := dh.get("/api/units/" + esc("东海县") + "/tasks")
+		json.Unmarshal([]byte(body), &ts)
+		for i := range ts {
+			if ts[i].Task == task {
+				return &ts[i]
+			}
+		}
+		return nil
+	}
+	if has() != nil {
+		t.Fatalf("东海县 has %s before the directory names it a member of 相关县区", task)
+	}
+	res, body := office.post("/settings/directory", url.Values{"group_name": {"相关县区"}, "group_members": {"东海县、灌云县"}}, true)
+	if res.StatusCode != 303 {
+		t.Fatalf("directory: %d %s", res.StatusCode, body)
+	}
+	x := has()
+	if x == nil || x.Via != "相关县区" || x.Name != "东海县" || !strings.HasPrefix(x.Role, "经相关县区") {
+		t.Fatalf("东海县's %s after the directory: %+v", task, x)
+	}
+	res, body = dh.post("/units/"+esc("东海县")+"/report", url.Values{"notice": {sampleSlug}, "task": {task}, "status": {"滞后"}, "detail": {"东海县的进展"}}, true)
+	if res.StatusCode != 303 {
+		t.Fatalf("report: %d %s", res.StatusCode, body)
+	}
+	rs, _ := e.st.Reports(sampleSlug)
+	if len(rs) != 1 || rs[0].Unit != "东海县" || rs[0].Task != task {
+		t.Errorf("reports: %+v", rs)
+	}
+	if x := has(); x == nil || x.Status != "滞后" {
+		t.Errorf("东海县's %s after reporting: %+v", task, x)
+	}
+	res, body = dh.get("/download/unit/" + esc("东海县") + ".xlsx")
+	f, err := excelize.OpenReader(strings.NewReader(body))
+	if res.StatusCode != 200 || err != nil {
+		t.Fatalf("东海县's sheet: %d %v", res.StatusCode, err)
+	}
+	// (The unit sheet's 进展情况 shows the group's report for a task the
+	// unit has through a group — render's rule —, so only the row is checked.)
+	if cells := cellsText(f); !strings.Contains(cells, task) || !strings.Contains(cells, "经相关县区") {
+		t.Errorf("东海县's sheet: %.800s", cells)
+	}
+}
