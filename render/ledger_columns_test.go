@@ -144,7 +144,7 @@ func TestLedgerWorkbookUnhiddenColumnReadBack(t *testing.T) {
 	}
 	panes, _ := f.GetPanes(sheet)
 	r := panes.YSplit + 1
-	for cellStr(t, f, sheet, 1, r) != n.Tasks[0].ID {
+	for cellStr(t, f, sheet, 1, r) != n.Tasks[0].Number() {
 		r++
 	}
 	if err := f.SetCellStr(sheet, "C"+itoa(r), "市发改委"); err != nil {

@@ -281,7 +281,7 @@ func (s *Sheet) Workbook(opt Options) (*excelize.File, error) {
 		t := a.Task
 		row := func(k string) string { return fmt.Sprintf("%s%d", col(k), r) }
 		set(row("seq"), i+1, cell)
-		set(row("id"), t.ID, cell)
+		set(row("id"), t.Number(), cell)
 		set(row("doc"), a.Notice.DocNumber, cell)
 		set(row("text"), t.Text, cell)
 		set(row("role"), roleName(a), cell)
