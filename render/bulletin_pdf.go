@@ -25,7 +25,7 @@ func (b *bulletin) pdf(res *resources, ql *quarterlyLayout) *pdfDoc {
 	table := func(header []string, widths []float64, rows [][]string, fills func(i int) string) *pdfTable {
 		t := &pdfTable{Size: m.TableSize, HeaderSize: m.HeaderSize, HeaderFill: m.HeaderFill, GroupFill: m.GroupFill}
 		for i, h := range header {
-			c := tableColumn{Label: h, Width: 1, Align: "C"}
+			c := tableColumn{Label: h, Width: 1, Align: "C", Fit: numberLabel(h)}
 			if bulletinTextColumn(h) {
 				c.Align = "L"
 			}
