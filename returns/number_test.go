@@ -1,6 +1,7 @@
 package returns
 
 import (
+	"math"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -40,6 +41,18 @@ func TestReturnSheetShowsTaskNumbers(t *testing.T) {
 	f, err := excelize.OpenFile(book)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// the longest number fits its column, taken from 任务内容
+	idCol, textCol := col("id"), col("text")
+	if w, _ := f.GetColWidth(SheetName, idCol); w < cellWidth("二（二）第2项")+1 {
+		t.Errorf("督办编号 column %.1f wide: 二（二）第2项 wraps", w)
+	}
+	if a, b := func() (float64, float64) {
+		x, _ := f.GetColWidth(SheetName, idCol)
+		y, _ := f.GetColWidth(SheetName, textCol)
+		return x, y
+	}(); math.Abs(a+b-width("id")-width("text")) > 1e-9 {
+		t.Errorf("督办编号 and 任务内容 %.1f + %.1f wide, want %.1f together", a, b, width("id")+width("text"))
 	}
 	var visible []string
 	for _, sh := range f.GetSheetList() {
