@@ -210,7 +210,8 @@ func docxText(t *testing.T, path string) string {
 
 // A row a clerk adds to the ledger, numbered as the ledger numbers tasks,
 // gets the id extraction would give it; the shown numbers of the other
-// rows still find their tasks after the rows are reordered.
+// rows still find their tasks after the rows are reordered, and so does a
+// record id in the number's place (a ledger written before numbers).
 func TestLedgerNumberedRowsReadBack(t *testing.T) {
 	n := loadNotice(t, "../testdata/styles/dongling-2025-19.gold.json")
 	dir := outDir(t, "numbers-edit")
@@ -249,6 +250,8 @@ func TestLedgerNumberedRowsReadBack(t *testing.T) {
 		f.SetCellValue(sheet, top, at(b))
 		f.SetCellValue(sheet, below, at(a))
 	}
+	// a row numbered with its record id, as ledgers were before
+	f.SetCellValue(sheet, "A"+strconv.Itoa(first+2), n.Tasks[2].ID)
 	f.SetCellValue(sheet, "A"+strconv.Itoa(last+1), "五（一）2")
 	f.SetCellValue(sheet, "B"+strconv.Itoa(last+1), "新增的任务。")
 	if err := f.Save(); err != nil {
@@ -270,6 +273,13 @@ func TestLedgerNumberedRowsReadBack(t *testing.T) {
 	want = append(want, "五.（一）.2")
 	if !slices.Equal(ids, want) {
 		t.Errorf("ids %q, want %q", ids, want)
+	}
+	for i, w := range []duban.Task{n.Tasks[1], n.Tasks[0], n.Tasks[2]} {
+		// matched, not read as new rows (which would get the deadline
+		// kind "date"): they keep what the hidden sheet records
+		if !reflect.DeepEqual(got.Tasks[i].Deadline, w.Deadline) {
+			t.Errorf("row %d (%s): deadline %+v, want %+v", i, w.ID, got.Tasks[i].Deadline, w.Deadline)
+		}
 	}
 	if add := got.Tasks[len(got.Tasks)-1]; !slices.Equal(add.Path, []string{"五", "（一）", "2"}) || add.Text != "新增的任务。" {
 		t.Errorf("added row read as %+v", add)
