@@ -45,7 +45,7 @@ func (c barChart) pngParts(w, band float64, ttf []byte) ([]chartImage, error) {
 			return nil, fmt.Errorf("chart: %w", cv.err)
 		}
 		var buf bytes.Buffer
-		if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, cv.img); err != nil {
+		if err := (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&buf, cv.img); err != nil {
 			return nil, fmt.Errorf("chart: %w", err)
 		}
 		b := cv.img.Bounds()
