@@ -97,12 +97,12 @@ func deadlineEvent(slug string, a duban.Assignment, d, stamp time.Time) func(uni
 		ev.SetDtStampTime(stamp)
 		ev.SetAllDayStartAt(d)
 		ev.SetAllDayEndAt(d.AddDate(0, 0, 1))
-		ev.SetSummary(fmt.Sprintf("【截止】%s %s", t.ID, short(t.Text, 30)))
+		ev.SetSummary(fmt.Sprintf("【截止】%s %s", t.Number(), short(t.Text, 30)))
 		var units []string
 		for _, u := range t.Units {
 			units = append(units, u.Name)
 		}
-		ev.SetDescription(fmt.Sprintf("%s %s\n%s\n责任单位：%s\n完成时限：%s", a.Notice.DocNumber, t.ID, t.Text,
+		ev.SetDescription(fmt.Sprintf("%s %s\n%s\n责任单位：%s\n完成时限：%s", a.Notice.DocNumber, t.Number(), t.Text,
 			strings.Join(units, "、"), t.Deadline.Raw))
 		return ev
 	}

@@ -40,8 +40,11 @@ func TestWriteAndReparse(t *testing.T) {
 	if err != nil || d.Format(duban.DateLayout) != "2024-06-30" {
 		t.Errorf("deadline event on %v %v", d, err)
 	}
-	if s := ev[0].GetProperty(ics.ComponentPropertySummary).Value; !strings.Contains(s, "一.1") {
-		t.Errorf("summary %q", s)
+	if s := ev[0].GetProperty(ics.ComponentPropertySummary).Value; !strings.Contains(s, "一、1") || strings.Contains(s, "一.1") {
+		t.Errorf("summary %q: want the task's number 一、1, not its id", s)
+	}
+	if s := ev[0].GetProperty(ics.ComponentPropertyDescription).Value; !strings.Contains(s, "一、1") || strings.Contains(s, "一.1") {
+		t.Errorf("description %q: want the task's number 一、1, not its id", s)
 	}
 	r, _ := ev[1].GetAllDayStartAt()
 	if r.Format(duban.DateLayout) != "2024-09-25" {

@@ -23,11 +23,12 @@ type Options struct {
 	Formats []string // "pdf", "docx" (default both)
 }
 
-// Item is one task on a reminder.
+// Item is one task on a reminder: ID is the record's id, Number the
+// 督办编号 printed (duban.Task.Number).
 type Item struct {
-	ID, DocNumber, Text, Issued, Raw, Date string
-	Light                                  duban.Light
-	Status                                 duban.Status // the unit's last report ("" none)
+	ID, Number, DocNumber, Text, Issued, Raw, Date string
+	Light                                          duban.Light
+	Status                                         duban.Status // the unit's last report ("" none)
 }
 
 // Letter is the reminder of one unit.
@@ -50,7 +51,7 @@ func Letters(ns []returns.Notice, opt Options) []Letter {
 			if light != duban.LightOverdue && light != duban.LightNear {
 				continue
 			}
-			it := Item{ID: a.Task.ID, DocNumber: a.Notice.DocNumber, Text: a.Task.Text, Issued: string(a.Notice.IssueDate),
+			it := Item{ID: a.Task.ID, Number: a.Task.Number(), DocNumber: a.Notice.DocNumber, Text: a.Task.Text, Issued: string(a.Notice.IssueDate),
 				Raw: a.Task.Deadline.Raw, Date: string(a.Task.Deadline.Date), Light: light}
 			if p := a.Task.LatestProgress(a.Name); p != nil {
 				it.Status = p.Status
@@ -127,7 +128,7 @@ func (it Item) Cells(seq int) []string {
 	if it.Status != "" {
 		st += "（报" + string(it.Status) + "）"
 	}
-	return []string{fmt.Sprint(seq), it.ID, it.DocNumber, it.Text, it.Issued, it.Raw, it.Date, st}
+	return []string{fmt.Sprint(seq), it.Number, it.DocNumber, it.Text, it.Issued, it.Raw, it.Date, st}
 }
 
 // Write writes dir/<unit>.pdf and dir/<unit>.docx for every reminder due

@@ -64,10 +64,13 @@ func TestLetters(t *testing.T) {
 		if err := xml.Unmarshal(x, new(struct{})); err != nil {
 			t.Fatalf("document.xml: %v", err)
 		}
-		for _, s := range []string{"主送：甲局", "一.2", "2024-09-30", "2024-03-01", Title} {
+		for _, s := range []string{"主送：甲局", "一、2", "2024-09-30", "2024-03-01", Title} {
 			if !bytes.Contains(x, []byte(s)) {
 				t.Errorf("docx lacks %q", s)
 			}
+		}
+		if bytes.Contains(x, []byte("一.2")) {
+			t.Error("docx prints the record id 一.2, not the task's number 一、2")
 		}
 	}
 
@@ -83,10 +86,13 @@ func TestLetters(t *testing.T) {
 	}
 	var text strings.Builder
 	text.WriteString(strings.Join(strings.Fields(string(out)), ""))
-	for _, s := range []string{"主送：甲局", "逾期未完成任务", "临期任务"} {
+	for _, s := range []string{"主送：甲局", "逾期未完成任务", "临期任务", "一、2", "一、3"} {
 		if !strings.Contains(text.String(), s) {
 			t.Errorf("pdf lacks %q", s)
 		}
+	}
+	if strings.Contains(text.String(), "一.2") || strings.Contains(text.String(), "一.3") {
+		t.Error("pdf prints record ids, not the tasks' numbers")
 	}
 	if strings.Contains(text.String(), "已报完成") {
 		t.Error("a task reported 已完成 is on the reminder")

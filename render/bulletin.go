@@ -69,7 +69,7 @@ func Bulletin(notices []*duban.Notice, dir string, quarters []string, opt Option
 			if err := b.pdf(res, ql).WriteFile(base + ".pdf"); err != nil {
 				return out, fmt.Errorf("%s.pdf: %w", base, err)
 			}
-			if err := b.writeDOCX(base + ".docx"); err != nil {
+			if err := b.writeDOCX(base+".docx", res.Font, ql.main.TableSize); err != nil {
 				return out, err
 			}
 			out = append(out, base+".pdf", base+".docx")

@@ -25,7 +25,7 @@ func (b *bulletin) pdf(res *resources, ql *quarterlyLayout) *pdfDoc {
 	table := func(header []string, widths []float64, rows [][]string, fills func(i int) string) *pdfTable {
 		t := &pdfTable{Size: m.TableSize, HeaderSize: m.HeaderSize, HeaderFill: m.HeaderFill, GroupFill: m.GroupFill}
 		for i, h := range header {
-			c := tableColumn{Label: h, Width: 1, Align: "C"}
+			c := tableColumn{Label: h, Width: 1, Align: "C", Fit: numberLabel(h)}
 			if bulletinTextColumn(h) {
 				c.Align = "L"
 			}
@@ -61,20 +61,9 @@ func (b *bulletin) pdf(res *resources, ql *quarterlyLayout) *pdfDoc {
 		}
 		return ""
 	}))
-	doc.Text("注：一项任务有多个责任单位时，每个单位各计一次，合计为各单位之和；完成率为已完成项数占到期项数的比例。", m.TextSize-1, "L")
+	doc.Text(bUnitsNote, m.TextSize-1, "L")
 
-	labels := make([]string, len(b.units))
-	values := make([]int, len(b.units))
-	stacks := make([][]int, len(b.units))
-	for i, u := range b.units {
-		labels[i], values[i] = u.name, u.due
-		stacks[i] = u.n[:]
-	}
-	chart := barChart{
-		Labels: labels, Values: values, Stacks: stacks,
-		StackColors: bulletinColors[:], Legend: bulletinStatusNames[:],
-		Size: m.TableSize, AxisLabel: "到期任务（项）",
-	}
+	chart := b.chart(m.TableSize)
 	heading(bPartChart, doc.barChartFirstHeight(chart, lineHeight(hs)+4))
 	doc.AddBarChart(chart, lineHeight(hs)+4)
 
@@ -94,6 +83,26 @@ func (b *bulletin) pdf(res *resources, ql *quarterlyLayout) *pdfDoc {
 	doc.ScaledTable(table(bulletinCompareHeader, []float64{2, 1, 1, 1.4}, b.compareRows(), nil), 12)
 	return doc
 }
+
+// chart is the units' tasks due stacked by standing, text at size pt: the
+// PDF draws it, the DOCX places it as images.
+func (b *bulletin) chart(size float64) barChart {
+	labels := make([]string, len(b.units))
+	values := make([]int, len(b.units))
+	stacks := make([][]int, len(b.units))
+	for i, u := range b.units {
+		labels[i], values[i] = u.name, u.due
+		stacks[i] = u.n[:]
+	}
+	return barChart{
+		Labels: labels, Values: values, Stacks: stacks,
+		StackColors: bulletinColors[:], Legend: bulletinStatusNames[:],
+		Size: size, AxisLabel: "到期任务（项）",
+	}
+}
+
+// bUnitsNote says how the units' table counts.
+const bUnitsNote = "注：一项任务有多个责任单位时，每个单位各计一次，合计为各单位之和；完成率为已完成项数占到期项数的比例。"
 
 // bulletinTextColumn tells the columns of running text (left-aligned,
 // wide in the workbook).

@@ -196,13 +196,13 @@ func TestBulletin(t *testing.T) {
 		}
 		return nil
 	}
-	if r := find("市工信局", "四.（一）.2"); r == nil || r[5] != "按时推进" || r[6] != "正在对接企业。" {
+	if r := find("市工信局", "四（一）2"); r == nil || r[5] != "按时推进" || r[6] != "正在对接企业。" {
 		t.Errorf("%s: overdue 四.（一）.2 of 市工信局: %v", pdf, r)
 	}
-	if r := find("市发改委", "一.8"); r == nil || r[5] != "滞后" || r[6] != "已完成前期调研。" || r[7] != "资金尚未到位。" {
+	if r := find("市发改委", "一、8"); r == nil || r[5] != "滞后" || r[6] != "已完成前期调研。" || r[7] != "资金尚未到位。" {
 		t.Errorf("%s: behind 一.8 of 市发改委: %v", pdf, r)
 	}
-	if r := find("市民政局", "一.5"); r == nil || r[5] != "未报送" {
+	if r := find("市民政局", "一、5"); r == nil || r[5] != "未报送" {
 		t.Errorf("%s: overdue 一.5 of 市民政局: %v", pdf, r)
 	}
 	// Every overdue or behind unit once; one row per task and report.

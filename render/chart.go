@@ -151,11 +151,11 @@ func pageBand(s pageSetup) (w, h float64) {
 func (d *pdfDoc) barChartFirstHeight(c barChart, room float64) float64 {
 	c.defaults()
 	w, band := pageBand(d.Setup)
-	g := c.geometry(w)
-	perPage := max(int((band-room-g.legendH-chartPadTop-g.axisH)/g.pitch), 1)
-	n := len(c.Labels)
-	chunks := (n + perPage - 1) / perPage
-	return g.height(min(n, (n+chunks-1)/max(chunks, 1)))
+	g, parts := c.split(w, band-room)
+	if len(parts) == 0 {
+		return g.height(0)
+	}
+	return g.height(len(parts[0].Labels))
 }
 
 // AddBarChart adds a bar chart to the document. A chart with more bars
@@ -163,43 +163,51 @@ func (d *pdfDoc) barChartFirstHeight(c barChart, room float64) float64 {
 // drawings on consecutive pages, all on the same value scale.
 func (d *pdfDoc) AddBarChart(c barChart, room float64) {
 	c.defaults()
-	if len(c.Values) < len(c.Labels) {
-		c.Values = append(c.Values, make([]int, len(c.Labels)-len(c.Values))...)
-	}
-	c.Labels = c.Labels[:min(len(c.Labels), len(c.Values))]
-	if len(c.Labels) == 0 {
-		return
-	}
 	w, band := pageBand(d.Setup)
-	g := c.geometry(w)
-	perPage := max(int((band-room-g.legendH-chartPadTop-g.axisH)/g.pitch), 1)
-	chunks := (len(c.Labels) + perPage - 1) / perPage
-	per := (len(c.Labels) + chunks - 1) / chunks
-	for i := 0; i < len(c.Labels); i += per {
-		part := c
-		part.Labels = c.Labels[i:min(i+per, len(c.Labels))]
-		part.Values = c.Values[i:min(i+per, len(c.Values))]
-		if c.Stacks != nil {
-			part.Stacks = c.Stacks[i:min(i+per, len(c.Stacks))]
-		}
+	g, parts := c.split(w, band-room)
+	for _, part := range parts {
 		labels := append(append([]string{c.AxisLabel, "…"}, part.Labels...), c.Legend...)
 		for v := 0; v <= g.end; v += g.step {
 			labels = append(labels, strconv.Itoa(v))
 		}
 		d.Drawing(g.height(len(part.Labels)), labels, func(p *fpdf.Fpdf, x, y, w float64) {
-			part.draw(p, g, x, y)
+			part.draw(pdfCanvas{p}, g, x, y)
 		})
 	}
 }
 
-// draw paints the chart with its top-left corner at (x, y).
-func (c *barChart) draw(p *fpdf.Fpdf, g chartGeom, x, y float64) {
+// split lays a chart out in width w and cuts it into parts of about equal
+// numbers of bars, each at most band mm high (at least one bar), all on
+// the chart's one scale (none without labels). Missing values are 0;
+// values without a label are left out.
+func (c barChart) split(w, band float64) (chartGeom, []barChart) {
+	c.Values = append([]int(nil), c.Values[:min(len(c.Values), len(c.Labels))]...)
+	c.Values = append(c.Values, make([]int, len(c.Labels)-len(c.Values))...)
+	g := c.geometry(w)
+	perPage := max(int((band-g.legendH-chartPadTop-g.axisH)/g.pitch), 1)
+	chunks := (len(c.Labels) + perPage - 1) / perPage
+	per := (len(c.Labels) + chunks - 1) / max(chunks, 1)
+	var parts []barChart
+	for i := 0; i < len(c.Labels); i += per {
+		part := c
+		part.Labels = c.Labels[i:min(i+per, len(c.Labels))]
+		part.Values = c.Values[i:min(i+per, len(c.Values))]
+		if c.Stacks != nil {
+			part.Stacks = c.Stacks[min(i, len(c.Stacks)):min(i+per, len(c.Stacks))]
+		}
+		parts = append(parts, part)
+	}
+	return g, parts
+}
+
+// draw paints the chart on cv with its top-left corner at (x, y).
+func (c *barChart) draw(cv chartCanvas, g chartGeom, x, y float64) {
 	size := c.Size
 	lh := lineHeight(size)
-	p.SetFontSize(size)
-	measure := func(r rune) float64 { return p.GetStringWidth(string(r)) }
+	cv.SetFontSize(size)
+	measure := func(r rune) float64 { return cv.TextWidth(string(r)) }
 	if len(c.Legend) > 0 {
-		c.drawLegend(p, x+g.plotX, y, lh)
+		c.drawLegend(cv, x+g.plotX, y, lh)
 		y += g.legendH
 	}
 	top := y + chartPadTop
@@ -207,66 +215,52 @@ func (c *barChart) draw(p *fpdf.Fpdf, g chartGeom, x, y float64) {
 	px := x + g.plotX
 
 	// Grid lines and ticks.
-	gr, gg, gb, _ := parseColor(c.GridColor)
-	ar, ag, ab, _ := parseColor(c.AxisColor)
-	p.SetLineWidth(0.2)
 	for v := 0; v <= g.end; v += g.step {
 		tx := px + g.barLength(v)
 		if v > 0 {
-			p.SetDrawColor(gr, gg, gb)
-			p.Line(tx, top, tx, bottom)
+			cv.Line(tx, top, tx, bottom, 0.2, c.GridColor)
 		}
-		p.SetDrawColor(ar, ag, ab)
-		p.Line(tx, bottom, tx, bottom+1)
+		cv.Line(tx, bottom, tx, bottom+1, 0.2, c.AxisColor)
 		s := strconv.Itoa(v)
-		setText(p, c.AxisColor)
-		p.Text(tx-p.GetStringWidth(s)/2, bottom+chartGap+baseline(size), s)
+		cv.Text(tx-cv.TextWidth(s)/2, bottom+chartGap+baseline(size), s, c.AxisColor)
 	}
 
 	// Bars, labels, values.
-	br, bg, bb, _ := parseColor(c.BarColor)
-	p.SetFillColor(br, bg, bb)
 	for i, label := range c.Labels {
 		cy := top + (float64(i)+0.5)*g.pitch // centre line of the bar
 		if i < len(c.Stacks) {
-			c.drawStack(p, g, c.Stacks[i], px, cy)
-			p.SetFillColor(br, bg, bb)
+			c.drawStack(cv, g, c.Stacks[i], px, cy)
 		} else if l := g.barLength(c.Values[i]); l > 0 {
-			p.Rect(px, cy-g.barH/2, l, g.barH, "F")
+			cv.FillRect(px, cy-g.barH/2, l, g.barH, c.BarColor)
 		}
 		lines := wrapLines(label, g.labelW-chartGap, measure)
 		if len(lines) > g.lines {
 			lines = lines[:g.lines]
 			last := []rune(lines[len(lines)-1])
-			for len(last) > 0 && p.GetStringWidth(string(last)+"…") > g.labelW-chartGap {
+			for len(last) > 0 && cv.TextWidth(string(last)+"…") > g.labelW-chartGap {
 				last = last[:len(last)-1]
 			}
 			lines[len(lines)-1] = string(last) + "…"
 		}
-		setText(p, "")
 		ly := cy - float64(len(lines))*lh/2
 		for j, line := range lines {
-			p.Text(px-chartGap-p.GetStringWidth(line), ly+float64(j)*lh+baseline(size), line)
+			cv.Text(px-chartGap-cv.TextWidth(line), ly+float64(j)*lh+baseline(size), line, "")
 		}
 		v := strconv.Itoa(c.Values[i])
-		p.Text(px+g.barLength(c.Values[i])+chartGap/2+0.5, cy-lh/2+baseline(size), v)
+		cv.Text(px+g.barLength(c.Values[i])+chartGap/2+0.5, cy-lh/2+baseline(size), v, "")
 	}
 
 	// Axes over the bars.
-	p.SetDrawColor(ar, ag, ab)
-	p.SetLineWidth(0.3)
-	p.Line(px, top, px, bottom)
-	p.Line(px, bottom, px+g.plotW, bottom)
+	cv.Line(px, top, px, bottom, 0.3, c.AxisColor)
+	cv.Line(px, bottom, px+g.plotW, bottom, 0.3, c.AxisColor)
 	if c.AxisLabel != "" {
-		setText(p, c.AxisColor)
 		cap := bottom + chartGap + lh + 1
-		p.Text(px+(g.plotW-p.GetStringWidth(c.AxisLabel))/2, cap+baseline(size), c.AxisLabel)
+		cv.Text(px+(g.plotW-cv.TextWidth(c.AxisLabel))/2, cap+baseline(size), c.AxisLabel, c.AxisColor)
 	}
-	setText(p, "")
 }
 
 // drawStack paints one bar's segments from px, centred on cy.
-func (c *barChart) drawStack(p *fpdf.Fpdf, g chartGeom, parts []int, px, cy float64) {
+func (c *barChart) drawStack(cv chartCanvas, g chartGeom, parts []int, px, cy float64) {
 	sum := 0
 	for k, v := range parts {
 		if v <= 0 {
@@ -274,12 +268,11 @@ func (c *barChart) drawStack(p *fpdf.Fpdf, g chartGeom, parts []int, px, cy floa
 		}
 		from, to := g.barLength(sum), g.barLength(sum+v)
 		sum += v
-		r, gg, b, ok := parseColor(c.stackColor(k))
-		if !ok {
-			r, gg, b = 0x44, 0x72, 0xC4
+		color := c.stackColor(k)
+		if _, _, _, ok := parseColor(color); !ok {
+			color = "#4472C4"
 		}
-		p.SetFillColor(r, gg, b)
-		p.Rect(px+from, cy-g.barH/2, to-from, g.barH, "F")
+		cv.FillRect(px+from, cy-g.barH/2, to-from, g.barH, color)
 	}
 }
 
@@ -292,17 +285,16 @@ func (c *barChart) stackColor(k int) string {
 
 // drawLegend writes the legend (a swatch and a name per segment) in one
 // line from x at y.
-func (c *barChart) drawLegend(p *fpdf.Fpdf, x, y, lh float64) {
+func (c *barChart) drawLegend(cv chartCanvas, x, y, lh float64) {
 	sw := lh * 0.6
 	for k, name := range c.Legend {
-		r, g, b, ok := parseColor(c.stackColor(k))
-		if ok {
-			p.SetFillColor(r, g, b)
-			p.Rect(x, y+(lh-sw)/2, sw, sw, "F")
+		if color := c.stackColor(k); color != "" {
+			if _, _, _, ok := parseColor(color); ok {
+				cv.FillRect(x, y+(lh-sw)/2, sw, sw, color)
+			}
 		}
 		x += sw + 1
-		setText(p, "")
-		p.Text(x, y+baseline(c.Size), name)
-		x += p.GetStringWidth(name) + 2*chartGap
+		cv.Text(x, y+baseline(c.Size), name, "")
+		x += cv.TextWidth(name) + 2*chartGap
 	}
 }

@@ -258,7 +258,7 @@ func TestLedgerKeywordsPDF(t *testing.T) {
 			}
 		}
 		for _, task := range n.Tasks {
-			r, ok := byID[squeeze(task.ID)]
+			r, ok := byID[squeeze(task.Number())]
 			if !ok {
 				t.Errorf("task %s: no row", task.ID)
 				continue
@@ -295,7 +295,7 @@ func TestLedgerKeywordsXLSX(t *testing.T) {
 	for r := header + 1; r <= len(rows); r++ {
 		id := cellStr(t, f, sheet, 1, r)
 		for _, task := range n.Tasks {
-			if task.ID == id {
+			if task.Number() == id {
 				found++
 				if got, want := cellStr(t, f, sheet, c, r), strings.Join(task.Keywords, "、"); got != want {
 					t.Errorf("task %s: 关键词 %q, want %q", id, got, want)
@@ -308,7 +308,7 @@ func TestLedgerKeywordsXLSX(t *testing.T) {
 	}
 	// an edited keyword cell is read back; the others stay as recorded
 	r := header + 1
-	for cellStr(t, f, sheet, 1, r) != n.Tasks[0].ID {
+	for cellStr(t, f, sheet, 1, r) != n.Tasks[0].Number() {
 		r++
 	}
 	cell, _ := excelize.CoordinatesToCellName(c, r)

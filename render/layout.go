@@ -56,6 +56,9 @@ type columnLayout struct {
 	// HideEmpty drops the column from a table in which it would be empty
 	// (e.g. 牵头单位 in a notice that names no lead units).
 	HideEmpty bool `yaml:"hide_empty"`
+	// Fit widens the column to its widest line when a cell would wrap
+	// (set for a task's number, key id).
+	Fit bool `yaml:"fit"`
 }
 
 // loadLayout reads layout.yaml from dir, or the embedded one when dir is
@@ -176,7 +179,7 @@ func (l *layoutFile) Setup(d docLayout) pageSetup {
 func (d docLayout) Table() *pdfTable {
 	t := &pdfTable{Size: d.TableSize, HeaderSize: d.HeaderSize, HeaderFill: d.HeaderFill, GroupFill: d.GroupFill}
 	for _, c := range d.Columns {
-		t.Columns = append(t.Columns, tableColumn{Label: c.Label, Width: c.Width, Align: c.Align, HideEmpty: c.HideEmpty})
+		t.Columns = append(t.Columns, tableColumn{Label: c.Label, Width: c.Width, Align: c.Align, HideEmpty: c.HideEmpty, Fit: c.Fit || c.Key == "id"})
 	}
 	return t
 }

@@ -94,7 +94,7 @@ func ledgerStatusSheet(f *excelize.File, n *duban.Notice, title string, asOf tim
 			date = string(t.Deadline.Date)
 		}
 		l := taskLight(t, asOf, warn)
-		base := []string{t.ID, t.Text, date, string(l)}
+		base := []string{t.Number(), t.Text, date, string(l)}
 		seen := map[string]bool{}
 		reported := false
 		for _, p := range t.Progress {

@@ -33,7 +33,7 @@ func openSuffix(t *duban.Task, s string) string {
 func ledgerValue(key string, n *duban.Notice, t *duban.Task) string {
 	switch key {
 	case "id":
-		return t.ID
+		return t.Number()
 	case "text":
 		return t.Text
 	case "section":
@@ -233,7 +233,7 @@ func unitValue(key string, seq int, e unitEntry, notices []*duban.Notice, s *uni
 	case "notice":
 		return notices[e.notice].DocNumber
 	case "id":
-		return s.marker(e.notice) + t.ID
+		return s.marker(e.notice) + t.Number()
 	case "text":
 		return t.Text
 	case "role":

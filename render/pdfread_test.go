@@ -139,7 +139,7 @@ func TestLedgerPDFReadBack(t *testing.T) {
 				}
 			}
 			for _, task := range n.Tasks {
-				r, ok := byID[squeeze(task.ID)]
+				r, ok := byID[squeeze(task.Number())]
 				if !ok {
 					t.Errorf("task %s: no table row", task.ID)
 					continue
@@ -263,7 +263,7 @@ func TestUnitPDFReadBack(t *testing.T) {
 			}
 			found := false
 			for _, w := range ws {
-				if squeeze(w.task.Text) == r[textC] && w.role.Label() == r[roleC] && strings.HasSuffix(r[idC], squeeze(w.task.ID)) {
+				if squeeze(w.task.Text) == r[textC] && w.role.Label() == r[roleC] && strings.HasSuffix(r[idC], squeeze(w.task.Number())) {
 					found = true
 					if d := w.task.Deadline; d != nil && (r[dateC] != string(d.Date) || r[rawC] != squeeze(d.Raw)) {
 						t.Errorf("%s: task %s deadline %q %q, want %q %q", p, w.task.ID, r[rawC], r[dateC], d.Raw, d.Date)

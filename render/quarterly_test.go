@@ -393,7 +393,7 @@ func checkDueTable(t *testing.T, path string, d *qTable, w qWant) {
 			found := false
 			for _, r := range rows {
 				// with several notices the number follows the 文号
-				if r[tc] == squeeze(task.Text) && strings.HasSuffix(r[ic], squeeze(task.ID)) && r[dc] == string(task.Deadline.Date) {
+				if r[tc] == squeeze(task.Text) && strings.HasSuffix(r[ic], squeeze(task.Number())) && r[dc] == string(task.Deadline.Date) {
 					found = true
 				}
 			}
@@ -767,7 +767,7 @@ func TestQuarterlyAsOf(t *testing.T) {
 		status := map[string]string{}
 		for _, task := range w.due {
 			s := wantStatus(task, asOf)
-			status[squeeze(task.ID)] = s
+			status[squeeze(task.Number())] = s
 			switch s {
 			case "逾期":
 				over++

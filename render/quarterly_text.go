@@ -84,9 +84,9 @@ func colorOf(d docLayout, key, def string) string {
 func taskID(notices []*duban.Notice, t qTask, multi bool) string {
 	n := notices[t.notice]
 	if multi && n.DocNumber != "" {
-		return n.DocNumber + "\n" + t.task.ID
+		return n.DocNumber + "\n" + t.task.Number()
 	}
-	return t.task.ID
+	return t.task.Number()
 }
 
 // countCell is a count as a table cell: "" for status counts without an

@@ -141,6 +141,9 @@ type ledgerRecords struct {
 	header    int
 	tasks     map[string]duban.Task
 	taskOrder []string
+	// byNumber finds a task's id from the number the sheet shows
+	// (duban.Task.Number); a number two tasks share finds neither.
+	byNumber map[string]string
 }
 
 func readRecordsSheet(f *excelize.File) (*ledgerRecords, error) {
@@ -188,6 +191,16 @@ func readRecordsSheet(f *excelize.File) (*ledgerRecords, error) {
 				lr.tasks[row[1]] = t
 				lr.taskOrder = append(lr.taskOrder, row[1])
 			}
+		}
+	}
+	lr.byNumber = make(map[string]string, len(lr.tasks))
+	for id, t := range lr.tasks {
+		t.ID = id
+		k := t.Number()
+		if _, dup := lr.byNumber[k]; dup {
+			lr.byNumber[k] = ""
+		} else {
+			lr.byNumber[k] = id
 		}
 	}
 	return lr, nil
@@ -240,7 +253,7 @@ func readLedger(f *excelize.File) (*duban.Notice, error) {
 			section, subsection = applyHeading(strings.TrimSpace(row[0]), section, subsection)
 			continue
 		}
-		id := get("id")
+		id := lr.taskID(get("id"))
 		base, known := lr.tasks[id]
 		if _, ok := cols["id"]; !ok && len(n.Tasks) < len(lr.taskOrder) {
 			// no id column: match by order
@@ -255,7 +268,9 @@ func readLedger(f *excelize.File) (*duban.Notice, error) {
 			used[id] = true
 			t = base
 		} else {
-			t = duban.Task{ID: id, Path: pathOf(id), Section: duban.NullString(section), Subsection: duban.NullString(subsection)}
+			var path []string
+			id, path = numberPath(id)
+			t = duban.Task{ID: id, Path: path, Section: duban.NullString(section), Subsection: duban.NullString(subsection)}
 		}
 		if _, ok := cols["text"]; ok {
 			t.Text = raw("text")
@@ -347,7 +362,20 @@ func applyHeading(h, section, subsection string) (string, string) {
 	return h, ""
 }
 
-// pathOf splits a task number into its path ("四.（一）.5#2" → 四, （一）, 5).
+// taskID is the id of the task a row's 任务编号 cell names: the number the
+// ledger shows, or the id itself (ledgers written before numbers were
+// shown as the notice writes them). An unknown cell is returned as is.
+func (lr *ledgerRecords) taskID(cell string) string {
+	if _, ok := lr.tasks[cell]; ok {
+		return cell
+	}
+	if id := lr.byNumber[cell]; id != "" {
+		return id
+	}
+	return cell
+}
+
+// pathOf splits a task id into its path ("四.（一）.5#2" → 四, （一）, 5).
 func pathOf(id string) []string {
 	if i := strings.IndexByte(id, '#'); i >= 0 {
 		id = id[:i]

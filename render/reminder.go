@@ -42,7 +42,7 @@ func (r Reminder) pdf() *pdfDoc {
 	d.Space(3)
 	t := &pdfTable{Size: 9}
 	for i, h := range r.Header {
-		c := tableColumn{Label: h, Width: 1}
+		c := tableColumn{Label: h, Width: 1, Fit: numberLabel(h)}
 		if i < len(r.Widths) {
 			c.Width = r.Widths[i]
 		}

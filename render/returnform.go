@@ -53,7 +53,7 @@ func (f ReturnForm) pdf() *pdfDoc {
 	d.Space(1)
 	t := &pdfTable{Size: 9}
 	for i, h := range f.Header {
-		c := tableColumn{Label: h, Width: 1, Align: "C"}
+		c := tableColumn{Label: h, Width: 1, Align: "C", Fit: numberLabel(h)}
 		if i < len(f.Widths) {
 			c.Width = f.Widths[i]
 		}

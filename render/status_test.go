@@ -32,8 +32,8 @@ func TestUnitSheetStatus(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]map[string]string{
-		"市发改委":  {"一.1": "逾期", "一.8": "滞后\n正常", "一.7": "按时推进\n正常", "一.4": "逾期"},
-		"无锡工作队": {"一.6": "已完成"},
+		"市发改委":  {"一、1": "逾期", "一、8": "滞后\n正常", "一、7": "按时推进\n正常", "一、4": "逾期"},
+		"无锡工作队": {"一、6": "已完成"},
 	}
 	fills := map[string]string{"逾期": "F4B6B6", "已完成": "C6EFCE", "正常": ""}
 	for unit, cells := range want {
@@ -101,7 +101,7 @@ func TestLedgerStatus(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := readPDF(t, filepath.Join(dir, render.LedgerName+".pdf"))
-	want := map[string]string{"一.1": "逾期", "一.8": "正常市发改委：滞后", "一.6": "已完成无锡工作队：已完成", "一.7": "正常市发改委：按时推进"}
+	want := map[string]string{"一、1": "逾期", "一、8": "正常市发改委：滞后", "一、6": "已完成无锡工作队：已完成", "一、7": "正常市发改委：按时推进"}
 	got := map[string]string{}
 	for _, b := range doc.Blocks {
 		if b.Table == nil || len(b.Table.Rows) == 0 || squeeze(b.Table.Rows[0][len(b.Table.Rows[0])-1].Text) != "落实情况" {
@@ -127,12 +127,12 @@ func TestLedgerStatus(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !slices.ContainsFunc(rows, func(r []string) bool {
-		return len(r) >= 8 && r[0] == "一.8" && r[3] == "正常" && r[4] == "市发改委" && r[5] == "滞后" && r[6] == "已完成前期调研。" && r[7] == "资金尚未到位。"
+		return len(r) >= 8 && r[0] == "一、8" && r[3] == "正常" && r[4] == "市发改委" && r[5] == "滞后" && r[6] == "已完成前期调研。" && r[7] == "资金尚未到位。"
 	}) {
 		t.Errorf("%s: 落实情况 lacks 一.8 as 市发改委 reported it", path)
 	}
 	if !slices.ContainsFunc(rows, func(r []string) bool {
-		return len(r) >= 6 && r[0] == "一.1" && r[3] == "逾期" && r[5] == "未报送"
+		return len(r) >= 6 && r[0] == "一、1" && r[3] == "逾期" && r[5] == "未报送"
 	}) {
 		t.Errorf("%s: 落实情况 lacks 一.1 逾期 未报送", path)
 	}

@@ -31,6 +31,17 @@ type tableColumn struct {
 	Align string // "L" (default), "C" or "R"
 	// HideEmpty drops the column when no row has text in it.
 	HideEmpty bool
+	// Fit widens the column to its widest line when a cell would wrap
+	// (a task's number: 二（二）第2项), taking the room from the widest
+	// column.
+	Fit bool
+}
+
+// numberLabel reports whether a header labels a column of task numbers,
+// which fit their numbers (tables whose columns are not laid out from
+// layout.yaml, where the key id says it).
+func numberLabel(label string) bool {
+	return label == "编号" || label == "任务编号" || label == "督办编号"
 }
 
 // tableRow is one table row.
@@ -84,6 +95,52 @@ func (t *pdfTable) ColumnWidths(total float64) []float64 {
 		ws[i] = total * weight(c.Width) / sum
 	}
 	return ws
+}
+
+// fit widens the Fit columns of widths to their widest line of text (at
+// most a quarter of the table), taking the room from the widest column,
+// which keeps at least two thirds of its width.
+func (t *pdfTable) fit(widths []float64, width func(rune) float64) {
+	total := 0.0
+	for _, w := range widths {
+		total += w
+	}
+	for c, col := range t.Columns {
+		if !col.Fit {
+			continue
+		}
+		need := 0.0
+		for _, r := range t.Rows {
+			if r.Group || c >= len(r.Cells) {
+				continue
+			}
+			line := 0.0
+			for _, ch := range pdfText(r.Cells[c]) {
+				if ch == '\n' {
+					need, line = max(need, line), 0
+					continue
+				}
+				line += width(ch)
+			}
+			need = max(need, line)
+		}
+		need = min(need+2*t.PadX+0.5, total/4)
+		if need <= widths[c] {
+			continue
+		}
+		wide := -1
+		for i, w := range widths {
+			if i != c && !t.Columns[i].Fit && (wide < 0 || w > widths[wide]) {
+				wide = i
+			}
+		}
+		if wide < 0 {
+			continue
+		}
+		grow := min(need-widths[c], widths[wide]/3)
+		widths[c] += grow
+		widths[wide] -= grow
+	}
 }
 
 func weight(w float64) float64 {
@@ -186,6 +243,7 @@ func (t *pdfTable) place(l *layout) {
 		return
 	}
 	colW := t.ColumnWidths(l.width)
+	t.fit(colW, l.doc.wrapper(t.Size))
 	aligns := make([]string, len(t.Columns))
 	labels := make([]string, len(t.Columns))
 	for i, c := range t.Columns {

@@ -136,7 +136,7 @@ func noticeTexts(notices []*duban.Notice) []string {
 		}
 		out = append(out, n.DocNumber, n.Title, string(n.PlanTitle), n.Issuer, string(n.IssueDate), n.Source.Path)
 		for _, t := range n.Tasks {
-			out = append(out, t.ID, t.Text, string(t.Section), string(t.Subsection))
+			out = append(out, t.ID, t.Number(), t.Text, string(t.Section), string(t.Subsection))
 			for _, u := range t.Units {
 				out = append(out, u.Name, u.Canonical)
 			}

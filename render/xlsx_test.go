@@ -167,7 +167,7 @@ func TestLedgerWorkbook(t *testing.T) {
 		r := header + 1
 		for i, task := range n.Tasks {
 			// skip heading rows
-			for cellStr(t, f, sheet, 1, r) != task.ID {
+			for cellStr(t, f, sheet, 1, r) != task.Number() {
 				if a := cellStr(t, f, sheet, 1, r); cellStr(t, f, sheet, 2, r) != a { // heading rows are merged
 					t.Fatalf("%s: row %d is %q, want task %s", path, r, cellStr(t, f, sheet, 1, r), task.ID)
 				}
@@ -316,7 +316,7 @@ func TestReadLedgerEdits(t *testing.T) {
 	panes, _ := f.GetPanes(sheet)
 	// find the first task row
 	r := panes.YSplit + 1
-	for cellStr(t, f, sheet, 1, r) != n.Tasks[0].ID {
+	for cellStr(t, f, sheet, 1, r) != n.Tasks[0].Number() {
 		r++
 	}
 	set := func(col int, v any) {
@@ -332,7 +332,7 @@ func TestReadLedgerEdits(t *testing.T) {
 	set(7, 45473.0) // a real Excel date typed by a person: 2024-06-30
 	// a note row added above everything, and the last task deleted
 	last := r
-	for cellStr(t, f, sheet, 1, last) != n.Tasks[len(n.Tasks)-1].ID {
+	for cellStr(t, f, sheet, 1, last) != n.Tasks[len(n.Tasks)-1].Number() {
 		last++
 	}
 	if err := f.RemoveRow(sheet, last); err != nil {

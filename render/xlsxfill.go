@@ -310,6 +310,9 @@ func (x *xlsxTemplate) Fill(rows []xRow) (int, error) {
 			return 0, err
 		}
 	}
+	if err := x.fitNumbers(rows); err != nil {
+		return 0, err
+	}
 	r := x.FirstRow
 	total := 0.0
 	for _, w := range x.widths {
@@ -436,6 +439,58 @@ func (x *xlsxTemplate) WriteFile(path string) error {
 
 // Close releases the workbook.
 func (x *xlsxTemplate) Close() error { return x.File.Close() }
+
+// fitNumbers widens the column of task numbers (key id) to its widest
+// line, up to 14 characters, so that 二（二）第2项 does not wrap, taking the
+// room from the widest column, which keeps at least two thirds of its
+// width.
+func (x *xlsxTemplate) fitNumbers(rows []xRow) error {
+	c := x.Column("id")
+	if c == 0 || c > len(x.widths) || x.widths[c-1] < 1 { // none, or hidden
+		return nil
+	}
+	scale := x.fontSize / 11
+	if scale <= 0 {
+		scale = 1
+	}
+	need := 0.0
+	for _, row := range rows {
+		v, ok := row.Values["id"].(string)
+		if row.Group || !ok {
+			continue
+		}
+		for line := range strings.SplitSeq(v, "\n") {
+			w := 0.0
+			for _, r := range line {
+				w += charUnits(r) * scale
+			}
+			need = max(need, w)
+		}
+	}
+	need = min(need+1, 14) // cell padding, as estimateLines counts it
+	cur := x.widths[c-1]
+	wide := -1
+	for i, w := range x.widths {
+		if i != c-1 && (wide < 0 || w > x.widths[wide]) {
+			wide = i
+		}
+	}
+	if need <= cur || wide < 0 {
+		return nil
+	}
+	grow := min(need-cur, x.widths[wide]/3)
+	for _, s := range []struct {
+		col int
+		w   float64
+	}{{c, cur + grow}, {wide + 1, x.widths[wide] - grow}} {
+		name := colName(s.col)
+		if err := x.File.SetColWidth(x.Sheet, name, name, s.w); err != nil {
+			return err
+		}
+		x.widths[s.col-1] = s.w
+	}
+	return nil
+}
 
 // charUnits is the width of r in Excel character units at 11 pt: wide
 // (CJK, full-width) characters take two, others one.

@@ -51,7 +51,7 @@ func (s *Sheet) Form(opt Options) render.ReturnForm {
 	count := map[duban.Status]int{}
 	for i, a := range s.Rows {
 		t := a.Task
-		id := t.ID
+		id := t.Number()
 		if len(docs) > 1 && a.Notice.DocNumber != "" {
 			id = a.Notice.DocNumber + "\n" + id
 		}

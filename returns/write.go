@@ -230,9 +230,23 @@ func (s *Sheet) Workbook(opt Options) (*excelize.File, error) {
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}})
 	}
 
+	// The 督办编号 column fits the sheet's longest number (二（二）第2项),
+	// taking the room from 任务内容.
+	numW := width("id")
+	for _, a := range s.Rows {
+		numW = max(numW, min(cellWidth(a.Task.Number())+1, 14))
+	}
+	textW := width("text") - (numW - width("id"))
 	for i, c := range columns {
 		n, _ := excelize.ColumnNumberToName(i + 1)
-		f.SetColWidth(sh, n, n, c.width)
+		w := c.width
+		switch c.key {
+		case "id":
+			w = numW
+		case "text":
+			w = textW
+		}
+		f.SetColWidth(sh, n, n, w)
 	}
 	f.SetColVisible(sh, last, false)
 	set := func(ref string, v any, style int) {
@@ -281,7 +295,7 @@ func (s *Sheet) Workbook(opt Options) (*excelize.File, error) {
 		t := a.Task
 		row := func(k string) string { return fmt.Sprintf("%s%d", col(k), r) }
 		set(row("seq"), i+1, cell)
-		set(row("id"), t.ID, cell)
+		set(row("id"), t.Number(), cell)
 		set(row("doc"), a.Notice.DocNumber, cell)
 		set(row("text"), t.Text, cell)
 		set(row("role"), roleName(a), cell)
@@ -313,7 +327,7 @@ func (s *Sheet) Workbook(opt Options) (*excelize.File, error) {
 		}
 		set(row("note"), p.Note, fill)
 		set(row("key"), Key(s.Slugs[a.Notice], t.ID), 0)
-		f.SetRowHeight(sh, r, max(rowHeight(t.Text, width("text")), rowHeight(p.Detail, width("detail")),
+		f.SetRowHeight(sh, r, max(rowHeight(t.Text, textW), rowHeight(p.Detail, width("detail")),
 			rowHeight(p.Problems, width("problems")), rowHeight(p.NextSteps, width("next")), rowHeight(a.Notice.DocNumber, width("doc"))))
 	}
 	first := headerRow + 1
@@ -401,6 +415,20 @@ func progressOf(t *duban.Task, a duban.Assignment) duban.Progress {
 		return *p
 	}
 	return duban.Progress{}
+}
+
+// cellWidth is about the width of s in the sheet's 10 pt cells, in
+// Excel's character units (see rowHeight).
+func cellWidth(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		if r >= 0x2E80 {
+			w += 1.9
+		} else {
+			w++
+		}
+	}
+	return w
 }
 
 // rowHeight gives a wrapped text cell room: about width/1.9 CJK characters
