@@ -249,15 +249,12 @@ func unitValue(key string, seq int, e unitEntry, notices []*duban.Notice, s *uni
 }
 
 // progressCell is what 进展情况 shows: the status the unit last reported
-// (for a task it has through a group, the group's report), and with an
+// (entryProgress), and with an
 // as-of day the task's light for the unit (正常/临期/逾期/已完成) on a line
 // of its own. Blank with neither.
 func progressCell(e unitEntry, s *unitSheet) string {
 	var parts []string
-	p := e.task.LatestProgress(s.name)
-	if e.via != "" {
-		p = e.task.Reported(e.unit)
-	}
+	p := entryProgress(e, s)
 	if p != nil && p.Status != "" {
 		parts = append(parts, string(p.Status))
 	}
@@ -267,20 +264,27 @@ func progressCell(e unitEntry, s *unitSheet) string {
 	return strings.Join(parts, "\n")
 }
 
+// entryProgress is the report an entry shows: the sheet unit's own, as the
+// console, the 催办单 and `duban import` use it; for a task it has through
+// a group and has not reported on itself, the group's.
+func entryProgress(e unitEntry, s *unitSheet) *duban.Progress {
+	p := e.task.LatestProgress(s.name)
+	if p == nil && e.via != "" {
+		p = e.task.Reported(e.unit)
+	}
+	return p
+}
+
 // entryLight is the light of an entry on the sheet's as-of day
-// (LightNone without one).
+// (LightNone without one): 已完成 when the report it shows says so.
 func entryLight(e unitEntry, s *unitSheet) duban.Light {
+	if p := entryProgress(e, s); p != nil && p.Status == duban.StatusDone {
+		return duban.LightDone
+	}
 	if s.asOf.IsZero() {
-		if p := e.task.LatestProgress(s.name); p != nil && p.Status == duban.StatusDone {
-			return duban.LightDone
-		}
 		return duban.LightNone
 	}
-	unit := s.name
-	if e.via != "" {
-		unit = duban.SheetKey(e.unit)
-	}
-	return duban.LightOf(e.task, unit, s.asOf, s.warnDays)
+	return duban.LightOf(e.task, s.name, s.asOf, s.warnDays)
 }
 
 // marker is the notice marker of notice ni on the sheet ("" when the

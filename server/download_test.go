@@ -42,8 +42,8 @@ func TestDownloadBulletinAndReturnPDF(t *testing.T) {
 	if res.StatusCode != 200 || !strings.HasPrefix(ret, "%PDF-") {
 		t.Fatalf("return sheet PDF: %d %.40q", res.StatusCode, ret)
 	}
-	if text := pdfText(t, ret); !strings.Contains(text, "市教育局") || !strings.Contains(text, "四.（三）.3") {
-		t.Errorf("return sheet PDF text lacks the unit or its task: %.300s", text)
+	if text := pdfText(t, ret); !strings.Contains(text, "市教育局") || !strings.Contains(text, "四（三）3") {
+		t.Errorf("return sheet PDF text lacks the unit or its task: %s", text)
 	}
 	if res, _ := u.get("/download/bulletin/2024Q4.pdf"); res.StatusCode != 403 {
 		t.Errorf("unit user downloading the 通报: %d, want 403", res.StatusCode)

@@ -26,6 +26,8 @@ var funcs = template.FuncMap{
 	"statuses": func() []duban.Status { return duban.Statuses },
 	"join":     strings.Join,
 	"inc":      func(i int) int { return i + 1 },
+	// num is a task's number as the notice writes it, from its record id.
+	"num": func(id string) string { return duban.Task{ID: id}.Number() },
 	"short": func(s string, n int) string {
 		r := []rune(s)
 		if len(r) <= n {

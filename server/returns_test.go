@@ -28,14 +28,14 @@ func TestReturnUpload(t *testing.T) {
 	filled := 0
 	rows, _ := f.GetRows(sh)
 	for r := 6; r <= len(rows); r++ {
-		if id, _ := f.GetCellValue(sh, fmt.Sprintf("B%d", r)); id == "四.（三）.3" {
+		if id, _ := f.GetCellValue(sh, fmt.Sprintf("B%d", r)); id == "四（三）3" {
 			f.SetCellValue(sh, fmt.Sprintf("I%d", r), "已完成")
 			f.SetCellValue(sh, fmt.Sprintf("J%d", r), "填报单上的进展")
 			filled++
 		}
 	}
 	if filled != 1 {
-		t.Fatalf("row of 四.（三）.3 not found in the return sheet")
+		t.Fatalf("row of 四（三）3 not found in the return sheet")
 	}
 	var buf bytes.Buffer
 	f.Write(&buf)

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/duban/duban"
 	"net/http"
 	"net/url"
 	"os"
@@ -289,7 +290,8 @@ func fillReturn(t *testing.T, data []byte, task, status, detail string) []byte {
 	rows, _ := f.GetRows(sh)
 	filled := 0
 	for r := 1; r <= len(rows); r++ {
-		if id, _ := f.GetCellValue(sh, fmt.Sprintf("B%d", r)); id == task {
+		// Column B shows the number as the notice writes it (一、2).
+		if id, _ := f.GetCellValue(sh, fmt.Sprintf("B%d", r)); id == (duban.Task{ID: task}).Number() {
 			f.SetCellValue(sh, fmt.Sprintf("I%d", r), status)
 			f.SetCellValue(sh, fmt.Sprintf("J%d", r), detail)
 			filled++
