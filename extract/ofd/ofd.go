@@ -18,6 +18,7 @@ import (
 
 	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/extract/layout"
+	"github.com/duban/duban/internal/limits"
 )
 
 // Reader reads .ofd notices.
@@ -26,7 +27,8 @@ type Reader struct{}
 // Bounds on what a file may make the reader do.
 const (
 	maxEntries  = 20000
-	maxPart     = 32 << 20 // bytes of one XML part, uncompressed
+	maxPart     = limits.OFDPartBytes  // bytes of one XML part, uncompressed
+	maxTotal    = limits.ZipTotalBytes // bytes of all parts read, uncompressed
 	maxPages    = 5000
 	maxGlyphs   = 2000000 // in the whole document
 	maxSegments = 100000  // per page
@@ -54,7 +56,7 @@ func read(name string, data []byte) (*document.Document, error) {
 	if len(z.File) > maxEntries {
 		return nil, fmt.Errorf("%s: %d entries in the package, more than an OFD holds", name, len(z.File))
 	}
-	pkg := &pkg{files: map[string]*zip.File{}, lower: map[string]*zip.File{}}
+	pkg := &pkg{files: map[string]*zip.File{}, lower: map[string]*zip.File{}, left: maxTotal}
 	for _, f := range z.File {
 		n := strings.TrimPrefix(path.Clean("/"+f.Name), "/")
 		pkg.files[n] = f
@@ -87,6 +89,7 @@ func read(name string, data []byte) (*document.Document, error) {
 // pkg is the OFD package: its parts by clean path.
 type pkg struct {
 	files, lower map[string]*zip.File
+	left         uint64 // bytes the parts still to read may unpack to
 }
 
 // part reads one part, resolving loc against the folder dir (loc may be
@@ -108,7 +111,11 @@ func (k *pkg) part(dir, loc string) (*node, string, error) {
 		return nil, p, fmt.Errorf("%s missing from the package", p)
 	}
 	if f.UncompressedSize64 > maxPart {
-		return nil, p, fmt.Errorf("%s: %d bytes, more than an OFD part holds", p, f.UncompressedSize64)
+		return nil, p, fmt.Errorf("%s: %d bytes, more than an OFD part holds: %w", p, f.UncompressedSize64, limits.Over("bytes decompressed from one part", maxPart))
+	}
+	// Pages may all name one part: each reading counts.
+	if f.UncompressedSize64 > k.left {
+		return nil, p, fmt.Errorf("%s: %w", p, limits.Over("bytes decompressed from the file", maxTotal))
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -120,8 +127,12 @@ func (k *pkg) part(dir, loc string) (*node, string, error) {
 		return nil, p, fmt.Errorf("%s: %v", p, err)
 	}
 	if len(data) > maxPart {
-		return nil, p, fmt.Errorf("%s: more than an OFD part holds", p)
+		return nil, p, fmt.Errorf("%s: more than an OFD part holds: %w", p, limits.Over("bytes decompressed from one part", maxPart))
 	}
+	if uint64(len(data)) > k.left {
+		return nil, p, fmt.Errorf("%s: %w", p, limits.Over("bytes decompressed from the file", maxTotal))
+	}
+	k.left -= uint64(len(data))
 	n, err := parseXML(data)
 	if err != nil {
 		return nil, p, fmt.Errorf("%s: %w", p, err)
