@@ -1,6 +1,7 @@
 package returns
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strconv"
@@ -70,7 +71,7 @@ func Read(path string) (*Form, error) {
 	}
 	defer f.Close()
 	form := &Form{File: path, Known: map[string]Known{}}
-	if err := workbook.CheckCells(f, IDSheet, limits.SheetCells); err != nil {
+	if err := workbook.CheckCells(f, IDSheet, limits.SheetCells); errors.Is(err, workbook.ErrTooManyCells) {
 		return nil, fmt.Errorf("%s: sheet %s: %w", path, IDSheet, err)
 	}
 	ids, err := f.GetRows(IDSheet, excelize.Options{RawCellValue: true})

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/duban/duban/internal/hostile"
+	"github.com/xuri/excelize/v2"
 )
 
 // TestRunHostileFolder: one hostile file ends nothing but itself (issue
@@ -204,6 +206,57 @@ func TestExtractSampleBesideHostile(t *testing.T) {
 			found = found || strings.Contains(line, filepath.Join(dir, name)+": ") && strings.Contains(line, c.limit)
 		}
 		if !found {
+			t.Errorf("%s: no error naming it and %q in\n%s", name, c.limit, errs)
+		}
+	}
+}
+
+// TestImportHostile: `duban import` opens returned workbooks under the
+// same budgets (excelize's own limit was 16 GB unpacked, and it read
+// every cell): a zip bomb and a sheet of 13 rows 16,384 cells wide fail
+// naming the file and the limit.
+func TestImportHostile(t *testing.T) {
+	in, out := t.TempDir(), t.TempDir()
+	if code, _, errs := cli(t, "run", "-q", "--formats", "xlsx", "-o", out, "../../seeds/lianyungang-2024-22.txt"); code != 0 {
+		t.Fatalf("run: %d %s", code, errs)
+	}
+	cases := map[string]struct {
+		data  []byte
+		limit string
+	}{
+		"bomb.xlsx":  {hostile.ZipBombXLSX(300), "bytes decompressed from one part over the limit of 67108864"},
+		"cells.xlsx": {nil, "cells of a workbook (merged cells counted in every place they cover) over the limit of 200000"},
+	}
+	// a unit's return sheet with 13 rows reaching column XFD below its table
+	f, err := excelize.OpenFile(filepath.Join(out, "returns", "市发改委.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r := 200; r < 213; r++ {
+		f.SetCellValue("填报表", fmt.Sprintf("XFD%d", r), "x")
+	}
+	b, err := f.WriteToBuffer()
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := cases["cells.xlsx"]
+	c.data = b.Bytes()
+	cases["cells.xlsx"] = c
+	args := []string{"import", "--formats", "xlsx", "-o", out}
+	for name, c := range cases {
+		p := filepath.Join(in, name)
+		if err := os.WriteFile(p, c.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, p)
+	}
+	code, _, errs := cli(t, args...)
+	if code == 0 {
+		t.Errorf("exit 0: %s", errs)
+	}
+	for name, c := range cases {
+		if !strings.Contains(errs, filepath.Join(in, name)+": ") || !strings.Contains(errs, c.limit) {
 			t.Errorf("%s: no error naming it and %q in\n%s", name, c.limit, errs)
 		}
 	}
