@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/duban/duban/internal/hostile"
 )
 
 // FuzzOFD reads arbitrary bytes with the reader's code unguarded.
@@ -15,6 +17,11 @@ func FuzzOFD(f *testing.F) {
 		}
 		f.Add(data)
 	}
+	// issue 16: the small notice; a part of 33 MB (34 KB zipped) that two
+	// pages name is the corpus file zipbomb-2x33MB. (Pages reading one
+	// part until limits.ZipTotalBytes is spent take seconds an input:
+	// TestOFDBudgets.)
+	f.Add(hostile.NoticeOFD())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := read("f.ofd", data)
 		if err == nil && d == nil {
