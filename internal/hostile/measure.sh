@@ -11,17 +11,18 @@
 # and a virtual-memory ulimit (-m, default 4 GB) so that nothing swaps.
 # Prints a markdown table: case, input size, binary, exit code, first line
 # of the error, wall time, peak RSS. -k keeps the folder; -r skips the
-# run over the whole folder.
+# run over the whole folder, -F does only that run.
 set -euo pipefail
 
-timeout_s=60 vmem_kb=$((4 << 20)) keep= gen= folder_run=1
-while getopts "t:m:kg:r" o; do
+timeout_s=60 vmem_kb=$((4 << 20)) keep= gen= folder_run=1 each=1
+while getopts "t:m:kg:rF" o; do
 	case $o in
 	t) timeout_s=$OPTARG ;;
 	m) vmem_kb=$OPTARG ;;
 	k) keep=1 ;;
 	g) gen=$OPTARG ;;
 	r) folder_run= ;;
+	F) each= ;;
 	*) exit 2 ;;
 	esac
 done
@@ -68,6 +69,7 @@ echo
 echo "| case | size | duban | exit | first line of stderr | wall | peak RSS |"
 echo "|---|---|---|---|---|---|---|"
 for f in "$dir"/*; do
+	[ -n "$each" ] || break
 	name=$(basename "$f")
 	for lb in "$@"; do
 		measure "${lb%%=*}" "${lb#*=}" "extract $name" "$(size "$f")" extract "$f"
@@ -90,7 +92,8 @@ if [ -n "$folder_run" ]; then
 		[ "$(stat -c %s "$f")" -lt $((100 << 20)) ] && { ln "$f" "$all/" 2>/dev/null || cp "$f" "$all/"; }
 	done
 	for lb in "$@"; do
-		measure "${lb%%=*}" "${lb#*=}" "run (sample + $(($(ls "$all" | wc -l) - 1)) hostile files)" "$(du -shL "$all" | cut -f1)" run -q -j 1 --formats xlsx -o "$work/out-folder-${lb%%=*}" "$all"
+		n=$(ls "$all" | wc -l)
+		measure "${lb%%=*}" "${lb#*=}" "run: sample + $((n - 1)) hostile files" "$(du -sh "$all" | cut -f1)" run -q -j 1 --formats xlsx -o "$work/out-folder-${lb%%=*}" "$all"
 		if [ -f "$work/out-folder-${lb%%=*}/summary.json" ]; then
 			echo "  ${lb%%=*} summary: $(python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); print(s.get("counts"))' "$work/out-folder-${lb%%=*}/summary.json")" >&2
 		fi

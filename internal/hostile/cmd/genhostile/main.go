@@ -67,6 +67,8 @@ func main() {
 		"xlsx-zipbomb-200MB.xlsx":    func() []byte { return hostile.ZipBombXLSX(200) },
 		"xlsx-zipbomb-300MB.xlsx":    func() []byte { return hostile.ZipBombXLSX(300) },
 		"xlsx-cells-1200000.xlsx":    func() []byte { return hostile.ManyCellsXLSX(20000, 60) },
+		"xlsx-wide-rows-13.xlsx":     func() []byte { return hostile.WideRowsXLSX(13) },
+		"xlsx-wide-rows-9.xlsx":      func() []byte { return hostile.WideRowsXLSX(9) },
 		"ofd-zipbomb-20x30MB.ofd":    func() []byte { return hostile.ZipBombOFD(20, 30) },
 		"ofd-zipbomb-1x40MB.ofd":     func() []byte { return hostile.ZipBombOFD(1, 40) },
 	}
