@@ -63,6 +63,9 @@ func read(name string, data []byte) (*document.Document, error) {
 		pkg.lower[strings.ToLower(n)] = f
 	}
 	pages, err := pkg.pages()
+	if err == nil {
+		err = pkg.checkPages(pages)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -95,18 +98,7 @@ type pkg struct {
 // part reads one part, resolving loc against the folder dir (loc may be
 // absolute within the package).
 func (k *pkg) part(dir, loc string) (*node, string, error) {
-	loc = strings.TrimSpace(strings.ReplaceAll(loc, "\\", "/"))
-	var p string
-	if strings.HasPrefix(loc, "/") {
-		p = path.Clean(loc)
-	} else {
-		p = path.Clean("/" + path.Join(dir, loc))
-	}
-	p = strings.TrimPrefix(p, "/")
-	f := k.files[p]
-	if f == nil {
-		f = k.lower[strings.ToLower(p)]
-	}
+	f, p := k.lookup(dir, loc)
 	if f == nil {
 		return nil, p, fmt.Errorf("%s missing from the package", p)
 	}
@@ -138,6 +130,44 @@ func (k *pkg) part(dir, loc string) (*node, string, error) {
 		return nil, p, fmt.Errorf("%s: %w", p, err)
 	}
 	return n, p, nil
+}
+
+// lookup finds the part loc names, resolved against the folder dir: nil
+// when the package lacks it.
+func (k *pkg) lookup(dir, loc string) (*zip.File, string) {
+	loc = strings.TrimSpace(strings.ReplaceAll(loc, "\\", "/"))
+	var p string
+	if strings.HasPrefix(loc, "/") {
+		p = path.Clean(loc)
+	} else {
+		p = path.Clean("/" + path.Join(dir, loc))
+	}
+	p = strings.TrimPrefix(p, "/")
+	f := k.files[p]
+	if f == nil {
+		f = k.lower[strings.ToLower(p)]
+	}
+	return f, p
+}
+
+// checkPages refuses, before any page is read, a document whose pages'
+// content parts unpack to more than what is left of limits.ZipTotalBytes
+// by the sizes the zip directory declares (archive/zip fails a part that
+// unpacks to more), a part named by several pages counted each time: 20
+// pages naming one part of 30 MB took 10 s to reach the limit page by
+// page.
+func (k *pkg) checkPages(pages []pageRef) error {
+	var sum uint64
+	for i, p := range pages {
+		f, _ := k.lookup(p.dir, p.loc)
+		if f == nil {
+			continue // page() says it is missing
+		}
+		if sum += f.UncompressedSize64; sum > k.left {
+			return fmt.Errorf("pages 1 to %d: %w", i+1, limits.Over("bytes decompressed from the file", maxTotal))
+		}
+	}
+	return nil
 }
 
 // pageRef is one page of the document: its content part and the page

@@ -7,7 +7,8 @@
 # folder (or DIR, reused if it exists); each duban binary then runs
 # `duban extract` on each file (and `duban run` on the text files over the
 # size limit, and once over a folder of the sample with every hostile
-# file beside it), each with a timeout (-t, default 60 s, killed after)
+# file beside it), each with a timeout (-t, default 60 s, killed after;
+# five times that for the run over the folder)
 # and a virtual-memory ulimit (-m, default 4 GB) so that nothing swaps.
 # Prints a markdown table: case, input size, binary, exit code, first line
 # of the error, wall time, peak RSS. -k keeps the folder; -r skips the
@@ -47,16 +48,18 @@ measure() {
 	set +e
 	(
 		ulimit -v "$vmem_kb"
-		exec /usr/bin/time -v -o "$tf" timeout -s KILL "$timeout_s" "$bin" "$@" >/dev/null 2>"$err"
+		exec /usr/bin/time -v -o "$tf" timeout -s KILL "${limit_s:-$timeout_s}" "$bin" "$@" >/dev/null 2>"$err"
 	)
 	code=$?
 	set -e
 	local wall rss msg
 	wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tf")
 	rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tf")
-	msg=$(grep -v '^\s*$' "$err" | grep -v '^\[' | head -1 | cut -c1-160 | sed "s|$dir/||g; s|$work/||g; s/|/\\\\|/g" || true)
+	# the first line naming the file (run names it below its count), else
+	# the first line
+	msg=$({ grep -F -m1 "${name#* }: " "$err" || grep -v '^\s*$' "$err" | grep -v '^\[' | head -1; } | sed "s|$dir/||g; s|$work/||g; s/^ *//" | cut -c1-200 | sed 's/|/\\|/g' || true)
 	if [ "$code" = 137 ] || grep -q 'terminated by signal 9' "$tf"; then
-		wall=">${timeout_s} s (killed)" rss=""
+		wall=">${limit_s:-$timeout_s} s (killed)" rss=""
 	fi
 	if grep -q 'fatal error: out of memory\|cannot allocate memory' "$err"; then
 		msg="out of memory (ulimit -v $((vmem_kb >> 20)) GB): $msg"
@@ -93,7 +96,7 @@ if [ -n "$folder_run" ]; then
 	done
 	for lb in "$@"; do
 		n=$(ls "$all" | wc -l)
-		measure "${lb%%=*}" "${lb#*=}" "run: sample + $((n - 1)) hostile files" "$(du -sh "$all" | cut -f1)" run -q -j 1 --formats xlsx -o "$work/out-folder-${lb%%=*}" "$all"
+		limit_s=$((5 * timeout_s)) measure "${lb%%=*}" "${lb#*=}" "run: sample + $((n - 1)) hostile files" "$(du -sh "$all" | cut -f1)" run -q -j 1 --formats xlsx -o "$work/out-folder-${lb%%=*}" "$all"
 		if [ -f "$work/out-folder-${lb%%=*}/summary.json" ]; then
 			echo "  ${lb%%=*} summary: $(python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); print(s.get("counts"))' "$work/out-folder-${lb%%=*}/summary.json")" >&2
 		fi
