@@ -10,7 +10,10 @@ import (
 )
 
 // TestReadLedgerBudgets: an edited ledger is opened under the zip and cell
-// budgets of internal/limits (issue 16), as notices and return sheets are.
+// budgets of internal/limits (issue 16), as notices and return sheets are:
+// a zip bomb is refused by its declared size; 13 rows reaching column XFD
+// are refused as not a ledger (the cell budget of a ledger's sheets is
+// internal/workbook's TestBudgets).
 func TestReadLedgerBudgets(t *testing.T) {
 	dir := t.TempDir()
 	for name, c := range map[string]struct {
