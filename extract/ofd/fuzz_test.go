@@ -17,10 +17,9 @@ func FuzzOFD(f *testing.F) {
 		}
 		f.Add(data)
 	}
-	// issue 16: the small notice; a part of 33 MB (34 KB zipped) that two
-	// pages name is the corpus file zipbomb-2x33MB. (Pages reading one
-	// part until limits.ZipTotalBytes is spent take seconds an input:
-	// TestOFDBudgets.)
+	// issue 16: the small notice; the corpus files zipbomb-2x33MB (a part
+	// of 33 MB, 34 KB zipped, that two pages name) and zipbomb-6x30MB (six
+	// pages naming one 30 MB part: 180 MB read in all)
 	f.Add(hostile.NoticeOFD())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := read("f.ofd", data)
