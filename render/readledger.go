@@ -9,7 +9,9 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/internal/limits"
 	"github.com/duban/duban/internal/notation"
+	"github.com/duban/duban/internal/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -121,7 +123,7 @@ func ReadLedger(path string) (n *duban.Notice, err error) {
 			n, err = nil, fmt.Errorf("%s: unreadable workbook: %v", path, r)
 		}
 	}()
-	f, err := excelize.OpenFile(path)
+	f, err := workbook.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -149,6 +151,9 @@ type ledgerRecords struct {
 func readRecordsSheet(f *excelize.File) (*ledgerRecords, error) {
 	if idx, _ := f.GetSheetIndex(recordsSheet); idx < 0 {
 		return nil, fmt.Errorf("not a duban ledger: no %s sheet", recordsSheet)
+	}
+	if err := workbook.CheckCells(f, recordsSheet, limits.SheetCells); err != nil {
+		return nil, fmt.Errorf("sheet %s: %w", recordsSheet, err)
 	}
 	rows, err := f.GetRows(recordsSheet)
 	if err != nil {
@@ -214,6 +219,9 @@ func readLedger(f *excelize.File) (*duban.Notice, error) {
 	sheet := lr.sheet
 	if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
 		return nil, fmt.Errorf("sheet %q is missing", sheet)
+	}
+	if err := workbook.CheckCells(f, sheet, limits.SheetCells); err != nil {
+		return nil, fmt.Errorf("sheet %s: %w", sheet, err)
 	}
 	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {

@@ -1,6 +1,7 @@
 package returns
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strconv"
@@ -8,6 +9,8 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/internal/limits"
+	"github.com/duban/duban/internal/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -62,12 +65,15 @@ var ErrNotReturnSheet = fmt.Errorf("not a duban return sheet (no %s sheet)", IDS
 // Read reads a returned sheet. A workbook that is not one gives an error
 // wrapping ErrNotReturnSheet; a row that cannot be taken has its Err set.
 func Read(path string) (*Form, error) {
-	f, err := excelize.OpenFile(path)
+	f, err := workbook.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	defer f.Close()
 	form := &Form{File: path, Known: map[string]Known{}}
+	if err := workbook.CheckCells(f, IDSheet, limits.SheetCells); errors.Is(err, workbook.ErrTooManyCells) {
+		return nil, fmt.Errorf("%s: sheet %s: %w", path, IDSheet, err)
+	}
 	ids, err := f.GetRows(IDSheet, excelize.Options{RawCellValue: true})
 	if err != nil || len(ids) == 0 || len(ids[0]) == 0 || ids[0][0] != Marker {
 		return nil, fmt.Errorf("%s: %w", path, ErrNotReturnSheet)
@@ -105,6 +111,9 @@ func Read(path string) (*Form, error) {
 		return nil, fmt.Errorf("%s: no visible sheet", path)
 	}
 	form.Sheet = sheet
+	if err := workbook.CheckCells(f, sheet, limits.SheetCells); err != nil {
+		return nil, fmt.Errorf("%s: sheet %s: %w", path, sheet, err)
+	}
 	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
 		return nil, fmt.Errorf("%s: sheet %s: %w", path, sheet, err)

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/internal/hostile"
 )
 
@@ -27,6 +28,12 @@ func TestDOCXBudgets(t *testing.T) {
 		{"long-label", hostile.LongLabelDOCX(500000, 2000), "word/numbering.xml: a list level's text of 1000000 characters: label characters over the limit of 64", 100},
 		{"deep-xml", hostile.DeepXMLDOCX(100000), "word/document.xml: malformed XML: elements nested 257 deep: XML depth over the limit of 256", 100},
 		{"many-elements", hostile.ManyElementsDOCX(2_100_000), "word/document.xml: malformed XML: XML elements over the limit of 2000000", 600},
+		// the neighbours: the 200-paragraph label case, just over the
+		// depth and label bounds, and a zip bomb
+		{"long-label-200", hostile.LongLabelDOCX(500000, 200), "word/numbering.xml: a list level's text of 1000000 characters: label characters over the limit of 64", 100},
+		{"nested-tables-33", hostile.NestedTablesDOCX(33), "word/document.xml: tables nested 33 deep: table depth over the limit of 32", 5},
+		{"long-label-66", hostile.LongLabelDOCX(33, 3), "word/numbering.xml: a list level's text of 66 characters: label characters over the limit of 64", 5},
+		{"zipbomb-100MB", hostile.ZipBombDOCX(100), "word/document.xml: 104858137 bytes decompressed: bytes decompressed from one part over the limit of 67108864", 5},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var err error
@@ -95,5 +102,46 @@ func TestDOCXReaderErrors(t *testing.T) {
 	_, err = Reader{}.Read("x.docx", hostile.BadZipEndDOCX())
 	if err == nil || !strings.HasPrefix(err.Error(), "x.docx: ") || !strings.Contains(err.Error(), "damaged zip archive") || strings.Contains(err.Error(), "negative offset") {
 		t.Errorf("bad zip end record: %v", err)
+	}
+}
+
+// TestDOCXUnderBudgets: just under each bound a DOCX reads: tables 32
+// deep give every level's text, a list label of 64 characters is built,
+// and blank space padding word/document.xml to 60 MB changes nothing.
+func TestDOCXUnderBudgets(t *testing.T) {
+	plain, err := Reader{}.Read("x.docx", hostile.NoticeDOCX())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Reader{}.Read("x.docx", hostile.NestedTablesDOCX(32))
+	if err != nil {
+		t.Fatalf("tables 32 deep: %v", err)
+	}
+	var tb *document.Table
+	for _, b := range doc.Blocks {
+		if b.Table != nil {
+			tb = b.Table
+		}
+	}
+	if tb == nil {
+		t.Fatalf("tables 32 deep: no table in %+v", doc.Blocks)
+	}
+	if got := strings.Count(tb.Rows[0][0].Text, "层"); got != 32 {
+		t.Errorf("tables 32 deep: %d levels' text, want 32", got)
+	}
+	doc, err = Reader{}.Read("x.docx", hostile.LongLabelDOCX(32, 3))
+	if err != nil {
+		t.Fatalf("label of 64: %v", err)
+	}
+	if texts := blockTexts(doc); len(texts) != 7 || !strings.HasPrefix(texts[4], strings.Repeat("1", 32)) || !strings.HasPrefix(texts[6], strings.Repeat("3", 32)) {
+		t.Errorf("label of 64: %q", texts)
+	}
+	var alloc uint64
+	_, alloc = hostile.Cost(func() { doc, err = Reader{}.Read("x.docx", hostile.ZipBombDOCX(60)) })
+	if err != nil || !reflect.DeepEqual(doc.Blocks, plain.Blocks) {
+		t.Errorf("padded to 60 MB: %v %q", err, blockTexts(doc))
+	}
+	if alloc > 600<<20 {
+		t.Errorf("padded to 60 MB: allocated %d MB", alloc>>20)
 	}
 }

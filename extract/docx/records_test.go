@@ -274,6 +274,12 @@ func FuzzDOCX(f *testing.F) {
 		hostile.NestedTablesDOCX(40), hostile.WideSpanDOCX(100, 64), hostile.LongLabelDOCX(100, 3),
 		hostile.DeepXMLDOCX(300), hostile.BadZipEndDOCX(), hostile.GBKDOCX(), hostile.UTF16DOCX(),
 		hostile.OtherMainPartDOCX(),
+		// over the bounds at a small size: depth 33, a label of 66
+		// characters (a part of 65 MB, 66 KB zipped, is the corpus file
+		// zipbomb-65MB: generating it took a second per fuzz worker;
+		// cells over limits.TableCells take 0.3 s an input, a tenth of
+		// the fuzzer's execs, and are TestDOCXBudgets')
+		hostile.NestedTablesDOCX(33), hostile.LongLabelDOCX(33, 3),
 	} {
 		f.Add(s)
 	}

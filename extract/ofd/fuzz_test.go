@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/duban/duban/internal/hostile"
 )
 
 // FuzzOFD reads arbitrary bytes with the reader's code unguarded.
@@ -15,6 +17,10 @@ func FuzzOFD(f *testing.F) {
 		}
 		f.Add(data)
 	}
+	// issue 16: the small notice; the corpus files zipbomb-2x33MB (a part
+	// of 33 MB, 34 KB zipped, that two pages name) and zipbomb-6x30MB (six
+	// pages naming one 30 MB part: 180 MB read in all)
+	f.Add(hostile.NoticeOFD())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := read("f.ofd", data)
 		if err == nil && d == nil {

@@ -18,6 +18,7 @@ import (
 
 	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/extract/layout"
+	"github.com/duban/duban/internal/limits"
 )
 
 // Reader reads .ofd notices.
@@ -26,7 +27,8 @@ type Reader struct{}
 // Bounds on what a file may make the reader do.
 const (
 	maxEntries  = 20000
-	maxPart     = 32 << 20 // bytes of one XML part, uncompressed
+	maxPart     = limits.OFDPartBytes  // bytes of one XML part, uncompressed
+	maxTotal    = limits.ZipTotalBytes // bytes of all parts read, uncompressed
 	maxPages    = 5000
 	maxGlyphs   = 2000000 // in the whole document
 	maxSegments = 100000  // per page
@@ -54,13 +56,16 @@ func read(name string, data []byte) (*document.Document, error) {
 	if len(z.File) > maxEntries {
 		return nil, fmt.Errorf("%s: %d entries in the package, more than an OFD holds", name, len(z.File))
 	}
-	pkg := &pkg{files: map[string]*zip.File{}, lower: map[string]*zip.File{}}
+	pkg := &pkg{files: map[string]*zip.File{}, lower: map[string]*zip.File{}, left: maxTotal}
 	for _, f := range z.File {
 		n := strings.TrimPrefix(path.Clean("/"+f.Name), "/")
 		pkg.files[n] = f
 		pkg.lower[strings.ToLower(n)] = f
 	}
 	pages, err := pkg.pages()
+	if err == nil {
+		err = pkg.checkPages(pages)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -87,11 +92,49 @@ func read(name string, data []byte) (*document.Document, error) {
 // pkg is the OFD package: its parts by clean path.
 type pkg struct {
 	files, lower map[string]*zip.File
+	left         uint64 // bytes the parts still to read may unpack to
 }
 
 // part reads one part, resolving loc against the folder dir (loc may be
 // absolute within the package).
 func (k *pkg) part(dir, loc string) (*node, string, error) {
+	f, p := k.lookup(dir, loc)
+	if f == nil {
+		return nil, p, fmt.Errorf("%s missing from the package", p)
+	}
+	if f.UncompressedSize64 > maxPart {
+		return nil, p, fmt.Errorf("%s: %d bytes, more than an OFD part holds: %w", p, f.UncompressedSize64, limits.Over("bytes decompressed from one part", maxPart))
+	}
+	// Pages may all name one part: each reading counts.
+	if f.UncompressedSize64 > k.left {
+		return nil, p, fmt.Errorf("%s: %w", p, limits.Over("bytes decompressed from the file", maxTotal))
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, p, fmt.Errorf("%s: %v", p, err)
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, maxPart+1))
+	if err != nil {
+		return nil, p, fmt.Errorf("%s: %v", p, err)
+	}
+	if len(data) > maxPart {
+		return nil, p, fmt.Errorf("%s: more than an OFD part holds: %w", p, limits.Over("bytes decompressed from one part", maxPart))
+	}
+	if uint64(len(data)) > k.left {
+		return nil, p, fmt.Errorf("%s: %w", p, limits.Over("bytes decompressed from the file", maxTotal))
+	}
+	k.left -= uint64(len(data))
+	n, err := parseXML(data)
+	if err != nil {
+		return nil, p, fmt.Errorf("%s: %w", p, err)
+	}
+	return n, p, nil
+}
+
+// lookup finds the part loc names, resolved against the folder dir: nil
+// when the package lacks it.
+func (k *pkg) lookup(dir, loc string) (*zip.File, string) {
 	loc = strings.TrimSpace(strings.ReplaceAll(loc, "\\", "/"))
 	var p string
 	if strings.HasPrefix(loc, "/") {
@@ -104,29 +147,27 @@ func (k *pkg) part(dir, loc string) (*node, string, error) {
 	if f == nil {
 		f = k.lower[strings.ToLower(p)]
 	}
-	if f == nil {
-		return nil, p, fmt.Errorf("%s missing from the package", p)
+	return f, p
+}
+
+// checkPages refuses, before any page is read, a document whose pages'
+// content parts unpack to more than what is left of limits.ZipTotalBytes
+// by the sizes the zip directory declares (archive/zip fails a part that
+// unpacks to more), a part named by several pages counted each time: 20
+// pages naming one part of 30 MB took 10 s to reach the limit page by
+// page.
+func (k *pkg) checkPages(pages []pageRef) error {
+	var sum uint64
+	for i, p := range pages {
+		f, _ := k.lookup(p.dir, p.loc)
+		if f == nil {
+			continue // page() says it is missing
+		}
+		if sum += f.UncompressedSize64; sum > k.left {
+			return fmt.Errorf("pages 1 to %d: %w", i+1, limits.Over("bytes decompressed from the file", maxTotal))
+		}
 	}
-	if f.UncompressedSize64 > maxPart {
-		return nil, p, fmt.Errorf("%s: %d bytes, more than an OFD part holds", p, f.UncompressedSize64)
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, p, fmt.Errorf("%s: %v", p, err)
-	}
-	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, maxPart+1))
-	if err != nil {
-		return nil, p, fmt.Errorf("%s: %v", p, err)
-	}
-	if len(data) > maxPart {
-		return nil, p, fmt.Errorf("%s: more than an OFD part holds", p)
-	}
-	n, err := parseXML(data)
-	if err != nil {
-		return nil, p, fmt.Errorf("%s: %w", p, err)
-	}
-	return n, p, nil
+	return nil
 }
 
 // pageRef is one page of the document: its content part and the page

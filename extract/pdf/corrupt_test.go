@@ -119,6 +119,7 @@ func FuzzPDF(f *testing.F) {
 		hostile.XrefStart(small, 4294967295), hostile.PrevSelf(small), hostile.PrevPair(small),
 		hostile.StartxrefPast(small, 100<<20), hostile.XrefStreamPDF("2147483648", ""),
 		hostile.XrefStreamPDF("", "[4294967290 7]"), hostile.ManyFontsPDF(5), hostile.ZeroLengthPage1(small),
+		hostile.ManyFontsPDF(4097), // one font over the budget (134 KB)
 	} {
 		f.Add(s)
 	}

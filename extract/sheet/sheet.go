@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/duban/duban/extract/document"
+	"github.com/duban/duban/internal/limits"
+	"github.com/duban/duban/internal/workbook"
 )
 
 // Sheet is one worksheet as a reader found it.
@@ -24,10 +26,10 @@ type Sheet struct {
 type Merge struct{ Top, Left, Bottom, Right int }
 
 // MaxCells bounds the cells of a workbook once merged ranges are expanded.
-const MaxCells = 1_000_000
+const MaxCells = limits.SheetCells
 
 // ErrTooManyCells is returned for a workbook past MaxCells.
-var ErrTooManyCells = errors.New("more than a million cells once merged cells are expanded")
+var ErrTooManyCells = workbook.ErrTooManyCells
 
 // Document builds the document of a workbook's sheets, in sheet order.
 // Line numbers count rows across the sheets (the rows of the second sheet

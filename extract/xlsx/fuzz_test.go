@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/duban/duban/internal/hostile"
 )
 
 // FuzzXLSX feeds the reader damaged workbooks: a document or an error
@@ -13,6 +15,11 @@ func FuzzXLSX(f *testing.F) {
 		f.Add(data)
 	}
 	f.Add([]byte("PK\x03\x04"))
+	// the budgets of issue 16 at a small size: a ledger and 13 rows
+	// reaching column XFD (212,992 cells); a sheet of 65 MB (66 KB
+	// zipped) is the corpus file zipbomb-65MB
+	f.Add(hostile.LedgerXLSX())
+	f.Add(hostile.WideRowsXLSX(13))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Reader{}.Read("f.xlsx", data)
 		if err != nil {

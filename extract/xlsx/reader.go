@@ -6,6 +6,7 @@ package xlsx
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -13,10 +14,9 @@ import (
 
 	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/extract/sheet"
+	"github.com/duban/duban/internal/limits"
+	"github.com/duban/duban/internal/workbook"
 )
-
-// unzipLimit bounds what a workbook may unpack to (a zip bomb stops here).
-const unzipLimit = 256 << 20
 
 // Reader reads XLSX notices.
 type Reader struct{}
@@ -28,8 +28,11 @@ func (Reader) Read(name string, data []byte) (*document.Document, error) {
 		// An encrypted XLSX is a compound file holding the encrypted package.
 		return nil, fmt.Errorf("%s: a compound file, not a zip: a password-protected workbook (save it without a password) or an .xls named .xlsx", name)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipLimit})
+	f, err := workbook.OpenBytes(data)
 	if err != nil {
+		if _, over := errors.AsType[*limits.Error](err); over {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
 		return nil, fmt.Errorf("%s: not a readable XLSX workbook: %w", name, err)
 	}
 	defer f.Close()
@@ -62,6 +65,9 @@ func (Reader) Read(name string, data []byte) (*document.Document, error) {
 // readSheet reads one sheet's cells as text: numbers as the sheet shows
 // them, dates as 2025年6月30日.
 func readSheet(f *excelize.File, name string, date1904 bool) (sheet.Sheet, int, error) {
+	if err := workbook.CheckCells(f, name, sheet.MaxCells); err != nil {
+		return sheet.Sheet{}, 0, err
+	}
 	shown, err := f.GetRows(name)
 	if err != nil {
 		return sheet.Sheet{}, 0, err

@@ -30,6 +30,11 @@ const (
 	// ZipTotalBytes bounds the decompressed bytes read from one package,
 	// all parts together.
 	ZipTotalBytes = 160 << 20
+	// OFDPartBytes bounds one part of an OFD package (a page's content
+	// as an OFD writer lays it out is under 1 MB); ZipTotalBytes bounds
+	// all the parts read, a part read again for each page that names it
+	// counted each time.
+	OFDPartBytes = 32 << 20
 )
 
 // XML parts (DOCX, XLSX, OFD, HTML).
@@ -52,6 +57,11 @@ const (
 	CellSpan = 64
 	// TableDepth bounds tables nested in table cells.
 	TableDepth = 32
+	// SheetCells bounds the cells of a workbook (XLSX, XLS) once merged
+	// cells are repeated into every place they cover. A task ledger of
+	// 2,000 rows and 20 columns has 40,000; a workbook at the bound takes
+	// about a second to read.
+	SheetCells = 200_000
 )
 
 // Numbering.

@@ -53,6 +53,24 @@ func main() {
 		"pdf-xrefstm-index-4294967290.pdf": func() []byte { return hostile.XrefStreamPDF("", "[4294967290 7]") },
 		"pdf-tounicode-bitflip.pdf":        func() []byte { return hostile.FlipToUnicode(pdf) },
 		"pdf-page1-length0.pdf":            func() []byte { return hostile.ZeroLengthPage1(pdf) },
+		// the neighbours: just under and just over each budget, and the
+		// zip bombs of the other packages
+		"docx-nested-tables-32.docx": func() []byte { return hostile.NestedTablesDOCX(32) },
+		"docx-nested-tables-33.docx": func() []byte { return hostile.NestedTablesDOCX(33) },
+		"docx-label-32x3.docx":       func() []byte { return hostile.LongLabelDOCX(32, 3) },
+		"docx-label-33x3.docx":       func() []byte { return hostile.LongLabelDOCX(33, 3) },
+		"docx-zipbomb-100MB.docx":    func() []byte { return hostile.ZipBombDOCX(100) },
+		"txt-units-2000.txt":         func() []byte { return hostile.ManyUnitsTXT(2000) },
+		"txt-units-2001.txt":         func() []byte { return hostile.ManyUnitsTXT(2001) },
+		"pdf-fonts-4096.pdf":         func() []byte { return hostile.ManyFontsPDF(4096) },
+		"pdf-fonts-4097.pdf":         func() []byte { return hostile.ManyFontsPDF(4097) },
+		"xlsx-zipbomb-200MB.xlsx":    func() []byte { return hostile.ZipBombXLSX(200) },
+		"xlsx-zipbomb-300MB.xlsx":    func() []byte { return hostile.ZipBombXLSX(300) },
+		"xlsx-cells-1200000.xlsx":    func() []byte { return hostile.ManyCellsXLSX(20000, 60) },
+		"xlsx-wide-rows-13.xlsx":     func() []byte { return hostile.WideRowsXLSX(13) },
+		"xlsx-wide-rows-9.xlsx":      func() []byte { return hostile.WideRowsXLSX(9) },
+		"ofd-zipbomb-20x30MB.ofd":    func() []byte { return hostile.ZipBombOFD(20, 30) },
+		"ofd-zipbomb-1x40MB.ofd":     func() []byte { return hostile.ZipBombOFD(1, 40) },
 	}
 	if *big {
 		files["txt-sample-200MB.txt"] = func() []byte { return hostile.Repeat(txt, 200<<20) }
