@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/duban/duban"
 )
@@ -22,10 +23,11 @@ type pageData struct {
 }
 
 var funcs = template.FuncMap{
-	"role":     RoleLabel,
-	"statuses": func() []duban.Status { return duban.Statuses },
-	"join":     strings.Join,
-	"inc":      func(i int) int { return i + 1 },
+	"role":          RoleLabel,
+	"statuses":      func() []duban.Status { return duban.Statuses },
+	"statusOptions": statusOptions,
+	"join":          strings.Join,
+	"inc":           func(i int) int { return i + 1 },
 	"short": func(s string, n int) string {
 		r := []rune(s)
 		if len(r) <= n {
@@ -60,6 +62,32 @@ var funcs = template.FuncMap{
 	},
 }
 
+// statusOptions is the <option>s of the report form's 状态, the current
+// one selected: written once for each status instead of a loop with a
+// comparison and an escape per option in every row of every unit page.
+func statusOptions(cur string) template.HTML {
+	if h, ok := statusOptionsHTML[cur]; ok {
+		return h
+	}
+	return statusOptionsHTML[""]
+}
+
+var statusOptionsHTML = func() map[string]template.HTML {
+	m := map[string]template.HTML{}
+	for _, cur := range append([]duban.Status{""}, duban.Statuses...) {
+		var b strings.Builder
+		for _, st := range duban.Statuses {
+			b.WriteString("<option")
+			if st == cur {
+				b.WriteString(" selected")
+			}
+			b.WriteString(">" + template.HTMLEscapeString(string(st)) + "</option>")
+		}
+		m[string(cur)] = template.HTML(b.String())
+	}
+	return m
+}()
+
 // flashes are the messages a redirect after a change may ask for (?ok=…);
 // only these are shown, never text from the address.
 var flashes = map[string]string{
@@ -91,6 +119,9 @@ func (s *Server) parseTemplates() error {
 	return nil
 }
 
+// pageBufs are the buffers pages are written into before they are sent.
+var pageBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // render writes a page; a template error becomes a plain 500.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, d pageData) {
 	if d.User == nil {
@@ -102,8 +133,14 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, d p
 	if d.Flash == "" {
 		d.Flash = flashes[r.URL.Query().Get("ok")]
 	}
-	var buf bytes.Buffer
-	if err := s.pages[name].Execute(&buf, d); err != nil {
+	buf := pageBufs.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= 1<<20 {
+			buf.Reset()
+			pageBufs.Put(buf)
+		}
+	}()
+	if err := s.pages[name].Execute(buf, d); err != nil {
 		s.opt.Logf("duban serve: page %s: %v", name, err)
 		http.Error(w, "内部错误", http.StatusInternalServerError)
 		return
