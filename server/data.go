@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"html/template"
 	"slices"
 	"sort"
@@ -79,7 +80,11 @@ func (l *latestSet) fold(rs []store.TaskProgress) {
 func withProgress(bare *duban.Notice, l *latestSet) *duban.Notice {
 	n := *bare
 	n.Tasks = slices.Clone(n.Tasks)
-	store.AttachLatest(&n, l.rows)
+	// In the order written, as the store gives them (a replaced report
+	// keeps its predecessor's place in l.rows).
+	rows := slices.Clone(l.rows)
+	slices.SortFunc(rows, func(a, b store.TaskProgress) int { return cmp.Compare(a.ID, b.ID) })
+	store.AttachLatest(&n, rows)
 	return &n
 }
 
