@@ -121,7 +121,7 @@ func (s *Server) current() (*snapshot, error) {
 	}
 	var sn *snapshot
 	if old != nil && old.gen == gen {
-		sn, err = s.addReports(old)
+		sn, err = s.addReports(old, reports)
 	} else {
 		sn, err = s.rebuild(gen, reports)
 	}
@@ -133,13 +133,14 @@ func (s *Server) current() (*snapshot, error) {
 }
 
 // addReports is old with the reports written since it was built folded
-// in: the notices no report was added to are shared with old.
-func (s *Server) addReports(old *snapshot) (*snapshot, error) {
+// in, up to at least the report reports (read before): the notices no
+// report was added to are shared with old.
+func (s *Server) addReports(old *snapshot, reports int64) (*snapshot, error) {
 	rs, err := s.st.ReportsSince(old.reports)
 	if err != nil {
 		return nil, err
 	}
-	sn := &snapshot{gen: old.gen, reports: old.reports, slugs: old.slugs, conf: old.conf, bare: old.bare, text: old.text,
+	sn := &snapshot{gen: old.gen, reports: max(old.reports, reports), slugs: old.slugs, conf: old.conf, bare: old.bare, text: old.text,
 		latest: old.latest, ns: slices.Clone(old.ns)}
 	for len(rs) > 0 {
 		// The reports of one notice at a time, in the order written.
