@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -109,14 +110,80 @@ var pageNames = []string{"login", "setup", "error", "notices", "review", "units"
 
 func (s *Server) parseTemplates() error {
 	s.pages = map[string]*template.Template{}
+	own := template.FuncMap{"unitRows": s.unitRows}
 	for _, name := range pageNames {
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
+		t, err := template.New("layout.html").Funcs(funcs).Funcs(own).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
 			return fmt.Errorf("server: template %s: %w", name, err)
 		}
 		s.pages[name] = t
 	}
 	return nil
+}
+
+// unitRow is a row of the unit page's table: a task of the page's unit.
+type unitRow struct {
+	unitTask
+	Unit      string // the page's
+	CanReport bool
+	CSRF      string
+}
+
+// rowCache holds rows of the unit page as HTML by what they show: a
+// report changes one row of one unit, and the unit's other rows are not
+// written again. Writing every row through html/template (dozens of
+// fields, each escaped through a reflected call) was most of the page's
+// cost.
+type rowCache struct {
+	mu sync.Mutex
+	m  map[string]template.HTML
+}
+
+// unitRows writes the unit page's rows (the template's "unitrow" for each
+// task), each with the session's CSRF token.
+func (s *Server) unitRows(ts []unitTask, unit string, canReport bool, csrf string) (template.HTML, error) {
+	hs := make([]string, len(ts))
+	size := 0
+	for i, t := range ts {
+		r := unitRow{unitTask: t, Unit: unit, CanReport: canReport, CSRF: csrfMark}
+		k, err := json.Marshal(r) // every field the row may show
+		if err != nil {
+			return "", err
+		}
+		key := string(k)
+		s.rows.mu.Lock()
+		h, ok := s.rows.m[key]
+		s.rows.mu.Unlock()
+		if !ok {
+			var b strings.Builder
+			if err := s.pages["unit"].ExecuteTemplate(&b, "unitrow", r); err != nil {
+				return "", err
+			}
+			h = template.HTML(b.String()) // written by html/template: escaped
+			s.rows.mu.Lock()
+			if s.rows.m == nil || len(s.rows.m) >= 4096 {
+				s.rows.m = map[string]template.HTML{} // bounded: rows no longer shown go
+			}
+			s.rows.m[key] = h
+			s.rows.mu.Unlock()
+		}
+		hs[i] = string(h)
+		size += len(h) + strings.Count(hs[i], csrfMark)*(len(csrf)-len(csrfMark))
+	}
+	var out strings.Builder
+	out.Grow(size)
+	for _, h := range hs {
+		// The token is hex: nothing to escape.
+		for h != "" {
+			before, after, found := strings.Cut(h, csrfMark)
+			out.WriteString(before)
+			if found {
+				out.WriteString(csrf)
+			}
+			h = after
+		}
+	}
+	return template.HTML(out.String()), nil
 }
 
 // pageBufs are the buffers pages are written into before they are sent.

@@ -58,6 +58,7 @@ type Server struct {
 
 	snapMu sync.Mutex // one request brings the snapshot up to date
 	snap   atomic.Pointer[snapshot]
+	rows   rowCache // the unit page's rows as HTML
 	docMu  sync.Mutex
 	docs   map[string][]textLine // notice texts as read, by checksum
 
