@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"reflect"
 	"strings"
 	"sync"
 
@@ -110,7 +111,7 @@ var pageNames = []string{"login", "setup", "error", "notices", "review", "units"
 
 func (s *Server) parseTemplates() error {
 	s.pages = map[string]*template.Template{}
-	own := template.FuncMap{"unitRows": s.unitRows}
+	own := template.FuncMap{"unitRows": s.unitRows, "rows": s.cachedRows}
 	for _, name := range pageNames {
 		t, err := template.New("layout.html").Funcs(funcs).Funcs(own).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
@@ -129,9 +130,9 @@ type unitRow struct {
 	CSRF      string
 }
 
-// rowCache holds rows of the unit page as HTML by what they show: a
-// report changes one row of one unit, and the unit's other rows are not
-// written again. Writing every row through html/template (dozens of
+// rowCache holds rows of the unit page and the overview as HTML by what
+// they show: a report changes one row of one unit, and the other rows are
+// not written again. Writing every row through html/template (dozens of
 // fields, each escaped through a reflected call) was most of the page's
 // cost.
 type rowCache struct {
@@ -160,12 +161,7 @@ func (s *Server) unitRows(ts []unitTask, unit string, canReport bool, csrf strin
 				return "", err
 			}
 			h = template.HTML(b.String()) // written by html/template: escaped
-			s.rows.mu.Lock()
-			if s.rows.m == nil || len(s.rows.m) >= 4096 {
-				s.rows.m = map[string]template.HTML{} // bounded: rows no longer shown go
-			}
-			s.rows.m[key] = h
-			s.rows.mu.Unlock()
+			s.rows.put(key, h)
 		}
 		hs[i] = string(h)
 		size += len(h) + strings.Count(hs[i], csrfMark)*(len(csrf)-len(csrfMark))
@@ -184,6 +180,54 @@ func (s *Server) unitRows(ts []unitTask, unit string, canReport bool, csrf strin
 		}
 	}
 	return template.HTML(out.String()), nil
+}
+
+// rowItem is what a kept row's template gets: its place in the list and
+// its item.
+type rowItem struct {
+	I int
+	V any
+}
+
+// cachedRows writes block (a template of page) for each item of the slice
+// items, keeping each row's HTML by what it shows (the item's JSON and its
+// place), as unitRows does for the unit page.
+func (s *Server) cachedRows(page, block string, items any) (template.HTML, error) {
+	v := reflect.ValueOf(items)
+	if v.Kind() != reflect.Slice {
+		return "", fmt.Errorf("rows %s: %T is not a list", block, items)
+	}
+	var out strings.Builder
+	for i := range v.Len() {
+		it := rowItem{I: i, V: v.Index(i).Interface()}
+		k, err := json.Marshal(it)
+		if err != nil {
+			return "", err
+		}
+		key := page + "/" + block + "/" + string(k)
+		s.rows.mu.Lock()
+		h, ok := s.rows.m[key]
+		s.rows.mu.Unlock()
+		if !ok {
+			var b strings.Builder
+			if err := s.pages[page].ExecuteTemplate(&b, block, it); err != nil {
+				return "", err
+			}
+			h = template.HTML(b.String()) // written by html/template: escaped
+			s.rows.put(key, h)
+		}
+		out.WriteString(string(h))
+	}
+	return template.HTML(out.String()), nil
+}
+
+func (c *rowCache) put(key string, h template.HTML) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= 4096 {
+		c.m = map[string]template.HTML{} // bounded: rows no longer shown go
+	}
+	c.m[key] = h
 }
 
 // pageBufs are the buffers pages are written into before they are sent.
