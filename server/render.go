@@ -111,7 +111,7 @@ var pageNames = []string{"login", "setup", "error", "notices", "review", "units"
 
 func (s *Server) parseTemplates() error {
 	s.pages = map[string]*template.Template{}
-	own := template.FuncMap{"unitRows": s.unitRows, "rows": s.cachedRows}
+	own := template.FuncMap{"unitPageRows": s.unitPageRows, "rows": s.cachedRows}
 	for _, name := range pageNames {
 		t, err := template.New("layout.html").Funcs(funcs).Funcs(own).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
@@ -140,9 +140,9 @@ type rowCache struct {
 	m  map[string]template.HTML
 }
 
-// unitRows writes the unit page's rows (the template's "unitrow" for each
+// unitPageRows writes the unit page's rows (the template's "unitrow" for each
 // task), each with the session's CSRF token.
-func (s *Server) unitRows(ts []unitTask, unit string, canReport bool, csrf string) (template.HTML, error) {
+func (s *Server) unitPageRows(ts []unitTask, unit string, canReport bool, csrf string) (template.HTML, error) {
 	hs := make([]string, len(ts))
 	size := 0
 	for i, t := range ts {
@@ -191,7 +191,7 @@ type rowItem struct {
 
 // cachedRows writes block (a template of page) for each item of the slice
 // items, keeping each row's HTML by what it shows (the item's JSON and its
-// place), as unitRows does for the unit page.
+// place), as unitPageRows does for the unit page.
 func (s *Server) cachedRows(page, block string, items any) (template.HTML, error) {
 	v := reflect.ValueOf(items)
 	if v.Kind() != reflect.Slice {
