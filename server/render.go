@@ -140,8 +140,8 @@ type rowCache struct {
 	m  map[string]template.HTML
 }
 
-// unitPageRows writes the unit page's rows (the template's "unitrow" for each
-// task), each with the session's CSRF token.
+// unitPageRows writes the unit page's rows (the template's "unitrow" for
+// each task), each with the session's CSRF token.
 func (s *Server) unitPageRows(ts []unitTask, unit string, canReport bool, csrf string) (template.HTML, error) {
 	hs := make([]string, len(ts))
 	size := 0
