@@ -160,14 +160,31 @@ func (s *Server) sessionUser(r *http.Request) *user {
 	if err != nil || len(c.Value) != 64 {
 		return nil
 	}
-	sess, a, err := s.st.SessionAccount(tokenHash(c.Value))
-	if err != nil || sess == nil || a == nil || a.Disabled {
+	token := tokenHash(c.Value)
+	sess, a, mark, ok := s.sessions.get(token)
+	if !ok {
+		ss, aa, err := s.st.SessionAccount(token)
+		if err != nil || ss == nil || aa == nil {
+			return nil
+		}
+		sess, a = ss, *aa
+		s.sessions.put(sess, a, mark)
+	}
+	if a.Disabled {
 		return nil
 	}
 	if exp, err := time.Parse(time.RFC3339, sess.Expires); err != nil || s.opt.Now().After(exp) {
 		return nil
 	}
-	return &user{Account: *a, sess: sess}
+	return &user{Account: a, sess: sess}
+}
+
+// endSessions ends a session (token) or every session of an account
+// (name), in the store and in the cache.
+func (s *Server) endSessions(token, name string) error {
+	err := s.st.DeleteSessions(token, name, "")
+	s.sessions.drop(token, name)
+	return err
 }
 
 func (s *Server) forbidden(w http.ResponseWriter, r *http.Request, msg string) {
@@ -275,7 +292,7 @@ func safeNext(n string) string {
 
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
 	u := userOf(r)
-	s.st.DeleteSessions(u.sess.Token, "", "")
+	s.endSessions(u.sess.Token, "")
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteStrictMode})
 	s.st.Audit(u.Name, "退出", "", "")
 	if isAPI(r) {

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"html/template"
 	"slices"
 	"sort"
@@ -34,14 +35,14 @@ type noticeRow struct {
 // for the caches behind its mutexes.
 type snapshot struct {
 	gen     string // notices and corrections
-	reports int64  // the latest report
+	reports int64  // every report up to this one is folded in
 	ns      []*duban.Notice
 	slugs   []string
 	conf    map[string][]store.Conflict
 
 	bare   []*duban.Notice // ns without progress: kept while only reports change
 	text   *textCache      // the review page's source panels, kept likewise
-	latest []*latestSet    // the latest reports of each notice, brought up to date
+	latest []*latestSet    // the latest reports of each notice (current()'s alone)
 
 	rowsMu sync.Mutex
 	rows   map[string][]unitTask // every (task, unit), by as-of day
@@ -49,21 +50,21 @@ type snapshot struct {
 
 // latestSet is the latest report of each task and unit of a notice, as
 // store.LatestReports gives them, kept up to date with the reports written
-// since (store.ReportsAfter).
+// since (store.ReportsSince).
 type latestSet struct {
 	rows []store.TaskProgress
 	idx  map[string]int // task and unit → rows
-	upTo int64          // the last report folded in
 }
 
-// fold takes in reports written later, oldest first: a report replaces
-// the one of its task and unit unless it is of an earlier round.
+// fold takes in reports written later: a report replaces the one of its
+// task and unit when it is of a later round, or of the same round and
+// written later (as store.LatestReports chooses).
 func (l *latestSet) fold(rs []store.TaskProgress) {
 	for _, r := range rs {
-		l.upTo = max(l.upTo, r.ID)
 		k := r.Task + "\x00" + r.Progress.Unit
 		if i, ok := l.idx[k]; ok {
-			if r.Progress.Round >= l.rows[i].Progress.Round {
+			cur := l.rows[i]
+			if r.Progress.Round > cur.Progress.Round || r.Progress.Round == cur.Progress.Round && r.ID > cur.ID {
 				l.rows[i] = r
 			}
 			continue
@@ -73,76 +74,123 @@ func (l *latestSet) fold(rs []store.TaskProgress) {
 	}
 }
 
+// withProgress is a notice of the snapshot with its latest reports: a
+// copy of the bare notice (its tasks cloned), so that a later snapshot
+// never changes what an earlier one handed out.
+func withProgress(bare *duban.Notice, l *latestSet) *duban.Notice {
+	n := *bare
+	n.Tasks = slices.Clone(n.Tasks)
+	// In the order written, as the store gives them (a replaced report
+	// keeps its predecessor's place in l.rows).
+	rows := slices.Clone(l.rows)
+	slices.SortFunc(rows, func(a, b store.TaskProgress) int { return cmp.Compare(a.ID, b.ID) })
+	store.AttachLatest(&n, rows)
+	return &n
+}
+
 // textCache holds the review page's source panel of each notice as HTML.
 type textCache struct {
 	mu   sync.Mutex
 	html map[string]template.HTML
 }
 
-// current returns the snapshot of the store's present generation, computing
-// it once per change (one request computes, the others wait for it). When
-// only reports were added, the corrected notices are kept and only the
-// latest reports read again.
+// current returns the snapshot of the store's present generation. Every
+// request reads the store's generations (one prepared query) and takes
+// the published snapshot when it holds them, without a lock. Otherwise
+// one request brings it up to date under snapMu while the others that
+// need the newer one wait: when only reports were added, only those are
+// read (one query for every notice) and only the notices they are on are
+// copied; a new notice or correction reads every notice again. A report
+// the console has just written is in the store before its answer goes out,
+// so the next page of that unit sees it.
 func (s *Server) current() (*snapshot, error) {
 	gen, reports, err := s.st.Generations()
 	if err != nil {
 		return nil, err
 	}
+	if sn := s.snap.Load(); sn != nil && sn.gen == gen && sn.reports >= reports {
+		return sn, nil
+	}
 	s.snapMu.Lock()
 	defer s.snapMu.Unlock()
-	old := s.snap
+	old := s.snap.Load()
 	// A snapshot built since this request read the generations holds at
-	// least what it read (report ids only grow): taking it, rather than
-	// building one again at the older mark, keeps requests that raced a
-	// report from rebuilding the snapshot in turn under the lock.
+	// least what it read (report ids only grow).
 	if old != nil && old.gen == gen && old.reports >= reports {
 		return old, nil
 	}
-	sn := &snapshot{gen: gen, reports: reports, conf: map[string][]store.Conflict{}}
+	var sn *snapshot
 	if old != nil && old.gen == gen {
-		sn.slugs, sn.conf, sn.bare, sn.text, sn.latest = old.slugs, old.conf, old.bare, old.text, old.latest
-		for i, slug := range sn.slugs {
-			// Only the reports written since are read; the sets are
-			// current()'s alone (under snapMu), the requests read ns.
-			rs, err := s.st.ReportsAfter(slug, sn.latest[i].upTo)
-			if err != nil {
-				return nil, err
-			}
-			sn.latest[i].fold(rs)
-		}
+		sn, err = s.addReports(old, reports)
 	} else {
-		slugs, err := s.st.Slugs()
+		sn, err = s.rebuild(gen, reports)
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.snap.Store(sn)
+	return sn, nil
+}
+
+// addReports is old with the reports written since it was built folded
+// in, up to at least the report reports (read before): the notices no
+// report was added to are shared with old.
+func (s *Server) addReports(old *snapshot, reports int64) (*snapshot, error) {
+	rs, err := s.st.ReportsSince(old.reports)
+	if err != nil {
+		return nil, err
+	}
+	sn := &snapshot{gen: old.gen, reports: max(old.reports, reports), slugs: old.slugs, conf: old.conf, bare: old.bare, text: old.text,
+		latest: old.latest, ns: slices.Clone(old.ns)}
+	for len(rs) > 0 {
+		// The reports of one notice at a time, in the order written.
+		slug := rs[0].Slug
+		j := 1
+		for j < len(rs) && rs[j].Slug == slug {
+			j++
+		}
+		batch := rs[:j]
+		rs = rs[j:]
+		sn.reports = max(sn.reports, batch[len(batch)-1].ID)
+		if i := slices.Index(sn.slugs, slug); i >= 0 {
+			sn.latest[i].fold(batch)
+			sn.ns[i] = withProgress(sn.bare[i], sn.latest[i])
+		}
+	}
+	return sn, nil
+}
+
+// rebuild reads every notice of the store with its corrections and latest
+// reports.
+func (s *Server) rebuild(gen string, reports int64) (*snapshot, error) {
+	sn := &snapshot{gen: gen, conf: map[string][]store.Conflict{}, text: &textCache{html: map[string]template.HTML{}}}
+	slugs, err := s.st.Slugs()
+	if err != nil {
+		return nil, err
+	}
+	for _, slug := range slugs {
+		n, conf, err := s.st.CorrectedNotice(slug, reparse)
 		if err != nil {
 			return nil, err
 		}
-		sn.text = &textCache{html: map[string]template.HTML{}}
-		for _, slug := range slugs {
-			n, conf, err := s.st.CorrectedNotice(slug, reparse)
-			if err != nil {
-				return nil, err
-			}
-			if n == nil {
-				continue
-			}
-			rs, err := s.st.LatestReports(slug)
-			if err != nil {
-				return nil, err
-			}
-			l := &latestSet{idx: map[string]int{}}
-			l.fold(rs)
-			sn.bare = append(sn.bare, n)
-			sn.slugs = append(sn.slugs, slug)
-			sn.conf[slug] = conf
-			sn.latest = append(sn.latest, l)
+		if n == nil {
+			continue
 		}
+		rs, err := s.st.LatestReports(slug)
+		if err != nil {
+			return nil, err
+		}
+		l := &latestSet{idx: map[string]int{}}
+		l.fold(rs)
+		sn.bare = append(sn.bare, n)
+		sn.slugs = append(sn.slugs, slug)
+		sn.conf[slug] = conf
+		sn.latest = append(sn.latest, l)
+		sn.ns = append(sn.ns, withProgress(n, l))
 	}
-	for i := range sn.slugs {
-		n := *sn.bare[i]
-		n.Tasks = slices.Clone(n.Tasks)
-		store.AttachLatest(&n, sn.latest[i].rows)
-		sn.ns = append(sn.ns, &n)
-	}
-	s.snap = sn
+	// Reports written while the notices were read are folded in by the
+	// next request, from the mark read before them.
+	sn.reports = reports
 	return sn, nil
 }
 

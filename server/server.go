@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/duban/duban/store"
@@ -47,15 +48,17 @@ type Options struct {
 
 // Server is the console's HTTP handler.
 type Server struct {
-	opt   Options
-	st    *store.Store
-	mux   *http.ServeMux
-	pages map[string]*template.Template
-	lock  *lockout
-	runMu sync.Mutex // one pipeline run at a time
+	opt      Options
+	st       *store.Store
+	mux      *http.ServeMux
+	pages    map[string]*template.Template
+	lock     *lockout
+	sessions sessionCache
+	runMu    sync.Mutex // one pipeline run at a time
 
-	snapMu sync.Mutex
-	snap   *snapshot
+	snapMu sync.Mutex // one request brings the snapshot up to date
+	snap   atomic.Pointer[snapshot]
+	rows   rowCache // the unit page's rows as HTML
 	docMu  sync.Mutex
 	docs   map[string][]textLine // notice texts as read, by checksum
 	units  unitDir               // the directory the unit lists use (data.go)

@@ -89,8 +89,9 @@ func (s *Server) accountSubmit(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		err = s.st.SetAccount(a)
+		s.sessions.drop("", name) // the role, unit or flag read again
 		if err == nil && (a.Disabled || hash != "") {
-			err = s.st.DeleteSessions("", name, "")
+			err = s.endSessions("", name)
 		}
 	} else {
 		err = s.st.AddAccount(a)

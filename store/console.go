@@ -94,7 +94,7 @@ func (s *Store) SetAccount(a Account) error {
 // AccountByName returns the account, nil when there is none.
 func (s *Store) AccountByName(name string) (*Account, error) {
 	var a Account
-	err := s.db.QueryRow(`SELECT name, role, unit, hash, created_at, disabled FROM console_users WHERE name=?`, name).
+	err := s.queryRow(`SELECT name, role, unit, hash, created_at, disabled FROM console_users WHERE name=?`, name).
 		Scan(&a.Name, &a.Role, &a.Unit, &a.Hash, &a.Created, &a.Disabled)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
@@ -159,7 +159,7 @@ func (s *Store) SessionByToken(token string) (*Session, error) {
 func (s *Store) SessionAccount(token string) (*Session, *Account, error) {
 	var x Session
 	var a Account
-	err := s.db.QueryRow(`SELECT s.token, s.name, s.csrf, s.created_at, s.expires_at, u.name, u.role, u.unit, u.hash, u.created_at, u.disabled
+	err := s.queryRow(`SELECT s.token, s.name, s.csrf, s.created_at, s.expires_at, u.name, u.role, u.unit, u.hash, u.created_at, u.disabled
 		FROM console_sessions s JOIN console_users u ON u.name = s.name WHERE s.token=?`, token).
 		Scan(&x.Token, &x.Name, &x.CSRF, &x.Created, &x.Expires, &a.Name, &a.Role, &a.Unit, &a.Hash, &a.Created, &a.Disabled)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -186,7 +186,7 @@ type AuditEntry struct {
 
 // Audit records a change.
 func (s *Store) Audit(by, action, target, detail string) error {
-	_, err := s.db.Exec(`INSERT INTO console_audit(at, by, action, target, detail) VALUES(?,?,?,?,?)`,
+	_, err := s.exec(`INSERT INTO console_audit(at, by, action, target, detail) VALUES(?,?,?,?,?)`,
 		s.stamp(), by, action, target, detail)
 	if err != nil {
 		return fmt.Errorf("%s: audit: %w", s.path, err)
@@ -235,7 +235,7 @@ func (s *Store) AddUpload(u Upload) (int64, error) {
 
 // Uploads lists the uploads, newest first.
 func (s *Store) Uploads(limit int) ([]Upload, error) {
-	rows, err := s.db.Query(`SELECT id, stored, original, size, by, at, status, error, slug FROM console_uploads ORDER BY id DESC LIMIT ?`, limit)
+	rows, err := s.query(`SELECT id, stored, original, size, by, at, status, error, slug FROM console_uploads ORDER BY id DESC LIMIT ?`, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -295,7 +295,7 @@ func (s *Store) Generation() (string, error) {
 func (s *Store) Generations() (notices string, reports int64, err error) {
 	var n, c int64
 	var up string
-	err = s.db.QueryRow(`SELECT (SELECT COUNT(*) FROM notices), (SELECT COALESCE(MAX(updated_at), '') FROM notices),
+	err = s.queryRow(`SELECT (SELECT COUNT(*) FROM notices), (SELECT COALESCE(MAX(updated_at), '') FROM notices),
 		(SELECT COALESCE(MAX(id), 0) FROM corrections), (SELECT COALESCE(MAX(id), 0) FROM reports)`).Scan(&n, &up, &c, &reports)
 	if err != nil {
 		return "", 0, fmt.Errorf("%s: %w", s.path, err)
@@ -341,6 +341,7 @@ func (s *Store) CorrectedNotice(slug string, reparse Reparse) (*duban.Notice, []
 // TaskProgress is a report of one unit on one task.
 type TaskProgress struct {
 	ID       int64 // the report's row: later written, higher
+	Slug     string
 	Task     string
 	Progress duban.Progress
 }
@@ -348,21 +349,22 @@ type TaskProgress struct {
 // LatestReports returns the latest report (latest round, then latest
 // written) of each task and unit of a notice, in the order written.
 func (s *Store) LatestReports(slug string) ([]TaskProgress, error) {
-	return s.taskProgress(`SELECT id, task, unit, round, status, detail, problems, next_steps, done_date, note, file, at FROM reports r
+	return s.taskProgress(`SELECT id, slug, task, unit, round, status, detail, problems, next_steps, done_date, note, file, at FROM reports r
 		WHERE slug = ? AND id = (SELECT id FROM reports d WHERE d.slug = r.slug AND d.task = r.task AND d.unit = r.unit
 			ORDER BY round DESC, id DESC LIMIT 1) ORDER BY id`, slug)
 }
 
-// ReportsAfter returns every report of a notice written after the report
-// with ID after, oldest first: what to fold into LatestReports read then
-// (reports are only ever added).
-func (s *Store) ReportsAfter(slug string, after int64) ([]TaskProgress, error) {
-	return s.taskProgress(`SELECT id, task, unit, round, status, detail, problems, next_steps, done_date, note, file, at FROM reports
-		WHERE slug = ? AND id > ? ORDER BY id`, slug, after)
+// ReportsSince returns every report, of any notice, written after the
+// report with ID after, oldest first: what to fold into LatestReports
+// read then (reports are only ever added, and a report's ID is visible
+// only once every lower one is: SQLite has one writer at a time).
+func (s *Store) ReportsSince(after int64) ([]TaskProgress, error) {
+	return s.taskProgress(`SELECT id, slug, task, unit, round, status, detail, problems, next_steps, done_date, note, file, at FROM reports
+		WHERE id > ? ORDER BY id`, after)
 }
 
 func (s *Store) taskProgress(q string, args ...any) ([]TaskProgress, error) {
-	rows, err := s.db.Query(q, args...)
+	rows, err := s.query(q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: reports: %w", s.path, err)
 	}
@@ -372,7 +374,7 @@ func (s *Store) taskProgress(q string, args ...any) ([]TaskProgress, error) {
 		var tp TaskProgress
 		var st string
 		p := &tp.Progress
-		if err := rows.Scan(&tp.ID, &tp.Task, &p.Unit, &p.Round, &st, &p.Detail, &p.Problems, &p.NextSteps, &p.DoneDate, &p.Note, &p.File, &p.Reported); err != nil {
+		if err := rows.Scan(&tp.ID, &tp.Slug, &tp.Task, &p.Unit, &p.Round, &st, &p.Detail, &p.Problems, &p.NextSteps, &p.DoneDate, &p.Note, &p.File, &p.Reported); err != nil {
 			return nil, err
 		}
 		p.Status = duban.Status(st)

@@ -25,7 +25,7 @@ var ErrOlderRound = errors.New("older round")
 // round is refused with ErrOlderRound. Earlier reports stay as history.
 func (s *Store) AddReport(r Report) (bool, error) {
 	var round, status, detail, problems, next, done, note string
-	err := s.db.QueryRow(`SELECT round, status, detail, problems, next_steps, done_date, note FROM reports
+	err := s.queryRow(`SELECT round, status, detail, problems, next_steps, done_date, note FROM reports
 		WHERE slug=? AND task=? AND unit=? ORDER BY round DESC, id DESC LIMIT 1`, r.Slug, r.Task, r.Unit).
 		Scan(&round, &status, &detail, &problems, &next, &done, &note)
 	if err == nil {
@@ -40,7 +40,7 @@ func (s *Store) AddReport(r Report) (bool, error) {
 	if r.Reported == "" {
 		r.Reported = s.stamp()
 	}
-	_, err = s.db.Exec(`INSERT INTO reports(slug, task, unit, round, status, detail, problems, next_steps, done_date, note, file, sheet, row, by, at)
+	_, err = s.exec(`INSERT INTO reports(slug, task, unit, round, status, detail, problems, next_steps, done_date, note, file, sheet, row, by, at)
 		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, r.Slug, r.Task, r.Unit, r.Round, string(r.Status), r.Detail, r.Problems,
 		r.NextSteps, r.DoneDate, r.Note, r.File, r.Sheet, r.Row, r.By, r.Reported)
 	if err != nil {

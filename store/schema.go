@@ -61,6 +61,11 @@ var migrations = []string{
 	// console asks for it whenever a report was added, and with reports_task
 	// alone each lookup sorted every report of the pair (quadratic in them).
 	`CREATE INDEX IF NOT EXISTS reports_latest ON reports(slug, task, unit, round, id);`,
+
+	// 5: the store's generation (Generations, read on every request of the
+	// console) from an index: without one, its MAX(updated_at) and COUNT(*)
+	// read every notice's stored JSON (20 ms a request at 200 notices).
+	`CREATE INDEX IF NOT EXISTS notices_updated ON notices(updated_at);`,
 }
 
 // Version is the schema version this build writes.
