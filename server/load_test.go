@@ -63,6 +63,7 @@ func TestLoad(t *testing.T) {
 		c    *http.Client
 		csrf string
 		unit string
+		buf  []byte // the session's read buffer, reused for every answer
 	}
 	hash, _ := HashPassword(pw, bcrypt.MinCost)
 	all := make([]*sess, sessions)
@@ -83,7 +84,7 @@ func TestLoad(t *testing.T) {
 		}
 		var v struct{ CSRF string }
 		decodeJSON(res, &v)
-		all[i] = &sess{c: c, csrf: v.CSRF, unit: unit}
+		all[i] = &sess{c: c, csrf: v.CSRF, unit: unit, buf: make([]byte, 32<<10)}
 	}
 
 	type sample struct {
@@ -119,7 +120,7 @@ func TestLoad(t *testing.T) {
 			msg = err.Error()
 		} else {
 			var b strings.Builder
-			buf := make([]byte, 32<<10)
+			buf := s.buf
 			for {
 				k, rerr := res.Body.Read(buf)
 				if b.Len() < 400 {
