@@ -84,7 +84,7 @@ func (c *fontCache) cutFor(full []byte, need map[rune]bool) ([]byte, error) {
 // load the font, once to cut it), so without this a document's cost grew
 // with the run. The glyphs and metrics are those of the cut font.
 func trimForDoc(cut []byte, need map[rune]bool) []byte {
-	if trimDisabled {
+	if trimDisabled || noDocTrim {
 		return cut
 	}
 	list := make([]rune, 0, len(need)+0x7f-0x20)
@@ -102,6 +102,9 @@ func trimForDoc(cut []byte, need map[rune]bool) []byte {
 	}
 	return cut
 }
+
+// noDocTrim makes trimForDoc hand documents the run's cut font (benchmark).
+var noDocTrim bool
 
 // trimDisabled makes cutFontProgram hand fpdf the full font (tests).
 var trimDisabled bool
