@@ -222,6 +222,23 @@ type quarterReport struct {
 	hasLead    bool // some unit of a task due is a lead unit
 }
 
+// sources are the notices with a task due in the quarter, in order: the
+// 来源文件 of the quarter's summary and 通报. (Listing every notice made a
+// quarter of a large batch open with pages of notices it has nothing of.)
+func (r *quarterReport) sources(notices []*duban.Notice) []*duban.Notice {
+	seen := make(map[int]bool, len(r.due))
+	for _, t := range r.due {
+		seen[t.notice] = true
+	}
+	var out []*duban.Notice
+	for ni, n := range notices {
+		if n != nil && seen[ni] {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // quarterBounds gives the first and last day of a quarter.
 func quarterBounds(year, q int) (time.Time, time.Time) {
 	start := time.Date(year, time.Month(3*q-2), 1, 0, 0, 0, 0, time.UTC)
