@@ -116,6 +116,21 @@ func (r *runner) aggregate(ctx context.Context, sum *Summary) bool {
 		uopt.AsOf = r.asOf()
 		unitPaths, unitErr = r.be.UnitSheets(all, unitDir, uopt)
 	}
+	// The return sheets and calendars (read from the store, written on one
+	// core) are made while the quarterly reports and the 通报 are rendered
+	// (one quarter at a time: a quarter's documents are the largest of a
+	// run), so both cores work and one large document is held at a time.
+	var returnPaths []string
+	var returnErr error
+	returnsDone := make(chan struct{})
+	if ctx.Err() == nil {
+		go func() {
+			defer close(returnsDone)
+			returnPaths, returnErr = r.writeReturns()
+		}()
+	} else {
+		close(returnsDone)
+	}
 	if r.be.Quarterly != nil && quarterErr == nil {
 		quarterPaths, quarterErr = r.be.Quarterly(all, quarterDir, r.opt.Quarters, r.ropt)
 	}
@@ -126,15 +141,15 @@ func (r *runner) aggregate(ctx context.Context, sum *Summary) bool {
 		bopt.AsOf = r.asOf()
 		bulletinPaths, bulletinErr = r.be.Bulletin(all, bulletinDir, r.opt.Quarters, bopt)
 	}
+	<-returnsDone
 	if ctx.Err() != nil {
 		r.st.Aggregate = nil
 		return false
 	}
 	ok := true
-	returnPaths, err := r.writeReturns()
-	if err != nil {
+	if returnErr != nil {
 		ok = false
-		r.warns = append(r.warns, NoticeWarning{Code: "render", Message: fmt.Sprintf("return sheets: %v", err)})
+		r.warns = append(r.warns, NoticeWarning{Code: "render", Message: fmt.Sprintf("return sheets: %v", returnErr)})
 	}
 	switch {
 	case r.be.UnitSheets == nil:
