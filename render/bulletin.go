@@ -242,14 +242,8 @@ func buildBulletin(notices []*duban.Notice, perTask map[*duban.Task][]taskUnit, 
 		total:    bulletinCounts(r),
 	}
 	multi := countNotices(notices) > 1
-	seen := map[int]bool{}
-	for _, t := range r.due {
-		seen[t.notice] = true
-	}
-	for ni, n := range notices {
-		if n != nil && seen[ni] {
-			b.sources = append(b.sources, noticeLine(n))
-		}
+	for _, n := range r.sources(notices) {
+		b.sources = append(b.sources, noticeLine(n))
 	}
 	for _, u := range r.units {
 		line := bUnit{name: u.key}

@@ -77,6 +77,35 @@ func (c *fontCache) cutFor(full []byte, need map[rune]bool) ([]byte, error) {
 	return data, nil
 }
 
+// trimForDoc hands a document the run's cut font with a character map of
+// only the document's own characters. The cut font holds every character
+// the run has drawn so far — thousands in a batch of hundreds of notices —
+// and fpdf reads every character of the map twice per document (once to
+// load the font, once to cut it), so without this a document's cost grew
+// with the run. The glyphs and metrics are those of the cut font.
+func trimForDoc(cut []byte, need map[rune]bool) []byte {
+	if trimDisabled || noDocTrim {
+		return cut
+	}
+	list := make([]rune, 0, len(need)+0x7f-0x20)
+	for r := rune(0x20); r < 0x7f; r++ {
+		list = append(list, r)
+	}
+	for r := range need {
+		if r > 0 && r <= 0xFFFF && r != 0xFFFE {
+			list = append(list, r)
+		}
+	}
+	slices.Sort(list)
+	if t := trimFontCmap(cut, slices.Compact(list)); t != nil {
+		return t
+	}
+	return cut
+}
+
+// noDocTrim makes trimForDoc hand documents the run's cut font (benchmark).
+var noDocTrim bool
+
 // trimDisabled makes cutFontProgram hand fpdf the full font (tests).
 var trimDisabled bool
 

@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/binary"
 	"slices"
+	"sort"
 )
 
 // fpdf reads the whole character map and metrics of a font before it can
@@ -139,10 +140,10 @@ func readCmap4(cmap []byte) func(rune) (uint16, bool) {
 		ends, starts, deltas, ranges := 14, 16+2*segs, 16+4*segs, 16+6*segs
 		return func(r rune) (uint16, bool) {
 			c := int(r)
-			for s := range segs {
-				if int(be.Uint16(sub[ends+2*s:])) < c {
-					continue
-				}
+			// The first segment ending at or after c (segments are sorted by
+			// their end code): a cut font of thousands of characters has
+			// about as many segments, looked up for every character kept.
+			if s := sort.Search(segs, func(s int) bool { return int(be.Uint16(sub[ends+2*s:])) >= c }); s < segs {
 				start := int(be.Uint16(sub[starts+2*s:]))
 				if c < start {
 					return 0, false

@@ -217,6 +217,7 @@ func (d *pdfDoc) Bytes() (out []byte, err error) {
 	if err != nil {
 		return nil, err
 	}
+	font = trimForDoc(font, need)
 	s := d.Setup
 	s.defaults()
 	p := fpdf.New(s.Orientation, "mm", s.Size, "")

@@ -4,10 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/duban/duban"
@@ -51,33 +49,20 @@ func Quarterly(notices []*duban.Notice, dir string, quarters []string, opt Optio
 		}
 	}
 	perTask := taskAssignments(notices, res.Directory)
-	// The quarters are independent: render them on every core.
-	results := make([][]string, len(quarters))
-	errs := make([]error, len(quarters))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(quarters)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				if errs[i] = opt.cancelled(); errs[i] == nil {
-					results[i], errs[i] = quarterFiles(res, ql, notices, perTask, quarters[i], opt, filepath.Join(dir, quarters[i]))
-				}
-			}
-		}()
-	}
-	for i := range quarters {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	// One quarter at a time: a quarter's documents are the largest a run
+	// makes (a large batch's quarter runs to hundreds of pages, all held
+	// until written), and two at once held twice that. The pipeline
+	// writes the return sheets on the other core meanwhile.
 	var out []string
-	for i := range quarters {
-		if errs[i] != nil {
-			return out, errs[i]
+	for _, q := range quarters {
+		if err := opt.cancelled(); err != nil {
+			return out, err
 		}
-		out = append(out, results[i]...)
+		files, err := quarterFiles(res, ql, notices, perTask, q, opt, filepath.Join(dir, q))
+		out = append(out, files...)
+		if err != nil {
+			return out, err
+		}
 	}
 	return out, nil
 }
@@ -220,6 +205,23 @@ type quarterReport struct {
 	soon       int
 	done       int
 	hasLead    bool // some unit of a task due is a lead unit
+}
+
+// sources are the notices with a task due in the quarter, in order: the
+// 来源文件 of the quarter's summary and 通报. (Listing every notice made a
+// quarter of a large batch open with pages of notices it has nothing of.)
+func (r *quarterReport) sources(notices []*duban.Notice) []*duban.Notice {
+	seen := make(map[int]bool, len(r.due))
+	for _, t := range r.due {
+		seen[t.notice] = true
+	}
+	var out []*duban.Notice
+	for ni, n := range notices {
+		if n != nil && seen[ni] {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // quarterBounds gives the first and last day of a quarter.

@@ -24,10 +24,8 @@ func quarterlyDoc(res *resources, ql *quarterlyLayout, r *quarterReport, notices
 		doc.Text(s, m.TextSize, "C")
 	}
 	prefix := m.Label("source", "来源文件：")
-	for _, n := range notices {
-		if n != nil {
-			doc.Text(prefix+noticeLine(n), m.TextSize, "L")
-		}
+	for _, n := range r.sources(notices) {
+		doc.Text(prefix+noticeLine(n), m.TextSize, "L")
 	}
 	if s := asOfLine(r, ql); s != "" {
 		doc.TextColor(s, m.TextSize, "L", colorOf(m, "overdue_text", "#C00000"))

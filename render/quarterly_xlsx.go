@@ -98,10 +98,8 @@ func fillQuarterly(f *excelize.File, xs []*xlsxTemplate, res *resources, ql *qua
 	// 汇总: overview and tasks due per unit, with the chart.
 	sub := []string{expand(m.Subtitle, r.vars())}
 	prefix := m.Label("source", "来源文件：")
-	for _, n := range notices {
-		if n != nil {
-			sub = append(sub, prefix+noticeLine(n))
-		}
+	for _, n := range r.sources(notices) {
+		sub = append(sub, prefix+noticeLine(n))
 	}
 	if s := asOfLine(r, ql); s != "" {
 		sub = append(sub, s)

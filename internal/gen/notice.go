@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -92,10 +93,17 @@ var (
 // New makes notice i of the series seeded with seed.
 func (c *Corpus) New(seed int64, i int) *Notice {
 	rng := rand.New(rand.NewPCG(uint64(seed), uint64(i)))
-	city := string(cityHeads[rng.IntN(len(cityHeads))]) + string(cityTails[rng.IntN(len(cityTails))])
+	// The two draws a random city once took keep the rest of the series
+	// as it was; the place now comes from issuerOf.
+	rng.IntN(len(cityHeads))
+	rng.IntN(len(cityTails))
 	n := &Notice{Year: 2023 + rng.IntN(4), Depth: 2 + rng.IntN(2), Style: Style(rng.IntN(int(numStyles)))}
-	level := []string{"市", "区", "县"}[rng.IntN(3)]
+	rng.IntN(3)
+	city, level := issuerOf(seed, i)
 	n.Issuer = city + level + "人民政府办公室"
+	if level == "省" {
+		n.Issuer = city + level + "人民政府办公厅"
+	}
 	b := docBrkts[rng.IntN(len(docBrkts))]
 	n.DocNumber = fmt.Sprintf("%s政办发%s%d%s%d号", string([]rune(city)[0]), b[0], n.Year, b[1], i+1)
 	month, day := 1+rng.IntN(6), 1+rng.IntN(28)
@@ -108,6 +116,9 @@ func (c *Corpus) New(seed int64, i int) *Notice {
 	topic := topics[rng.IntN(len(topics))]
 	n.PlanTitle = fmt.Sprintf("%s%d年%s%s", city+level, n.Year, topic, planKinds[rng.IntN(len(planKinds))])
 	n.Title = level + "政府办公室关于印发" + n.PlanTitle + "的通知"
+	if level == "省" {
+		n.Title = level + "政府办公厅关于印发" + n.PlanTitle + "的通知"
+	}
 	n.RedHeader = rng.IntN(2) == 0
 	n.Brackets = bracketsA[rng.IntN(len(bracketsA))]
 	n.Colon = []string{"：", ":"}[rng.IntN(2)]
@@ -158,6 +169,39 @@ func (c *Corpus) New(seed int64, i int) *Notice {
 		n.Sections = append(n.Sections, s)
 	}
 	return n
+}
+
+// issuerOf is the place that issues notice i of the series seeded with
+// seed, as a 督查室 receives them: most (80 %) from its own city's
+// government, some (15 %) from three of the city's districts and
+// counties, a few (5 %) from the province. The city, its districts and
+// the province are fixed by the seed. (Drawing every notice from any of
+// some 1,300 places, as the generator once did, made a unit name like
+// 市发改委 a different unit in almost every notice, so 250 notices gave
+// 2,000 unit sheets where an office has about a hundred.)
+func issuerOf(seed int64, i int) (place, level string) {
+	home := rand.New(rand.NewPCG(uint64(seed), 1<<63))
+	name := func() string {
+		return string(cityHeads[home.IntN(len(cityHeads))]) + string(cityTails[home.IntN(len(cityTails))])
+	}
+	city := name()
+	var districts []string
+	for len(districts) < 3 {
+		if d := name(); d != city && !slices.Contains(districts, d) {
+			districts = append(districts, d)
+		}
+	}
+	province := string(cityHeads[home.IntN(len(cityHeads))]) + "江"
+	r := rand.New(rand.NewPCG(uint64(seed)^0x5bd1e995, uint64(i))).IntN(100)
+	switch {
+	case r < 80:
+		return city, "市"
+	case r < 95:
+		d := (r - 80) % 3
+		return districts[d], []string{"区", "县", "区"}[d]
+	default:
+		return province, "省"
+	}
 }
 
 // task gives a text its units and deadline.

@@ -116,25 +116,38 @@ func (r *runner) aggregate(ctx context.Context, sum *Summary) bool {
 		uopt.AsOf = r.asOf()
 		unitPaths, unitErr = r.be.UnitSheets(all, unitDir, uopt)
 	}
+	// The 通报 is rendered alongside the quarterly reports, which are made
+	// one quarter at a time (a quarter's documents are the largest of a
+	// run; two at once held twice that).
+	bulletinDir, bulletinErr := outdir.Join(r.out, BulletinsDir)
+	bulletinDone := make(chan struct{})
+	if r.be.Bulletin != nil && bulletinErr == nil && quarterErr == nil && ctx.Err() == nil {
+		go func() {
+			defer close(bulletinDone)
+			// The 通报 speaks of a day: the run's as-of day, today by default.
+			bopt := r.ropt
+			bopt.AsOf = r.asOf()
+			bulletinPaths, bulletinErr = r.be.Bulletin(all, bulletinDir, r.opt.Quarters, bopt)
+		}()
+	} else {
+		close(bulletinDone)
+	}
 	if r.be.Quarterly != nil && quarterErr == nil {
 		quarterPaths, quarterErr = r.be.Quarterly(all, quarterDir, r.opt.Quarters, r.ropt)
 	}
-	// The 通报 speaks of a day: the run's as-of day, today by default.
-	bulletinDir, bulletinErr := outdir.Join(r.out, BulletinsDir)
-	if r.be.Bulletin != nil && bulletinErr == nil && quarterErr == nil {
-		bopt := r.ropt
-		bopt.AsOf = r.asOf()
-		bulletinPaths, bulletinErr = r.be.Bulletin(all, bulletinDir, r.opt.Quarters, bopt)
-	}
+	<-bulletinDone
+	// The return sheets read the store, not these records: let them go
+	// before the store's copy is read.
+	all = nil
 	if ctx.Err() != nil {
 		r.st.Aggregate = nil
 		return false
 	}
+	returnPaths, returnErr := r.writeReturns()
 	ok := true
-	returnPaths, err := r.writeReturns()
-	if err != nil {
+	if returnErr != nil {
 		ok = false
-		r.warns = append(r.warns, NoticeWarning{Code: "render", Message: fmt.Sprintf("return sheets: %v", err)})
+		r.warns = append(r.warns, NoticeWarning{Code: "render", Message: fmt.Sprintf("return sheets: %v", returnErr)})
 	}
 	switch {
 	case r.be.UnitSheets == nil:

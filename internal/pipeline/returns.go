@@ -76,17 +76,25 @@ func (r *runner) writeReturns() ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
+	// The same forms printed, for units that fill them in by hand, are
+	// written at the same time as the workbooks (each one file at a time).
+	var pdfs []string
+	var pdfErr error
+	pdfDone := make(chan struct{})
+	go func() {
+		defer close(pdfDone)
+		if slices.Contains(r.opt.formats(), "pdf") {
+			pdfs, pdfErr = returns.WritePDF(dir, ns, r.returnOptions())
+		}
+	}()
 	paths, err := returns.Write(dir, ns, r.returnOptions())
+	<-pdfDone
+	paths = append(paths, pdfs...)
+	if err == nil {
+		err = pdfErr
+	}
 	if err != nil {
 		return paths, err
-	}
-	// The same forms printed, for units that fill them in by hand.
-	if slices.Contains(r.opt.formats(), "pdf") {
-		pdfs, err := returns.WritePDF(dir, ns, r.returnOptions())
-		paths = append(paths, pdfs...)
-		if err != nil {
-			return paths, err
-		}
 	}
 	prune(dir, paths)
 	cdir := filepath.Join(r.out, CalendarDir)
