@@ -25,7 +25,11 @@ const (
 
 // column widths of the table in twentieths of a point (sum ≈ 8844, the
 // text width).
-var docxWidths = []int{480, 900, 1250, 2400, 1100, 850, 1100, 764}
+// At 9 pt with 3 pt cell margins a date (2024-05-11), a number such as
+// 四（五）1, the 督办编号 header and a status fit on one line, also where
+// Word or LibreOffice substitutes a wider font for 仿宋_GB2312; 文号 and
+// 任务内容 wrap.
+var docxWidths = []int{440, 1000, 1150, 2064, 1300, 900, 1300, 690}
 
 // DOCX is the reminder as an editable Word document.
 func (l Letter) DOCX() ([]byte, error) {
@@ -102,7 +106,7 @@ func table(b *strings.Builder, l Letter) {
 	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
 		fmt.Fprintf(b, `<w:%s w:val="single" w:sz="4" w:space="0" w:color="000000"/>`, side)
 	}
-	b.WriteString(`</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>`)
+	b.WriteString(`</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="60" w:type="dxa"/><w:right w:w="60" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>`)
 	for _, w := range docxWidths {
 		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, w)
 	}
@@ -115,7 +119,7 @@ func table(b *strings.Builder, l Letter) {
 		for i, c := range cells {
 			fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:jc w:val="%s"/></w:pPr>`,
 				docxWidths[i], map[bool]string{true: "center", false: "left"}[head || i != 3])
-			run(b, c, map[bool]string{true: "黑体", false: "仿宋_GB2312"}[head], 21, false)
+			run(b, c, map[bool]string{true: "黑体", false: "仿宋_GB2312"}[head], 18, false)
 			b.WriteString(`</w:p></w:tc>`)
 		}
 		b.WriteString(`</w:tr>`)
