@@ -306,6 +306,7 @@ func buildQuarterFrom(notices []*duban.Notice, perTask map[*duban.Task][]taskUni
 		if n == nil {
 			continue
 		}
+		inForce := n.InForce(year)
 		for ti := range n.Tasks {
 			t := &n.Tasks[ti]
 			qt := qTask{notice: ni, task: t}
@@ -323,7 +324,9 @@ func buildQuarterFrom(notices []*duban.Notice, perTask map[*duban.Task][]taskUni
 				r.nextDue = append(r.nextDue, qt)
 				continue
 			default:
-				if t.Deadline != nil && n.Year <= year {
+				// Ongoing and recurring tasks of the notices whose plan
+				// speaks of this year (not of every earlier year's plan).
+				if t.Deadline != nil && inForce {
 					switch t.Deadline.Kind {
 					case duban.KindOngoing:
 						r.ongoing = append(r.ongoing, qt)

@@ -115,7 +115,7 @@ func expectQuarter(notices []*duban.Notice, q string) qWant {
 			case qNext(q):
 				w.next = append(w.next, t)
 			default:
-				if (t.Deadline.Kind == duban.KindOngoing || t.Deadline.Kind == duban.KindRecurring) && n.Year <= year {
+				if (t.Deadline.Kind == duban.KindOngoing || t.Deadline.Kind == duban.KindRecurring) && n.InForce(year) {
 					w.other = append(w.other, t)
 				}
 			}
@@ -859,6 +859,20 @@ func TestQuarterlySeveralNotices(t *testing.T) {
 			u.Canonical = u.Name + "（规范）"
 		}
 	}
+	// A 长期坚持 task of a 2024 plan belongs to the quarters of 2024, not to
+	// those of the 2025 notices beside it (Notice.InForce).
+	var n2024 *duban.Notice
+	for _, n := range notices {
+		if n.Year == 2024 {
+			n2024 = n
+		}
+	}
+	if n2024 == nil {
+		t.Fatal("no 2024 notice among the gold files")
+	}
+	const lasting = "长期坚持开展两市干部互派挂职，持续深化交流合作。"
+	n2024.Tasks = append(n2024.Tasks, duban.Task{ID: "九.1", Path: []string{"九", "1"}, Text: lasting,
+		Units: []duban.Unit{{Name: "市委组织部", Role: duban.RoleLead}}, Deadline: &duban.Deadline{Raw: "长期坚持", Kind: duban.KindOngoing}})
 	dir := outDir(t, "quarterly-all")
 	paths, err := render.Quarterly(notices, dir, nil, render.Options{Now: testNow})
 	if err != nil {
@@ -884,6 +898,10 @@ func TestQuarterlySeveralNotices(t *testing.T) {
 	}
 	for q := range quarters {
 		w := expectQuarter(notices, q)
+		listed := slices.ContainsFunc(w.other, func(x *duban.Task) bool { return x.Text == lasting })
+		if want := strings.HasPrefix(q, "2024"); listed != want {
+			t.Errorf("%s lists the 2024 plan's 长期坚持 task: %v, want %v", q, listed, want)
+		}
 		checkQuarterPDF(t, filepath.Join(dir, q+".pdf"), q, w, false)
 		checkQuarterXLSX(t, filepath.Join(dir, q+".xlsx"), q, w, time.Time{})
 	}
