@@ -55,11 +55,36 @@ func OpenFile(path string) (*Store, error) {
 	db.SetMaxIdleConns(64)
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	s := &Store{db: db, path: path}
-	if err := s.migrate(len(migrations)); err != nil {
+	if err := s.migrateWaiting(len(migrations)); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// openWait bounds how long opening waits for another process that is
+// creating or converting the same store.
+const openWait = 10 * time.Second
+
+// migrateWaiting is migrate, tried again while SQLite answers "database is
+// locked": a connection's journal_mode(WAL) pragma on a store another
+// process is creating at that moment fails at once, without the busy
+// timeout's wait (a console and a command line started together).
+func (s *Store) migrateWaiting(to int) error {
+	deadline := time.Now().Add(openWait)
+	for pause := 5 * time.Millisecond; ; pause = min(2*pause, 200*time.Millisecond) {
+		err := s.migrate(to)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(pause)
+	}
+}
+
+// isBusy reports whether err is SQLite's SQLITE_BUSY (extended codes too).
+func isBusy(err error) bool {
+	var e interface{ Code() int }
+	return errors.As(err, &e) && e.Code()&0xff == 5
 }
 
 // openAt opens path and migrates it only up to version v (tests make old
@@ -70,7 +95,7 @@ func openAt(path string, v int) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{db: db, path: path}
-	if err := s.migrate(v); err != nil {
+	if err := s.migrateWaiting(v); err != nil {
 		db.Close()
 		return nil, err
 	}
