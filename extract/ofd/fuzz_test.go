@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/duban/duban/internal/hostile"
+	"github.com/duban/duban/internal/limits"
 )
 
 // FuzzOFD reads arbitrary bytes with the reader's code unguarded.
@@ -18,8 +19,10 @@ func FuzzOFD(f *testing.F) {
 		f.Add(data)
 	}
 	// issue 16: the small notice; the corpus files zipbomb-2x33MB (a part
-	// of 33 MB, 34 KB zipped, that two pages name) and zipbomb-6x30MB (six
-	// pages naming one 30 MB part: 180 MB read in all)
+	// of 33 MB, 34 KB zipped, that two pages name), zipbomb-6x30MB (six
+	// pages naming one 30 MB part: 180 MB read in all), pages-6x3MB
+	// (parts under limits.OFDPartBytes, 18 MB in all) and
+	// elements-2x450000 (two pages naming a part of 450,000 elements)
 	f.Add(hostile.NoticeOFD())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := read("f.ofd", data)
@@ -36,7 +39,7 @@ func FuzzOFD(f *testing.F) {
 func FuzzContent(f *testing.F) {
 	f.Add([]byte(`<Page><Content><Layer><TextObject Boundary="10 10 50 8" CTM="0.35 0 0 0.35 0 0" Size="12"><TextCode X="0" Y="10" DeltaX="g 3 12">一二三四</TextCode></TextObject><PathObject Boundary="0 0 100 1"><AbbreviatedData>M 0 0 L 100 0 C</AbbreviatedData></PathObject></Layer></Content></Page>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		n, err := parseXML(data)
+		n, _, err := parseXML(data, limits.OFDElements)
 		if err != nil {
 			return
 		}

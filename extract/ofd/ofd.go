@@ -27,8 +27,8 @@ type Reader struct{}
 // Bounds on what a file may make the reader do.
 const (
 	maxEntries  = 20000
-	maxPart     = limits.OFDPartBytes  // bytes of one XML part, uncompressed
-	maxTotal    = limits.ZipTotalBytes // bytes of all parts read, uncompressed
+	maxPart     = limits.OFDPartBytes // bytes of one XML part, uncompressed
+	maxTotal    = limits.OFDBytes     // bytes of all parts read, uncompressed
 	maxPages    = 5000
 	maxGlyphs   = 2000000 // in the whole document
 	maxSegments = 100000  // per page
@@ -56,7 +56,7 @@ func read(name string, data []byte) (*document.Document, error) {
 	if len(z.File) > maxEntries {
 		return nil, fmt.Errorf("%s: %d entries in the package, more than an OFD holds", name, len(z.File))
 	}
-	pkg := &pkg{files: map[string]*zip.File{}, lower: map[string]*zip.File{}, left: maxTotal}
+	pkg := &pkg{files: map[string]*zip.File{}, lower: map[string]*zip.File{}, left: maxTotal, elems: limits.OFDElements}
 	for _, f := range z.File {
 		n := strings.TrimPrefix(path.Clean("/"+f.Name), "/")
 		pkg.files[n] = f
@@ -93,6 +93,7 @@ func read(name string, data []byte) (*document.Document, error) {
 type pkg struct {
 	files, lower map[string]*zip.File
 	left         uint64 // bytes the parts still to read may unpack to
+	elems        int    // XML elements they may hold
 }
 
 // part reads one part, resolving loc against the folder dir (loc may be
@@ -103,34 +104,44 @@ func (k *pkg) part(dir, loc string) (*node, string, error) {
 		return nil, p, fmt.Errorf("%s missing from the package", p)
 	}
 	if f.UncompressedSize64 > maxPart {
-		return nil, p, fmt.Errorf("%s: %d bytes, more than an OFD part holds: %w", p, f.UncompressedSize64, limits.Over("bytes decompressed from one part", maxPart))
+		return nil, p, fmt.Errorf("%s: %d bytes decompressed: %w", p, f.UncompressedSize64, errPartBytes)
 	}
 	// Pages may all name one part: each reading counts.
 	if f.UncompressedSize64 > k.left {
-		return nil, p, fmt.Errorf("%s: %w", p, limits.Over("bytes decompressed from the file", maxTotal))
+		return nil, p, fmt.Errorf("%s: %d bytes decompressed, %d read before it: %w", p, f.UncompressedSize64, maxTotal-k.left, errBytes)
 	}
 	rc, err := f.Open()
 	if err != nil {
 		return nil, p, fmt.Errorf("%s: %v", p, err)
 	}
 	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, maxPart+1))
-	if err != nil {
+	// archive/zip fails a part that unpacks to more than its entry
+	// declares, so a buffer of that size (under maxPart) is not grown.
+	buf := bytes.NewBuffer(make([]byte, 0, f.UncompressedSize64+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(rc, maxPart+1)); err != nil {
 		return nil, p, fmt.Errorf("%s: %v", p, err)
 	}
+	data := buf.Bytes()
 	if len(data) > maxPart {
-		return nil, p, fmt.Errorf("%s: more than an OFD part holds: %w", p, limits.Over("bytes decompressed from one part", maxPart))
+		return nil, p, fmt.Errorf("%s: more bytes decompressed than its zip entry declares: %w", p, errPartBytes)
 	}
 	if uint64(len(data)) > k.left {
-		return nil, p, fmt.Errorf("%s: %w", p, limits.Over("bytes decompressed from the file", maxTotal))
+		return nil, p, fmt.Errorf("%s: %d bytes decompressed, %d read before it: %w", p, len(data), maxTotal-k.left, errBytes)
 	}
 	k.left -= uint64(len(data))
-	n, err := parseXML(data)
+	n, elems, err := parseXML(data, k.elems)
+	k.elems -= elems
 	if err != nil {
 		return nil, p, fmt.Errorf("%s: %w", p, err)
 	}
 	return n, p, nil
 }
+
+// The package's byte budgets as errors.
+var (
+	errPartBytes = limits.Over("bytes decompressed from one part of an OFD package", maxPart)
+	errBytes     = limits.Over("bytes decompressed from an OFD package", maxTotal)
+)
 
 // lookup finds the part loc names, resolved against the folder dir: nil
 // when the package lacks it.
@@ -150,8 +161,9 @@ func (k *pkg) lookup(dir, loc string) (*zip.File, string) {
 	return f, p
 }
 
-// checkPages refuses, before any page is read, a document whose pages'
-// content parts unpack to more than what is left of limits.ZipTotalBytes
+// checkPages refuses, before any page is read, a document with a page
+// whose content part unpacks to more than limits.OFDPartBytes, or whose
+// pages' content parts unpack to more than what is left of limits.ZipTotalBytes
 // by the sizes the zip directory declares (archive/zip fails a part that
 // unpacks to more), a part named by several pages counted each time: 20
 // pages naming one part of 30 MB took 10 s to reach the limit page by
@@ -159,12 +171,15 @@ func (k *pkg) lookup(dir, loc string) (*zip.File, string) {
 func (k *pkg) checkPages(pages []pageRef) error {
 	var sum uint64
 	for i, p := range pages {
-		f, _ := k.lookup(p.dir, p.loc)
+		f, name := k.lookup(p.dir, p.loc)
 		if f == nil {
 			continue // page() says it is missing
 		}
+		if f.UncompressedSize64 > maxPart {
+			return fmt.Errorf("page %d: %s: %d bytes decompressed: %w", i+1, name, f.UncompressedSize64, errPartBytes)
+		}
 		if sum += f.UncompressedSize64; sum > k.left {
-			return fmt.Errorf("pages 1 to %d: %w", i+1, limits.Over("bytes decompressed from the file", maxTotal))
+			return fmt.Errorf("pages 1 to %d: %d bytes decompressed: %w", i+1, sum, errBytes)
 		}
 	}
 	return nil

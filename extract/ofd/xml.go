@@ -7,6 +7,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/duban/duban/internal/limits"
+	"github.com/duban/duban/internal/xmlpart"
 )
 
 // node is one element of a parsed XML part: its local name (namespace
@@ -51,24 +54,24 @@ func (n *node) find(name string) *node {
 	return nil
 }
 
-// Bounds on one XML part.
+// Bounds on one XML part (the package's bounds are limits.OFDBytes and
+// limits.OFDElements).
 const (
 	maxDepth = 64
-	maxNodes = 1 << 20
 	maxText  = 1 << 20 // characters of text in one element
 )
 
-// parseXML reads one XML part into a tree, refusing parts nested deeper or
-// holding more elements than any real document.
-func parseXML(data []byte) (*node, error) {
-	d := xml.NewDecoder(bytes.NewReader(data))
-	d.Strict = false
-	d.CharsetReader = func(label string, r io.Reader) (io.Reader, error) {
-		if strings.EqualFold(label, "utf-8") || strings.EqualFold(label, "utf8") {
-			return r, nil
-		}
-		return nil, fmt.Errorf("XML encoding %q (OFD parts are UTF-8)", label)
+// parseXML reads one XML part into a tree through xmlpart (its encoding
+// and its depth and element budgets), refusing parts nested deeper than
+// any real document or holding more than left elements (what is left of
+// limits.OFDElements for the package). It returns the elements read.
+func parseXML(data []byte, left int) (*node, int, error) {
+	// An element has one or two '<': more than twice what is left is
+	// over the budget, found in a millisecond instead of a parse.
+	if n := bytes.Count(data, []byte("<")); n > 2*left {
+		return nil, 0, fmt.Errorf("%d tags: %w", n, errElements)
 	}
+	d := xmlpart.NewDecoder(data)
 	root := &node{}
 	stack := []*node{root}
 	count := 0
@@ -77,17 +80,20 @@ func parseXML(data []byte) (*node, error) {
 		if err == io.EOF {
 			break
 		}
+		if _, over := errors.AsType[*limits.Error](err); over {
+			return nil, count, err
+		}
 		if err != nil {
-			return nil, fmt.Errorf("malformed XML: %v", err)
+			return nil, count, fmt.Errorf("malformed XML: %v", err)
 		}
 		top := stack[len(stack)-1]
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if len(stack) > maxDepth {
-				return nil, errors.New("XML nested too deep")
+				return nil, count, errors.New("XML nested too deep")
 			}
-			if count++; count > maxNodes {
-				return nil, errors.New("more XML elements than a document holds")
+			if count++; count > left {
+				return nil, count, errElements
 			}
 			n := &node{name: t.Name.Local, attrs: t.Attr}
 			top.children = append(top.children, n)
@@ -103,7 +109,10 @@ func parseXML(data []byte) (*node, error) {
 		}
 	}
 	if len(root.children) == 0 {
-		return nil, errors.New("no XML element")
+		return nil, count, errors.New("no XML element")
 	}
-	return root.children[0], nil
+	return root.children[0], count, nil
 }
+
+// errElements is a package over limits.OFDElements.
+var errElements = limits.Over("XML elements of an OFD package", limits.OFDElements)

@@ -155,3 +155,31 @@ func WideRowsXLSX(rows int) []byte {
 	out := append(append(append([]byte(nil), sheet[:at]...), b.Bytes()...), sheet[at:]...)
 	return Zip(xlsxParts(out)...)
 }
+
+// DenseOFD is the notice as pages pages that all show one content part
+// holding its lines and then text objects of twelve characters each, a
+// grid of them repeated over the page, until the part holds size bytes:
+// a package of a few hundred KB whose parts are all markup (not blank
+// space) and whose every element the reader keeps.
+func DenseOFD(pages, size int) []byte {
+	b := bytes.NewBuffer(ofdContent(noticeLines(), 0))
+	tail := []byte(`</ofd:Layer></ofd:Content></ofd:Page>`)
+	b.Truncate(b.Len() - len(tail))
+	for i := 0; b.Len()+len(tail) < size; i++ {
+		fmt.Fprintf(b, `<ofd:TextObject ID="%d" Boundary="%d %d 170 6" Size="4"><ofd:TextCode X="0" Y="4" DeltaX="g 11 4">推进道路建设完善制度工作</ofd:TextCode></ofd:TextObject>`, i+100, 20+i%4*40, 60+i/4%40*6)
+	}
+	b.Write(tail)
+	return Zip(ofdParts(pages, b.Bytes())...)
+}
+
+// ManyElementsOFD is the notice as pages pages that all show one content
+// part holding its lines and then n empty elements (<ofd:X/>, which the
+// reader parses and does not draw).
+func ManyElementsOFD(pages, n int) []byte {
+	b := bytes.NewBuffer(ofdContent(noticeLines(), 0))
+	tail := []byte(`</ofd:Layer></ofd:Content></ofd:Page>`)
+	b.Truncate(b.Len() - len(tail))
+	b.Write(bytes.Repeat([]byte(`<ofd:X/>`), n))
+	b.Write(tail)
+	return Zip(ofdParts(pages, b.Bytes())...)
+}
