@@ -22,7 +22,7 @@ func FuzzOFD(f *testing.F) {
 	// of 33 MB, 34 KB zipped, that two pages name), zipbomb-6x30MB (six
 	// pages naming one 30 MB part: 180 MB read in all), pages-6x3MB
 	// (parts under limits.OFDPartBytes, 18 MB in all) and
-	// elements-2x450000 (two pages naming a part of 450,000 elements)
+	// elements-1x510000 (a part of 510,000 elements)
 	f.Add(hostile.NoticeOFD())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := read("f.ofd", data)

@@ -66,10 +66,11 @@ const (
 // any real document or holding more than left elements (what is left of
 // limits.OFDElements for the package). It returns the elements read.
 func parseXML(data []byte, left int) (*node, int, error) {
-	// An element has one or two '<': more than twice what is left is
-	// over the budget, found in a millisecond instead of a parse.
-	if n := bytes.Count(data, []byte("<")); n > 2*left {
-		return nil, 0, fmt.Errorf("%d tags: %w", n, errElements)
+	// Counted in a millisecond instead of a parse (a '<' in a comment or
+	// CDATA section counted too: a part where that makes a difference
+	// is not one an OFD writer wrote).
+	if n := startTags(data); n > left {
+		return nil, 0, fmt.Errorf("%d elements: %w", n, errElements)
 	}
 	d := xmlpart.NewDecoder(data)
 	root := &node{}
@@ -112,6 +113,25 @@ func parseXML(data []byte, left int) (*node, int, error) {
 		return nil, count, errors.New("no XML element")
 	}
 	return root.children[0], count, nil
+}
+
+// startTags counts the '<' of data that do not begin an end tag, a
+// comment, a declaration or a processing instruction: the start tags.
+func startTags(data []byte) int {
+	n := 0
+	for i := bytes.IndexByte(data, '<'); i >= 0 && i+1 < len(data); {
+		switch data[i+1] {
+		case '/', '!', '?':
+		default:
+			n++
+		}
+		j := bytes.IndexByte(data[i+1:], '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return n
 }
 
 // errElements is a package over limits.OFDElements.

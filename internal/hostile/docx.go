@@ -3,8 +3,10 @@ package hostile
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"strings"
 	"unicode/utf16"
 
@@ -13,10 +15,12 @@ import (
 
 const wordNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
 
-// Part is one file of a zip package.
+// Part is one file of a zip package: Data, with Pad bytes of blank space
+// inserted at PadAt.
 type Part struct {
-	Name string
-	Data []byte
+	Name       string
+	Data       []byte
+	Pad, PadAt int
 }
 
 // Zip packs parts into a zip archive, deflated.
@@ -24,6 +28,10 @@ func Zip(parts ...Part) []byte {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, p := range parts {
+		if p.Pad > 0 {
+			writePadded(zw, p)
+			continue
+		}
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: p.Name, Method: zip.Deflate})
 		if err != nil {
 			panic(err)
@@ -38,16 +46,66 @@ func Zip(parts ...Part) []byte {
 	return buf.Bytes()
 }
 
+// writePadded writes a part whose padding is hundreds of MB without
+// holding or compressing it: a MB of blank space is deflated once and its
+// deflate blocks (which refer to nothing before them) repeated, between
+// the blocks of what comes before and after it. Deflating 300 MB took
+// 3 s of each test that made a zip bomb.
+func writePadded(zw *zip.Writer, p Part) {
+	const mb = 1 << 20
+	before, after := p.Data[:p.PadAt], p.Data[p.PadAt:]
+	crc := crc32.NewIEEE()
+	crc.Write(before)
+	var body bytes.Buffer
+	body.Write(deflated(before, false))
+	n := p.Pad / mb
+	if n > 0 {
+		chunk := padding(mb)
+		block := deflated(chunk, false)
+		for range n {
+			body.Write(block)
+			crc.Write(chunk)
+		}
+	}
+	rest := append(padding(p.Pad-n*mb), after...)
+	crc.Write(rest)
+	body.Write(deflated(rest, true))
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: p.Name, Method: zip.Deflate, CRC32: crc.Sum32(),
+		CompressedSize64: uint64(body.Len()), UncompressedSize64: uint64(len(p.Data) + p.Pad)})
+	if err == nil {
+		_, err = w.Write(body.Bytes())
+	}
+	if err != nil {
+		panic(err)
+	}
+}
+
+// deflated is data deflated on its own, ending byte-aligned (a sync
+// flush), or ending the stream (final).
+func deflated(data []byte, final bool) []byte {
+	var b bytes.Buffer
+	w, _ := flate.NewWriter(&b, flate.DefaultCompression)
+	w.Write(data)
+	if final {
+		w.Close()
+	} else {
+		w.Flush()
+	}
+	return b.Bytes()
+}
+
 // contentTypes and rootRels are the package parts Word writes beside the
 // document; main names the main document part.
 func contentTypes(main string) Part {
-	return Part{"[Content_Types].xml", []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+	return Part{Name: "[Content_Types].xml", Data: []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/` + main + `" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`)}
+
 }
 
 func rootRels(main string) Part {
-	return Part{"_rels/.rels", []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+	return Part{Name: "_rels/.rels", Data: []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="` + main + `"/></Relationships>`)}
+
 }
 
 // DOCX packs a body (the inside of w:body) and optional numbering
@@ -57,9 +115,9 @@ func DOCX(body, numbering string) []byte {
 }
 
 func docxParts(main string, document []byte, numbering string) []Part {
-	parts := []Part{contentTypes(main), rootRels(main), {main, document}}
+	parts := []Part{contentTypes(main), rootRels(main), {Name: main, Data: document}}
 	if numbering != "" {
-		parts = append(parts, Part{"word/numbering.xml", []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering ` + wordNS + `>` + numbering + `</w:numbering>`)})
+		parts = append(parts, Part{Name: "word/numbering.xml", Data: []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering ` + wordNS + `>` + numbering + `</w:numbering>`)})
 	}
 	return parts
 }
