@@ -26,8 +26,9 @@ func TestXLSXBudgets(t *testing.T) {
 		{"zipbomb-300MB", hostile.ZipBombXLSX(300), "x.xlsx: xl/worksheets/sheet1.xml: 314573686 bytes decompressed: bytes decompressed from one part over the limit of 67108864", 5},
 		{"zipbomb-65MB", hostile.ZipBombXLSX(65), "x.xlsx: xl/worksheets/sheet1.xml: 68158326 bytes decompressed: bytes decompressed from one part over the limit of 67108864", 5},
 		{"padded-4MB", hostile.ZipBombXLSX(4), "", 200},
-		{"cells-240000", hostile.ManyCellsXLSX(4000, 60), `x.xlsx: sheet "Sheet1": cells of a workbook (merged cells counted in every place they cover) over the limit of 200000`, 400},
-		{"wide-rows-13", hostile.WideRowsXLSX(13), `x.xlsx: sheet "Sheet1": cells of a workbook (merged cells counted in every place they cover) over the limit of 200000`, 200},
+		{"cells-240000", hostile.ManyCellsXLSX(4000, 60), `x.xlsx: sheet "Sheet1": 240012 cells: cells of a workbook (merged cells counted in every place they cover) over the limit of 200000`, 60},
+		{"bare-cells-240000", hostile.BareCellsXLSX(4000, 60), `x.xlsx: sheet "Sheet1": 240012 cells: cells of a workbook (merged cells counted in every place they cover) over the limit of 200000`, 10},
+		{"wide-rows-13", hostile.WideRowsXLSX(13), `x.xlsx: sheet "Sheet1": 213004 cells in the first 16 rows: cells of a workbook (merged cells counted in every place they cover) over the limit of 200000`, 200},
 		{"wide-rows-9", hostile.WideRowsXLSX(9), "", 400},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -40,12 +41,21 @@ func (Reader) Read(name string, data []byte) (*document.Document, error) {
 	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
 		date1904 = *p.Date1904
 	}
-	var sheets []sheet.Sheet
-	cells := 0
+	var visible []string
+	tags := 0
 	for _, sh := range f.GetSheetList() {
-		if visible, err := f.GetSheetVisible(sh); err == nil && !visible {
+		if v, err := f.GetSheetVisible(sh); err == nil && !v {
 			continue
 		}
+		visible = append(visible, sh)
+		// the cells the sheets' parts hold, counted before any is read
+		if tags += workbook.CellTags(f, sh); tags > sheet.MaxCells {
+			return nil, fmt.Errorf("%s: %s: %d cells: %w", name, quoted(visible), tags, sheet.ErrTooManyCells)
+		}
+	}
+	var sheets []sheet.Sheet
+	cells := 0
+	for _, sh := range visible {
 		s, n, err := readSheet(f, sh, date1904)
 		if err != nil {
 			return nil, fmt.Errorf("%s: sheet %q: %w", name, sh, err)
@@ -60,6 +70,18 @@ func (Reader) Read(name string, data []byte) (*document.Document, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return doc, nil
+}
+
+// quoted names sheets: sheet "A", or sheets "A", "B".
+func quoted(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = strconv.Quote(n)
+	}
+	if len(q) == 1 {
+		return "sheet " + q[0]
+	}
+	return "sheets " + strings.Join(q, ", ")
 }
 
 // readSheet reads one sheet's cells as text: numbers as the sheet shows

@@ -185,3 +185,14 @@ func ManyElementsOFD(pages, n int) []byte {
 	b.Write(tail)
 	return Zip(ofdParts(pages, b.Bytes(), 0)...)
 }
+
+// BareCellsXLSX is the ledger workbook with rows more rows of width cells
+// ("x") written without their row and cell references, as a writer may:
+// the same cells as ManyCellsXLSX in a package a hundred times smaller.
+func BareCellsXLSX(rows, width int) []byte {
+	sheet := sheetXML(ledgerRows())
+	row := "<row>" + strings.Repeat(`<c t="inlineStr"><is><t>x</t></is></c>`, width) + "</row>"
+	at := bytes.LastIndex(sheet, []byte("</sheetData>"))
+	out := append(append(append([]byte(nil), sheet[:at]...), strings.Repeat(row, rows)...), sheet[at:]...)
+	return Zip(xlsxParts(out, 0)...)
+}
