@@ -85,7 +85,7 @@ func Load(path string, opt Options) (*Input, error) {
 }
 
 func tooLarge(path string, size, limit int64) error {
-	return fmt.Errorf("%s: %d bytes, larger than any notice (limit %d)", path, size, limit)
+	return fmt.Errorf("%s: %d bytes: %w", path, size, limits.Over("bytes of a notice file", limit))
 }
 
 // File extracts the records of a notice file: Load, then Extract.

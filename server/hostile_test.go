@@ -29,7 +29,7 @@ func TestUploadHostile(t *testing.T) {
 		"fonts.pdf":   "resources over the limit of 4096",
 		"bomb.xlsx":   "bytes decompressed from one part over the limit of 67108864",
 		"cells.xlsx":  "cells of a workbook (merged cells counted in every place they cover) over the limit of 200000",
-		"bomb.ofd":    "bytes decompressed from one part over the limit of 33554432",
+		"bomb.ofd":    "bytes decompressed from one part of an OFD package over the limit of 4194304",
 	}
 	files := map[string][]byte{
 		"notice.txt":  notice,

@@ -45,7 +45,7 @@ func (s *Server) returnUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if r.ContentLength > s.opt.MaxUpload {
-		jsonError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("文件过大：每次上传不超过 %d MB", s.opt.MaxUpload>>20))
+		s.tooLarge(w, "", r.ContentLength)
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, s.opt.MaxUpload)
@@ -64,7 +64,7 @@ func (s *Server) returnUpload(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			var mbe *http.MaxBytesError
 			if errors.As(err, &mbe) {
-				jsonError(w, http.StatusRequestEntityTooLarge, "文件过大")
+				s.tooLarge(w, "", 0)
 				return
 			}
 			jsonError(w, http.StatusBadRequest, "上传中断")
@@ -81,7 +81,7 @@ func (s *Server) returnUpload(w http.ResponseWriter, r *http.Request) {
 			}
 			sf, err := s.save(part, returnType)
 			if err != nil {
-				jsonError(w, http.StatusRequestEntityTooLarge, "文件过大")
+				s.tooLarge(w, sf.name, 0)
 				return
 			}
 			f = &sf

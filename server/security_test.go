@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/duban/duban/store"
 	"golang.org/x/crypto/bcrypt"
+	"io"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -253,7 +254,7 @@ func TestUploadTooLarge(t *testing.T) {
 	big := bytes.Repeat([]byte("一二三四五六七八九十\n"), 80000) // 2.4 MB
 	body, ct := multipartBody(t, c.csrf, map[string][]byte{"big.txt": big})
 	res, msg := c.do("POST", "/notices/upload", ct, body.String(), map[string]string{"Accept": "application/json"})
-	if res.StatusCode != http.StatusRequestEntityTooLarge {
+	if res.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(msg, "本次上传 2.4 MB，文件过大：每次上传合计不超过 1 MB") {
 		t.Errorf("2.4 MB upload with a 1 MB limit: %d %s", res.StatusCode, msg)
 	}
 	// Without a Content-Length the limit holds while reading.
@@ -264,6 +265,8 @@ func TestUploadTooLarge(t *testing.T) {
 	res2, err := c.c.Do(req)
 	if err != nil || res2.StatusCode != http.StatusRequestEntityTooLarge {
 		t.Errorf("chunked 2.4 MB upload: %v %v", res2.StatusCode, err)
+	} else if b, _ := io.ReadAll(res2.Body); !strings.Contains(string(b), "big.txt：文件过大：每次上传合计不超过 1 MB") {
+		t.Errorf("chunked 2.4 MB upload: the answer does not name the file: %s", b)
 	}
 	ents, _ := os.ReadDir(filepath.Join(e.out, "uploads"))
 	if len(ents) != 0 {

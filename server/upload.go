@@ -76,7 +76,7 @@ func sniff(ext string, head []byte) error {
 
 func (s *Server) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 	if r.ContentLength > s.opt.MaxUpload {
-		jsonError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("文件过大：每次上传不超过 %d MB", s.opt.MaxUpload>>20))
+		s.tooLarge(w, "", r.ContentLength)
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, s.opt.MaxUpload)
@@ -103,7 +103,7 @@ func (s *Server) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			var mbe *http.MaxBytesError
 			if errors.As(err, &mbe) {
-				jsonError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("文件过大：每次上传不超过 %d MB", s.opt.MaxUpload>>20))
+				s.tooLarge(w, lastName(saved), 0)
 				return
 			}
 			jsonError(w, http.StatusBadRequest, "上传中断："+err.Error())
@@ -126,7 +126,7 @@ func (s *Server) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			var mbe *http.MaxBytesError
 			if errors.As(err, &mbe) {
-				jsonError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("文件过大：每次上传不超过 %d MB", s.opt.MaxUpload>>20))
+				s.tooLarge(w, f.name, 0)
 				return
 			}
 		}
@@ -146,6 +146,28 @@ func (s *Server) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, "/notices", http.StatusSeeOther)
+}
+
+// tooLarge answers an upload over Options.MaxUpload (413), naming the
+// file being read when it went over (name) or the request's size when
+// it said so before any was read.
+func (s *Server) tooLarge(w http.ResponseWriter, name string, size int64) {
+	msg := fmt.Sprintf("文件过大：每次上传合计不超过 %d MB", s.opt.MaxUpload>>20)
+	switch {
+	case name != "":
+		msg = name + "：" + msg
+	case size > 0:
+		msg = fmt.Sprintf("本次上传 %.1f MB，%s", float64(size)/(1<<20), msg)
+	}
+	jsonError(w, http.StatusRequestEntityTooLarge, msg)
+}
+
+// lastName is the name of the last file of saved, "" if none.
+func lastName(saved []savedFile) string {
+	if len(saved) == 0 {
+		return ""
+	}
+	return saved[len(saved)-1].name
 }
 
 type savedFile struct {

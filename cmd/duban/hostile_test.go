@@ -78,8 +78,8 @@ func hostileFiles() map[string]struct {
 		"fonts.pdf":   {hostile.ManyFontsPDF(50000), "resources over the limit of 4096"},
 		"bomb.xlsx":   {hostile.ZipBombXLSX(300), "bytes decompressed from one part over the limit of 67108864"},
 		"cells.xlsx":  {hostile.WideRowsXLSX(13), "cells of a workbook (merged cells counted in every place they cover) over the limit of 200000"},
-		"bomb.ofd":    {hostile.ZipBombOFD(1, 40), "bytes decompressed from one part over the limit of 33554432"},
-		"huge.txt":    {nil, "limit 134217728"},
+		"bomb.ofd":    {hostile.ZipBombOFD(1, 40), "bytes decompressed from one part of an OFD package over the limit of 4194304"},
+		"huge.txt":    {nil, "over the limit of 134217728"},
 	}
 }
 

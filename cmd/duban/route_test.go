@@ -114,15 +114,15 @@ func TestSizeLimitNamesFile(t *testing.T) {
 	}
 	want := big + ": " // the message starts with the file
 	code, _, stderr := cli(t, "extract", big)
-	if code == 0 || !strings.Contains(stderr, want) || !strings.Contains(stderr, "limit 1000") {
+	if code == 0 || !strings.Contains(stderr, want) || !strings.Contains(stderr, "limit of 1000") {
 		t.Errorf("extract: exit %d, stderr %q", code, stderr)
 	}
 	code, _, stderr = cli(t, "run", "--formats", "xlsx", "-o", filepath.Join(dir, "out"), big)
-	if code == 0 || !strings.Contains(stderr, want) || !strings.Contains(stderr, "limit 1000") {
+	if code == 0 || !strings.Contains(stderr, want) || !strings.Contains(stderr, "limit of 1000") {
 		t.Errorf("run: exit %d, stderr %q", code, stderr)
 	}
 	// A file under the limit is read (and fails for what it is, not its size).
-	if _, _, stderr := cli(t, "extract", small); strings.Contains(stderr, "limit 1000") {
+	if _, _, stderr := cli(t, "extract", small); strings.Contains(stderr, "limit of 1000") {
 		t.Errorf("a file under the limit was refused: %s", stderr)
 	}
 }

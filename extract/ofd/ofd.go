@@ -54,7 +54,7 @@ func read(name string, data []byte) (*document.Document, error) {
 		return nil, fmt.Errorf("%s: not an OFD file (not a zip package: %v)", name, err)
 	}
 	if len(z.File) > maxEntries {
-		return nil, fmt.Errorf("%s: %d entries in the package, more than an OFD holds", name, len(z.File))
+		return nil, fmt.Errorf("%s: %d entries: %w", name, len(z.File), limits.Over("entries of an OFD package", maxEntries))
 	}
 	pkg := &pkg{files: map[string]*zip.File{}, lower: map[string]*zip.File{}, left: maxTotal, elems: limits.OFDElements}
 	for _, f := range z.File {
@@ -77,7 +77,7 @@ func read(name string, data []byte) (*document.Document, error) {
 			return nil, fmt.Errorf("%s: page %d: %w", name, i+1, err)
 		}
 		if glyphs += len(gs); glyphs > maxGlyphs {
-			return nil, fmt.Errorf("%s: more text than a notice holds", name)
+			return nil, fmt.Errorf("%s: page %d: %w", name, i+1, limits.Over("glyphs of an OFD", maxGlyphs))
 		}
 		laid = append(laid, layout.LayoutPage(gs, segs, box, i+1))
 	}
@@ -225,7 +225,7 @@ func (k *pkg) pages() ([]pageRef, error) {
 			continue
 		}
 		if len(out) >= maxPages {
-			return nil, fmt.Errorf("more than %d pages", maxPages)
+			return nil, limits.Over("pages of an OFD", maxPages)
 		}
 		out = append(out, pageRef{dir: dir, loc: p.attr("BaseLoc"), area: area, hasArea: hasArea})
 	}

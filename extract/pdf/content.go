@@ -31,8 +31,26 @@ const (
 	maxStack       = 512                   // q nesting kept
 )
 
-// errPDFBudget aborts interpretation when a bound is reached.
-var errPDFBudget = errors.New("content too large (limit reached)")
+// The bounds of interpretation as errors. Interpretation panics with one
+// (or returns it) when it is reached; readPage and readPDF recover it
+// (overBudget) and return it, naming the file and page.
+var (
+	errOps     = limits.Over("content operators of one page", maxOpsPerPage)
+	errGlyphs  = limits.Over("glyphs of a document", maxGlyphs)
+	errForms   = limits.Over("form XObjects run on one page", maxForms)
+	errContent = limits.Over("bytes of decoded content of one page or form", maxStreamBytes)
+)
+
+// overBudget reports whether a recovered value is a bound reached: an
+// error wrapping a *limits.Error.
+func overBudget(r any) bool {
+	e, ok := r.(error)
+	if !ok {
+		return false
+	}
+	_, over := errors.AsType[*limits.Error](e)
+	return over
+}
 
 // mat is an affine matrix [a b c d e f] as in PDF: a point (x, y) maps to
 // (a x + c y + e, b x + d y + f).
@@ -205,7 +223,7 @@ func (it *interp) run(strm lpdf.Value, res lpdf.Value, ctm mat, depth int) error
 			m := tm.mul(g.ctm)
 			if text != "" {
 				if it.doc.glyphs.Add(1) > maxGlyphs {
-					panic(errPDFBudget)
+					panic(errGlyphs)
 				}
 				ox, oy := mat{g.fs * g.th, 0, 0, g.fs, 0, g.trise}.mul(m).apply(0, 0)
 				adv := w * g.fs * g.th
@@ -253,8 +271,11 @@ func (it *interp) run(strm lpdf.Value, res lpdf.Value, ctm mat, depth int) error
 			}
 			return
 		}
-		if it.ops++; it.ops > maxOpsPerPage || it.ops&1023 == 0 && time.Now().After(it.doc.deadline) {
-			panic(errPDFBudget)
+		if it.ops++; it.ops > maxOpsPerPage {
+			panic(errOps)
+		}
+		if it.ops&1023 == 0 && time.Now().After(it.doc.deadline) {
+			panic(errWork())
 		}
 		for ; n > 64; n-- { // no operator takes more: drop junk operands
 			stk.Pop()
@@ -417,7 +438,7 @@ func (it *interp) form(x lpdf.Value, res lpdf.Value, ctm mat, depth int) error {
 		return nil
 	}
 	if it.forms++; it.forms > maxForms {
-		return errPDFBudget
+		return errForms
 	}
 	m := identity
 	if a := x.Key("Matrix"); a.Len() == 6 {
@@ -469,7 +490,7 @@ type hexScan struct {
 func (s *hexScan) scan(v lpdf.Value) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			if r == errPDFBudget {
+			if overBudget(r) {
 				panic(r)
 			}
 			err = fmt.Errorf("unreadable stream: %s", shortError(r))
@@ -480,7 +501,7 @@ func (s *hexScan) scan(v lpdf.Value) (err error) {
 	buf := copyBufs.Get().(*[]byte)
 	defer copyBufs.Put(buf)
 	if _, err := io.CopyBuffer(s, rc, *buf); err != nil {
-		if err == errPDFBudget {
+		if overBudget(err) {
 			return err
 		}
 		return fmt.Errorf("unreadable stream: %s", shortError(err))
@@ -494,7 +515,7 @@ var copyBufs = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b 
 // Write implements io.Writer.
 func (s *hexScan) Write(p []byte) (int, error) {
 	if s.n += int64(len(p)); s.n > maxStreamBytes {
-		return 0, errPDFBudget
+		return 0, errContent
 	}
 	for _, c := range p {
 		if s.lt { // after '<': a dictionary or a hex string

@@ -260,7 +260,7 @@ func TestPDFErrors(t *testing.T) {
 		{"no text layer", pagesPDF(0, "", "0 0 m 100 100 l S 10 10 50 50 re f"), "x.pdf: no text layer (scanned?)"},
 		{"not a pdf", []byte("hello, world"), "x.pdf: not a readable PDF"},
 		{"hex string open at the end", pagesPDF(0, "", cjk(72, 700, 16, "正文")+"BT /F1 16 Tf 72 600 Td <4E00 4E"), "x.pdf: page 1: malformed content stream"},
-		{"content too deep in forms", pagesPDF(0, streamObj("/Type /XObject /Subtype /Form /BBox [0 0 9 9]", "/X1 Do /X1 Do /X1 Do", false), "/X1 Do"), "x.pdf: page 1: content too large"},
+		{"content too deep in forms", pagesPDF(0, streamObj("/Type /XObject /Subtype /Form /BBox [0 0 9 9]", "/X1 Do /X1 Do /X1 Do", false), "/X1 Do"), "x.pdf: page 1: form XObjects run on one page over the limit of 2000"},
 		{"empty", nil, "x.pdf: not a readable PDF"},
 		{"no pages", miniPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>"), "x.pdf: no pages"},
 	}

@@ -9,6 +9,8 @@ import (
 	lpdf "github.com/ledongthuc/pdf"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/duban/duban/internal/limits"
 )
 
 // This file loads a font resource into what text extraction needs: how to
@@ -60,7 +62,7 @@ var fallbackFont = &font{simple: true, scale: 0.001, missing: 500, enc: baseEnco
 func readStream(v lpdf.Value, limit int64) (data []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			if r == errPDFBudget {
+			if overBudget(r) {
 				panic(r)
 			}
 			data, err = nil, fmt.Errorf("unreadable stream: %s", shortError(r))
@@ -74,7 +76,7 @@ func readStream(v lpdf.Value, limit int64) (data []byte, err error) {
 	var buf bytes.Buffer
 	n, err := io.Copy(&buf, io.LimitReader(rc, limit+1))
 	if n > limit {
-		return nil, errPDFBudget
+		return nil, fmt.Errorf("a stream: %w", limits.Over("bytes decoded", limit))
 	}
 	if err != nil {
 		// what came out before the damage, with the error

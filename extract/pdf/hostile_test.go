@@ -10,6 +10,7 @@ import (
 
 	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/internal/hostile"
+	"github.com/duban/duban/internal/limits"
 )
 
 // hostilePDFs are the damaged cross-reference chains of issue 16 and
@@ -146,5 +147,28 @@ func TestPDFDamageWarned(t *testing.T) {
 	}
 	if !reflect.DeepEqual(zero.Blocks, want.Blocks) {
 		t.Errorf("/Length 0: the text differs from the sample's")
+	}
+}
+
+// TestPDFBudgetMessages: each bound of interpretation reached is an error
+// naming the file, the page and the limit, as the other readers' are (it
+// was "page 1: content too large (limit reached)" for all of them).
+func TestPDFBudgetMessages(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"ops", hostile.IdleOpsPDF(limits.PDFOpsPerPage), "ops.pdf: page 1: content operators of one page over the limit of 4000000"},
+		{"forms", hostile.SelfFormPDF(3), "forms.pdf: page 1: form XObjects run on one page over the limit of 2000"},
+	} {
+		var err error
+		_, alloc := hostile.Cost(func() { _, err = readBounded(t, c.name+".pdf", c.data, 20*time.Second) })
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%s: %v\nwant %s", c.name, err, c.want)
+		}
+		if alloc > 200<<20 { // the 16 MB file, its copies and the page's interpreter
+			t.Errorf("%s: allocated %d MB", c.name, alloc>>20)
+		}
 	}
 }

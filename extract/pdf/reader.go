@@ -20,6 +20,7 @@ import (
 
 	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/extract/layout"
+	"github.com/duban/duban/internal/limits"
 	lpdf "github.com/ledongthuc/pdf"
 )
 
@@ -44,6 +45,11 @@ var timeout = 30 * time.Second
 // workLimit bounds the interpretation of one file's pages: past it the
 // read stops with an error (checked between operators).
 var workLimit = 15 * time.Second
+
+// errWork is the error of workLimit reached.
+func errWork() error {
+	return limits.Over("seconds reading the pages", int64(workLimit/time.Second))
+}
 
 // errPDFNoText is returned for a PDF without any text.
 var errPDFNoText = errors.New("no text layer (scanned?)")
@@ -84,12 +90,13 @@ func (Reader) Read(name string, data []byte) (*document.Document, error) {
 // spent, which bounds any reading loop in the library.
 type budgetReader struct {
 	data []byte
+	max  int64 // bytes it may read
 	left atomic.Int64
 }
 
 func (b *budgetReader) ReadAt(p []byte, off int64) (int, error) {
 	if b.left.Add(-int64(len(p))) < 0 {
-		panic(errPDFBudget)
+		panic(limits.Over("bytes read from the file by the PDF parser", b.max))
 	}
 	if off < 0 || off >= int64(len(b.data)) {
 		return 0, io.EOF
@@ -108,6 +115,10 @@ func readPDF(name string, data []byte) (doc *document.Document, mixed *mixedPage
 	// rest: the page tree, the layout of the whole document.
 	defer func() {
 		if r := recover(); r != nil {
+			if overBudget(r) {
+				doc, mixed, err = nil, nil, fmt.Errorf("%s: %w", name, r.(error))
+				return
+			}
 			doc, mixed, err = nil, nil, fmt.Errorf("%s: malformed PDF: %s", name, shortError(r))
 		}
 	}()
@@ -127,8 +138,8 @@ func readPDF(name string, data []byte) (doc *document.Document, mixed *mixedPage
 		return nil, nil, fmt.Errorf("%s: not a readable PDF: %w", name, xerr)
 	}
 	open := func(data []byte) (*lpdf.Reader, error) {
-		br := &budgetReader{data: data}
-		br.left.Store(256<<20 + 64*int64(len(data)))
+		br := &budgetReader{data: data, max: 256<<20 + 64*int64(len(data))}
+		br.left.Store(br.max)
 		return lpdf.NewReader(br, int64(len(data)))
 	}
 	r, err := open(data)
@@ -192,7 +203,7 @@ func readPages(pd *docState, pages []pageRef) ([]*layout.Page, []error) {
 				return
 			}
 			if time.Now().After(pd.deadline) {
-				errs[i] = errPDFBudget
+				errs[i] = errWork()
 			} else {
 				laid[i], errs[i] = readPage(pd, pages[i], i+1)
 			}
@@ -329,8 +340,8 @@ func readPage(pd *docState, p pageRef, num int) (lp *layout.Page, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			lp = nil
-			if r == errPDFBudget {
-				err = errPDFBudget
+			if overBudget(r) {
+				err = r.(error)
 			} else {
 				err = errors.New(shortError(r))
 			}

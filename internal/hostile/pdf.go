@@ -72,6 +72,26 @@ func ManyFontsPDF(n int) []byte {
 	return PDF(objs, 1)
 }
 
+// SelfFormPDF is one page drawing a form XObject that draws itself n
+// times: n^depth forms run, as deep as the reader nests them.
+func SelfFormPDF(n int) []byte {
+	objs := onePage("<< /XObject << /X1 5 0 R >> >>")
+	do := strings.Repeat("/X1 Do ", n)
+	objs = append(objs, Stream("", "/X1 Do"),
+		Stream("/Type /XObject /Subtype /Form /BBox [0 0 9 9] /Resources << /XObject << /X1 5 0 R >> >>", do))
+	return PDF(objs, 1)
+}
+
+// IdleOpsPDF is one page showing one character, then n operators that
+// draw nothing (setting the line width).
+func IdleOpsPDF(n int) []byte {
+	objs := onePage("<< /Font << /F1 5 0 R >> >>")
+	objs = append(objs,
+		Stream("", "BT /F1 12 Tf 72 700 Td (a) Tj ET\n"+strings.Repeat("1 w\n", n)),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+	return PDF(objs, 1)
+}
+
 // ManyOpsPDF is one page whose content holds n text-showing operators.
 func ManyOpsPDF(n int) []byte {
 	objs := onePage("<< /Font << /F1 5 0 R >> >>")
