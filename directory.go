@@ -10,6 +10,8 @@ import (
 	"unicode"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/duban/duban/internal/limits"
 )
 
 // Directory is the unit directory (`--units FILE`): the canonical name of
@@ -346,6 +348,10 @@ type Assignment struct {
 // a 无锡 notice) is two units, keyed and shown with the place
 // (市发改委（连云港市）, see IssuerPlace); a name of one place, or one that
 // carries its place (连云港市发改委), stays as it is.
+//
+// A notice gets sheets for at most limits.UnitsPerNotice units: those
+// past it keep their tasks in the records, on no sheet (the notice's
+// WarnManyUnits says so).
 func UnitAssignments(notices []*Notice, dir *Directory) map[string][]Assignment {
 	keys := newUnitKeys(notices, dir)
 	out := map[string][]Assignment{}
@@ -353,19 +359,31 @@ func UnitAssignments(notices []*Notice, dir *Directory) map[string][]Assignment 
 		if n == nil {
 			continue
 		}
+		// The first limits.UnitsPerNotice units the notice names (in task
+		// order, group members included) get sheets; the rest none.
+		given := map[string]bool{}
+		gets := func(k string) bool {
+			if !given[k] && len(given) < limits.UnitsPerNotice {
+				given[k] = true
+			}
+			return given[k]
+		}
 		for ti := range n.Tasks {
 			t := &n.Tasks[ti]
 			direct := map[string]bool{}
 			for _, u := range t.Units {
 				k := SheetKey(u)
 				direct[k] = true
+				if !gets(k) {
+					continue
+				}
 				q := keys.of(n, k)
 				out[q] = append(out[q], Assignment{Notice: n, Task: t, Unit: u, Name: k})
 			}
 			via := map[string]bool{}
 			for _, u := range t.Units {
 				for _, m := range dir.Members(SheetKey(u)) {
-					if direct[m] || via[m] {
+					if direct[m] || via[m] || !gets(m) {
 						continue
 					}
 					via[m] = true

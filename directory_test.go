@@ -1,12 +1,14 @@
 package duban
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/duban/duban/internal/limits"
 	"github.com/duban/duban/templates"
 )
 
@@ -199,5 +201,40 @@ func TestDefaultDirectory(t *testing.T) {
 	}
 	if !strings.Contains(string(templates.DefaultUnits), "aliases:") {
 		t.Error("default directory lost its example")
+	}
+}
+
+// TestUnitAssignmentsPerNotice: a notice gets sheets for its first
+// limits.UnitsPerNotice units in task order, a unit named again later
+// keeping its sheet; the others keep their tasks but get no sheet. Each
+// notice counts its own units.
+func TestUnitAssignmentsPerNotice(t *testing.T) {
+	var tasks []Task
+	for i := 0; i < 3; i++ {
+		var us []Unit
+		for j := 0; j < 100; j++ {
+			us = append(us, Unit{Name: fmt.Sprintf("第%d局", i*100+j), Role: RoleResponsible})
+		}
+		tasks = append(tasks, Task{ID: fmt.Sprint(i + 1), Units: us})
+	}
+	// task 4 names one unit with a sheet and one past the bound
+	tasks = append(tasks, Task{ID: "4", Units: []Unit{{Name: "第250局", Role: RoleLead}, {Name: "第5局", Role: RoleCo}}})
+	n := &Notice{Tasks: tasks}
+	other := &Notice{Tasks: []Task{{ID: "1", Units: []Unit{{Name: "第299局", Role: RoleLead}}}}}
+	got := UnitAssignments([]*Notice{n, other}, nil)
+	if len(got) != limits.UnitsPerNotice+1 {
+		t.Errorf("%d sheets, want %d", len(got), limits.UnitsPerNotice+1)
+	}
+	if as := got["第5局"]; len(as) != 2 || as[1].Task.ID != "4" {
+		t.Errorf("第5局: %+v", as)
+	}
+	if as := got["第250局"]; len(as) != 0 {
+		t.Errorf("第250局, past the bound: %+v", as)
+	}
+	if as := got["第299局"]; len(as) != 1 || as[0].Notice != other {
+		t.Errorf("第299局, within the bound of the other notice: %+v", as)
+	}
+	if len(n.Tasks[2].Units) != 100 {
+		t.Errorf("the records changed: %d units", len(n.Tasks[2].Units))
 	}
 }

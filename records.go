@@ -227,6 +227,10 @@ const (
 	// original.
 	WarnDamagedSource = "damaged_source"
 	WarnOCR           = "ocr" // the notice was a scan: its text needs a look
+	// WarnManyUnits: the notice names more distinct units than
+	// limits.UnitsPerNotice; those past it get no documents of their own
+	// (UnitAssignments).
+	WarnManyUnits = "many_units"
 )
 
 // NullString is a string that is null in JSON when empty.

@@ -1,14 +1,17 @@
 package extract
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/duban/duban"
 	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/extract/txt"
 	"github.com/duban/duban/internal/hostile"
+	"github.com/duban/duban/internal/limits"
 )
 
 // TestTextBudgets: the text notices of issue 16 that took minutes (the
@@ -45,6 +48,34 @@ func TestTextBudgets(t *testing.T) {
 				t.Errorf("took %v and %d MB", d, alloc>>20)
 			}
 		})
+	}
+}
+
+// TestUnitsPerNotice: a notice naming more distinct units than get
+// documents of their own says so, naming the count and the limit; one at
+// the limit does not.
+func TestUnitsPerNotice(t *testing.T) {
+	for _, n := range []int{limits.UnitsPerNotice, limits.UnitsPerNotice + 1, 2_000} {
+		notice, err := Bytes("x.txt", hostile.DistinctUnitsTXT(n, 500), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, w := range notice.Warnings {
+			if w.Code == duban.WarnManyUnits {
+				got = append(got, w.Message)
+			}
+		}
+		want := fmt.Sprintf("通知列出%d个不同的责任单位，超过每个通知200个的上限：前200个单位各有任务清单、填报表和日历，其余%d个单位的任务只保留在记录和任务分解表中", n, n-200)
+		switch {
+		case n <= limits.UnitsPerNotice && len(got) != 0:
+			t.Errorf("%d units: %q", n, got)
+		case n > limits.UnitsPerNotice && (len(got) != 1 || got[0] != want):
+			t.Errorf("%d units: %q\nwant %q", n, got, want)
+		}
+		if u := len(notice.Tasks[len(notice.Tasks)-1].Units); u != (n-1)%500+1 {
+			t.Errorf("%d units: the last task keeps %d units", n, u)
+		}
 	}
 }
 

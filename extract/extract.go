@@ -314,6 +314,7 @@ func parseNotice(name string, doc *document.Document, opt Options) (*duban.Notic
 		fixOCRUnits(n, dir)
 	}
 	n.Warnings = append(n.Warnings, taskWarnings(n)...)
+	n.Warnings = append(n.Warnings, manyUnits(n)...)
 	for _, a := range doc.Attachments {
 		n.Attachments = append(n.Attachments, duban.Attachment{Name: a.Name, URL: a.URL})
 	}

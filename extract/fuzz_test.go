@@ -2,11 +2,14 @@ package extract
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/duban/duban"
 	"github.com/duban/duban/extract/txt"
 	"github.com/duban/duban/internal/hostile"
+	"github.com/duban/duban/internal/limits"
 	"github.com/duban/duban/internal/notation"
 )
 
@@ -18,6 +21,9 @@ func FuzzStructure(f *testing.F) {
 	// a clause naming many units (issue 16; the one over the budget is
 	// TestTextBudgets: a seed that large slows the fuzzer thirtyfold)
 	f.Add(string(hostile.ManyUnitsTXT(40)))
+	// a notice naming one unit more than get documents of their own
+	// (limits.UnitsPerNotice): warned
+	f.Add(string(hostile.DistinctUnitsTXT(limits.UnitsPerNotice+1, 101)))
 	// tables and prose as real pages give them (issue 12)
 	f.Add("序号重点任务牵头单位责任单位完成时限\n一、任务\n1.完成清单编制。县行政审批局县司法局各乡镇人民政府、县直相关单位6月底前\n")
 	f.Add("序号 重点任务 具体措施 牵头单位 配合单位 完成时限\n1 优化营商 环境 推行一网通办。 县市场监管局 县税务局 6月底前\n2  落实减税降费。 县税务局 县财政局 年底前\n")
@@ -39,6 +45,15 @@ func FuzzStructure(f *testing.F) {
 		}
 		if len(n.Tasks) == 0 {
 			t.Fatal("no tasks and no error")
+		}
+		units := map[string]bool{}
+		for _, tk := range n.Tasks {
+			for _, u := range tk.Units {
+				units[duban.SheetKey(u)] = true
+			}
+		}
+		if warned := slices.ContainsFunc(n.Warnings, func(w duban.Warning) bool { return w.Code == duban.WarnManyUnits }); warned != (len(units) > limits.UnitsPerNotice) {
+			t.Fatalf("%d distinct units, warned %v", len(units), warned)
 		}
 		ids := map[string]bool{}
 		for _, tk := range n.Tasks {

@@ -4,7 +4,25 @@ import (
 	"fmt"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/internal/limits"
 )
+
+// manyUnits warns when the notice names more distinct units than get
+// documents of their own (limits.UnitsPerNotice, duban.UnitAssignments).
+func manyUnits(n *duban.Notice) []duban.Warning {
+	seen := map[string]bool{}
+	for _, t := range n.Tasks {
+		for _, u := range t.Units {
+			seen[duban.SheetKey(u)] = true
+		}
+	}
+	if len(seen) <= limits.UnitsPerNotice {
+		return nil
+	}
+	return []duban.Warning{{Code: duban.WarnManyUnits, Message: fmt.Sprintf(
+		"通知列出%d个不同的责任单位，超过每个通知%d个的上限：前%d个单位各有任务清单、填报表和日历，其余%d个单位的任务只保留在记录和任务分解表中",
+		len(seen), limits.UnitsPerNotice, limits.UnitsPerNotice, len(seen)-limits.UnitsPerNotice)}}
+}
 
 // taskWarnings lists what a person should check in the records: a deadline
 // before the issue date, a task without unit, without deadline, or with a

@@ -112,6 +112,16 @@ const (
 	LineChars = 1_000_000
 	// UnitsPerClause bounds the units one clause names ("责任单位：…").
 	UnitsPerClause = 2_000
+	// UnitsPerNotice bounds the distinct units of one notice that get
+	// documents of their own (unit sheet, return sheet, calendar, a
+	// section of the quarterly summary): the sample names 25, a notice
+	// naming every department and district of a city about 70. A unit's
+	// documents print each of its tasks with the task's whole unit list,
+	// so a task naming k units costs k documents of k names: one naming
+	// 2,000 took 240 s and 2.5 GB (a quarterly summary of 72,166
+	// pages). The units past the bound keep their tasks in the records
+	// and the ledger, and the notice says so (duban.WarnManyUnits).
+	UnitsPerNotice = 200
 )
 
 // Error is a budget overrun: Limit names the bound, Max its value.
