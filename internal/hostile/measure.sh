@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
 # measure.sh: the hostile inputs of issue 16 under /usr/bin/time -v.
 #
-#   internal/hostile/measure.sh [-t SECONDS] [-m KB] [-k] [-r] [-g DIR] LABEL=DUBAN …
+#   internal/hostile/measure.sh [-t SECONDS] [-m KB] [-k] [-r] [-F] [-p GLOB] [-g DIR] LABEL=DUBAN …
 #
 # Run from the repository root. genhostile writes every case into a temp
 # folder (or DIR, reused if it exists); each duban binary then runs
 # `duban extract` on each file (and `duban run` on the text files over the
-# size limit, and once over a folder of the sample with every hostile
-# file beside it), each with a timeout (-t, default 60 s, killed after;
+# size limit and those naming thousands of units, `duban import` on the
+# workbooks of too many cells into a store the sample was run into, and
+# once over a folder of the sample with every hostile file beside it),
+# each with a timeout (-t, default 60 s, killed after;
 # five times that for the run over the folder)
 # and a virtual-memory ulimit (-m, default 4 GB) so that nothing swaps.
 # Prints a markdown table: case, input size, binary, exit code, first line
 # of the error, wall time, peak RSS. -k keeps the folder; -r skips the
-# run over the whole folder, -F does only that run.
+# run over the whole folder, -F does only that run; -p measures only the
+# cases whose file name matches GLOB (e.g. 'ofd-*').
 set -euo pipefail
+shopt -s extglob
 
-timeout_s=60 vmem_kb=$((4 << 20)) keep= gen= folder_run=1 each=1
-while getopts "t:m:kg:rF" o; do
+timeout_s=60 vmem_kb=$((4 << 20)) keep= gen= folder_run=1 each=1 pattern='*'
+while getopts "t:m:kg:rFp:" o; do
 	case $o in
 	t) timeout_s=$OPTARG ;;
 	m) vmem_kb=$OPTARG ;;
@@ -24,6 +28,7 @@ while getopts "t:m:kg:rF" o; do
 	g) gen=$OPTARG ;;
 	r) folder_run= ;;
 	F) each= ;;
+	p) pattern=$OPTARG ;;
 	*) exit 2 ;;
 	esac
 done
@@ -74,6 +79,8 @@ echo "|---|---|---|---|---|---|---|"
 for f in "$dir"/*; do
 	[ -n "$each" ] || break
 	name=$(basename "$f")
+	# shellcheck disable=SC2254
+	case $name in $pattern) ;; *) continue ;; esac
 	for lb in "$@"; do
 		measure "${lb%%=*}" "${lb#*=}" "extract $name" "$(size "$f")" extract "$f"
 	done
@@ -82,6 +89,21 @@ for f in "$dir"/*; do
 		for lb in "$@"; do
 			measure "${lb%%=*}" "${lb#*=}" "run $name" "$(size "$f")" run -q --formats xlsx -o "$work/out-${lb%%=*}-$name" "$f"
 			rm -rf "$work/out-${lb%%=*}-$name"
+		done
+		;;
+	txt-distinct-units-*.txt)
+		# every document of every unit, as a run makes them
+		for lb in "$@"; do
+			measure "${lb%%=*}" "${lb#*=}" "run $name" "$(size "$f")" run -q -j 1 -o "$work/out-${lb%%=*}-$name" "$f"
+			rm -rf "$work/out-${lb%%=*}-$name"
+		done
+		;;
+	xlsx-cells-*.xlsx)
+		# a return sheet or ledger of too many cells, imported
+		for lb in "$@"; do
+			imp=$work/imp-${lb%%=*}
+			[ -d "$imp" ] || "${lb#*=}" run -q --formats xlsx -o "$imp" seeds/lianyungang-2024-22.txt >/dev/null 2>&1
+			measure "${lb%%=*}" "${lb#*=}" "import $name" "$(size "$f")" import -q --formats xlsx -o "$imp" "$f"
 		done
 		;;
 	esac

@@ -71,6 +71,21 @@ func main() {
 		"xlsx-wide-rows-9.xlsx":      func() []byte { return hostile.WideRowsXLSX(9) },
 		"ofd-zipbomb-20x30MB.ofd":    func() []byte { return hostile.ZipBombOFD(20, 30) },
 		"ofd-zipbomb-1x40MB.ofd":     func() []byte { return hostile.ZipBombOFD(1, 40) },
+		// issue 16, left by the fifth session: an OFD under the old
+		// 160 MB bound, its neighbours and a dense one; a workbook's
+		// cells refused early; the PDF's bounds named; a notice naming
+		// thousands of distinct units
+		"ofd-zipbomb-5x31MB.ofd":         func() []byte { return hostile.ZipBombOFD(5, 31) },
+		"ofd-zipbomb-5x3MB.ofd":          func() []byte { return hostile.ZipBombOFD(5, 3) },
+		"ofd-zipbomb-6x3MB.ofd":          func() []byte { return hostile.ZipBombOFD(6, 3) },
+		"ofd-elements-2x300000.ofd":      func() []byte { return hostile.ManyElementsOFD(2, 300000) },
+		"ofd-dense-4x3900KB.ofd":         func() []byte { return hostile.DenseOFD(4, 3900000) },
+		"xlsx-cells-bare-240000.xlsx":    func() []byte { return hostile.BareCellsXLSX(4000, 60) },
+		"pdf-idle-ops-4000000.pdf":       func() []byte { return hostile.IdleOpsPDF(4000000) },
+		"pdf-self-form-3.pdf":            func() []byte { return hostile.SelfFormPDF(3) },
+		"txt-distinct-units-2000.txt":    func() []byte { return hostile.DistinctUnitsTXT(2000, 2000) },
+		"txt-distinct-units-20000.txt":   func() []byte { return hostile.DistinctUnitsTXT(20000, 2000) },
+		"txt-distinct-units-2000x20.txt": func() []byte { return hostile.DistinctUnitsTXT(2000, 20) },
 	}
 	if *big {
 		files["txt-sample-200MB.txt"] = func() []byte { return hostile.Repeat(txt, 200<<20) }
