@@ -1,10 +1,10 @@
 package doc
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/duban/duban/extract/document"
+	"github.com/duban/duban/internal/limits"
 )
 
 // Word's control characters in the text stream.
@@ -73,7 +73,7 @@ func buildBlocks(text []char, props propsTable, lists *numbering) ([]document.Bl
 			b.mark(c)
 			fields = fields[:0] // a field never spans paragraphs in what we keep
 			if len(b.blocks) > maxBlocks {
-				return nil, fmt.Errorf("more than %d paragraphs", maxBlocks)
+				return nil, limits.Over("paragraphs and table cells", maxBlocks)
 			}
 			continue
 		}

@@ -14,6 +14,7 @@ import (
 	"io"
 
 	"github.com/duban/duban/extract/document"
+	"github.com/duban/duban/internal/limits"
 	"github.com/richardlehane/mscfb"
 )
 
@@ -128,7 +129,7 @@ func openStreams(data []byte) (s *streams, err error) {
 			continue
 		}
 		if e.Size > maxStream || e.Size < 0 || e.Size > int64(len(data)) {
-			return nil, fmt.Errorf("stream %s: %d bytes, more than a notice holds", e.Name, e.Size)
+			return nil, fmt.Errorf("stream %s: %d bytes: %w", e.Name, e.Size, limits.Over("bytes of a stream (and no more than the file)", maxStream))
 		}
 		b := make([]byte, e.Size)
 		n, err := io.ReadFull(e, b)

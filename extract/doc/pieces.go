@@ -7,6 +7,8 @@ import (
 	"unicode/utf16"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/duban/duban/internal/limits"
 )
 
 // piece is one run of the main text: characters [cpStart, cpEnd) stored at
@@ -62,7 +64,7 @@ func pieces(plc []byte, wordLen int) ([]piece, error) {
 	le := binary.LittleEndian
 	n := (len(plc) - 4) / 12
 	if n > maxPieces {
-		return nil, fmt.Errorf("%d pieces, more than a notice has", n)
+		return nil, fmt.Errorf("%d pieces: %w", n, limits.Over("text pieces", maxPieces))
 	}
 	ps := make([]piece, 0, n)
 	pcd := plc[4*(n+1):]

@@ -150,7 +150,7 @@ func (p *bodyParser) parseBody(data []byte) error {
 			return fmt.Errorf("malformed XML: %w", err)
 		}
 		if len(p.blocks) > maxBlocks {
-			return fmt.Errorf("more than %d paragraphs", maxBlocks)
+			return limits.Over("paragraphs and table cells", int64(maxBlocks))
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

@@ -1,12 +1,12 @@
 package html
 
 import (
-	"fmt"
 	"strings"
 
 	xhtml "golang.org/x/net/html"
 
 	"github.com/duban/duban/extract/document"
+	"github.com/duban/duban/internal/limits"
 )
 
 // Bounds on what one page may make the reader do.
@@ -158,4 +158,4 @@ func (w *walker) cellText(td *xhtml.Node) string {
 }
 
 // errTooManyCells is the error of a page whose tables expand past maxCells.
-var errTooManyCells = fmt.Errorf("tables with more than %d cells once row and column spans are expanded", maxCells)
+var errTooManyCells = limits.Over("table cells of a page (cells spanning rows or columns counted in every place they cover)", maxCells)

@@ -20,6 +20,7 @@ import (
 
 	"github.com/duban/duban/extract/document"
 	"github.com/duban/duban/extract/layout"
+	"github.com/duban/duban/internal/limits"
 )
 
 // Reader reads scans. The zero value is ready to use.
@@ -147,7 +148,7 @@ func (r Reader) pdfPages(ctx context.Context, dir, pdf, lang string) ([]pageWord
 		return nil, err
 	}
 	if n > maxPages {
-		return nil, fmt.Errorf("%d pages, more than a notice has (limit %d)", n, maxPages)
+		return nil, fmt.Errorf("%d pages: %w", n, limits.Over("scanned pages", maxPages))
 	}
 	nums := make([]int, n)
 	for i := range nums {
@@ -166,7 +167,7 @@ func (r Reader) PDFPages(ctx context.Context, data []byte, nums []int) (map[int]
 		lang = "chi_sim"
 	}
 	if len(nums) > maxPages {
-		return nil, fmt.Errorf("%d scanned pages, more than a notice has (limit %d)", len(nums), maxPages)
+		return nil, fmt.Errorf("%d pages: %w", len(nums), limits.Over("scanned pages", maxPages))
 	}
 	if err := checkTools(true, lang); err != nil {
 		return nil, err
