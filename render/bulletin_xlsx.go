@@ -57,8 +57,9 @@ func newBookStyles(f *excelize.File) (bookStyles, error) {
 }
 
 // bookSheet lays out one sheet row by row; flush streams the rows with
-// excelize's StreamWriter once the sheet is complete (column widths and
-// panes, which the stream writes first, are known only then).
+// excelize's StreamWriter once the sheet is complete. Column widths and
+// panes go straight into the sheet's settings (a chart is placed by the
+// widths), which the stream writes before the rows.
 type bookSheet struct {
 	f     *excelize.File
 	name  string
@@ -69,8 +70,6 @@ type bookSheet struct {
 
 	rows   []bookRow
 	merges [][2]int // row, last column of a text row merged from column 1
-	widths []float64
-	panes  *excelize.Panes
 }
 
 // bookRow is one laid-out row: its cells from column 1 (Value nil: blank).
@@ -141,10 +140,8 @@ func (s *bookSheet) table(header []string, rows [][]string, widths []float64, to
 		s.rows = append(s.rows, bookRow{r: s.row, cells: cells, height: float64(lines)*14 + 4})
 	}
 	for c, w := range widths {
-		for len(s.widths) <= c {
-			s.widths = append(s.widths, -1)
-		}
-		s.widths[c] = w
+		col, _ := excelize.ColumnNumberToName(c + 1)
+		s.do(s.f.SetColWidth(s.name, col, col, w))
 	}
 	return hr
 }
@@ -166,7 +163,7 @@ func (s *bookSheet) printSetup(hr int, title string) {
 	if hr > 0 {
 		s.do(s.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", s.name, hr, hr), Scope: s.name}))
 		a, _ := excelize.CoordinatesToCellName(1, hr+1)
-		s.panes = &excelize.Panes{Freeze: true, YSplit: hr, TopLeftCell: a, ActivePane: "bottomLeft"}
+		s.do(s.f.SetPanes(s.name, &excelize.Panes{Freeze: true, YSplit: hr, TopLeftCell: a, ActivePane: "bottomLeft"}))
 	}
 }
 
@@ -178,14 +175,6 @@ func (s *bookSheet) flush() error {
 	sw, err := s.f.NewStreamWriter(s.name)
 	if err != nil {
 		return err
-	}
-	for c, w := range s.widths {
-		if w >= 0 {
-			s.do(sw.SetColWidth(c+1, c+1, w))
-		}
-	}
-	if s.panes != nil {
-		s.do(sw.SetPanes(s.panes))
 	}
 	for _, m := range s.merges {
 		a, _ := excelize.CoordinatesToCellName(1, m[0])
