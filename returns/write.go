@@ -138,13 +138,22 @@ func Sheets(ns []Notice, opt Options) []*Sheet {
 		slugs[n.Notice] = n.Slug
 	}
 	var out []*Sheet
+	// A notice's reporting date is read from all its text: once per
+	// notice, not once per task of every unit.
+	reportBy := map[*duban.Notice]time.Time{}
+	round := opt.round()
 	for unit, as := range duban.UnitAssignments(plain, opt.Directory) {
 		if unit == "" {
 			continue
 		}
 		s := &Sheet{Unit: unit, Rows: as, Slugs: slugs}
 		for _, a := range as {
-			if d := ReportDate(a.Notice, opt.round()); !d.IsZero() && (s.ReportBy.IsZero() || d.Before(s.ReportBy)) {
+			d, ok := reportBy[a.Notice]
+			if !ok {
+				d = ReportDate(a.Notice, round)
+				reportBy[a.Notice] = d
+			}
+			if !d.IsZero() && (s.ReportBy.IsZero() || d.Before(s.ReportBy)) {
 				s.ReportBy = d
 			}
 		}
