@@ -18,7 +18,10 @@ import (
 // has title rows holding {{placeholders}}, a header row, and prototype rows
 // — an optional group row whose first cell is {{group}} and a data row of
 // {{key}} cells (see templates/internal/mktemplates). Fill writes rows
-// with the prototypes' styles from the first prototype row down.
+// with the prototypes' styles from the first prototype row down. The
+// sheet is written as a stream: the rows down to the header are written
+// again as the template has them (values, styles, heights, merged
+// ranges); rows below the prototypes are not kept.
 type xlsxTemplate struct {
 	File  *excelize.File
 	Sheet string
