@@ -1,12 +1,12 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
-	"github.com/duban/duban/internal/atomicfile"
+	"github.com/duban/duban/internal/xlsxout"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -56,7 +56,10 @@ func newBookStyles(f *excelize.File) (bookStyles, error) {
 	return s, nil
 }
 
-// bookSheet writes into one sheet row by row.
+// bookSheet lays out one sheet row by row; flush streams the rows with
+// excelize's StreamWriter once the sheet is complete. Column widths and
+// panes go straight into the sheet's settings (a chart is placed by the
+// widths), which the stream writes before the rows.
 type bookSheet struct {
 	f     *excelize.File
 	name  string
@@ -64,6 +67,16 @@ type bookSheet struct {
 	row   int
 	width int // columns of the widest table, for merged text rows
 	err   error
+
+	rows   []bookRow
+	merges [][2]int // row, last column of a text row merged from column 1
+}
+
+// bookRow is one laid-out row: its cells from column 1 (Value nil: blank).
+type bookRow struct {
+	r      int
+	cells  []excelize.Cell
+	height float64
 }
 
 func (s *bookSheet) do(err error) {
@@ -75,13 +88,14 @@ func (s *bookSheet) do(err error) {
 // line writes a merged text row of style st, height h (0: default).
 func (s *bookSheet) line(text string, st int, h float64) {
 	s.row++
-	a, _ := excelize.CoordinatesToCellName(1, s.row)
-	z, _ := excelize.CoordinatesToCellName(s.width, s.row)
-	s.do(s.f.MergeCell(s.name, a, z))
-	s.do(s.f.SetCellStr(s.name, a, text))
-	s.do(s.f.SetCellStyle(s.name, a, z, st))
-	if h > 0 {
-		s.do(s.f.SetRowHeight(s.name, s.row, h))
+	cells := make([]excelize.Cell, max(s.width, 1))
+	for c := range cells {
+		cells[c].StyleID = st
+	}
+	cells[0].Value = text
+	s.rows = append(s.rows, bookRow{r: s.row, cells: cells, height: h})
+	if s.width > 1 {
+		s.merges = append(s.merges, [2]int{s.row, s.width})
 	}
 }
 
@@ -91,30 +105,30 @@ func (s *bookSheet) line(text string, st int, h float64) {
 func (s *bookSheet) table(header []string, rows [][]string, widths []float64, total bool) int {
 	s.row++
 	hr := s.row
+	head := make([]excelize.Cell, len(header))
 	for c, h := range header {
-		cell, _ := excelize.CoordinatesToCellName(c+1, s.row)
-		s.do(s.f.SetCellStr(s.name, cell, h))
-		s.do(s.f.SetCellStyle(s.name, cell, cell, s.st.head))
+		head[c] = excelize.Cell{StyleID: s.st.head, Value: h}
 	}
+	s.rows = append(s.rows, bookRow{r: hr, cells: head})
 	for i, r := range rows {
 		s.row++
 		lines := 1
+		cells := make([]excelize.Cell, len(r))
 		for c, v := range r {
-			cell, _ := excelize.CoordinatesToCellName(c+1, s.row)
 			st := s.st.cell
 			if c < len(header) && bulletinTextColumn(header[c]) {
 				st = s.st.wrap
 			}
 			if n, err := strconv.Atoi(v); err == nil && c > 0 {
-				s.do(s.f.SetCellInt(s.name, cell, int64(n)))
+				cells[c].Value = n
 				st = s.st.num
-			} else {
-				s.do(s.f.SetCellStr(s.name, cell, v))
+			} else if v != "" {
+				cells[c].Value = v
 			}
 			if total && i == len(rows)-1 {
 				st = s.st.total
 			}
-			s.do(s.f.SetCellStyle(s.name, cell, cell, st))
+			cells[c].StyleID = st
 			if c < len(widths) && widths[c] > 0 {
 				w := 0.0
 				for _, r := range v {
@@ -123,13 +137,21 @@ func (s *bookSheet) table(header []string, rows [][]string, widths []float64, to
 				lines = max(lines, int(w/(widths[c]-1))+1)
 			}
 		}
-		s.do(s.f.SetRowHeight(s.name, s.row, float64(lines)*14+4))
+		s.rows = append(s.rows, bookRow{r: s.row, cells: cells, height: float64(lines)*14 + 4})
 	}
 	for c, w := range widths {
 		col, _ := excelize.ColumnNumberToName(c + 1)
 		s.do(s.f.SetColWidth(s.name, col, col, w))
 	}
 	return hr
+}
+
+// restyle gives the cell at (col, row), 1-based, style st.
+func (s *bookSheet) restyle(col, row, st int) {
+	i := sort.Search(len(s.rows), func(i int) bool { return s.rows[i].r >= row }) // rows go down
+	if i < len(s.rows) && s.rows[i].r == row && col >= 1 && col <= len(s.rows[i].cells) {
+		s.rows[i].cells[col-1].StyleID = st
+	}
 }
 
 // printSetup sets A4 landscape fitted to the width, the header row hr
@@ -145,6 +167,39 @@ func (s *bookSheet) printSetup(hr int, title string) {
 	}
 }
 
+// flush streams the sheet. Nothing of it may change after.
+func (s *bookSheet) flush() error {
+	if s.err != nil {
+		return s.err
+	}
+	sw, err := s.f.NewStreamWriter(s.name)
+	if err != nil {
+		return err
+	}
+	for _, m := range s.merges {
+		a, _ := excelize.CoordinatesToCellName(1, m[0])
+		z, _ := excelize.CoordinatesToCellName(m[1], m[0])
+		s.do(sw.MergeCell(a, z))
+	}
+	for _, r := range s.rows {
+		vals := make([]any, len(r.cells))
+		for c, cell := range r.cells {
+			if cell.StyleID != 0 || cell.Value != nil {
+				vals[c] = cell
+			}
+		}
+		a, _ := excelize.CoordinatesToCellName(1, r.r)
+		var opts []excelize.RowOpts
+		if r.height > 0 {
+			opts = append(opts, excelize.RowOpts{Height: min(r.height, excelize.MaxRowHeight)})
+		}
+		s.do(sw.SetRow(a, vals, opts...))
+	}
+	s.do(sw.Flush())
+	s.rows = nil
+	return s.err
+}
+
 func ptrTo[T any](v T) *T { return &v }
 
 // workbook builds the bulletin's workbook.
@@ -155,13 +210,16 @@ func (b *bulletin) workbook() (*excelize.File, error) {
 		f.Close()
 		return nil, err
 	}
+	var sheets []*bookSheet
 	sheet := func(name string, width int) *bookSheet {
 		if name == bSheetOverview {
 			_ = f.SetSheetName("Sheet1", name)
 		} else {
 			_, _ = f.NewSheet(name)
 		}
-		return &bookSheet{f: f, name: name, st: st, width: width}
+		s := &bookSheet{f: f, name: name, st: st, width: width}
+		sheets = append(sheets, s)
+		return s
 	}
 
 	s := sheet(bSheetOverview, len(bulletinTotalsHeader()))
@@ -210,7 +268,14 @@ func (b *bulletin) workbook() (*excelize.File, error) {
 		f.Close()
 		return nil, u.err
 	}
+	// Choosing the active sheet reads every sheet: before they stream.
 	f.SetActiveSheet(0)
+	for _, s := range sheets {
+		if err := s.flush(); err != nil {
+			f.Close()
+			return nil, err
+		}
+	}
 	return f, nil
 }
 
@@ -251,9 +316,5 @@ func (b *bulletin) writeXLSX(path string) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	defer f.Close()
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	return atomicfile.WriteFile(path, buf.Bytes())
+	return xlsxout.WriteFile(f, path)
 }

@@ -42,5 +42,13 @@ func addUnitChart(x *xlsxTemplate, first, last int, title string) error {
 		Dimension:  excelize.ChartDimension{Width: 620, Height: uint(90 + 22*n)},
 		Format:     excelize.GraphicOptions{OffsetX: 10},
 	}
+	// excelize sizes the chart's anchor from the heights of the rows it
+	// covers: give the sheet's row records the heights the streamed rows
+	// will have (the records are not written themselves).
+	for i, h := range x.heights {
+		if err := x.File.SetRowHeight(x.Sheet, x.FirstRow+i, h); err != nil {
+			return err
+		}
+	}
 	return x.File.AddChart(x.Sheet, cellName(len(x.Keys)+1, x.HeaderRow), chart)
 }

@@ -70,7 +70,7 @@ func ledgerStatus(t *duban.Task, asOf time.Time, warn int) string {
 // ledgerStatusSheet adds the 落实情况 sheet to a ledger workbook (after
 // its first sheet): per task its number, text, deadline, light and the
 // units' reports with their words, coloured by light.
-func ledgerStatusSheet(f *excelize.File, n *duban.Notice, title string, asOf time.Time, warn int) error {
+func ledgerStatusSheet(f *excelize.File, n *duban.Notice, title string, asOf time.Time, warn int) (err error) {
 	st, err := newBookStyles(f)
 	if err != nil {
 		return err
@@ -116,6 +116,11 @@ func ledgerStatusSheet(f *excelize.File, n *duban.Notice, title string, asOf tim
 	if s.err != nil {
 		return s.err
 	}
+	defer func() {
+		if err == nil {
+			err = s.flush()
+		}
+	}()
 	// The 状态 cells in their light's colour.
 	cache := map[duban.Light]int{}
 	for i, l := range lights {
@@ -135,10 +140,7 @@ func ledgerStatusSheet(f *excelize.File, n *duban.Notice, title string, asOf tim
 			}
 			cache[l] = id
 		}
-		cell, _ := excelize.CoordinatesToCellName(4, hr+1+i)
-		if err := f.SetCellStyle(ledgerStatusSheetName, cell, cell, id); err != nil {
-			return err
-		}
+		s.restyle(4, hr+1+i, id)
 	}
 	return nil
 }

@@ -46,10 +46,7 @@ func markLights(x *xlsxTemplate, key string, lights []duban.Light) error {
 			}
 			cache[l] = id
 		}
-		cell := cellName(c, x.FirstRow+i)
-		if err := x.File.SetCellStyle(x.Sheet, cell, cell, id); err != nil {
-			return err
-		}
+		x.Restyle(i, c, id)
 	}
 	return nil
 }

@@ -84,6 +84,11 @@ func quarterlyXLSX(res *resources, ql *quarterlyLayout, r *quarterReport, notice
 	if err := fillQuarterly(f, xs, res, ql, r, notices); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	for _, x := range xs[1:] {
+		if err := x.finish(); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+	}
 	return xs[0].WriteFile(path)
 }
 
@@ -337,16 +342,12 @@ func (s *statusStyles) mark(x *xlsxTemplate, marks []int) error {
 		if m == statusNone {
 			continue
 		}
-		row := x.FirstRow + i
 		for c := range x.Keys {
 			id, err := s.style(x.styles[c], m, c+1 == sc)
 			if err != nil {
 				return err
 			}
-			cell := cellName(c+1, row)
-			if err := s.f.SetCellStyle(x.Sheet, cell, cell, id); err != nil {
-				return err
-			}
+			x.Restyle(i, c+1, id)
 		}
 	}
 	return nil

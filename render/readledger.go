@@ -12,6 +12,7 @@ import (
 	"github.com/duban/duban/internal/limits"
 	"github.com/duban/duban/internal/notation"
 	"github.com/duban/duban/internal/workbook"
+	"github.com/duban/duban/internal/xlsxout"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -41,29 +42,42 @@ func writeRecordsSheet(x *xlsxTemplate, n *duban.Notice) error {
 	if _, err := f.NewSheet(recordsSheet); err != nil {
 		return err
 	}
+	// Hiding a sheet and choosing the active one read every sheet: both
+	// before this one streams.
+	if err := f.SetSheetVisible(recordsSheet, false, true); err != nil {
+		return err
+	}
+	idx, err := f.GetSheetIndex(x.Sheet)
+	if err == nil {
+		f.SetActiveSheet(idx)
+	}
 	head := *n
 	head.Tasks = nil
 	meta, err := json.Marshal(head)
 	if err != nil {
 		return err
 	}
+	labels := make([]string, len(x.Keys))
+	for i := range x.Keys {
+		if x.HeaderRow-1 < len(x.titles) && i < len(x.titles[x.HeaderRow-1]) {
+			labels[i] = x.titles[x.HeaderRow-1][i]
+		}
+	}
+	w, err := xlsxout.NewRows(f, recordsSheet)
+	if err != nil {
+		return err
+	}
 	set := func(row int, vals ...string) error {
 		for i, v := range vals {
-			if err := f.SetCellStr(recordsSheet, cellName(i+1, row), v); err != nil {
-				return err
-			}
+			w.Set(i+1, v, 0)
 		}
-		return nil
+		return w.Write(row, 0)
 	}
 	if err := set(1, recordsMarker, recordsVersion, x.Sheet); err != nil {
 		return err
 	}
 	if err := set(2, append([]string{"notice"}, chunks(string(meta))...)...); err != nil {
 		return err
-	}
-	labels := make([]string, len(x.Keys))
-	for i := range x.Keys {
-		labels[i], _ = f.GetCellValue(x.Sheet, cellName(i+1, x.HeaderRow))
 	}
 	if err := set(3, append([]string{"keys"}, x.Keys...)...); err != nil {
 		return err
@@ -83,14 +97,7 @@ func writeRecordsSheet(x *xlsxTemplate, n *duban.Notice) error {
 			return err
 		}
 	}
-	if err := f.SetSheetVisible(recordsSheet, false, true); err != nil {
-		return err
-	}
-	idx, err := f.GetSheetIndex(x.Sheet)
-	if err == nil {
-		f.SetActiveSheet(idx)
-	}
-	return nil
+	return w.Flush()
 }
 
 func chunks(s string) []string {

@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/duban/duban/internal/atomicfile"
+	"github.com/duban/duban/internal/xlsxout"
 	"github.com/duban/duban/templates"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/width"
@@ -17,7 +18,10 @@ import (
 // has title rows holding {{placeholders}}, a header row, and prototype rows
 // — an optional group row whose first cell is {{group}} and a data row of
 // {{key}} cells (see templates/internal/mktemplates). Fill writes rows
-// with the prototypes' styles from the first prototype row down.
+// with the prototypes' styles from the first prototype row down. The
+// sheet is written as a stream: the rows down to the header are written
+// again as the template has them (values, styles, heights, merged
+// ranges); rows below the prototypes are not kept.
 type xlsxTemplate struct {
 	File  *excelize.File
 	Sheet string
@@ -33,10 +37,25 @@ type xlsxTemplate struct {
 	fontSize  float64   // font size of the data prototype, pt
 	groupSize float64
 	protoRows int
-	// titles are the rows above the header as scan read them, kept for
-	// the first SetTitles (reading a sheet's rows makes excelize write
-	// and re-read the whole sheet); later calls read the sheet again.
-	titles [][]string
+	// titles are the values of the template's rows down to the header
+	// row as scan read them, above their styles and heights, aboveMerges
+	// their merged ranges: the sheet is streamed, so these rows are
+	// written again above the data. SetTitles fills their placeholders.
+	titles      [][]string
+	above       []tplRow
+	aboveMerges [][4]int // col1, row1, col2, row2
+
+	// What Fill laid out, written by finish.
+	data     []xRow
+	heights  []float64 // of each data row, points
+	restyle  [][]int   // per data row, a style per column overriding the template's (0: none)
+	streamed bool
+}
+
+// tplRow is the look of one template row above the data.
+type tplRow struct {
+	styles []int
+	height float64 // points; 0: the sheet's default
 }
 
 // cellValue is what Fill writes into a cell: a string (always written as
@@ -125,13 +144,60 @@ func (x *xlsxTemplate) scan() error {
 	if x.HeaderRow < 1 {
 		return fmt.Errorf("no header row above the prototype rows")
 	}
-	x.titles = rows[:min(x.HeaderRow-1, len(rows))]
+	if err := x.scanAbove(rows); err != nil {
+		return err
+	}
 	for c := range x.Keys {
 		w, err := x.File.GetColWidth(x.Sheet, colName(c+1))
 		if err != nil {
 			return err
 		}
 		x.widths = append(x.widths, w)
+	}
+	return nil
+}
+
+// scanAbove records the rows above the data (titles and header) with
+// their styles, heights and merged ranges.
+func (x *xlsxTemplate) scanAbove(rows [][]string) error {
+	f, sh := x.File, x.Sheet
+	merged, err := f.GetMergeCells(sh)
+	if err != nil {
+		return err
+	}
+	ncol := len(x.Keys)
+	for _, m := range merged {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil || r2 > x.HeaderRow {
+			continue
+		}
+		x.aboveMerges = append(x.aboveMerges, [4]int{c1, r1, c2, r2})
+		ncol = max(ncol, c2)
+	}
+	for r := 1; r <= x.HeaderRow && r <= len(rows); r++ {
+		ncol = max(ncol, len(rows[r-1]))
+	}
+	def := 15.0
+	if p, err := f.GetSheetProps(sh); err == nil && p.DefaultRowHeight != nil && *p.DefaultRowHeight > 0 {
+		def = *p.DefaultRowHeight
+	}
+	for r := 1; r <= x.HeaderRow; r++ {
+		values := make([]string, ncol)
+		if r <= len(rows) {
+			copy(values, rows[r-1])
+		}
+		row := tplRow{styles: make([]int, ncol)}
+		for c := range ncol {
+			if row.styles[c], err = f.GetCellStyle(sh, cellName(c+1, r)); err != nil {
+				return err
+			}
+		}
+		if h, err := f.GetRowHeight(sh, r); err == nil && h != def {
+			row.height = h
+		}
+		x.titles = append(x.titles, values)
+		x.above = append(x.above, row)
 	}
 	return nil
 }
@@ -184,38 +250,26 @@ func (x *xlsxTemplate) Column(key string) int {
 // SetTitles replaces {{placeholders}} in the rows above the header and in
 // the page header and footer, and sizes those rows to their text.
 func (x *xlsxTemplate) SetTitles(vars map[string]string) error {
-	rows := x.titles
-	x.titles = nil
-	if rows == nil {
-		var err error
-		if rows, err = x.File.GetRows(x.Sheet); err != nil {
-			return err
-		}
-	}
-	merged, _ := x.File.GetMergeCells(x.Sheet)
-	for i := 0; i < x.HeaderRow-1 && i < len(rows); i++ {
-		r := i + 1
+	for i := 0; i < x.HeaderRow-1 && i < len(x.above); i++ {
+		row := &x.above[i]
 		lines := 1
 		size := 11.0
-		for c, v := range rows[i] {
+		for c, v := range x.titles[i] {
 			if !strings.Contains(v, "{{") {
 				continue
 			}
 			out := expandBraces(v, vars)
-			cell := cellName(c+1, r)
-			if err := x.File.SetCellStr(x.Sheet, cell, out); err != nil {
-				return err
-			}
-			st, _ := x.File.GetCellStyle(x.Sheet, cell)
-			size = x.styleFont(st)
-			w := x.spanWidth(merged, c+1, r)
+			x.titles[i][c] = out
+			size = x.styleFont(row.styles[c])
+			w := x.spanWidth(c+1, i+1)
 			lines = max(lines, estimateLines(out, w, size))
 		}
-		h, _ := x.File.GetRowHeight(x.Sheet, r)
+		h := row.height
+		if h == 0 {
+			h, _ = x.File.GetRowHeight(x.Sheet, i+1)
+		}
 		if need := lineRowHeight(lines, size); need > h {
-			if err := x.File.SetRowHeight(x.Sheet, r, need); err != nil {
-				return err
-			}
+			row.height = need
 		}
 	}
 	hf, err := x.File.GetHeaderFooter(x.Sheet)
@@ -254,11 +308,10 @@ func fitHeaderFooter(s string) string {
 
 // spanWidth is the width in characters of the cell at (col,row), across
 // its merged range if it has one.
-func (x *xlsxTemplate) spanWidth(merged []excelize.MergeCell, col, row int) float64 {
-	for _, m := range merged {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil || c1 != col || r1 > row || r2 < row {
+func (x *xlsxTemplate) spanWidth(col, row int) float64 {
+	for _, m := range x.aboveMerges {
+		c1, r1, c2, r2 := m[0], m[1], m[2], m[3]
+		if c1 != col || r1 > row || r2 < row {
 			continue
 		}
 		w := 0.0
@@ -282,109 +335,46 @@ func expandBraces(s string, vars map[string]string) string {
 	return strings.NewReplacer(pairs...).Replace(s)
 }
 
-// Fill writes rows from FirstRow down with the prototype styles, sizes
+// Fill lays out rows from FirstRow down with the prototype styles, sizes
 // every row to its wrapped text, and sets the autofilter over the header
-// and data. It returns the last row written (HeaderRow when rows is
-// empty).
+// and data. It returns the last row (HeaderRow when rows is empty). The
+// rows are written, with the rows above, when the workbook is saved
+// (finish): until then columns may be hidden, cells restyled (Restyle),
+// dropdowns and charts added.
 func (x *xlsxTemplate) Fill(rows []xRow) (int, error) {
 	f, sh := x.File, x.Sheet
+	if x.streamed {
+		return 0, fmt.Errorf("sheet %s: filled after it was written", sh)
+	}
 	ncol := len(x.Keys)
 	last := colName(ncol)
-	// Clear the prototypes: unmerge and blank them.
-	merged, _ := f.GetMergeCells(sh)
-	for _, m := range merged {
-		_, r1, err := excelize.CellNameToCoordinates(m.GetStartAxis())
-		if err == nil && r1 >= x.FirstRow {
-			if err := f.UnmergeCell(sh, m.GetStartAxis(), m.GetEndAxis()); err != nil {
-				return 0, err
-			}
-		}
-	}
-	for r := x.FirstRow; r < x.FirstRow+x.protoRows; r++ {
-		for c := 1; c <= ncol; c++ {
-			if err := f.SetCellValue(sh, cellName(c, r), nil); err != nil {
-				return 0, err
-			}
-		}
-		if err := f.SetCellStyle(sh, cellName(1, r), cellName(ncol, r), 0); err != nil {
-			return 0, err
-		}
-	}
 	if err := x.fitNumbers(rows); err != nil {
 		return 0, err
 	}
-	r := x.FirstRow
 	total := 0.0
 	for _, w := range x.widths {
 		total += w
 	}
-	for _, row := range rows {
+	x.data, x.restyle = slices.Clone(rows), nil // callers reuse rows' array
+	x.heights = make([]float64, len(rows))
+	for i, row := range rows {
 		if row.Group {
-			st := x.groupSt
-			if !x.hasGroup && len(x.styles) > 0 {
-				st = x.styles[0]
-			}
-			text := fmt.Sprint(row.Values["group"])
-			if err := f.SetCellStr(sh, cellName(1, r), text); err != nil {
-				return 0, err
-			}
-			if ncol > 1 {
-				if err := f.MergeCell(sh, cellName(1, r), cellName(ncol, r)); err != nil {
-					return 0, err
-				}
-			}
-			if err := f.SetCellStyle(sh, cellName(1, r), cellName(ncol, r), st); err != nil {
-				return 0, err
-			}
 			size := x.groupSize
 			if size == 0 {
 				size = x.fontSize
 			}
-			if err := f.SetRowHeight(sh, r, lineRowHeight(estimateLines(text, total, size), size)); err != nil {
-				return 0, err
-			}
-			r++
+			x.heights[i] = lineRowHeight(estimateLines(fmt.Sprint(row.Values["group"]), total, size), size)
 			continue
 		}
 		lines := 1
 		for c, key := range x.Keys {
-			cell := cellName(c+1, r)
-			if err := f.SetCellStyle(sh, cell, cell, x.styles[c]); err != nil {
-				return 0, err
-			}
-			if key == "" {
-				continue
-			}
-			switch v := row.Values[key].(type) {
-			case nil:
-			case string:
-				if err := f.SetCellStr(sh, cell, v); err != nil {
-					return 0, err
-				}
+			if v, ok := row.Values[key].(string); ok && key != "" {
 				lines = max(lines, estimateLines(v, x.widths[c], x.fontSize))
-			case int:
-				if err := f.SetCellInt(sh, cell, int64(v)); err != nil {
-					return 0, err
-				}
-			case float64:
-				if err := f.SetCellFloat(sh, cell, v, -1, 64); err != nil {
-					return 0, err
-				}
-			default:
-				if err := f.SetCellStr(sh, cell, fmt.Sprint(v)); err != nil {
-					return 0, err
-				}
 			}
 		}
-		if err := f.SetRowHeight(sh, r, lineRowHeight(lines, x.fontSize)); err != nil {
-			return 0, err
-		}
-		r++
+		x.heights[i] = lineRowHeight(lines, x.fontSize)
 	}
-	lastRow := r - 1
-	if lastRow < x.HeaderRow {
-		lastRow = x.HeaderRow
-	}
+	lastRow := max(x.FirstRow+len(rows)-1, x.HeaderRow)
 	ref := fmt.Sprintf("A%d:%s%d", x.HeaderRow, last, max(lastRow, x.HeaderRow+1))
 	// excelize's AutoFilter replaces the sheet properties, dropping the
 	// template's fit-to-page print setting: put them back.
@@ -398,6 +388,89 @@ func (x *xlsxTemplate) Fill(rows []xRow) (int, error) {
 		}
 	}
 	return lastRow, nil
+}
+
+// Restyle gives the cell in column col (1-based) of the i-th row filled
+// style instead of the template's.
+func (x *xlsxTemplate) Restyle(i, col, style int) {
+	if i < 0 || i >= len(x.data) || col < 1 || col > len(x.Keys) {
+		return
+	}
+	if x.restyle == nil {
+		x.restyle = make([][]int, len(x.data))
+	}
+	if x.restyle[i] == nil {
+		x.restyle[i] = make([]int, len(x.Keys))
+	}
+	x.restyle[i][col-1] = style
+}
+
+// finish writes the sheet: the rows above the data as the template has
+// them (titles filled), then the rows Fill laid out, streamed. Nothing of
+// the sheet can change after.
+func (x *xlsxTemplate) finish() error {
+	if x.streamed {
+		return nil
+	}
+	x.streamed = true
+	f, sh := x.File, x.Sheet
+	ncol := len(x.Keys)
+	lastRow := max(x.FirstRow+len(x.data)-1, x.HeaderRow)
+	width := ncol
+	for _, r := range x.titles {
+		width = max(width, len(r))
+	}
+	if err := f.SetSheetDimension(sh, "A1:"+cellName(width, lastRow)); err != nil {
+		return err
+	}
+	w, err := xlsxout.NewRows(f, sh)
+	if err != nil {
+		return err
+	}
+	for _, m := range x.aboveMerges {
+		if err := w.SW.MergeCell(cellName(m[0], m[1]), cellName(m[2], m[3])); err != nil {
+			return err
+		}
+	}
+	for i, row := range x.above {
+		for c, v := range x.titles[i] {
+			w.Set(c+1, v, row.styles[c])
+		}
+		if err := w.Write(i+1, row.height); err != nil {
+			return err
+		}
+	}
+	for i, row := range x.data {
+		r := x.FirstRow + i
+		if row.Group {
+			st := x.groupSt
+			if !x.hasGroup && len(x.styles) > 0 {
+				st = x.styles[0]
+			}
+			w.Span(r, 1, max(ncol, 1), fmt.Sprint(row.Values["group"]), st)
+		} else {
+			for c, key := range x.Keys {
+				st := x.styles[c]
+				if x.restyle != nil && x.restyle[i] != nil && x.restyle[i][c] != 0 {
+					st = x.restyle[i][c]
+				}
+				var v any
+				if key != "" {
+					switch t := row.Values[key].(type) {
+					case nil, string, int, float64:
+						v = t
+					default:
+						v = fmt.Sprint(t)
+					}
+				}
+				w.Set(c+1, v, st)
+			}
+		}
+		if err := w.Write(r, x.heights[i]); err != nil {
+			return err
+		}
+	}
+	return w.Flush()
 }
 
 // HideEmptyColumn hides the column of key when empty is true (a column
@@ -427,14 +500,14 @@ func (x *xlsxTemplate) Dropdown(key string, from, to int, choices []string) erro
 	return x.File.AddDataValidation(x.Sheet, dv)
 }
 
-// WriteFile saves the workbook to path through a temporary file.
+// WriteFile writes the sheet (finish) and saves the workbook to path
+// through a temporary file. Other filled sheets of the same workbook are
+// written first with finish.
 func (x *xlsxTemplate) WriteFile(path string) error {
-	var buf bytes.Buffer
-	x.File.SetZipWriter(fastZip)
-	if _, err := x.File.WriteTo(&buf); err != nil {
+	if err := x.finish(); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	return atomicfile.WriteFile(path, buf.Bytes())
+	return xlsxout.WriteFile(x.File, path)
 }
 
 // Close releases the workbook.

@@ -49,4 +49,9 @@ func (x *xlsxTemplate) copyFindings(src *xlsxTemplate) {
 	for i, r := range src.titles {
 		x.titles[i] = slices.Clone(r)
 	}
+	x.above = make([]tplRow, len(src.above))
+	for i, r := range src.above {
+		x.above[i] = tplRow{styles: slices.Clone(r.styles), height: r.height}
+	}
+	x.aboveMerges = slices.Clone(src.aboveMerges)
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/duban/duban"
+	"github.com/duban/duban/internal/xlsxout"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -47,6 +48,16 @@ var columns = []struct {
 	{"deadline", "完成时限", 9}, {"date", "截止日期", 10.5}, {"light", "状态", 6}, {"status", "完成状态", 9},
 	{"detail", "具体进展", 26}, {"problems", "存在问题", 17}, {"next", "下步打算", 17}, {"done", "完成日期", 10.5},
 	{"note", "备注", 8}, {"key", keyHeader, 4},
+}
+
+// colNum is the 1-based column of key.
+func colNum(key string) int {
+	for i, c := range columns {
+		if c.key == key {
+			return i + 1
+		}
+	}
+	panic("returns: no column " + key)
 }
 
 func col(key string) string {
@@ -127,13 +138,22 @@ func Sheets(ns []Notice, opt Options) []*Sheet {
 		slugs[n.Notice] = n.Slug
 	}
 	var out []*Sheet
+	// A notice's reporting date is read from all its text: once per
+	// notice, not once per task of every unit.
+	reportBy := map[*duban.Notice]time.Time{}
+	round := opt.round()
 	for unit, as := range duban.UnitAssignments(plain, opt.Directory) {
 		if unit == "" {
 			continue
 		}
 		s := &Sheet{Unit: unit, Rows: as, Slugs: slugs}
 		for _, a := range as {
-			if d := ReportDate(a.Notice, opt.round()); !d.IsZero() && (s.ReportBy.IsZero() || d.Before(s.ReportBy)) {
+			d, ok := reportBy[a.Notice]
+			if !ok {
+				d = ReportDate(a.Notice, round)
+				reportBy[a.Notice] = d
+			}
+			if !d.IsZero() && (s.ReportBy.IsZero() || d.Before(s.ReportBy)) {
 				s.ReportBy = d
 			}
 		}
@@ -164,10 +184,10 @@ func Write(dir string, ns []Notice, opt Options) ([]string, error) {
 		if err != nil {
 			return out, fmt.Errorf("%s: %w", p, err)
 		}
-		err = f.SaveAs(p)
+		err = xlsxout.WriteFile(f, p) // names p in its errors
 		f.Close()
 		if err != nil {
-			return out, fmt.Errorf("%s: %w", p, err)
+			return out, err
 		}
 		out = append(out, p)
 	}
@@ -192,15 +212,35 @@ func fileName(unit string, opt Options, used map[string]int) string {
 // Key is what the hidden column holds for a row: notice slug and task id.
 func Key(slug, task string) string { return slug + " " + task }
 
-// Workbook lays out the sheet.
+// Workbook lays out the sheet. Both sheets are streamed row by row (a unit
+// may have thousands of tasks); what lies outside the rows — page setup,
+// the dropdown, defined names, which sheet is hidden — is set before.
 func (s *Sheet) Workbook(opt Options) (*excelize.File, error) {
 	f := excelize.NewFile()
-	if err := f.SetSheetName("Sheet1", SheetName); err != nil {
+	f.SetZipWriter(xlsxout.FastZip)
+	if err := s.layout(f, opt); err != nil {
+		f.Close()
 		return nil, err
 	}
+	return f, nil
+}
+
+func (s *Sheet) layout(f *excelize.File, opt Options) error {
+	if err := f.SetSheetName("Sheet1", SheetName); err != nil {
+		return err
+	}
 	sh := SheetName
-	last, _ := excelize.ColumnNumberToName(len(columns))
-	lastVisible, _ := excelize.ColumnNumberToName(len(columns) - 1)
+	if _, err := f.NewSheet(IDSheet); err != nil {
+		return err
+	}
+	// Sheet-wide settings first: excelize reads every sheet to hide one
+	// or to choose the active one, which must happen before they stream.
+	if err := f.SetSheetVisible(IDSheet, false, true); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	ncol := len(columns)
+	lastVisible, _ := excelize.ColumnNumberToName(ncol - 1)
 	border := []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
 		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}
 	font := excelize.Font{Family: "宋体", Size: 10}
@@ -225,11 +265,51 @@ func (s *Sheet) Workbook(opt Options) (*excelize.File, error) {
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFFDE7"}},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}})
 	lights := map[duban.Light]int{}
-	for l, c := range map[duban.Light]string{duban.LightDone: "C6EFCE", duban.LightOverdue: "FFC7CE", duban.LightNear: "FFEB9C", duban.LightNormal: "FFFFFF"} {
+	for _, l := range []duban.Light{duban.LightDone, duban.LightOverdue, duban.LightNear, duban.LightNormal} {
+		c := map[duban.Light]string{duban.LightDone: "C6EFCE", duban.LightOverdue: "FFC7CE", duban.LightNear: "FFEB9C", duban.LightNormal: "FFFFFF"}[l]
 		lights[l], _ = f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 10, Bold: true}, Border: border,
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}})
 	}
 
+	first := headerRow + 1
+	end := max(headerRow+len(s.Rows), first) // the last task row (the first when there is none)
+	total := headerRow + len(s.Rows) + 1     // the 合计 row
+	sign := total + 2                        // the signature line
+	// The 完成状态 dropdown over every task row; the other columns take
+	// any text.
+	dv := excelize.NewDataValidation(true)
+	dv.SetSqref(fmt.Sprintf("%s%d:%s%d", col("status"), first, col("status"), end))
+	var choices []string
+	for _, st := range duban.Statuses {
+		choices = append(choices, string(st))
+	}
+	if err := dv.SetDropList(choices); err != nil {
+		return err
+	}
+	dv.SetError(excelize.DataValidationErrorStyleStop, "完成状态", "请从列表中选择："+joinStatuses())
+	if err := f.AddDataValidation(sh, dv); err != nil {
+		return err
+	}
+	// Printing: A4 landscape on narrow margins, fitted to the width of
+	// the visible columns only (the print area leaves out the hidden key
+	// column), the header row on every page, centred, with page numbers.
+	for _, err := range []error{
+		f.SetPageLayout(sh, &excelize.PageLayoutOptions{Orientation: ptr("landscape"), Size: ptr(9), FitToWidth: ptr(1), FitToHeight: ptr(0)}),
+		f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: ptr(true)}),
+		f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{Left: ptr(0.4), Right: ptr(0.4), Top: ptr(0.5), Bottom: ptr(0.6), Header: ptr(0.2), Footer: ptr(0.3), Horizontally: ptr(true)}),
+		f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{OddFooter: "&L" + strings.ReplaceAll(s.Unit, "&", "&&") + "重点任务进展情况填报表&C第 &P 页 共 &N 页"}),
+		f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sh, headerRow, headerRow), Scope: sh}),
+		f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", sh, lastVisible, sign), Scope: sh}),
+	} {
+		if err != nil {
+			return err
+		}
+	}
+
+	w, err := xlsxout.NewRows(f, sh)
+	if err != nil {
+		return err
+	}
 	// The 督办编号 column fits the sheet's longest number (二（二）第2项),
 	// taking the room from 任务内容.
 	numW := width("id")
@@ -238,112 +318,96 @@ func (s *Sheet) Workbook(opt Options) (*excelize.File, error) {
 	}
 	textW := width("text") - (numW - width("id"))
 	for i, c := range columns {
-		n, _ := excelize.ColumnNumberToName(i + 1)
-		w := c.width
+		w0 := c.width
 		switch c.key {
 		case "id":
-			w = numW
+			w0 = numW
 		case "text":
-			w = textW
+			w0 = textW
 		}
-		f.SetColWidth(sh, n, n, w)
-	}
-	f.SetColVisible(sh, last, false)
-	set := func(ref string, v any, style int) {
-		f.SetCellValue(sh, ref, v)
-		if style != 0 {
-			f.SetCellStyle(sh, ref, ref, style)
+		if err := w.SW.SetColWidth(i+1, i+1, w0); err != nil {
+			return err
 		}
 	}
-	merge := func(a, b string, v any, style int) {
-		f.MergeCell(sh, a, b)
-		set(a, v, 0)
-		f.SetCellStyle(sh, a, b, style)
+	if err := w.SW.SetColVisible(ncol, ncol, false); err != nil {
+		return err
 	}
+	if err := w.SW.SetPanes(&excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: fmt.Sprintf("A%d", headerRow+1), ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	at := func(key string) int { return colNum(key) }
 	round := opt.round()
-	merge("A1", lastVisible+"1", s.Unit+"重点任务进展情况填报表", title)
-	f.SetRowHeight(sh, 1, 30)
+	w.Span(1, 1, ncol-1, s.Unit+"重点任务进展情况填报表", title)
+	w.Write(1, 30)
 	// The header block fits the narrow first columns: labels span two
 	// columns; 报送截止日期 stays in F3, its label right-aligned to spill
 	// into the empty D3.
-	merge("A2", "B2", "填报单位：", label)
-	merge("C2", "D2", s.Unit, field)
-	merge("E2", "F2", "联系人：", label)
-	merge("G2", "I2", "", field)
-	set("J2", "联系电话：", labelRight)
-	merge("K2", "L2", "", field)
-	merge("A3", "B3", "分管领导：", label)
-	set("C3", "", field)
-	set("E3", "报送截止日期：", labelRight)
+	w.Span(2, 1, 2, "填报单位：", label)
+	w.Span(2, 3, 4, s.Unit, field)
+	w.Span(2, 5, 6, "联系人：", label)
+	w.Span(2, 7, 9, "", field)
+	w.Set(10, "联系电话：", labelRight)
+	w.Span(2, 11, 12, "", field)
+	w.Write(2, 0)
+	w.Span(3, 1, 2, "分管领导：", label)
+	w.Set(3, "", field)
+	w.Set(5, "报送截止日期：", labelRight)
 	if s.ReportBy.IsZero() {
-		merge("F3", "G3", "", fieldDate)
+		w.Span(3, 6, 7, "", fieldDate)
 	} else {
-		merge("F3", "G3", s.ReportBy, fieldDate)
+		w.Span(3, 6, 7, s.ReportBy, fieldDate)
 	}
-	set("J3", "报送轮次：", labelRight)
-	merge("K3", "L3", round, field)
-	merge("A4", lastVisible+"4", fmt.Sprintf("说明：请在黄色栏目中填报；“完成状态”从下拉列表中选择（%s）；完成日期填日期。请勿改动任务内容和隐藏列。状态按%s计。",
+	w.Set(10, "报送轮次：", labelRight)
+	w.Span(3, 11, 12, round, field)
+	w.Write(3, 0)
+	w.Span(4, 1, ncol-1, fmt.Sprintf("说明：请在黄色栏目中填报；“完成状态”从下拉列表中选择（%s）；完成日期填日期。请勿改动任务内容和隐藏列。状态按%s计。",
 		joinStatuses(), opt.AsOf.Format("2006年1月2日")), cell)
-	f.SetRowHeight(sh, 4, 30)
+	w.Write(4, 30)
 	for i, c := range columns {
-		n, _ := excelize.ColumnNumberToName(i + 1)
-		set(fmt.Sprintf("%s%d", n, headerRow), c.head, head)
+		w.Set(i+1, c.head, head)
 	}
+	w.Write(headerRow, 0)
 	r := headerRow
 	for i, a := range s.Rows {
 		r++
 		t := a.Task
-		row := func(k string) string { return fmt.Sprintf("%s%d", col(k), r) }
-		set(row("seq"), i+1, cell)
-		set(row("id"), t.Number(), cell)
-		set(row("doc"), a.Notice.DocNumber, cell)
-		set(row("text"), t.Text, cell)
-		set(row("role"), roleName(a), cell)
+		w.Set(at("seq"), i+1, cell)
+		w.Set(at("id"), t.Number(), cell)
+		w.Set(at("doc"), a.Notice.DocNumber, cell)
+		w.Set(at("text"), t.Text, cell)
+		w.Set(at("role"), roleName(a), cell)
 		raw := ""
 		if t.Deadline != nil {
 			raw = t.Deadline.Raw
 		}
-		set(row("deadline"), raw, cell)
+		w.Set(at("deadline"), raw, cell)
 		if d, ok := t.Deadline.Time(); ok {
-			set(row("date"), d, date)
+			w.Set(at("date"), d, date)
 		} else {
-			set(row("date"), "", date)
+			w.Set(at("date"), "", date)
 		}
 		l := duban.LightOf(t, a.Name, opt.AsOf, opt.WarnDays)
 		if l == duban.LightNone {
-			set(row("light"), "", cell)
+			w.Set(at("light"), "", cell)
 		} else {
-			set(row("light"), string(l), lights[l])
+			w.Set(at("light"), string(l), lights[l])
 		}
 		p := progressOf(t, a)
-		set(row("status"), string(p.Status), fill)
-		set(row("detail"), p.Detail, fill)
-		set(row("problems"), p.Problems, fill)
-		set(row("next"), p.NextSteps, fill)
+		w.Set(at("status"), string(p.Status), fill)
+		w.Set(at("detail"), p.Detail, fill)
+		w.Set(at("problems"), p.Problems, fill)
+		w.Set(at("next"), p.NextSteps, fill)
 		if d, err := time.Parse(duban.DateLayout, p.DoneDate); err == nil {
-			set(row("done"), d, fillDate)
+			w.Set(at("done"), d, fillDate)
 		} else {
-			set(row("done"), "", fillDate)
+			w.Set(at("done"), "", fillDate)
 		}
-		set(row("note"), p.Note, fill)
-		set(row("key"), Key(s.Slugs[a.Notice], t.ID), 0)
-		f.SetRowHeight(sh, r, max(rowHeight(t.Text, textW), rowHeight(p.Detail, width("detail")),
-			rowHeight(p.Problems, width("problems")), rowHeight(p.NextSteps, width("next")), rowHeight(a.Notice.DocNumber, width("doc"))))
-	}
-	first := headerRow + 1
-	end := max(r, first)
-	dv := excelize.NewDataValidation(true)
-	dv.SetSqref(fmt.Sprintf("%s%d:%s%d", col("status"), first, col("status"), end))
-	var choices []string
-	for _, st := range duban.Statuses {
-		choices = append(choices, string(st))
-	}
-	if err := dv.SetDropList(choices); err != nil {
-		return nil, err
-	}
-	dv.SetError(excelize.DataValidationErrorStyleStop, "完成状态", "请从列表中选择："+joinStatuses())
-	if err := f.AddDataValidation(sh, dv); err != nil {
-		return nil, err
+		w.Set(at("note"), p.Note, fill)
+		w.Set(at("key"), Key(s.Slugs[a.Notice], t.ID), 0)
+		if err := w.Write(r, max(rowHeight(t.Text, textW), rowHeight(p.Detail, width("detail")),
+			rowHeight(p.Problems, width("problems")), rowHeight(p.NextSteps, width("next")), rowHeight(a.Notice.DocNumber, width("doc")))); err != nil {
+			return err
+		}
 	}
 	// 合计
 	r++
@@ -354,42 +418,49 @@ func (s *Sheet) Workbook(opt Options) (*excelize.File, error) {
 		formula += fmt.Sprintf(`&"，%s"&COUNTIF(%s,"%s")&"项"`, s, rng, s)
 	}
 	formula += fmt.Sprintf(`&"，未填"&(COUNTA(%s%d:%s%d)-COUNTA(%s))&"项"`, col("text"), first, col("text"), end, rng)
-	merge(fmt.Sprintf("A%d", r), fmt.Sprintf("B%d", r), "合计", head)
-	merge(fmt.Sprintf("C%d", r), fmt.Sprintf("%s%d", lastVisible, r), "", cell)
-	f.SetCellFormula(sh, fmt.Sprintf("C%d", r), formula)
+	w.Span(r, 1, 2, "合计", head)
+	w.Span(r, 3, ncol-1, "", cell)
+	w.Formula(3, formula, cell)
+	w.Write(r, 0)
 	r += 2
-	merge(fmt.Sprintf("A%d", r), fmt.Sprintf("C%d", r), "单位负责人签字：", label)
-	set(fmt.Sprintf("D%d", r), "", field)
-	set(fmt.Sprintf("I%d", r), "（盖章）", label)
-	set(fmt.Sprintf("K%d", r), "填报日期：", label)
-	merge(fmt.Sprintf("L%d", r), fmt.Sprintf("M%d", r), "", fieldDate)
-	f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: fmt.Sprintf("A%d", headerRow+1), ActivePane: "bottomLeft"})
-	// Printing: A4 landscape on narrow margins, fitted to the width of
-	// the visible columns only (the print area leaves out the hidden key
-	// column), the header row on every page, centred, with page numbers.
-	f.SetPageLayout(sh, &excelize.PageLayoutOptions{Orientation: ptr("landscape"), Size: ptr(9), FitToWidth: ptr(1), FitToHeight: ptr(0)})
-	f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: ptr(true)})
-	f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{Left: ptr(0.4), Right: ptr(0.4), Top: ptr(0.5), Bottom: ptr(0.6), Header: ptr(0.2), Footer: ptr(0.3), Horizontally: ptr(true)})
-	f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{OddFooter: "&L" + strings.ReplaceAll(s.Unit, "&", "&&") + "重点任务进展情况填报表&C第 &P 页 共 &N 页"})
-	f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sh, headerRow, headerRow), Scope: sh})
-	f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", sh, lastVisible, r), Scope: sh})
+	w.Span(r, 1, 3, "单位负责人签字：", label)
+	w.Set(4, "", field)
+	w.Set(9, "（盖章）", label)
+	w.Set(11, "填报日期：", label)
+	w.Span(r, 12, 13, "", fieldDate)
+	w.Write(r, 0)
+	if err := w.Flush(); err != nil {
+		return err
+	}
 
 	// The hidden sheet: what the sheet is, for whom, for which round.
-	f.NewSheet(IDSheet)
-	ids := [][]any{{Marker, formatVers}, {"unit", s.Unit}, {"round", round}, {"as_of", opt.AsOf.Format(duban.DateLayout)}}
+	ids, err := xlsxout.NewRows(f, IDSheet)
+	if err != nil {
+		return err
+	}
+	head2 := [][]any{{Marker, formatVers}, {"unit", s.Unit}, {"round", round}, {"as_of", opt.AsOf.Format(duban.DateLayout)}}
 	if !s.ReportBy.IsZero() {
-		ids = append(ids, []any{"report_by", s.ReportBy.Format(duban.DateLayout)})
+		head2 = append(head2, []any{"report_by", s.ReportBy.Format(duban.DateLayout)})
 	}
-	ids = append(ids, []any{"key", "notice", "doc_number", "task", "text"})
+	head2 = append(head2, []any{"key", "notice", "doc_number", "task", "text"})
+	n := 0
+	for _, row := range head2 {
+		n++
+		for c, v := range row {
+			ids.Set(c+1, v, 0)
+		}
+		ids.Write(n, 0)
+	}
 	for _, a := range s.Rows {
-		ids = append(ids, []any{Key(s.Slugs[a.Notice], a.Task.ID), s.Slugs[a.Notice], a.Notice.DocNumber, a.Task.ID, a.Task.Text})
+		n++
+		for c, v := range []string{Key(s.Slugs[a.Notice], a.Task.ID), s.Slugs[a.Notice], a.Notice.DocNumber, a.Task.ID, a.Task.Text} {
+			ids.Set(c+1, v, 0)
+		}
+		if err := ids.Write(n, 0); err != nil {
+			return err
+		}
 	}
-	for i, row := range ids {
-		f.SetSheetRow(IDSheet, fmt.Sprintf("A%d", i+1), &row)
-	}
-	f.SetSheetVisible(IDSheet, false, true)
-	f.SetActiveSheet(0)
-	return f, nil
+	return ids.Flush()
 }
 
 func ptr[T any](v T) *T { return &v }

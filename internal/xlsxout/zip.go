@@ -1,11 +1,14 @@
-package render
+package xlsxout
 
 import (
 	"archive/zip"
+	"bytes"
 	"compress/flate"
+	"fmt"
 	"io"
 	"sync"
 
+	"github.com/duban/duban/internal/atomicfile"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -31,8 +34,8 @@ func (p *pooledFlate) Close() error {
 	return err
 }
 
-// fastZip is an excelize ZipWriter deflating at the fastest level.
-func fastZip(w io.Writer) excelize.ZipWriter {
+// FastZip is an excelize ZipWriter deflating at the fastest level.
+func FastZip(w io.Writer) excelize.ZipWriter {
 	z := zip.NewWriter(w)
 	z.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
 		fw := fastFlate.Get().(*flate.Writer)
@@ -40,4 +43,14 @@ func fastZip(w io.Writer) excelize.ZipWriter {
 		return &pooledFlate{w: fw}, nil
 	})
 	return z
+}
+
+// WriteFile saves f to path through a temporary file, zipped with FastZip.
+func WriteFile(f *excelize.File, path string) error {
+	var buf bytes.Buffer
+	f.SetZipWriter(FastZip)
+	if _, err := f.WriteTo(&buf); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return atomicfile.WriteFile(path, buf.Bytes())
 }
