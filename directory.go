@@ -347,33 +347,55 @@ type Assignment struct {
 // (市发改委（连云港市）, see IssuerPlace); a name of one place, or one that
 // carries its place (连云港市发改委), stays as it is.
 func UnitAssignments(notices []*Notice, dir *Directory) map[string][]Assignment {
-	keys := newUnitKeys(notices, dir)
+	sh := NewSheets(notices, dir)
 	out := map[string][]Assignment{}
 	for _, n := range notices {
 		if n == nil {
 			continue
 		}
 		for ti := range n.Tasks {
-			t := &n.Tasks[ti]
-			direct := map[string]bool{}
-			for _, u := range t.Units {
-				k := SheetKey(u)
-				direct[k] = true
-				q := keys.of(n, k)
-				out[q] = append(out[q], Assignment{Notice: n, Task: t, Unit: u, Name: k})
-			}
-			via := map[string]bool{}
-			for _, u := range t.Units {
-				for _, m := range dir.Members(SheetKey(u)) {
-					if direct[m] || via[m] {
-						continue
-					}
-					via[m] = true
-					q := keys.of(n, m)
-					out[q] = append(out[q], Assignment{Notice: n, Task: t, Unit: u, Via: SheetKey(u), Name: m})
-				}
-			}
+			sh.Each(n, &n.Tasks[ti], func(key string, a Assignment) {
+				out[key] = append(out[key], a)
+			})
 		}
 	}
 	return out
+}
+
+// Sheets puts tasks on unit sheets as UnitAssignments does, one task at a
+// time: a document that needs the sheets of a few tasks (a quarter's) asks
+// for those, without a map of every task of the batch. It holds only which
+// unit names are qualified with their notice's place, which depends on
+// every notice of the batch.
+type Sheets struct {
+	keys unitKeys
+	dir  *Directory
+}
+
+// NewSheets prepares the sheets of notices' tasks under dir (nil: no group
+// expansion). The notices are those UnitAssignments would be given.
+func NewSheets(notices []*Notice, dir *Directory) *Sheets {
+	return &Sheets{keys: newUnitKeys(notices, dir), dir: dir}
+}
+
+// Each calls f with every sheet task t of notice n goes on (its key and the
+// assignment), in the order UnitAssignments lists them: the task's units
+// in order, then the members its groups reach.
+func (s *Sheets) Each(n *Notice, t *Task, f func(key string, a Assignment)) {
+	direct := map[string]bool{}
+	for _, u := range t.Units {
+		k := SheetKey(u)
+		direct[k] = true
+		f(s.keys.of(n, k), Assignment{Notice: n, Task: t, Unit: u, Name: k})
+	}
+	via := map[string]bool{}
+	for _, u := range t.Units {
+		for _, m := range s.dir.Members(SheetKey(u)) {
+			if direct[m] || via[m] {
+				continue
+			}
+			via[m] = true
+			f(s.keys.of(n, m), Assignment{Notice: n, Task: t, Unit: u, Via: SheetKey(u), Name: m})
+		}
+	}
 }
