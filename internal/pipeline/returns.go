@@ -46,6 +46,7 @@ func (r *runner) storeNotices() ([]returns.Notice, error) {
 		}
 		if n != nil {
 			r.enr.recanonicalise(n)
+			n.Compact() // held for every document of the phase, as in aggregate
 			out = append(out, returns.Notice{Slug: s, Notice: n})
 		}
 	}
