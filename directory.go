@@ -324,6 +324,8 @@ type Assignment struct {
 	// itself, or for a group assignment the group (its Role is the member's
 	// role too).
 	Unit Unit
+	// Index is Unit's index in Task.Units.
+	Index int
 	// Via is the group's name when the task reaches this sheet because the
 	// unit is a member of a group the task is assigned to; "" for a direct
 	// assignment.
@@ -383,19 +385,19 @@ func NewSheets(notices []*Notice, dir *Directory) *Sheets {
 // in order, then the members its groups reach.
 func (s *Sheets) Each(n *Notice, t *Task, f func(key string, a Assignment)) {
 	direct := map[string]bool{}
-	for _, u := range t.Units {
+	for i, u := range t.Units {
 		k := SheetKey(u)
 		direct[k] = true
-		f(s.keys.of(n, k), Assignment{Notice: n, Task: t, Unit: u, Name: k})
+		f(s.keys.of(n, k), Assignment{Notice: n, Task: t, Unit: u, Index: i, Name: k})
 	}
 	via := map[string]bool{}
-	for _, u := range t.Units {
+	for i, u := range t.Units {
 		for _, m := range s.dir.Members(SheetKey(u)) {
 			if direct[m] || via[m] {
 				continue
 			}
 			via[m] = true
-			f(s.keys.of(n, m), Assignment{Notice: n, Task: t, Unit: u, Via: SheetKey(u), Name: m})
+			f(s.keys.of(n, m), Assignment{Notice: n, Task: t, Unit: u, Index: i, Via: SheetKey(u), Name: m})
 		}
 	}
 }
