@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"unicode"
 
 	"gopkg.in/yaml.v3"
@@ -326,6 +327,8 @@ type Assignment struct {
 	// itself, or for a group assignment the group (its Role is the member's
 	// role too).
 	Unit Unit
+	// Index is Unit's index in Task.Units.
+	Index int
 	// Via is the group's name when the task reaches this sheet because the
 	// unit is a member of a group the task is assigned to; "" for a direct
 	// assignment.
@@ -353,45 +356,104 @@ type Assignment struct {
 // past it keep their tasks in the records, on no sheet (the notice's
 // WarnManyUnits says so).
 func UnitAssignments(notices []*Notice, dir *Directory) map[string][]Assignment {
-	keys := newUnitKeys(notices, dir)
+	sh := NewSheets(notices, dir)
 	out := map[string][]Assignment{}
 	for _, n := range notices {
 		if n == nil {
 			continue
 		}
-		// The first limits.UnitsPerNotice units the notice names (in task
-		// order, group members included) get sheets; the rest none.
-		given := map[string]bool{}
-		gets := func(k string) bool {
-			if !given[k] && len(given) < limits.UnitsPerNotice {
-				given[k] = true
-			}
-			return given[k]
-		}
 		for ti := range n.Tasks {
-			t := &n.Tasks[ti]
-			direct := map[string]bool{}
-			for _, u := range t.Units {
-				k := SheetKey(u)
-				direct[k] = true
-				if !gets(k) {
-					continue
-				}
-				q := keys.of(n, k)
-				out[q] = append(out[q], Assignment{Notice: n, Task: t, Unit: u, Name: k})
-			}
-			via := map[string]bool{}
-			for _, u := range t.Units {
-				for _, m := range dir.Members(SheetKey(u)) {
-					if direct[m] || via[m] || !gets(m) {
-						continue
-					}
-					via[m] = true
-					q := keys.of(n, m)
-					out[q] = append(out[q], Assignment{Notice: n, Task: t, Unit: u, Via: SheetKey(u), Name: m})
-				}
-			}
+			sh.Each(n, &n.Tasks[ti], func(key string, a Assignment) {
+				out[key] = append(out[key], a)
+			})
 		}
 	}
 	return out
+}
+
+// Sheets puts tasks on unit sheets as UnitAssignments does, one task at a
+// time: a document that needs the sheets of a few tasks (a quarter's) asks
+// for those, without a map of every task of the batch. It holds only which
+// unit names are qualified with their notice's place, which depends on
+// every notice of the batch.
+type Sheets struct {
+	keys unitKeys
+	dir  *Directory
+
+	mu sync.Mutex
+	// capped holds, for each notice naming more than
+	// limits.UnitsPerNotice units, the units that get sheets; a notice
+	// within the limit is in it as nil.
+	capped map[*Notice]map[string]bool
+}
+
+// NewSheets prepares the sheets of notices' tasks under dir (nil: no group
+// expansion). The notices are those UnitAssignments would be given.
+func NewSheets(notices []*Notice, dir *Directory) *Sheets {
+	return &Sheets{keys: newUnitKeys(notices, dir), dir: dir, capped: map[*Notice]map[string]bool{}}
+}
+
+// allowed is the set of units of n that get sheets, nil when all do: the
+// first limits.UnitsPerNotice units the notice names, in task order, each
+// task's own units before the members its groups reach.
+func (s *Sheets) allowed(n *Notice) map[string]bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if set, ok := s.capped[n]; ok {
+		return set
+	}
+	given := map[string]bool{}
+	over := false
+	add := func(k string) {
+		if given[k] {
+			return
+		}
+		if len(given) < limits.UnitsPerNotice {
+			given[k] = true
+		} else {
+			over = true
+		}
+	}
+	for ti := range n.Tasks {
+		t := &n.Tasks[ti]
+		for _, u := range t.Units {
+			add(SheetKey(u))
+		}
+		for _, u := range t.Units {
+			for _, m := range s.dir.Members(SheetKey(u)) {
+				add(m)
+			}
+		}
+	}
+	if !over {
+		given = nil
+	}
+	s.capped[n] = given
+	return given
+}
+
+// Each calls f with every sheet task t of notice n goes on (its key and the
+// assignment), in the order UnitAssignments lists them: the task's units
+// in order, then the members its groups reach.
+func (s *Sheets) Each(n *Notice, t *Task, f func(key string, a Assignment)) {
+	ok := s.allowed(n)
+	direct := map[string]bool{}
+	for i, u := range t.Units {
+		k := SheetKey(u)
+		direct[k] = true
+		if ok != nil && !ok[k] {
+			continue
+		}
+		f(s.keys.of(n, k), Assignment{Notice: n, Task: t, Unit: u, Index: i, Name: k})
+	}
+	via := map[string]bool{}
+	for i, u := range t.Units {
+		for _, m := range s.dir.Members(SheetKey(u)) {
+			if direct[m] || via[m] || ok != nil && !ok[m] {
+				continue
+			}
+			via[m] = true
+			f(s.keys.of(n, m), Assignment{Notice: n, Task: t, Unit: u, Index: i, Via: SheetKey(u), Name: m})
+		}
+	}
 }

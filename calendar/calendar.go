@@ -5,6 +5,7 @@
 package calendar
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"os"
@@ -30,10 +31,20 @@ func Write(dir string, ns []returns.Notice, opt returns.Options, stamp time.Time
 		return nil, err
 	}
 	// The calendar of all units holds every dated task of the run: its
-	// events are written out as they are made (as the library would
-	// write them) rather than held as objects — 30,000 of those were 78 of
-	// the 191 MB live at the peak of a 2,000-notice run.
-	var all bytes.Buffer
+	// events are written to its file as they are made (as the library
+	// would write them), neither held as objects — 30,000 of those were 78
+	// of the 191 MB live at the peak of a 2,000-notice run — nor as text
+	// (that and its copy made to write it were 40 MB at the peak of the
+	// calendar phase).
+	p := filepath.Join(dir, AllName+".ics")
+	all, err := createFile(p)
+	if err != nil {
+		return nil, err
+	}
+	defer all.abort()
+	if _, err := all.WriteString(strings.TrimSuffix(newCal(AllName).Serialize(serialConfig), calendarEnd)); err != nil {
+		return nil, all.fail(err)
+	}
 	var out []string
 	used := map[string]bool{AllName: true}
 	sheets := returns.Sheets(ns, opt)
@@ -51,8 +62,8 @@ func Write(dir string, ns []returns.Notice, opt returns.Options, stamp time.Time
 			c.AddVEvent(e(s.Unit))
 			if k := slug + "\x00" + a.Task.ID; !seenAll[k] {
 				seenAll[k] = true
-				if err := e("").SerializeTo(&all, serialConfig); err != nil {
-					return out, fmt.Errorf("%s: %w", AllName, err)
+				if err := e("").SerializeTo(all, serialConfig); err != nil {
+					return out, all.fail(err)
 				}
 			}
 		}
@@ -79,12 +90,58 @@ func Write(dir string, ns []returns.Notice, opt returns.Options, stamp time.Time
 		}
 		out = append(out, p)
 	}
-	p := filepath.Join(dir, AllName+".ics")
-	head := strings.TrimSuffix(newCal(AllName).Serialize(serialConfig), calendarEnd)
-	if err := writeFile(p, []byte(head), all.Bytes(), []byte(calendarEnd)); err != nil {
+	if _, err := all.WriteString(calendarEnd); err != nil {
+		return out, all.fail(err)
+	}
+	if err := all.commit(); err != nil {
 		return out, err
 	}
 	return append(out, p), nil
+}
+
+// tmpFile is a file written through a temporary file beside it, renamed
+// into place when whole.
+type tmpFile struct {
+	*bufio.Writer
+	f    *os.File
+	path string
+	done bool
+}
+
+func createFile(path string) (*tmpFile, error) {
+	f, err := os.Create(path + ".tmp")
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &tmpFile{Writer: bufio.NewWriterSize(f, 64<<10), f: f, path: path}, nil
+}
+
+// fail is err about the file.
+func (t *tmpFile) fail(err error) error { return fmt.Errorf("%s: %w", t.path, err) }
+
+// commit writes the rest and puts the file in place.
+func (t *tmpFile) commit() error {
+	t.done = true
+	err := t.Flush()
+	if cerr := t.f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(t.f.Name(), t.path)
+	}
+	if err != nil {
+		os.Remove(t.f.Name())
+		return t.fail(err)
+	}
+	return nil
+}
+
+// abort removes the temporary file of a calendar not committed.
+func (t *tmpFile) abort() {
+	if !t.done {
+		t.f.Close()
+		os.Remove(t.f.Name())
+	}
 }
 
 // serialConfig is the library's default way of writing a calendar (lines

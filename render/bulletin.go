@@ -53,14 +53,15 @@ func Bulletin(notices []*duban.Notice, dir string, quarters []string, opt Option
 	if asOf.IsZero() {
 		asOf = res.Now
 	}
-	// The tasks' unit sheets are the same for every quarter: made once.
-	perTask := taskAssignments(notices, res.Directory)
+	// The batch's unit sheets are the same for every quarter: made once
+	// (each quarter puts only its due tasks on them).
+	sheets := duban.NewSheets(notices, res.Directory)
 	var out []string
 	for _, q := range quarters {
 		if err := opt.cancelled(); err != nil {
 			return out, err
 		}
-		b, err := buildBulletin(notices, perTask, q, asOf, opt.warnDays(), ql)
+		b, err := buildBulletin(notices, onSheets(sheets), q, asOf, opt.warnDays(), ql)
 		if err != nil {
 			return out, err
 		}
@@ -227,9 +228,9 @@ func bulletinCounts(r *quarterReport) bCounts {
 }
 
 // buildBulletin collects the 通报 of quarter as of asOf.
-func buildBulletin(notices []*duban.Notice, perTask map[*duban.Task][]taskUnit, quarter string, asOf time.Time, warn int, ql *quarterlyLayout) (*bulletin, error) {
+func buildBulletin(notices []*duban.Notice, unitsOf unitsOfFunc, quarter string, asOf time.Time, warn int, ql *quarterlyLayout) (*bulletin, error) {
 	asOf = time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, time.UTC)
-	r, err := buildQuarterFrom(notices, perTask, quarter, asOf, warn, ql)
+	r, err := buildQuarterFrom(notices, unitsOf, quarter, asOf, warn, ql)
 	if err != nil {
 		return nil, err
 	}
@@ -286,7 +287,7 @@ func buildBulletin(notices []*duban.Notice, perTask map[*duban.Task][]taskUnit, 
 	} else {
 		b.prevQuarter = duban.QuarterName(y, q-1)
 	}
-	pr, err := buildQuarterFrom(notices, perTask, b.prevQuarter, asOf, warn, ql)
+	pr, err := buildQuarterFrom(notices, unitsOf, b.prevQuarter, asOf, warn, ql)
 	if err != nil {
 		return nil, err
 	}

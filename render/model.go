@@ -126,14 +126,19 @@ func heading(marker, sep, title string) string {
 	return marker + sep + title
 }
 
-// unitEntry is one task of a unit's sheet.
+// unitEntry is one task of a unit's sheet. A large batch's sheets hold
+// one for every unit of every task at once: it points into the records
+// rather than copying the unit.
 type unitEntry struct {
-	notice int // index into the run's notices
 	task   *duban.Task
-	role   duban.Role
-	unit   duban.Unit // the task's unit entry: the sheet's unit, or the group of a group assignment
-	via    string     // the group's name for a group assignment, else ""
+	via    string // the group's name for a group assignment, else ""
+	notice int32  // index into the run's notices
+	ui     int32  // index into task.Units of the entry that put the task on the sheet
 }
+
+// unit is the task's unit entry that put it on the sheet: the sheet's
+// unit, or the group of a group assignment (whose role is the member's).
+func (e unitEntry) unit() duban.Unit { return e.task.Units[e.ui] }
 
 // unitSheet is everything one unit receives.
 type unitSheet struct {
@@ -180,7 +185,7 @@ func collectUnits(notices []*duban.Notice, dir *duban.Directory) []*unitSheet {
 			}
 			seen[a.Task] = true
 			ni := noticeIndex[a.Notice]
-			s.entries = append(s.entries, unitEntry{notice: ni, task: a.Task, role: a.Unit.Role, unit: a.Unit, via: a.Via})
+			s.entries = append(s.entries, unitEntry{notice: int32(ni), task: a.Task, ui: int32(a.Index), via: a.Via})
 			if !has[ni] {
 				has[ni] = true
 				s.notices = append(s.notices, ni)
@@ -233,11 +238,11 @@ func unitValue(key string, seq int, e unitEntry, notices []*duban.Notice, s *uni
 	case "notice":
 		return notices[e.notice].DocNumber
 	case "id":
-		return s.marker(e.notice) + t.Number()
+		return s.marker(int(e.notice)) + t.Number()
 	case "text":
 		return t.Text
 	case "role":
-		return roleCell(e.role, e.via)
+		return roleCell(e.unit().Role, e.via)
 	case "partners":
 		return partners(t, s.name, e.via)
 	case "deadline", "date", "quarter", "section":
@@ -270,7 +275,7 @@ func progressCell(e unitEntry, s *unitSheet) string {
 func entryProgress(e unitEntry, s *unitSheet) *duban.Progress {
 	p := e.task.LatestProgress(s.name)
 	if p == nil && e.via != "" {
-		p = e.task.Reported(e.unit)
+		p = e.task.Reported(e.unit())
 	}
 	return p
 }

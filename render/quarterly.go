@@ -48,7 +48,10 @@ func Quarterly(notices []*duban.Notice, dir string, quarters []string, opt Optio
 			return nil, err
 		}
 	}
-	perTask := taskAssignments(notices, res.Directory)
+	// Which sheets a due task goes on is worked out for the tasks of each
+	// quarter as it is built: a map of every task of the batch held 44 MB
+	// at 2,000 notices for documents that each need a quarter's.
+	sheets := duban.NewSheets(notices, res.Directory)
 	// One quarter at a time: a quarter's documents are the largest a run
 	// makes (a large batch's quarter runs to hundreds of pages, all held
 	// until written), and two at once held twice that. The pipeline
@@ -58,7 +61,7 @@ func Quarterly(notices []*duban.Notice, dir string, quarters []string, opt Optio
 		if err := opt.cancelled(); err != nil {
 			return out, err
 		}
-		files, err := quarterFiles(res, ql, notices, perTask, q, opt, filepath.Join(dir, q))
+		files, err := quarterFiles(res, ql, notices, onSheets(sheets), q, opt, filepath.Join(dir, q))
 		out = append(out, files...)
 		if err != nil {
 			return out, err
@@ -68,8 +71,8 @@ func Quarterly(notices []*duban.Notice, dir string, quarters []string, opt Optio
 }
 
 // quarterFiles writes the files of one quarter to base + extension.
-func quarterFiles(res *resources, ql *quarterlyLayout, notices []*duban.Notice, perTask map[*duban.Task][]taskUnit, q string, opt Options, base string) ([]string, error) {
-	rep, err := buildQuarterFrom(notices, perTask, q, opt.AsOf, opt.warnDays(), ql)
+func quarterFiles(res *resources, ql *quarterlyLayout, notices []*duban.Notice, unitsOf unitsOfFunc, q string, opt Options, base string) ([]string, error) {
+	rep, err := buildQuarterFrom(notices, unitsOf, q, opt.AsOf, opt.warnDays(), ql)
 	if err != nil {
 		return nil, err
 	}
@@ -283,14 +286,13 @@ func buildQuarter(notices []*duban.Notice, quarter string, asOf time.Time, ql *q
 
 // buildQuarterWarn is buildQuarter with warn days before a deadline 临期.
 func buildQuarterWarn(notices []*duban.Notice, quarter string, asOf time.Time, warn int, ql *quarterlyLayout, dir *duban.Directory) (*quarterReport, error) {
-	return buildQuarterFrom(notices, taskAssignments(notices, dir), quarter, asOf, warn, ql)
+	return buildQuarterFrom(notices, onSheets(duban.NewSheets(notices, dir)), quarter, asOf, warn, ql)
 }
 
-// buildQuarterFrom is buildQuarterWarn with the tasks' unit sheets
-// (taskAssignments) given: they are the same for every quarter, and making
-// them walks every task of the run, so a run makes them once, not once per
-// quarter.
-func buildQuarterFrom(notices []*duban.Notice, perTask map[*duban.Task][]taskUnit, quarter string, asOf time.Time, warn int, ql *quarterlyLayout) (*quarterReport, error) {
+// buildQuarterFrom is buildQuarterWarn with the tasks' unit sheets given
+// (onSheets of the batch's duban.Sheets, which are the same for every
+// quarter): only the tasks due in the quarter are put on their sheets.
+func buildQuarterFrom(notices []*duban.Notice, unitsOf unitsOfFunc, quarter string, asOf time.Time, warn int, ql *quarterlyLayout) (*quarterReport, error) {
 	year, q, err := duban.ParseQuarter(quarter)
 	if err != nil {
 		return nil, err
@@ -353,7 +355,7 @@ func buildQuarterFrom(notices []*duban.Notice, perTask map[*duban.Task][]taskUni
 			}
 			sc.add(qt)
 			seen := map[string]bool{}
-			for _, a := range perTask[t] {
+			for _, a := range unitsOf(n, t) {
 				k := a.key
 				if k == "" || seen[k] {
 					continue
@@ -411,37 +413,44 @@ type taskUnit struct {
 	via  string
 }
 
-// taskAssignments lists, per task, the unit sheets it goes on
-// (duban.UnitAssignments): its own units in order, then the members it
-// reaches through groups, sorted by name.
-func taskAssignments(notices []*duban.Notice, dir *duban.Directory) map[*duban.Task][]taskUnit {
-	out := map[*duban.Task][]taskUnit{}
-	for key, as := range duban.UnitAssignments(notices, dir) {
-		for _, a := range as {
-			out[a.Task] = append(out[a.Task], taskUnit{key: key, name: a.Name, unit: a.Unit, via: a.Via})
-		}
-	}
-	for t, us := range out {
-		order := map[string]int{}
-		for i, u := range t.Units {
-			if _, ok := order[duban.SheetKey(u)]; !ok {
-				order[duban.SheetKey(u)] = i
-			}
-		}
-		slices.SortFunc(us, func(a, b taskUnit) int {
-			if (a.via == "") != (b.via == "") {
-				if a.via == "" {
-					return -1
-				}
-				return 1
-			}
-			if a.via == "" {
-				return cmp.Compare(order[a.name], order[b.name])
-			}
-			return cmp.Compare(a.key, b.key)
+// unitsOfFunc lists the unit sheets task t of notice n goes on.
+type unitsOfFunc func(n *duban.Notice, t *duban.Task) []taskUnit
+
+// onSheets lists the unit sheets a task goes on (duban.Sheets): its own
+// units in the order of its units, then the members it reaches through
+// groups, sorted by name.
+func onSheets(sheets *duban.Sheets) unitsOfFunc {
+	return func(n *duban.Notice, t *duban.Task) []taskUnit {
+		var us []taskUnit
+		sheets.Each(n, t, func(key string, a duban.Assignment) {
+			us = append(us, taskUnit{key: key, name: a.Name, unit: a.Unit, via: a.Via})
 		})
+		sortTaskUnits(t, us)
+		return us
 	}
-	return out
+}
+
+// sortTaskUnits orders the sheets of task t: its own units in the order
+// of its units, then the members it reaches through groups, by name.
+func sortTaskUnits(t *duban.Task, us []taskUnit) {
+	order := map[string]int{}
+	for i, u := range t.Units {
+		if _, ok := order[duban.SheetKey(u)]; !ok {
+			order[duban.SheetKey(u)] = i
+		}
+	}
+	slices.SortStableFunc(us, func(a, b taskUnit) int {
+		if (a.via == "") != (b.via == "") {
+			if a.via == "" {
+				return -1
+			}
+			return 1
+		}
+		if a.via == "" {
+			return cmp.Compare(order[a.name], order[b.name])
+		}
+		return cmp.Compare(a.key, b.key)
+	})
 }
 
 func countNotices(notices []*duban.Notice) int {

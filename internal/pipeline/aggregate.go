@@ -65,6 +65,9 @@ func (r *runner) loadAll() ([]*duban.Notice, string) {
 			seen[k] = e.Name()
 		}
 		r.enr.recanonicalise(&n)
+		// Every notice's records are held until the documents are made:
+		// their repeated strings once, their slices cut to length.
+		n.Compact()
 		all = append(all, &n)
 	}
 	return all, hex.EncodeToString(fp.Sum(nil))

@@ -118,7 +118,9 @@ func BenchmarkBatch(b *testing.B) {
 // collector's pace of the duban command (gctune). A batch's cost should
 // grow with its notices: notices/s and cpu-ms/notice should be about the
 // same at every size, and peak-MB (the most memory the Go runtime held)
-// should not grow much faster than the records themselves.
+// and live-MB (the largest heap found live by a collection, which sets
+// the soft memory limit, see gctune) should not grow much faster than the
+// records themselves.
 //
 //	DUBAN_BENCH_SIZES=250,2000 go test -run '^$' -bench BenchmarkRun -benchtime 1x ./internal/pipeline
 func BenchmarkRun(b *testing.B) {
@@ -152,7 +154,7 @@ func BenchmarkRun(b *testing.B) {
 			dir := benchNoticesN(b, gen.Formats, count)
 			out := b.TempDir()
 			runtime.GC()
-			peak := startPeak()
+			peak, live := startPeak()
 			cpu0 := cpuTime()
 			b.ResetTimer()
 			for i := range b.N {
@@ -169,16 +171,18 @@ func BenchmarkRun(b *testing.B) {
 			b.ReportMetric(float64(count*b.N)/b.Elapsed().Seconds(), "notices/s")
 			b.ReportMetric((cpuTime()-cpu0).Seconds()*1000/float64(count*b.N), "cpu-ms/notice")
 			b.ReportMetric(float64(peak())/(1<<20), "peak-MB")
+			b.ReportMetric(float64(live())/(1<<20), "live-MB")
 		})
 	}
 }
 
 // startPeak samples the memory the Go runtime holds (mapped and not
-// returned to the system) every 20 ms until the returned function is
-// called, which gives the most seen.
-func startPeak() func() uint64 {
-	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
-	var most atomic.Uint64
+// returned to the system) and the heap the last collection found live
+// every 20 ms until peak is called, which gives the most held; live then
+// gives the largest live heap seen.
+func startPeak() (peak, live func() uint64) {
+	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}, {Name: "/gc/heap/live:bytes"}}
+	var most, mostLive atomic.Uint64
 	done := make(chan struct{})
 	stopped := make(chan struct{})
 	go func() {
@@ -190,6 +194,9 @@ func startPeak() func() uint64 {
 			if v := s[0].Value.Uint64() - s[1].Value.Uint64(); v > most.Load() {
 				most.Store(v)
 			}
+			if v := s[2].Value.Uint64(); v > mostLive.Load() {
+				mostLive.Store(v)
+			}
 			select {
 			case <-done:
 				return
@@ -197,9 +204,14 @@ func startPeak() func() uint64 {
 			}
 		}
 	}()
-	return func() uint64 {
-		close(done)
-		<-stopped
+	var once sync.Once
+	peak = func() uint64 {
+		once.Do(func() { close(done); <-stopped })
 		return most.Load()
 	}
+	live = func() uint64 {
+		peak()
+		return mostLive.Load()
+	}
+	return peak, live
 }

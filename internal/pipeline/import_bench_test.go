@@ -103,7 +103,7 @@ func BenchmarkImport(b *testing.B) {
 	}
 	b.Logf("%d notices, %d units' return sheets, %d returned files, %d rows filled", notices, len(srcs), sheets, rows)
 	runtime.GC()
-	peak := startPeak()
+	peak, _ := startPeak()
 	cpu0 := cpuTime()
 	b.ResetTimer()
 	for i := range b.N {

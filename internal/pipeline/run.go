@@ -271,7 +271,10 @@ func (r *runner) processFile(path string, force bool) result {
 	in := Input{Path: path, Format: m.format}
 	if n != nil {
 		m.hasRec, m.keys = true, noticeKeys(n)
-		m.docNum, m.tasks, m.warnings = n.DocNumber, len(n.Tasks), n.Warnings
+		// The registry keeps these for the whole run: copies, not parts
+		// of the notice's text (a 文号 sliced from it held the whole text
+		// of every notice until the end).
+		m.docNum, m.tasks, m.warnings = strings.Clone(n.DocNumber), len(n.Tasks), cloneWarnings(n.Warnings)
 		if n.Source.Format != "" {
 			m.format = n.Source.Format
 		}
@@ -319,6 +322,18 @@ func (r *runner) processFile(path string, force bool) result {
 	}
 	r.reg.markWritten(m)
 	return result{in: in, m: m}
+}
+
+// cloneWarnings copies warnings and their strings.
+func cloneWarnings(ws []duban.Warning) []duban.Warning {
+	if len(ws) == 0 {
+		return nil
+	}
+	out := make([]duban.Warning, len(ws))
+	for i, w := range ws {
+		out[i] = duban.Warning{Task: strings.Clone(w.Task), Code: strings.Clone(w.Code), Message: strings.Clone(w.Message)}
+	}
+	return out
 }
 
 func formatOf(path string) string {
