@@ -22,7 +22,7 @@ func BenchmarkQuarterly(b *testing.B) {
 		for b.Loop() {
 			if cold {
 				fonts.mu.Lock()
-				fonts.entries = map[*byte]*cutFont{}
+				fonts.entries = map[*byte]*docFont{}
 				fonts.mu.Unlock()
 			}
 			paths, err := Quarterly([]*duban.Notice{n}, dir, nil, opt)

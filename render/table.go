@@ -3,7 +3,7 @@ package render
 import (
 	"math"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/duban/duban/internal/pdfw"
 )
 
 // pdfTable is a bordered table laid out by pdfDoc: the header row is repeated on
@@ -70,17 +70,6 @@ func (t *pdfTable) defaults() {
 	}
 	if t.PadY <= 0 {
 		t.PadY = 1.2
-	}
-}
-
-func (t *pdfTable) runes(add func(string)) {
-	for _, c := range t.Columns {
-		add(c.Label)
-	}
-	for _, r := range t.Rows {
-		for _, c := range r.Cells {
-			add(c)
-		}
 	}
 }
 
@@ -333,22 +322,17 @@ func (t *pdfTable) drawRow(l *layout, r laidRow, from, to int, h float64, centre
 	}
 	pad := t.PadX
 	padY := t.PadY
-	l.draw(func(p *fpdf.Fpdf) {
+	l.draw(func(p *pdfw.Page) {
 		p.SetLineWidth(0.2)
-		p.SetDrawColor(90, 90, 90)
+		p.SetStrokeColor(90, 90, 90)
 		fr, fg, fb, fill := parseColor(r.fill)
 		if fill {
-			p.SetFillColor(fr, fg, fb)
+			p.SetFillColor(uint8(fr), uint8(fg), uint8(fb))
 		}
-		p.SetFontSize(r.size)
 		setText(p, r.color)
 		x := x0
 		for i, w := range r.widths {
-			style := "D"
-			if fill {
-				style = "FD"
-			}
-			p.Rect(x, y, w, h, style)
+			p.Rect(x, y, w, h, fill, true)
 			lines := r.cells[i]
 			a, b := min(from, len(lines)), min(to, len(lines))
 			top := y + padY
@@ -357,10 +341,9 @@ func (t *pdfTable) drawRow(l *layout, r laidRow, from, to int, h float64, centre
 			}
 			for j, line := range lines[a:b] {
 				tw := l.doc.StringWidth(line, r.size)
-				p.Text(alignX(x+pad, w-2*pad, tw, r.aligns[i]), top+float64(j)*lh+baseline(r.size), line)
+				p.Text(alignX(x+pad, w-2*pad, tw, r.aligns[i]), top+float64(j)*lh+baseline(r.size), r.size, line)
 			}
 			x += w
 		}
-		setText(p, "")
 	})
 }

@@ -63,7 +63,7 @@ func UnitSheets(notices []*duban.Notice, dir string, opt Options) ([]string, err
 	if res.Wants(FormatPDF) && len(sheets) > 0 {
 		go func() {
 			defer close(fontReady)
-			fontErr = res.PrepareFont(append(noticeTexts(notices), opt.Directory.Names()...))
+			fontErr = res.PrepareFont(nil)
 		}()
 	} else {
 		close(fontReady)
