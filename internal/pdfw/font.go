@@ -305,6 +305,20 @@ func (f *Font) Glyph(r rune) (uint16, bool) {
 	return g, ok
 }
 
+// Substitute is drawn for a character the font lacks, when it has it.
+const Substitute = '□'
+
+// Drawn gives the glyph drawn for r and the character it stands for in
+// extracted text: r's own glyph, or for a character the font lacks the
+// glyph of Substitute (glyph 0 when the font lacks that too).
+func (f *Font) Drawn(r rune) (uint16, rune) {
+	if g, ok := f.Glyph(r); ok {
+		return g, r
+	}
+	g, _ := f.Glyph(Substitute)
+	return g, Substitute
+}
+
 // Width is the advance of glyph g in thousandths of an em, rounded as
 // PDF /W arrays give it.
 func (f *Font) Width(g uint16) int {

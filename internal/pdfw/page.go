@@ -147,9 +147,8 @@ func (p *Page) Rect(x, y, w, h float64, fill, stroke bool) {
 }
 
 // Text draws s at size pt with its baseline starting at (x, y), in the
-// text colour. A character the font lacks is drawn as the font's empty
-// glyph (glyph 0); callers that want a visible substitute map it first
-// (see Font.Glyph).
+// text colour. A character the font lacks is drawn as the font draws it
+// (see Font.Drawn): □ when the font has it, else glyph 0.
 func (p *Page) Text(x, y, size float64, s string) {
 	if s == "" {
 		return
@@ -164,7 +163,7 @@ func (p *Page) Text(x, y, size float64, s string) {
 	p.buf = append(p.buf, " Td <"...)
 	f, used := p.d.font, p.d.used
 	for _, r := range s {
-		g, _ := f.Glyph(r)
+		g, r := f.Drawn(r)
 		if _, seen := used[g]; !seen {
 			used[g] = r
 		}

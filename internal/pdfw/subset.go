@@ -121,7 +121,7 @@ func (f *Font) Subset(used map[uint16]bool) ([]byte, error) {
 	be.PutUint32(loca[4*f.numGlyphs:], uint32(len(glyf)))
 
 	head := append([]byte(nil), f.tables["head"]...)
-	be.PutUint32(head[8:], 0) // checkSumAdjustment, set below
+	be.PutUint32(head[8:], 0)  // checkSumAdjustment, set below
 	be.PutUint16(head[50:], 1) // long loca
 	hhea := append([]byte(nil), f.tables["hhea"]...)
 	be.PutUint16(hhea[34:], uint16(f.numGlyphs))
