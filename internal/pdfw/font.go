@@ -230,6 +230,13 @@ func (f *Font) readCmap() error {
 	return errors.New("font: no Unicode character map")
 }
 
+// maxCmapWork bounds the characters a character map may list: every
+// Unicode value twice. A map whose ranges overlap beyond that is refused
+// rather than read for minutes.
+const maxCmapWork = 2 * 0x110000
+
+var errCmapOverlap = errors.New("font: character map ranges overlap beyond all of Unicode")
+
 func (f *Font) readCmap4(t []byte) error {
 	if len(t) < 14 {
 		return errors.New("font: cmap format 4 too short")
@@ -239,9 +246,13 @@ func (f *Font) readCmap4(t []byte) error {
 		return errors.New("font: cmap format 4 runs past its table")
 	}
 	ends, starts, deltas, ranges := 14, 16+2*segs, 16+4*segs, 16+6*segs
+	work := 0
 	for s := range segs {
 		end, start := int(be.Uint16(t[ends+2*s:])), int(be.Uint16(t[starts+2*s:]))
 		delta, ro := be.Uint16(t[deltas+2*s:]), int(be.Uint16(t[ranges+2*s:]))
+		if work += max(end-start+1, 0); work > maxCmapWork {
+			return errCmapOverlap
+		}
 		for r := start; r <= end && r < 0xFFFF; r++ {
 			var g uint16
 			if ro == 0 {
@@ -271,11 +282,15 @@ func (f *Font) readCmap12(t []byte) error {
 	if 16+12*n > uint64(len(t)) {
 		return errors.New("font: cmap format 12 runs past its table")
 	}
+	work := 0
 	for i := range int(n) {
 		g := t[16+12*i:]
 		start, end, gid := be.Uint32(g), be.Uint32(g[4:]), be.Uint32(g[8:])
-		if end < start || end > 0x10FFFF || end-start > 0x10FFFF {
+		if end < start || end > 0x10FFFF {
 			continue
+		}
+		if work += int(end-start) + 1; work > maxCmapWork {
+			return errCmapOverlap
 		}
 		for r := start; r <= end; r++ {
 			id := gid + (r - start)

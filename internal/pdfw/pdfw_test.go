@@ -7,12 +7,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/duban/duban/extract/pdf"
 	"github.com/duban/duban/templates"
 )
 
@@ -244,4 +246,61 @@ func TestParseFontRefuses(t *testing.T) {
 			t.Errorf("%s: accepted", name)
 		}
 	}
+}
+
+// Our own PDF reader (extract/pdf) reads the document back line by line
+// (it drops the page footers as page furniture, as it should).
+func TestWriterOwnReader(t *testing.T) {
+	var buf bytes.Buffer
+	writeTestDoc(t, &buf)
+	doc, err := pdf.Reader{}.Read("t.pdf", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range doc.Blocks {
+		got = append(got, strings.Split(b.Text, "\n")...)
+	}
+	var want []string
+	for _, lines := range testLines {
+		want = append(want, lines...)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("read back:\n%q\nwant\n%q", got, want)
+	}
+}
+
+// FuzzParseFont patches the real font at a place and parses, subsets and
+// writes with what it reads: a broken font is an error, never a panic or
+// a hang.
+func FuzzParseFont(f *testing.F) {
+	full := templates.Font()
+	f.Add(uint32(0), []byte{0, 1, 0, 0})
+	f.Add(uint32(4), []byte{0xFF, 0xFF})
+	f.Add(uint32(12+16*5+8), []byte{0x7F, 0xFF, 0xFF, 0xFF}) // cmap offset
+	f.Add(uint32(43000+4), []byte{0, 3, 0, 1, 0, 0, 0, 12})
+	f.Add(uint32(3588356+50), []byte{0, 0})      // head: short loca
+	f.Add(uint32(3588412+34), []byte{0xFF, 0xFF}) // hhea: numberOfHMetrics
+	f.Add(uint32(3982908+4), []byte{0xFF, 0xFF})  // maxp: numGlyphs
+	f.Fuzz(func(t *testing.T, at uint32, patch []byte) {
+		if len(patch) > 64 {
+			return
+		}
+		b := append([]byte(nil), full...)
+		copy(b[int(at)%len(b):], patch)
+		font, err := ParseFont(b)
+		if err != nil {
+			return
+		}
+		var out bytes.Buffer
+		doc, err := New(&out, font, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := doc.NewPage()
+		p.Text(10, 10, 12, "任务ABC，。□\u00e9")
+		if err := doc.Close(nil); err != nil {
+			t.Fatal(err)
+		}
+	})
 }
