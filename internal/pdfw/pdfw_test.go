@@ -279,7 +279,7 @@ func FuzzParseFont(f *testing.F) {
 	f.Add(uint32(4), []byte{0xFF, 0xFF})
 	f.Add(uint32(12+16*5+8), []byte{0x7F, 0xFF, 0xFF, 0xFF}) // cmap offset
 	f.Add(uint32(43000+4), []byte{0, 3, 0, 1, 0, 0, 0, 12})
-	f.Add(uint32(3588356+50), []byte{0, 0})      // head: short loca
+	f.Add(uint32(3588356+50), []byte{0, 0})       // head: short loca
 	f.Add(uint32(3588412+34), []byte{0xFF, 0xFF}) // hhea: numberOfHMetrics
 	f.Add(uint32(3982908+4), []byte{0xFF, 0xFF})  // maxp: numGlyphs
 	f.Fuzz(func(t *testing.T, at uint32, patch []byte) {
