@@ -14,7 +14,6 @@ type Page struct {
 	text         rgb // colour for text (the non-stroking colour when drawn)
 	fillWant     rgb // colour for filled shapes
 	lineWidth    float64
-	size         float64 // font size set in the stream (0: none yet)
 }
 
 type rgb struct{ r, g, b uint8 }
