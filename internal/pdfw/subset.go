@@ -5,10 +5,11 @@ import (
 	"sort"
 )
 
-// The embedded font keeps every glyph id of the source font (so that a
-// CID is the glyph id and CIDToGIDMap is Identity) but only the outlines of
-// the glyphs a document draws: the others are emptied (zero length in
-// loca, zero advance in hmtx), which deflates to almost nothing. Tables a
+// The embedded font keeps the glyph ids of the source font (so that a CID
+// is the glyph id and CIDToGIDMap is Identity) but only the outlines of the
+// glyphs a document draws: the others are emptied (zero length in loca,
+// zero advance in hmtx), which deflates to almost nothing, and the glyphs
+// after the last one drawn are dropped. Tables a
 // PDF reader does not need for a CIDFontType2 (cmap, post, name, GSUB,
 // GPOS, vmtx…) are left out.
 
@@ -95,18 +96,34 @@ func (f *Font) Subset(used map[uint16]bool) ([]byte, error) {
 	}
 	sort.Ints(ids)
 
+	// Glyphs after the last one kept are dropped: glyph ids stay, the
+	// font just ends sooner.
+	n := ids[len(ids)-1] + 1
 	src := f.tables["glyf"]
 	size := 0
 	for _, g := range ids {
 		a, b := f.glyphRange(g)
 		size += (b - a + 3) &^ 3
 	}
+	short := size < 0x20000 // offsets/2 fit in 16 bits
 	glyf := make([]byte, 0, size)
-	loca := make([]byte, 4*(f.numGlyphs+1))
-	hmtx := make([]byte, 4*f.numGlyphs)
+	var loca []byte
+	if short {
+		loca = make([]byte, 2*(n+1))
+	} else {
+		loca = make([]byte, 4*(n+1))
+	}
+	setLoca := func(g, off int) {
+		if short {
+			be.PutUint16(loca[2*g:], uint16(off/2))
+		} else {
+			be.PutUint32(loca[4*g:], uint32(off))
+		}
+	}
+	hmtx := make([]byte, 4*n)
 	next := 0
-	for g := range f.numGlyphs {
-		be.PutUint32(loca[4*g:], uint32(len(glyf)))
+	for g := range n {
+		setLoca(g, len(glyf))
 		if next < len(ids) && ids[next] == g {
 			next++
 			a, b := f.glyphRange(g)
@@ -118,15 +135,21 @@ func (f *Font) Subset(used map[uint16]bool) ([]byte, error) {
 			be.PutUint16(hmtx[4*g+2:], f.lsb(g))
 		}
 	}
-	be.PutUint32(loca[4*f.numGlyphs:], uint32(len(glyf)))
+	setLoca(n, len(glyf))
 
 	head := append([]byte(nil), f.tables["head"]...)
-	be.PutUint32(head[8:], 0)  // checkSumAdjustment, set below
-	be.PutUint16(head[50:], 1) // long loca
+	be.PutUint32(head[8:], 0) // checkSumAdjustment, set below
+	if short {
+		be.PutUint16(head[50:], 0)
+	} else {
+		be.PutUint16(head[50:], 1)
+	}
 	hhea := append([]byte(nil), f.tables["hhea"]...)
-	be.PutUint16(hhea[34:], uint16(f.numGlyphs))
+	be.PutUint16(hhea[34:], uint16(n))
+	maxp := append([]byte(nil), f.tables["maxp"]...)
+	be.PutUint16(maxp[4:], uint16(n))
 
-	tabs := map[string][]byte{"glyf": glyf, "loca": loca, "hmtx": hmtx, "head": head, "hhea": hhea}
+	tabs := map[string][]byte{"glyf": glyf, "loca": loca, "hmtx": hmtx, "head": head, "hhea": hhea, "maxp": maxp}
 	var tags []string
 	for _, t := range subsetTables {
 		if tabs[t] == nil {
