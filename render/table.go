@@ -245,14 +245,18 @@ func (t *pdfTable) place(l *layout) {
 	head := t.lay(l, labels, false, t.HeaderSize, colW, centred)
 	head.fill = t.HeaderFill
 	headH := t.rowHeight(head.lines, head.size)
-	rows := make([]laidRow, len(t.Rows))
-	for i, r := range t.Rows {
-		rows[i] = t.lay(l, r.Cells, r.Group, t.Size, colW, aligns)
-		rows[i].fill, rows[i].color = r.Fill, r.Color
+	// Rows are wrapped as they are placed (with one row of lookahead for
+	// a group row), so a long table never holds all its lines at once.
+	layRow := func(i int) laidRow {
+		r := t.Rows[i]
+		lr := t.lay(l, r.Cells, r.Group, t.Size, colW, aligns)
+		lr.fill, lr.color = r.Fill, r.Color
 		if r.Group && r.Fill == "" {
-			rows[i].fill = t.GroupFill
+			lr.fill = t.GroupFill
 		}
+		return lr
 	}
+	var next laidRow // row i+1 once laid, else lines == 0
 	capacity := l.bottom - l.top - headH // the tallest row a page holds
 
 	header := func() {
@@ -265,18 +269,25 @@ func (t *pdfTable) place(l *layout) {
 	}
 	// Start where the header and the first row (or a start of it) fit.
 	first := headH
-	if len(rows) > 0 {
-		first += min(t.rowHeight(rows[0].lines, t.Size), capacity)
+	if len(t.Rows) > 0 {
+		next = layRow(0)
+		first += min(t.rowHeight(next.lines, t.Size), capacity)
 	}
 	if l.room() < first && !l.empty() {
 		l.newPage()
 	}
 	header()
-	for i, r := range rows {
+	for i := range t.Rows {
+		r := next
+		if r.lines == 0 {
+			r = layRow(i)
+		}
+		next = laidRow{}
 		h := t.rowHeight(r.lines, r.size)
 		need := h
-		if t.Rows[i].Group && i+1 < len(rows) {
-			need += min(t.rowHeight(rows[i+1].lines, t.Size), max(capacity-h, 0))
+		if t.Rows[i].Group && i+1 < len(t.Rows) {
+			next = layRow(i + 1)
+			need += min(t.rowHeight(next.lines, t.Size), max(capacity-h, 0))
 		}
 		if need <= l.room() || h <= l.room() && need > capacity {
 			t.drawRow(l, r, 0, r.lines, h, true)
