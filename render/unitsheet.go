@@ -45,7 +45,7 @@ func UnitSheets(notices []*duban.Notice, dir string, opt Options) ([]string, err
 		sheets = slices.DeleteFunc(sheets, func(s *unitSheet) bool { return !slices.Contains(opt.Only, s.key) })
 	}
 	// The files are independent: render them on every core. The workbooks
-	// go first, while the font is being cut for the PDFs alongside.
+	// go first, while the font is being loaded for the PDFs alongside.
 	type job struct {
 		sheet int
 		pdf   bool
