@@ -256,7 +256,8 @@ func (t *pdfTable) place(l *layout) {
 		}
 		return lr
 	}
-	var next laidRow                     // row i+1 once laid, else lines == 0
+	var next laidRow // row i+1 once laid, else lines == 0
+
 	capacity := l.bottom - l.top - headH // the tallest row a page holds
 
 	header := func() {
