@@ -74,7 +74,8 @@ type Doc struct {
 	hPt    float64
 	offs   []int64 // per object number (index 0 unused)
 	bodies []int   // object number of each page's body stream
-	used   map[uint16]rune
+	used   map[uint16]rune // glyphs drawn, with the text each stands for
+	seen   []uint64        // bitset of used's keys, checked per glyph
 	page   *Page
 	zbuf   bytes.Buffer
 	closed bool
@@ -90,7 +91,7 @@ func New(w io.Writer, font *Font, opt Options) (*Doc, error) {
 		return nil, err
 	}
 	d := &Doc{dst: w, font: font, opt: opt, wPt: wmm * ptPerMM, hPt: hmm * ptPerMM,
-		offs: []int64{0}, used: map[uint16]rune{}}
+		offs: []int64{0}, used: map[uint16]rune{}, seen: make([]uint64, 1024)}
 	d.out = bufio.NewWriterSize(countWriter{d}, 32<<10)
 	d.printf("%%PDF-1.4\n%%\xe2\xe3\xcf\xd3\n")
 	return d, d.err

@@ -159,16 +159,26 @@ func (p *Page) Text(x, y, size float64, s string) {
 	p.buf = appendNum(p.buf, p.x(x))
 	p.buf = append(p.buf, ' ')
 	p.buf = appendNum(p.buf, p.y(y))
-	p.buf = append(p.buf, " Td <"...)
-	f, used := p.d.font, p.d.used
+	p.buf = append(p.buf, " Td ("...)
+	f, d := p.d.font, p.d
 	for _, r := range s {
 		g, r := f.Drawn(r)
-		if _, seen := used[g]; !seen {
-			used[g] = r
+		if d.seen[g>>6]&(1<<(g&63)) == 0 {
+			d.seen[g>>6] |= 1 << (g & 63)
+			d.used[g] = r
 		}
-		p.buf = append(p.buf, hexDigits[g>>12], hexDigits[g>>8&15], hexDigits[g>>4&15], hexDigits[g&15])
+		// Two bytes per glyph id, escaped as a literal string needs.
+		for _, c := range [2]byte{byte(g >> 8), byte(g)} {
+			switch c {
+			case '(', ')', '\\':
+				p.buf = append(p.buf, '\\', c)
+			case '\r':
+				p.buf = append(p.buf, '\\', 'r')
+			default:
+				p.buf = append(p.buf, c)
+			}
+		}
 	}
-	p.buf = append(p.buf, "> Tj ET\n"...)
+	p.buf = append(p.buf, ") Tj ET\n"...)
 }
 
-const hexDigits = "0123456789ABCDEF"
