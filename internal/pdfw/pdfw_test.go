@@ -138,29 +138,45 @@ func TestWriterText(t *testing.T) {
 	}
 }
 
-// TestWriterRendersCJK rasterises the page and checks that the CJK line
-// put down ink: a glyph subset that lost its outlines draws nothing.
+// TestWriterRendersCJK rasterises lines of 一 and of 田: a subset that
+// lost its outlines draws nothing, and one drawing empty boxes (.notdef)
+// draws the same ink for both; the real glyphs differ several times over.
 func TestWriterRendersCJK(t *testing.T) {
 	tool(t, "pdftoppm")
 	var buf bytes.Buffer
-	writeTestDoc(t, &buf)
-	dir := t.TempDir()
-	path := filepath.Join(dir, "t.pdf")
-	os.WriteFile(path, buf.Bytes(), 0o644)
-	// Only the first line's band (y 14–22 mm at 50 dpi, x 12–180 mm).
-	run(t, "pdftoppm", "-r", "50", "-gray", "-f", "1", "-l", "1", "-x", "24", "-y", "27", "-W", "330", "-H", "16", path, filepath.Join(dir, "p"))
-	img, err := os.ReadFile(filepath.Join(dir, "p-1.pgm"))
+	doc, err := New(&buf, testFont(t), Options{Size: "A5"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	dark := 0
-	for _, v := range img[len(img)-330*16:] {
-		if v < 128 {
-			dark++
-		}
+	p := doc.NewPage()
+	p.Text(10, 20, 24, strings.Repeat("一", 10))
+	p.Text(10, 40, 24, strings.Repeat("田", 10))
+	if err := doc.Close(nil); err != nil {
+		t.Fatal(err)
 	}
-	if dark < 200 {
-		t.Errorf("the CJK line has %d dark pixels; glyphs not drawn", dark)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "t.pdf")
+	os.WriteFile(path, buf.Bytes(), 0o644)
+	// 72 dpi: 1 mm is 2.835 px; each band is 12 mm above its baseline.
+	ink := func(top float64) int {
+		name := filepath.Join(dir, "b"+strconv.Itoa(int(top)))
+		y := strconv.Itoa(int(top * 2.835))
+		run(t, "pdftoppm", "-r", "72", "-gray", "-singlefile", "-x", "28", "-y", y, "-W", "240", "-H", "34", path, name)
+		img, err := os.ReadFile(name + ".pgm")
+		if err != nil {
+			t.Fatal(err)
+		}
+		dark := 0
+		for _, v := range img[len(img)-240*34:] {
+			if v < 128 {
+				dark++
+			}
+		}
+		return dark
+	}
+	one, field := ink(9), ink(29)
+	if one < 50 || field < 3*one {
+		t.Errorf("dark pixels: 一 %d, 田 %d; want ink, and 田 several times 一", one, field)
 	}
 }
 
