@@ -72,8 +72,8 @@ type Doc struct {
 	opt    Options
 	wPt    float64
 	hPt    float64
-	offs   []int64 // per object number (index 0 unused)
-	bodies []int   // object number of each page's body stream
+	offs   []int64         // per object number (index 0 unused)
+	bodies []int           // object number of each page's body stream
 	used   map[uint16]rune // glyphs drawn, with the text each stands for
 	seen   []uint64        // bitset of used's keys, checked per glyph
 	page   *Page

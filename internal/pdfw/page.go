@@ -181,4 +181,3 @@ func (p *Page) Text(x, y, size float64, s string) {
 	}
 	p.buf = append(p.buf, ") Tj ET\n"...)
 }
-
