@@ -16,7 +16,7 @@ func benchRun(b *testing.B, n *duban.Notice, dir string, cold bool) {
 	for b.Loop() {
 		if cold {
 			fonts.mu.Lock()
-			fonts.entries = map[*byte]*cutFont{}
+			fonts.entries = map[*byte]*docFont{}
 			fonts.mu.Unlock()
 		}
 		if _, err := Ledger(n, filepath.Join(dir, "notice"), opt); err != nil {
@@ -37,8 +37,8 @@ func loadSample(b *testing.B) *duban.Notice {
 }
 
 // BenchmarkRenderSample: the ledger and all 25 unit sheets of the sample
-// in both formats. "cold" cuts the font afresh each time, as a new
-// `duban run` process does; "warm" reuses the process's cut font.
+// in both formats. "cold" parses the font afresh each time, as a new
+// `duban run` process does; "warm" reuses the process's parsed font.
 func BenchmarkRenderSample(b *testing.B) {
 	n := loadSample(b)
 	dir := b.TempDir()
@@ -50,7 +50,7 @@ func BenchmarkRenderSample(b *testing.B) {
 }
 
 // BenchmarkRunSample renders everything `duban run` renders for the
-// sample, in the pipeline's order, with the font cut afresh as in a new
+// sample, in the pipeline's order, with the font parsed afresh as in a new
 // process: the ledger (notice stage), then Prepare, then the unit sheets
 // and the quarterly reports at the same time.
 func BenchmarkRunSample(b *testing.B) {
@@ -60,7 +60,7 @@ func BenchmarkRunSample(b *testing.B) {
 	opt := Options{Now: time.Date(2024, 6, 15, 0, 0, 0, 0, time.UTC)}
 	for b.Loop() {
 		fonts.mu.Lock()
-		fonts.entries = map[*byte]*cutFont{}
+		fonts.entries = map[*byte]*docFont{}
 		fonts.mu.Unlock()
 		if _, err := Ledger(n, filepath.Join(dir, "notice"), opt); err != nil {
 			b.Fatal(err)

@@ -4,10 +4,10 @@ import (
 	"math"
 	"strconv"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/duban/duban/internal/pdfw"
 )
 
-// barChart is a horizontal bar chart drawn with fpdf primitives: one bar
+// barChart is a horizontal bar chart drawn on a chartCanvas: one bar
 // per label (top to bottom in the order given), the value written at the
 // end of each bar, a value axis with ticks and grid lines below, and an
 // axis caption.
@@ -141,8 +141,10 @@ func (g chartGeom) barLength(v int) float64 {
 // pageBand gives the printable width and height of a page setup.
 func pageBand(s pageSetup) (w, h float64) {
 	s.defaults()
-	p := fpdf.New(s.Orientation, "mm", s.Size, "")
-	pw, ph := p.GetPageSize()
+	pw, ph, err := pdfw.PageSize(s.Size, s.Orientation == "L")
+	if err != nil { // reported when the document is written
+		pw, ph, _ = pdfw.PageSize("A4", s.Orientation == "L")
+	}
 	return pw - s.Left - s.Right, ph - s.Top - s.Bottom
 }
 
@@ -166,12 +168,8 @@ func (d *pdfDoc) AddBarChart(c barChart, room float64) {
 	w, band := pageBand(d.Setup)
 	g, parts := c.split(w, band-room)
 	for _, part := range parts {
-		labels := append(append([]string{c.AxisLabel, "…"}, part.Labels...), c.Legend...)
-		for v := 0; v <= g.end; v += g.step {
-			labels = append(labels, strconv.Itoa(v))
-		}
-		d.Drawing(g.height(len(part.Labels)), labels, func(p *fpdf.Fpdf, x, y, w float64) {
-			part.draw(pdfCanvas{p}, g, x, y)
+		d.Drawing(g.height(len(part.Labels)), func(cv chartCanvas, x, y, w float64) {
+			part.draw(cv, g, x, y)
 		})
 	}
 }

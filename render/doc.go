@@ -5,7 +5,8 @@
 //
 // PDFs are laid out by one shared engine (pdfDoc in pdfdoc.go, pdfTable in
 // table.go, CJK line breaking in cjkwrap.go) configured from the layout
-// file templates/layout.yaml (layout.go); workbooks are filled from the
+// file templates/layout.yaml (layout.go) and written page by page by
+// internal/pdfw, with the font parsed once per process (pdffont.go); workbooks are filled from the
 // Excel templates in templates/. Options.Templates names a directory whose
 // files replace the embedded ones, file by file.
 package render

@@ -42,7 +42,7 @@ func Ledger(n *duban.Notice, dir string, opt Options) ([]string, error) {
 	var pdfErr error
 	if res.Wants(FormatPDF) {
 		p := filepath.Join(dir, LedgerName+".pdf")
-		pdfErr = res.PrepareFont(noticeTexts([]*duban.Notice{n}))
+		pdfErr = res.PrepareFont(nil)
 		if pdfErr == nil {
 			pdfErr = ledgerPDF(res, n, p)
 		}

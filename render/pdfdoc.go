@@ -1,13 +1,15 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/duban/duban/internal/atomicfile"
+	"github.com/duban/duban/internal/pdfw"
 )
 
 // pdfDoc is the shared PDF layout engine every document kind uses (ledger,
@@ -23,7 +25,7 @@ import (
 //	err := d.WriteFile("out/市发改委.pdf") // temp file + rename
 //
 // All text is wrapped by wrapLines (CJK rules) with the document's own font
-// metrics; fpdf never wraps anything itself. Lengths are millimetres, font
+// metrics. Lengths are millimetres, font
 // sizes points, colours "#RRGGBB" ("" = none).
 type pdfDoc struct {
 	Setup pageSetup
@@ -40,9 +42,7 @@ type pdfDoc struct {
 	// trace, when set (by tests), sees every line of text as it is laid
 	// out, with its page.
 	trace func(page int, line string)
-	// set while writing
-	pdf    *fpdf.Fpdf
-	widths map[rune]float64 // advance of a rune at 1 pt, in mm
+	df    *docFont // set while writing
 }
 
 // pageSetup is the paper, orientation and margins of a document.
@@ -83,8 +83,6 @@ func newPDFDoc(setup pageSetup, font []byte) *pdfDoc {
 
 // block is one piece of the flow.
 type block interface {
-	// runes adds every character the block draws.
-	runes(add func(string))
 	// place lays the block out from the cursor, adding pages as needed.
 	place(l *layout)
 }
@@ -117,8 +115,6 @@ func (d *pdfDoc) NeedRoom(mm float64) { d.blocks = append(d.blocks, needRoom(mm)
 
 type needRoom float64
 
-func (needRoom) runes(func(string)) {}
-
 func (n needRoom) place(l *layout) {
 	if l.room() < float64(n) && !l.empty() {
 		l.newPage()
@@ -126,19 +122,17 @@ func (n needRoom) place(l *layout) {
 }
 
 // Drawing adds a block of fixed height drawn by fn, kept on one page. fn
-// gets the fpdf document (font already set to the document font, family
-// "doc") and the block's top-left corner and width; it may use every fpdf
-// primitive. Strings it draws must be declared in labels so that the
-// font holds their characters.
-func (d *pdfDoc) Drawing(height float64, labels []string, fn func(p *fpdf.Fpdf, x, y, w float64)) {
-	d.blocks = append(d.blocks, &drawBlock{h: height, labels: labels, fn: fn})
+// gets a canvas on the page (font size 10 pt) and the block's top-left
+// corner and width.
+func (d *pdfDoc) Drawing(height float64, fn func(cv chartCanvas, x, y, w float64)) {
+	d.blocks = append(d.blocks, &drawBlock{h: height, fn: fn})
 }
 
 // Table adds a table (see pdfTable).
 func (d *pdfDoc) Table(t *pdfTable) { d.blocks = append(d.blocks, t) }
 
 // StringWidth measures s at size pt in mm with the document font. It is
-// valid inside Drawing callbacks (while the document is being written).
+// valid while the document is being written (inside Drawing callbacks).
 func (d *pdfDoc) StringWidth(s string, size float64) float64 {
 	w := 0.0
 	for _, r := range s {
@@ -147,31 +141,17 @@ func (d *pdfDoc) StringWidth(s string, size float64) float64 {
 	return w * size
 }
 
-func (d *pdfDoc) runeWidth(r rune) float64 {
-	if w, ok := d.widths[r]; ok {
-		return w
-	}
-	// Measured at 1 pt, then the size in use is restored: measuring while
-	// the footer is drawn must not shrink the footer to 1 pt.
-	pt, _ := d.pdf.GetFontSize()
-	d.pdf.SetFontSize(1)
-	w := d.pdf.GetStringWidth(string(r))
-	if pt > 0 {
-		d.pdf.SetFontSize(pt)
-	}
-	d.widths[r] = w
-	return w
-}
+func (d *pdfDoc) runeWidth(r rune) float64 { return d.df.runeWidth(r) }
 
 // Wrapper returns a function measuring runes at size pt, for wrapLines.
 func (d *pdfDoc) wrapper(size float64) func(rune) float64 {
 	return func(r rune) float64 { return d.runeWidth(r) * size }
 }
 
-// pdfText makes s drawable by fpdf: characters outside the Basic
-// Multilingual Plane (which fpdf cannot encode, and panics on) become "□",
-// tabs and other control characters a space. The engine applies it to all
-// text it draws; Drawing callbacks should apply it to theirs.
+// pdfText makes s drawable: characters outside the Basic Multilingual
+// Plane become "□", tabs and other control characters a space. The engine
+// applies it to all text it draws; Drawing callbacks should apply it to
+// theirs. (A character the font lacks is drawn as □ by pdfw.)
 func pdfText(s string) string {
 	clean := true
 	for _, r := range s {
@@ -197,94 +177,81 @@ func pdfText(s string) string {
 }
 
 // Bytes lays the document out and returns the PDF.
-func (d *pdfDoc) Bytes() (out []byte, err error) {
-	defer func() {
-		if r := recover(); r != nil { // fpdf panics on some inputs
-			out, err = nil, fmt.Errorf("pdf: %v", r)
-		}
-	}()
-	need := map[rune]bool{}
-	add := func(s string) {
-		for _, r := range pdfText(s) {
-			need[r] = true
-		}
-	}
-	add(d.Footer + "第页共生成日期：0123456789- ")
-	for _, b := range d.blocks {
-		b.runes(add)
-	}
-	font, err := fonts.cutFor(d.font, need)
-	if err != nil {
+func (d *pdfDoc) Bytes() ([]byte, error) {
+	var b bytes.Buffer
+	if err := d.write(&b); err != nil {
 		return nil, err
 	}
-	font = trimForDoc(font, need)
+	return b.Bytes(), nil
+}
+
+// write lays the document out and writes it to w page by page: a page is
+// drawn as it is laid out and written when the layout moves on, so only
+// the current page is in memory; the footers follow once the page count
+// is known.
+func (d *pdfDoc) write(w io.Writer) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("pdf: %v", r)
+		}
+	}()
+	df, err := fonts.load(d.font)
+	if err != nil {
+		return err
+	}
 	s := d.Setup
 	s.defaults()
-	p := fpdf.New(s.Orientation, "mm", s.Size, "")
-	p.SetCompression(false) // deflatePages compresses the pages below
-	p.SetAutoPageBreak(false, 0)
-	p.SetMargins(s.Left, s.Top, s.Right)
-	p.SetCellMargin(0)
-	p.AddUTF8FontFromBytes("doc", "", font)
-	p.SetFont("doc", "", 10)
-	if err := p.Error(); err != nil {
-		return nil, fmt.Errorf("loading font: %w", err)
-	}
 	now := d.Now
 	if now.IsZero() {
 		now = time.Now()
 	}
-	p.SetCreationDate(now)
-	p.SetModificationDate(now)
-	p.SetProducer("duban", true)
-	d.pdf = p
-	d.widths = make(map[rune]float64, len(need))
-	defer func() { d.pdf, d.widths = nil, nil }()
+	pw, ph, err := pdfw.PageSize(s.Size, s.Orientation == "L")
+	if err != nil {
+		return err
+	}
+	out, err := pdfw.New(w, df.f, pdfw.Options{Size: s.Size, Landscape: s.Orientation == "L", Producer: "duban", Created: now})
+	if err != nil {
+		return fmt.Errorf("writing pdf: %w", err)
+	}
+	d.df = df
+	defer func() { d.df = nil }()
 
-	pw, ph := p.GetPageSize()
-	l := &layout{doc: d, left: s.Left, width: pw - s.Left - s.Right, top: s.Top, bottom: ph - s.Bottom}
+	l := &layout{doc: d, out: out, left: s.Left, width: pw - s.Left - s.Right, top: s.Top, bottom: ph - s.Bottom}
 	l.newPage()
 	for _, b := range d.blocks {
 		b.place(l)
-	}
-	total := len(l.pages)
-	d.pages = total
-	date := "生成日期：" + now.Format(time.DateOnly)
-	for i, ops := range l.pages {
-		p.AddPage()
-		for _, op := range ops {
-			op(p)
+		if err := out.Err(); err != nil {
+			return fmt.Errorf("writing pdf: %w", err)
 		}
-		d.footer(p, i+1, total, date, ph)
 	}
-	if err := p.Error(); err != nil {
-		return nil, fmt.Errorf("drawing: %w", err)
+	date := "生成日期：" + now.Format(time.DateOnly)
+	err = out.Close(func(p *pdfw.Page, page, total int) {
+		d.pages = total
+		d.footer(p, page, total, date)
+	})
+	if err != nil {
+		return fmt.Errorf("writing pdf: %w", err)
 	}
-	var w deflateWriter
-	if err := p.Output(&w); err != nil {
-		return nil, fmt.Errorf("writing pdf: %w", err)
-	}
-	return w.result()
+	d.pages = out.Pages()
+	return nil
 }
 
 // Pages is the number of pages of the last Bytes or WriteFile.
 func (d *pdfDoc) Pages() int { return d.pages }
 
-func (d *pdfDoc) footer(p *fpdf.Fpdf, page, total int, date string, ph float64) {
+func (d *pdfDoc) footer(p *pdfw.Page, page, total int, date string) {
 	s := d.Setup
 	size := s.FooterSize
-	p.SetFontSize(size)
+	pw, ph := p.Width(), p.Height()
 	p.SetTextColor(64, 64, 64)
-	pw, _ := p.GetPageSize()
 	y := ph - s.Bottom + s.Bottom*0.45
 	mid := "第 " + strconv.Itoa(page) + " 页 共 " + strconv.Itoa(total) + " 页"
 	if d.trace != nil {
 		d.trace(page, mid)
 	}
-	p.Text(s.Left, y, d.fitFooter(pdfText(d.Footer), size, (pw-s.Left-s.Right)/2-d.StringWidth(mid, size)/2-4))
-	p.Text((pw-d.StringWidth(mid, size))/2, y, mid)
-	p.Text(pw-s.Right-d.StringWidth(date, size), y, date)
-	p.SetTextColor(0, 0, 0)
+	p.Text(s.Left, y, size, d.fitFooter(pdfText(d.Footer), size, (pw-s.Left-s.Right)/2-d.StringWidth(mid, size)/2-4))
+	p.Text((pw-d.StringWidth(mid, size))/2, y, size, mid)
+	p.Text(pw-s.Right-d.StringWidth(date, size), y, size, date)
 }
 
 // fitFooter shortens s with "…" to fit max mm.
@@ -299,43 +266,46 @@ func (d *pdfDoc) fitFooter(s string, size, max float64) string {
 	return string(rs) + "…"
 }
 
-// WriteFile writes the PDF to path through a temporary file in the same
-// directory, renamed into place.
+// WriteFile writes the PDF to path as it is laid out, into a temporary
+// file in the same directory renamed into place when it is whole.
 func (d *pdfDoc) WriteFile(path string) error {
-	b, err := d.Bytes()
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	return atomicfile.WriteFile(path, b)
+	return atomicfile.Write(path, d.write)
 }
 
-// layout is the cursor while blocks are placed: pages of drawing
-// operations, replayed once the page count is known.
+// layout is the cursor while blocks are placed. A page is drawn as it is
+// laid out and written out by pdfw when the layout starts the next one.
 type layout struct {
 	doc         *pdfDoc
+	out         *pdfw.Doc
+	page        *pdfw.Page // the page being drawn
+	drawn       bool       // anything drawn on it yet
+	pages       int
 	left, width float64 // printable column
 	top, bottom float64 // printable band of a page
 	y           float64
-	pages       [][]func(*fpdf.Fpdf)
 }
 
 func (l *layout) newPage() {
-	l.pages = append(l.pages, nil)
+	l.page = l.out.NewPage()
+	l.drawn = false
+	l.pages++
 	l.y = l.top
 }
 
 func (l *layout) traceLine(s string) {
 	if l.doc.trace != nil {
-		l.doc.trace(len(l.pages), s)
+		l.doc.trace(l.pages, s)
 	}
 }
 
-func (l *layout) empty() bool { return len(l.pages[len(l.pages)-1]) == 0 }
+func (l *layout) empty() bool { return !l.drawn }
 
 func (l *layout) room() float64 { return l.bottom - l.y }
 
-func (l *layout) draw(op func(*fpdf.Fpdf)) {
-	l.pages[len(l.pages)-1] = append(l.pages[len(l.pages)-1], op)
+// draw gives the current page to op, which draws on it at once.
+func (l *layout) draw(op func(*pdfw.Page)) {
+	l.drawn = true
+	op(l.page)
 }
 
 // lineHeight is the height of one text line of size pt, in mm.
@@ -349,8 +319,6 @@ type textBlock struct {
 	size, after        float64
 }
 
-func (b *textBlock) runes(add func(string)) { add(b.text) }
-
 func (b *textBlock) place(l *layout) {
 	lines := wrapLines(pdfText(b.text), l.width, l.doc.wrapper(b.size))
 	lh := lineHeight(b.size)
@@ -362,11 +330,9 @@ func (b *textBlock) place(l *layout) {
 		y := l.y + baseline(b.size)
 		size, color, line := b.size, b.color, line
 		l.traceLine(line)
-		l.draw(func(p *fpdf.Fpdf) {
-			p.SetFontSize(size)
+		l.draw(func(p *pdfw.Page) {
 			setText(p, color)
-			p.Text(x, y, line)
-			setText(p, "")
+			p.Text(x, y, size, line)
 		})
 		l.y += lh
 	}
@@ -385,8 +351,6 @@ func alignX(x, w, tw float64, align string) float64 {
 
 type spaceBlock float64
 
-func (spaceBlock) runes(func(string)) {}
-
 func (s spaceBlock) place(l *layout) {
 	if l.empty() {
 		return
@@ -399,8 +363,6 @@ func (s spaceBlock) place(l *layout) {
 
 type pageBreak struct{}
 
-func (pageBreak) runes(func(string)) {}
-
 func (pageBreak) place(l *layout) {
 	if !l.empty() {
 		l.newPage()
@@ -408,15 +370,8 @@ func (pageBreak) place(l *layout) {
 }
 
 type drawBlock struct {
-	h      float64
-	labels []string
-	fn     func(p *fpdf.Fpdf, x, y, w float64)
-}
-
-func (b *drawBlock) runes(add func(string)) {
-	for _, s := range b.labels {
-		add(s)
-	}
+	h  float64
+	fn func(cv chartCanvas, x, y, w float64)
 }
 
 func (b *drawBlock) place(l *layout) {
@@ -424,13 +379,8 @@ func (b *drawBlock) place(l *layout) {
 		l.newPage()
 	}
 	x, y, w, fn := l.left, l.y, l.width, b.fn
-	l.draw(func(p *fpdf.Fpdf) {
-		p.SetFontSize(10)
-		fn(p, x, y, w)
-		p.SetTextColor(0, 0, 0)
-		p.SetDrawColor(0, 0, 0)
-		p.SetFillColor(255, 255, 255)
-		p.SetLineWidth(0.2)
+	l.draw(func(p *pdfw.Page) {
+		fn(&pdfCanvas{p: p, doc: l.doc, size: 10}, x, y, w)
 	})
 	l.y += b.h
 }
@@ -448,10 +398,8 @@ func parseColor(s string) (r, g, b int, ok bool) {
 	return int(v >> 16), int(v >> 8 & 0xff), int(v & 0xff), true
 }
 
-func setText(p *fpdf.Fpdf, color string) {
-	if r, g, b, ok := parseColor(color); ok {
-		p.SetTextColor(r, g, b)
-	} else {
-		p.SetTextColor(0, 0, 0)
-	}
+// setText sets the text colour ("" or malformed: black).
+func setText(p *pdfw.Page, color string) {
+	r, g, b, _ := parseColor(color)
+	p.SetTextColor(uint8(r), uint8(g), uint8(b))
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // BenchmarkQuarterly renders the sample's quarterly reports (2024Q2, Q3,
-// Q4) in both formats, and in each format alone. "cold" cuts the font
+// Q4) in both formats, and in each format alone. "cold" parses the font
 // afresh each time, as a new `duban run` process does.
 func BenchmarkQuarterly(b *testing.B) {
 	n := loadSample(b)
@@ -22,7 +22,7 @@ func BenchmarkQuarterly(b *testing.B) {
 		for b.Loop() {
 			if cold {
 				fonts.mu.Lock()
-				fonts.entries = map[*byte]*cutFont{}
+				fonts.entries = map[*byte]*docFont{}
 				fonts.mu.Unlock()
 			}
 			paths, err := Quarterly([]*duban.Notice{n}, dir, nil, opt)

@@ -113,7 +113,7 @@ func hasOwn(res *resources, own *layoutFile, kind string, set func(docLayout) bo
 	return false
 }
 
-// texts lists every word the layout may print, for cutting the font.
+// texts lists every word the layout may print.
 func (ql *quarterlyLayout) texts() []string {
 	out := []string{quarterlyWords}
 	for _, d := range []docLayout{ql.main, ql.units, ql.sections, ql.other, ql.next} {

@@ -137,46 +137,12 @@ func (r *resources) NewDoc(d docLayout) *pdfDoc {
 	return doc
 }
 
-// PrepareFont cuts the font once for every text a batch of documents
-// will draw, so that each document then loads a small font quickly.
+// PrepareFont loads (parses) the document font once for the process, so
+// that a font that cannot be used is reported before any document is
+// written. Each document then embeds only the glyphs it draws. texts is
+// no longer needed (the font used to be cut to them) and is ignored.
 func (r *resources) PrepareFont(texts []string) error {
-	need := map[rune]bool{}
-	for _, s := range texts {
-		for _, c := range s {
-			need[c] = true
-		}
-	}
-	for _, d := range r.Layout.Documents {
-		for _, s := range []string{d.Title, d.Subtitle} {
-			for _, c := range s {
-				need[c] = true
-			}
-		}
-		for _, c := range d.Columns {
-			for _, ch := range c.Label {
-				need[ch] = true
-			}
-		}
-		for _, v := range d.Labels {
-			for _, ch := range v {
-				need[ch] = true
-			}
-		}
-	}
-	// The quarterly reports' own words too, so that a run (ledger, unit
-	// sheets and quarterly reports) cuts the font once, not once more for
-	// the reports. A layout that does not load is reported by Quarterly.
-	if ql, err := loadQuarterlyLayout(r); err == nil {
-		for _, s := range ql.texts() {
-			for _, c := range s {
-				need[c] = true
-			}
-		}
-	}
-	for _, c := range "第页共生成日期：0123456789-（牵头经）、等任务清单分解表成员单位①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳[]" {
-		need[c] = true
-	}
-	_, err := fonts.cutFor(r.Font, need)
+	_, err := fonts.load(r.Font)
 	return err
 }
 
@@ -187,10 +153,9 @@ func ensureDir(dir string) error {
 	return nil
 }
 
-// Prepare readies a run: it cuts the font once for every character the
-// notices' documents will print, so that Ledger, UnitSheets and the
-// quarterly reports of the run then share that one cut font. Calling it is
-// optional (each call cuts what it lacks) but saves ≈0.1 s per extra cut.
+// Prepare readies a run: it loads the document font once, so that a font
+// that cannot be used is reported before the run's documents are written.
+// Calling it is optional (the first document loads the font).
 func Prepare(notices []*duban.Notice, opt Options) error {
 	res, err := opt.load()
 	if err != nil {
@@ -199,5 +164,5 @@ func Prepare(notices []*duban.Notice, opt Options) error {
 	if !res.Wants(FormatPDF) {
 		return nil
 	}
-	return res.PrepareFont(append(noticeTexts(notices), opt.Directory.Names()...))
+	return res.PrepareFont(nil)
 }

@@ -3,7 +3,7 @@ package render
 import (
 	"math"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/duban/duban/internal/pdfw"
 )
 
 // pdfTable is a bordered table laid out by pdfDoc: the header row is repeated on
@@ -70,17 +70,6 @@ func (t *pdfTable) defaults() {
 	}
 	if t.PadY <= 0 {
 		t.PadY = 1.2
-	}
-}
-
-func (t *pdfTable) runes(add func(string)) {
-	for _, c := range t.Columns {
-		add(c.Label)
-	}
-	for _, r := range t.Rows {
-		for _, c := range r.Cells {
-			add(c)
-		}
 	}
 }
 
@@ -256,14 +245,19 @@ func (t *pdfTable) place(l *layout) {
 	head := t.lay(l, labels, false, t.HeaderSize, colW, centred)
 	head.fill = t.HeaderFill
 	headH := t.rowHeight(head.lines, head.size)
-	rows := make([]laidRow, len(t.Rows))
-	for i, r := range t.Rows {
-		rows[i] = t.lay(l, r.Cells, r.Group, t.Size, colW, aligns)
-		rows[i].fill, rows[i].color = r.Fill, r.Color
+	// Rows are wrapped as they are placed (with one row of lookahead for
+	// a group row), so a long table never holds all its lines at once.
+	layRow := func(i int) laidRow {
+		r := t.Rows[i]
+		lr := t.lay(l, r.Cells, r.Group, t.Size, colW, aligns)
+		lr.fill, lr.color = r.Fill, r.Color
 		if r.Group && r.Fill == "" {
-			rows[i].fill = t.GroupFill
+			lr.fill = t.GroupFill
 		}
+		return lr
 	}
+	var next laidRow // row i+1 once laid, else lines == 0
+
 	capacity := l.bottom - l.top - headH // the tallest row a page holds
 
 	header := func() {
@@ -276,18 +270,25 @@ func (t *pdfTable) place(l *layout) {
 	}
 	// Start where the header and the first row (or a start of it) fit.
 	first := headH
-	if len(rows) > 0 {
-		first += min(t.rowHeight(rows[0].lines, t.Size), capacity)
+	if len(t.Rows) > 0 {
+		next = layRow(0)
+		first += min(t.rowHeight(next.lines, t.Size), capacity)
 	}
 	if l.room() < first && !l.empty() {
 		l.newPage()
 	}
 	header()
-	for i, r := range rows {
+	for i := range t.Rows {
+		r := next
+		if r.lines == 0 {
+			r = layRow(i)
+		}
+		next = laidRow{}
 		h := t.rowHeight(r.lines, r.size)
 		need := h
-		if t.Rows[i].Group && i+1 < len(rows) {
-			need += min(t.rowHeight(rows[i+1].lines, t.Size), max(capacity-h, 0))
+		if t.Rows[i].Group && i+1 < len(t.Rows) {
+			next = layRow(i + 1)
+			need += min(t.rowHeight(next.lines, t.Size), max(capacity-h, 0))
 		}
 		if need <= l.room() || h <= l.room() && need > capacity {
 			t.drawRow(l, r, 0, r.lines, h, true)
@@ -333,22 +334,17 @@ func (t *pdfTable) drawRow(l *layout, r laidRow, from, to int, h float64, centre
 	}
 	pad := t.PadX
 	padY := t.PadY
-	l.draw(func(p *fpdf.Fpdf) {
+	l.draw(func(p *pdfw.Page) {
 		p.SetLineWidth(0.2)
-		p.SetDrawColor(90, 90, 90)
+		p.SetStrokeColor(90, 90, 90)
 		fr, fg, fb, fill := parseColor(r.fill)
 		if fill {
-			p.SetFillColor(fr, fg, fb)
+			p.SetFillColor(uint8(fr), uint8(fg), uint8(fb))
 		}
-		p.SetFontSize(r.size)
 		setText(p, r.color)
 		x := x0
 		for i, w := range r.widths {
-			style := "D"
-			if fill {
-				style = "FD"
-			}
-			p.Rect(x, y, w, h, style)
+			p.Rect(x, y, w, h, fill, true)
 			lines := r.cells[i]
 			a, b := min(from, len(lines)), min(to, len(lines))
 			top := y + padY
@@ -357,10 +353,9 @@ func (t *pdfTable) drawRow(l *layout, r laidRow, from, to int, h float64, centre
 			}
 			for j, line := range lines[a:b] {
 				tw := l.doc.StringWidth(line, r.size)
-				p.Text(alignX(x+pad, w-2*pad, tw, r.aligns[i]), top+float64(j)*lh+baseline(r.size), line)
+				p.Text(alignX(x+pad, w-2*pad, tw, r.aligns[i]), top+float64(j)*lh+baseline(r.size), r.size, line)
 			}
 			x += w
 		}
-		setText(p, "")
 	})
 }

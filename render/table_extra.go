@@ -15,8 +15,6 @@ type scaledTable struct {
 	ref float64
 }
 
-func (s *scaledTable) runes(add func(string)) { s.t.runes(add) }
-
 func (s *scaledTable) place(l *layout) {
 	s.t.dropEmpty()
 	sum := 0.0

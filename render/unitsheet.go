@@ -45,7 +45,7 @@ func UnitSheets(notices []*duban.Notice, dir string, opt Options) ([]string, err
 		sheets = slices.DeleteFunc(sheets, func(s *unitSheet) bool { return !slices.Contains(opt.Only, s.key) })
 	}
 	// The files are independent: render them on every core. The workbooks
-	// go first, while the font is being cut for the PDFs alongside.
+	// go first, while the font is being loaded for the PDFs alongside.
 	type job struct {
 		sheet int
 		pdf   bool
@@ -63,7 +63,7 @@ func UnitSheets(notices []*duban.Notice, dir string, opt Options) ([]string, err
 	if res.Wants(FormatPDF) && len(sheets) > 0 {
 		go func() {
 			defer close(fontReady)
-			fontErr = res.PrepareFont(append(noticeTexts(notices), opt.Directory.Names()...))
+			fontErr = res.PrepareFont(nil)
 		}()
 	} else {
 		close(fontReady)
