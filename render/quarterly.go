@@ -44,7 +44,7 @@ func Quarterly(notices []*duban.Notice, dir string, quarters []string, opt Optio
 		return nil, err
 	}
 	if res.Wants(FormatPDF) {
-		if err := res.PrepareFont(append(append(noticeTexts(notices), ql.texts()...), opt.Directory.Names()...)); err != nil {
+		if err := res.PrepareFont(nil); err != nil {
 			return nil, err
 		}
 	}

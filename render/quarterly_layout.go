@@ -112,22 +112,3 @@ func hasOwn(res *resources, own *layoutFile, kind string, set func(docLayout) bo
 	}
 	return false
 }
-
-// texts lists every word the layout may print.
-func (ql *quarterlyLayout) texts() []string {
-	out := []string{quarterlyWords}
-	for _, d := range []docLayout{ql.main, ql.units, ql.sections, ql.other, ql.next} {
-		out = append(out, d.Title, d.Subtitle)
-		for _, c := range d.Columns {
-			out = append(out, c.Label)
-		}
-		for _, v := range d.Labels {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
-// quarterlyWords holds the characters of the sentences the quarterly
-// report writes itself.
-const quarterlyWords = "0123456789年月日第季度本下共项个涉及责任单位工作板块到期任务截至已逾临另有持续推进定期不计入单独列出没有（）：，。、；…合计其中注一项多每各次数"

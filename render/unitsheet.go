@@ -127,28 +127,6 @@ func UnitSheets(notices []*duban.Notice, dir string, opt Options) ([]string, err
 	return out, nil
 }
 
-// noticeTexts lists every string of the notices a document may print.
-func noticeTexts(notices []*duban.Notice) []string {
-	var out []string
-	for _, n := range notices {
-		if n == nil {
-			continue
-		}
-		out = append(out, n.DocNumber, n.Title, string(n.PlanTitle), n.Issuer, string(n.IssueDate), n.Source.Path)
-		for _, t := range n.Tasks {
-			out = append(out, t.ID, t.Number(), t.Text, string(t.Section), string(t.Subsection))
-			for _, u := range t.Units {
-				out = append(out, u.Name, u.Canonical)
-			}
-			out = append(out, t.Keywords...)
-			if t.Deadline != nil {
-				out = append(out, t.Deadline.Raw, string(t.Deadline.Date), string(t.Deadline.Quarter))
-			}
-		}
-	}
-	return out
-}
-
 func unitVars(s *unitSheet) map[string]string { return map[string]string{"unit": s.key} }
 
 // unitSources lists the sheet's source notices, one a line, and for a
